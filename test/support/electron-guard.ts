@@ -1,0 +1,3 @@
+// Safety net (electron.md §6.1): with ELECTRON_OVERRIDE_DIST_PATH set, an accidental unmocked
+// `require('electron')` returns a path string at once instead of trying to download Electron.
+process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent/electron-is-mocked-in-tests';
