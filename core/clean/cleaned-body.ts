@@ -1,0 +1,21 @@
+import type { Block, CslItem, Note } from '../corpus/model.ts';
+
+/**
+ * What a cleaner makes of a raw text: the body and notes of a Source, before metadata is attached.
+ * Block ids may be left empty: `core/corpus` numbers blocks when it parses or builds a source.
+ */
+export interface CleanedBody {
+  blocks: Block[];
+  notes: Note[];
+  /** Metadata the raw text itself states (a web page's headline, byline, dateline). A recipe's metadata wins over it. */
+  found?: Partial<CslItem>;
+}
+
+/**
+ * A cleaner turns one raw form into a CleanedBody. It is pure and deterministic. `options` come
+ * from the source's recipe (e.g. the first printed page of a PDF); a cleaner validates them.
+ */
+export type Cleaner = (raw: string, options?: Readonly<Record<string, unknown>>) => CleanedBody;
+
+/** The raw forms Apparatus knows how to clean. */
+export type RawForm = 'wikitext' | 'paraphrase' | 'pdf-text' | 'web-page' | 'markdown' | 'plain';

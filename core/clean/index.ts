@@ -1,0 +1,16 @@
+import type { Cleaner, RawForm } from './cleaned-body.ts';
+import { cleanParaphrase } from './paraphrase.ts';
+import { cleanPdfText, type PdfTextOptions } from './pdf-text.ts';
+import { cleanWebPage } from './web-page.ts';
+import { cleanWikiText } from './wikitext.ts';
+
+/** The cleaner for each raw form; undefined where none exists yet. */
+export const cleaners: Record<RawForm, Cleaner | undefined> = {
+  wikitext: cleanWikiText,
+  paraphrase: cleanParaphrase,
+  // The PDF cleaner checks its options itself and names any it does not know.
+  'pdf-text': (raw, options) => cleanPdfText(raw, options as PdfTextOptions | undefined),
+  'web-page': cleanWebPage,
+  markdown: undefined,
+  plain: undefined,
+};
