@@ -1,0 +1,47 @@
+import type { MenuItemConstructorOptions } from 'electron';
+
+/** What the menu can ask of the app. */
+export interface MenuActions {
+  about(): void;
+}
+
+/**
+ * The application menu: File, Edit, View, Window, Help with the platform's standard roles, so
+ * copy, zoom, full screen and quit behave as users expect on each OS.
+ */
+export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, appName: string): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+  if (mac) template.push({ role: 'appMenu', label: appName });
+  template.push(
+    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: `About ${appName}`, click: () => actions.about() }],
+    },
+  );
+  return template;
+}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SourceSummary } from '../../core/api.ts';
+import type { Source } from '../../core/corpus/model.ts';
+import { parseSource } from '../../core/corpus/parse-source.ts';
+import { summarizeSource } from '../../core/corpus/summary.ts';
+import { UserFacingError } from '../errors.ts';
+
+/**
+ * The corpus folder on disk: one cleaned `<id>.md` per source (corpus/README.md). The folder is
+ * read-only input here; a file that does not parse is reported, never rewritten.
+ */
+export class CorpusService {
+  readonly #folder: string;
+  readonly #log: (message: string) => void;
+
+  constructor(folder: string, log: (message: string) => void = console.warn) {
+    this.#folder = folder;
+    this.#log = log;
+  }
+
+  /** Every readable source, sorted by author then title, as the library lists them. */
+  list(): SourceSummary[] {
+    const sources = this.#readAll();
+    const titles = new Map(sources.map((source) => [source.id, source.meta.csl.title ?? source.id]));
+    return sources
+      .map((source) => summarizeSource(source, titles))
+      .sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'en'));
+  }
+
+  #readAll(): Source[] {
+    let names: string[];
+    try {
+      names = readdirSync(this.#folder);
+    } catch {
+      throw new UserFacingError('corpus-unreadable', `The corpus folder cannot be read: ${this.#folder}`);
+    }
+    const sources: Source[] = [];
+    for (const name of names.filter((file) => file.endsWith('.md') && file !== 'README.md').sort()) {
+      try {
+        sources.push(parseSource(readFileSync(join(this.#folder, name), 'utf8')));
+      } catch (error) {
+        this.#log(`Skipped ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return sources;
+  }
+}
+
+function sortKey(summary: SourceSummary): string {
+  return `${summary.authors ?? summary.title}\u0000${summary.title}`;
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { callNames, channelFor } from '../../core/api.ts';
+import { CorpusService } from '../../electron/services/corpus-service.ts';
+
+// Never the real module: it would try to download Electron (electron.md §6.1).
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: [] })) },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+}));
+vi.mock('electron', () => ({ ...electron, default: electron }));
+
+function leafPaths(api: Record<string, Record<string, unknown>>): string[] {
+  return Object.entries(api).flatMap(([namespace, methods]) =>
+    Object.entries(methods).map(([method, fn]) => {
+      expect(typeof fn).toBe('function');
+      return `${namespace}.${method}`;
+    }),
+  );
+}
+
+describe('the preload', () => {
+  let exposed: { key: string; api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> };
+  beforeAll(async () => {
+    await import('../../electron/preload.ts');
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] as [string, typeof exposed.api];
+    exposed = { key, api };
+  });
+
+  it('exposes exactly the contract as window.apparatus', () => {
+    expect(exposed.key).toBe('apparatus');
+    expect(leafPaths(exposed.api).sort()).toEqual([...callNames].sort());
+  });
+
+  it('sends each call on its own prefixed channel, and never exposes ipcRenderer', async () => {
+    for (const name of callNames) {
+      const [namespace, method] = name.split('.') as [string, string];
+      electron.ipcRenderer.invoke.mockClear();
+      await exposed.api[namespace]?.[method]?.({ probe: name });
+      expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(channelFor(name), { probe: name });
+    }
+    expect(JSON.stringify(Object.keys(exposed.api))).not.toContain('ipcRenderer');
+  });
+
+  it('is built as CommonJS, which a sandboxed preload requires', () => {
+    const built = readFileSync(fileURLToPath(new URL('../../out/preload/preload.cjs', import.meta.url)), 'utf8');
+    // Compiling as a classic script fails on any import/export statement.
+    expect(() => new vm.Script(`(function (require, module, exports) {${built}\n})`)).not.toThrow();
+    expect(built).toContain('require("electron")');
+  });
+});
+
+describe('main-process IPC registration', () => {
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'apparatus-contract-'));
+    electron.ipcMain.handle.mockClear();
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  async function register() {
+    const { registerIpc } = await import('../../electron/ipc.ts');
+    const contents = { mainFrame: { url: 'apparatus://app/index.html' } };
+    const window = { webContents: contents };
+    const dispose = registerIpc({ corpus: new CorpusService(folder) }, () => window as never);
+    const handlers = new Map(electron.ipcMain.handle.mock.calls.map((call) => [call[0] as string, call[1] as (e: unknown, p: unknown) => Promise<unknown>]));
+    const trusted = { sender: contents, senderFrame: contents.mainFrame };
+    return { handlers, dispose, trusted, contents };
+  }
+
+  it('registers exactly one handler per contract call', async () => {
+    const { handlers } = await register();
+    expect([...handlers.keys()].sort()).toEqual(callNames.map(channelFor).sort());
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(callNames.length);
+  });
+
+  it('removes every handler when disposed', async () => {
+    const { dispose } = await register();
+    electron.ipcMain.removeHandler.mockClear();
+    dispose();
+    expect(electron.ipcMain.removeHandler.mock.calls.map((call) => call[0]).sort()).toEqual(callNames.map(channelFor).sort());
+  });
+
+  it('answers a payload that fails validation with a typed error', async () => {
+    const { handlers, trusted } = await register();
+    const result = await handlers.get(channelFor('corpus.list'))?.(trusted, { path: '../../etc/passwd' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((result as { error: { issues: string[] } }).error.issues.length).toBeGreaterThan(0);
+  });
+
+  it('refuses messages from another frame or another origin', async () => {
+    const { handlers, contents } = await register();
+    const list = handlers.get(channelFor('corpus.list'));
+    const iframe = { sender: contents, senderFrame: { url: 'apparatus://app/index.html' } };
+    const otherWindow = { sender: { mainFrame: null }, senderFrame: null };
+    for (const event of [iframe, otherWindow]) {
+      expect(await list?.(event, {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    }
+    // Our own main frame, after something made it navigate to a foreign page.
+    contents.mainFrame.url = 'https://example.org/';
+    const navigatedAway = { sender: contents, senderFrame: contents.mainFrame };
+    expect(await list?.(navigatedAway, {})).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+  });
+
+  it('answers a trusted, valid call with its result', async () => {
+    const { handlers, trusted } = await register();
+    expect(await handlers.get(channelFor('corpus.list'))?.(trusted, undefined)).toEqual({ ok: true, value: [] });
+  });
+});

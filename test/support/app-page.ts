@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHANNEL_PREFIX, callNames, type CallName } from '../../core/api.ts';
+import { readAppFile } from '../../electron/app-files.ts';
+import { createHandlers, type Services } from '../../electron/handlers.ts';
+
+const RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('../../out/preload/preload.cjs', import.meta.url));
+const ORIGIN = 'http://apparatus.test';
+
+/** The built app open in a page, with the calls it made, for assertions. */
+export interface AppPage {
+  page: Page;
+  context: BrowserContext;
+  calls: { name: string; payload: unknown }[];
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the built renderer (out/renderer) in Chromium, served with the same files and headers as
+ * the Electron protocol handler, and runs the built preload (out/preload/preload.cjs) in it with
+ * its `electron` import replaced by a bridge to the real main-process handlers running in Node.
+ */
+export async function openApp(browser: Browser, services: Services): Promise<AppPage> {
+  const handlers = createHandlers(services);
+  const calls: AppPage['calls'] = [];
+  const errors: string[] = [];
+  const context = await browser.newContext();
+  await context.route(`${ORIGIN}/**`, async (route) => {
+    const file = await readAppFile(RENDERER_ROOT, new URL(route.request().url()).pathname);
+    await route.fulfill({ status: file.status, headers: file.headers, body: Buffer.from(file.body) });
+  });
+  await context.exposeBinding('__apparatusInvoke', async (_source, channel: string, payload: unknown) => {
+    const name = channel.slice(CHANNEL_PREFIX.length) as CallName;
+    if (!channel.startsWith(CHANNEL_PREFIX) || !callNames.includes(name)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: `Unknown channel ${channel}` } };
+    }
+    calls.push({ name, payload });
+    return handlers[name](payload);
+  });
+  await context.addInitScript({ content: preloadShim(readFileSync(PRELOAD, 'utf8')) });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${ORIGIN}/index.html`);
+  return { page, context, calls, errors, close: () => context.close() };
+}
+
+// The built preload is CommonJS that requires 'electron'. In the page we hand it a stand-in whose
+// contextBridge puts the API on window and whose ipcRenderer forwards to the Node-side binding.
+function preloadShim(preloadSource: string): string {
+  return `(() => {
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key, api) => { Object.defineProperty(window, key, { value: Object.freeze(api) }); } },
+      ipcRenderer: { invoke: (channel, payload) => window.__apparatusInvoke(channel, payload) },
+    };
+    const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
+    const module = { exports: {} };
+    (function (require, module, exports) {\n${preloadSource}\n})(require, module, module.exports);
+  })();`;
+}
