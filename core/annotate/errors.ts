@@ -1,0 +1,26 @@
+/**
+ * The one exception type of `core/annotate`. Each error carries a stable `code` for programs and
+ * a `message` written for the historian using the app.
+ */
+
+/** Every reason an annotate operation can refuse its input. */
+export type AnnotateErrorCode =
+  | 'empty-range'
+  | 'out-of-range'
+  | 'splits-character'
+  | 'empty-tag-name'
+  | 'tag-name-taken'
+  | 'unknown-tag'
+  | 'merge-into-itself'
+  | 'tag-cycle';
+
+/** A refused annotate operation; `code` says which rule was broken. */
+export class AnnotateError extends Error {
+  readonly code: AnnotateErrorCode;
+
+  constructor(code: AnnotateErrorCode, message: string) {
+    super(message);
+    this.name = 'AnnotateError';
+    this.code = code;
+  }
+}

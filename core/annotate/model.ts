@@ -1,0 +1,74 @@
+/**
+ * The Annotation and Tag model (design.md §2), as plain JSON-serialisable data.
+ *
+ * An annotation is anchored by two W3C-style selectors: a quote (what the user highlighted, with
+ * context) and a position (offsets into the source's reading text). Positions go stale whenever a
+ * source is re-cleaned; the quote is what lets `anchor` find the passage again.
+ */
+import type { Color } from './palette.ts';
+
+/**
+ * What the user highlighted, with up to `CONTEXT_LENGTH` characters of context on each side
+ * (fewer only where the reading text begins or ends).
+ */
+export interface TextQuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** A half-open range `[start, end)` of UTF-16 offsets into a source's reading text. */
+export interface TextPositionSelector {
+  start: number;
+  end: number;
+}
+
+/** Both selectors of one highlighted range. */
+export interface Selectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** Every outcome of re-anchoring, from best to worst. */
+export const ANCHOR_STATUSES = ['anchored', 'moved', 'orphaned'] as const;
+
+/**
+ * Result of the last re-anchoring: `anchored` (the text at `position` is exactly `quote.exact`),
+ * `moved` (`position` is the closest approximate match; the text there differs from
+ * `quote.exact`), `orphaned` (no acceptable match; `position` is only the last known place).
+ */
+export type AnchorStatus = (typeof ANCHOR_STATUSES)[number];
+
+/**
+ * A highlight with its colour, tags and note.
+ *
+ * `quote.exact` is always what the user highlighted and is never rewritten by re-anchoring, so a
+ * citation quotes what the historian read; `position` is where it sits in the current text.
+ */
+export interface Annotation {
+  /** A UUID, assigned once. */
+  id: string;
+  sourceId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  color: Color;
+  /** Tag ids, each at most once, in the order the user added them. */
+  tags: string[];
+  /** Markdown. */
+  note: string;
+  /** ISO 8601 timestamps. */
+  created: string;
+  modified: string;
+  anchor: AnchorStatus;
+}
+
+/**
+ * A tag. `name` is unique among tags ignoring case (see `tagNameKey`); `parent`, when present, is
+ * the id of another tag, and following parents never loops.
+ */
+export interface Tag {
+  id: string;
+  name: string;
+  color: Color;
+  parent?: string;
+}
