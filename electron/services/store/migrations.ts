@@ -1,0 +1,62 @@
+/**
+ * The numbered schema migrations of the project database. Migration `n` brings a database at
+ * `PRAGMA user_version = n - 1` to version `n`. Never edit a migration that has shipped: add the
+ * next one.
+ */
+
+/** One schema step: `version` is the `user_version` after it; `sql` runs in one transaction. */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+// STRICT tables make SQLite refuse a value of the wrong type instead of storing it anyway.
+const V1_INITIAL = `
+CREATE TABLE tags (
+  id TEXT PRIMARY KEY NOT NULL,
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  -- tagNameKey(name) of core/annotate/tag-names.ts: makes "Soviet Union" and "soviet union" one tag
+  name_key TEXT NOT NULL UNIQUE,
+  color TEXT NOT NULL,
+  parent TEXT REFERENCES tags (id),
+  CHECK (parent IS NULL OR parent <> id)
+) STRICT;
+CREATE INDEX tags_parent ON tags (parent);
+
+CREATE TABLE annotations (
+  id TEXT PRIMARY KEY NOT NULL,
+  source_id TEXT NOT NULL,
+  exact TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  suffix TEXT NOT NULL,
+  start INTEGER NOT NULL CHECK (start >= 0),
+  "end" INTEGER NOT NULL CHECK ("end" >= start),
+  color TEXT NOT NULL,
+  note TEXT NOT NULL,
+  created TEXT NOT NULL,
+  modified TEXT NOT NULL,
+  anchor TEXT NOT NULL CHECK (anchor IN ('anchored', 'moved', 'orphaned'))
+) STRICT;
+CREATE INDEX annotations_source ON annotations (source_id, start);
+
+-- position keeps the order in which the user added the tags
+CREATE TABLE annotation_tags (
+  annotation_id TEXT NOT NULL REFERENCES annotations (id) ON DELETE CASCADE,
+  tag_id TEXT NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (annotation_id, tag_id),
+  UNIQUE (annotation_id, position)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX annotation_tags_tag ON annotation_tags (tag_id);
+
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY NOT NULL,
+  value TEXT NOT NULL CHECK (json_valid(value))
+) STRICT;
+`;
+
+/** The migrations of this version of Apparatus, in order; the last one's version is current. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'annotations, tags, annotation tags and settings', sql: V1_INITIAL },
+];

@@ -1,0 +1,368 @@
+/**
+ * The project store: annotations, tags and settings in one SQLite database. Every method that
+ * changes something is one transaction: it happens completely or, when it throws a `StoreError`,
+ * not at all. Methods return plain data, safe to send over IPC.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import type { Annotation, Tag } from '../../../core/annotate/model.ts';
+import { DEFAULT_COLOR } from '../../../core/annotate/palette.ts';
+import { parseAnnotation } from '../../../core/annotate/schema.ts';
+import { checkTagName } from '../../../core/annotate/tag-names.ts';
+import { planMerge, planMove, planRename } from '../../../core/annotate/tag-plan.ts';
+import type { Color } from '../../../core/annotate/palette.ts';
+import * as rows from './annotation-table.ts';
+import type { AnnotationFilter } from './annotation-table.ts';
+import { listBackups, writeBackup } from './backups.ts';
+import type { BackupInfo } from './backups.ts';
+import * as schemas from './input-schemas.ts';
+import { parseInput } from './input-schemas.ts';
+import { jsonProblem } from './json-value.ts';
+import type { JsonValue } from './json-value.ts';
+import { describeDatabase, integrityCheck } from './open-database.ts';
+import type { StoreDiagnostics } from './open-database.ts';
+import { toStoreError } from './sqlite-errors.ts';
+import type { AnchorUpdate, AnnotationInput, AnnotationPatch } from './store-inputs.ts';
+import { StoreError } from './store-errors.ts';
+import { mustRead, plainTag, requireAnnotation, requireTag, requireTags } from './guards.ts';
+import * as tags from './tag-table.ts';
+import type { TagWithUsage } from './tag-table.ts';
+import { transact } from './transaction.ts';
+
+/** What the store needs besides its database: a clock and an id generator. */
+export interface ProjectStoreDeps {
+  db: DatabaseSync;
+  file: string;
+  now: () => Date;
+  newId: () => string;
+}
+
+const MAX_SETTING_BYTES = 1_000_000;
+
+/** The open project database. Create it with `openProjectStore`; `close` it when done. */
+export class ProjectStore {
+  /** The database file. */
+  readonly file: string;
+  readonly #db: DatabaseSync;
+  readonly #now: () => Date;
+  readonly #newId: () => string;
+
+  constructor(deps: ProjectStoreDeps) {
+    this.file = deps.file;
+    this.#db = deps.db;
+    this.#now = deps.now;
+    this.#newId = deps.newId;
+  }
+
+  /** Saves a new highlight and returns it with its new id and timestamps. */
+  create(input: AnnotationInput): Annotation {
+    const refusal = 'The highlight was not saved';
+    const valid = parseInput(schemas.AnnotationInputSchema, input, refusal);
+    const time = this.#now().toISOString();
+    const annotation: Annotation = {
+      id: this.#newId(),
+      sourceId: valid.sourceId,
+      quote: valid.quote,
+      position: valid.position,
+      color: valid.color ?? DEFAULT_COLOR,
+      tags: [...new Set(valid.tags ?? [])],
+      note: valid.note ?? '',
+      created: time,
+      modified: time,
+      anchor: valid.anchor ?? 'anchored',
+    };
+    return this.#write((db) => {
+      requireTags(db, annotation.tags, refusal);
+      rows.insertAnnotation(db, annotation);
+      return mustRead(db, annotation.id);
+    });
+  }
+
+  /** The annotation `id` with its tags, or undefined if there is none. */
+  get(id: string): Annotation | undefined {
+    const valid = parseInput(schemas.IdSchema, id, 'The highlight could not be read');
+    return this.#read((db) => rows.selectAnnotation(db, valid));
+  }
+
+  /**
+   * The annotations of one source, or carrying one tag (with `includeChildTags`, or any tag
+   * below it), or all; ordered by source, then by position in the reading text.
+   */
+  list(filter: AnnotationFilter = {}): Annotation[] {
+    const refusal = 'The highlights could not be listed';
+    const valid = parseInput(schemas.ListFilterSchema, filter, refusal);
+    return this.#read((db) => {
+      if (valid.tagId !== undefined) requireTag(db, valid.tagId, refusal);
+      return rows.selectAnnotations(db, valid);
+    });
+  }
+
+  /** Changes the note, colour and/or tags of annotation `id`; returns it as saved. */
+  update(id: string, patch: AnnotationPatch): Annotation {
+    const refusal = 'The highlight was not changed';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const valid = parseInput(schemas.AnnotationPatchSchema, patch, refusal);
+    return this.#write((db) => {
+      const current = requireAnnotation(db, validId, refusal);
+      const next: Annotation = {
+        ...current,
+        note: valid.note ?? current.note,
+        color: valid.color ?? current.color,
+        modified: this.#now().toISOString(),
+      };
+      rows.updateAnnotationFields(db, next);
+      if (valid.tags !== undefined) {
+        const tagIds = [...new Set(valid.tags)];
+        requireTags(db, tagIds, refusal);
+        rows.writeTags(db, validId, tagIds);
+      }
+      return mustRead(db, validId);
+    });
+  }
+
+  /** Deletes annotation `id` and returns it, tags included, so that `restore` can undo this. */
+  delete(id: string): Annotation {
+    const refusal = 'The highlight was not deleted';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#write((db) => {
+      const current = requireAnnotation(db, validId, refusal);
+      rows.deleteAnnotation(db, validId);
+      return current;
+    });
+  }
+
+  /**
+   * Puts back an annotation exactly as `delete` returned it (same id, timestamps and tag order).
+   * Refused if the id is in use again or one of its tags has since been deleted.
+   */
+  restore(annotation: Annotation): Annotation {
+    const refusal = 'The highlight could not be restored';
+    // The model's own validator (core/annotate/schema.ts), so an undo accepts exactly Annotations.
+    const parsed = parseAnnotation(annotation);
+    if (!parsed.ok) {
+      const message = `${refusal}: ${parsed.problems[0]}`;
+      throw new StoreError('invalid-input', message, { issues: parsed.problems });
+    }
+    const restored = parsed.value;
+    return this.#write((db) => {
+      if (rows.selectAnnotation(db, restored.id)) {
+        throw new StoreError('already-exists', `${refusal}: it is already in the project.`);
+      }
+      requireTags(db, restored.tags, refusal);
+      rows.insertAnnotation(db, restored);
+      return mustRead(db, restored.id);
+    });
+  }
+
+  /**
+   * Saves the results of re-anchoring, all in one transaction: either every annotation gets its
+   * new position and status, or (if one id is unknown) none does. `modified` is left alone:
+   * re-anchoring is not an edit by the user. Returns how many annotations were updated.
+   */
+  setAnchors(updates: AnchorUpdate[]): number {
+    const refusal = 'The new highlight positions were not saved';
+    const valid = parseInput(schemas.AnchorUpdatesSchema, updates, refusal);
+    return this.#write((db) => {
+      for (const update of valid) {
+        if (!rows.updateAnchor(db, update.id, update.position, update.anchor)) {
+          const message = `${refusal}: the highlight ${update.id} no longer exists.`;
+          throw new StoreError('not-found', message);
+        }
+      }
+      return valid.length;
+    });
+  }
+
+  /**
+   * Creates a tag. Refused if another tag already has this name in any capitalisation, or if
+   * `parent` is not a tag. The name is stored normalised (`normalizeTagName` of core/annotate).
+   */
+  createTag(name: string, color: Color = DEFAULT_COLOR, parent?: string | null): Tag {
+    const refusal = 'The tag was not created';
+    const typed = parseInput(schemas.TagNameSchema, name, refusal);
+    const validColor = parseInput(schemas.ColorSchema, color, refusal);
+    const validParent =
+      parent === undefined || parent === null
+        ? undefined
+        : parseInput(schemas.IdSchema, parent, refusal);
+    return this.#write((db) => {
+      const checked = checkTagName(tags.selectTags(db), typed);
+      const tag: Tag = { id: this.#newId(), name: checked, color: validColor };
+      if (validParent !== undefined) tag.parent = requireTag(db, validParent, refusal).id;
+      tags.insertTag(db, tag);
+      return plainTag(requireTag(db, tag.id, refusal));
+    });
+  }
+
+  /** Renames tag `id` everywhere at once; changing only the capitals of its own name is allowed. */
+  renameTag(id: string, name: string): Tag {
+    const refusal = 'The tag was not renamed';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const typed = parseInput(schemas.TagNameSchema, name, refusal);
+    return this.#write((db) => {
+      tags.writeTagPlan(db, planRename(tags.selectTags(db), validId, typed));
+      return plainTag(requireTag(db, validId, refusal));
+    });
+  }
+
+  /** Gives tag `id` another colour. */
+  recolorTag(id: string, color: Color): Tag {
+    const refusal = 'The tag colour was not changed';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const validColor = parseInput(schemas.ColorSchema, color, refusal);
+    return this.#write((db) => {
+      requireTag(db, validId, refusal);
+      tags.setTagColor(db, validId, validColor);
+      return plainTag(requireTag(db, validId, refusal));
+    });
+  }
+
+  /** Moves tag `id` under `parent` (null: to the top level). Refuses to put a tag inside itself. */
+  setTagParent(id: string, parent: string | null): Tag {
+    const refusal = 'The tag was not moved';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const validParent = parent === null ? undefined : parseInput(schemas.IdSchema, parent, refusal);
+    return this.#write((db) => {
+      tags.writeTagPlan(db, planMove(tags.selectTags(db), validId, validParent));
+      return plainTag(requireTag(db, validId, refusal));
+    });
+  }
+
+  /**
+   * Merges tag `fromId` into `intoId`, atomically (`planMerge` of core/annotate): every annotation
+   * that carried `from` now carries `into` exactly once, at the place of the first of the two in
+   * its list; `from`'s child tags move under `into`; `from` is deleted. Returns `into` and how
+   * many annotations carried `from`.
+   */
+  mergeTags(fromId: string, intoId: string): { tag: Tag; annotations: number } {
+    const refusal = 'The tags were not merged';
+    const from = parseInput(schemas.IdSchema, fromId, refusal);
+    const into = parseInput(schemas.IdSchema, intoId, refusal);
+    return this.#write((db) => {
+      const carrying = tags.taggedWith(db, from);
+      tags.writeTagPlan(db, planMerge(tags.selectTags(db), carrying, [from], into));
+      return { tag: plainTag(requireTag(db, into, refusal)), annotations: carrying.length };
+    });
+  }
+
+  /**
+   * Deletes tag `id`: it disappears from every annotation (the annotations stay) and its child
+   * tags move up to its parent. Returns the deleted tag and how many annotations carried it.
+   */
+  deleteTag(id: string): { tag: Tag; annotations: number } {
+    const refusal = 'The tag was not deleted';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#write((db) => {
+      const tag = requireTag(db, validId, refusal);
+      tags.reparentChildren(db, validId, tag.parent ?? null);
+      tags.deleteTagRow(db, validId);
+      return { tag: plainTag(tag), annotations: tag.usage };
+    });
+  }
+
+  /** How many annotations carry tag `id` (to ask "delete a tag used 12 times?" before deleting). */
+  tagUsage(id: string): number {
+    const refusal = 'The tag could not be read';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#read((db) => requireTag(db, validId, refusal).usage);
+  }
+
+  /** Tag `id`, or undefined if there is none. */
+  getTag(id: string): Tag | undefined {
+    const validId = parseInput(schemas.IdSchema, id, 'The tag could not be read');
+    return this.#read((db) => {
+      const tag = tags.selectTag(db, validId);
+      return tag ? plainTag(tag) : undefined;
+    });
+  }
+
+  /** Every tag with its usage count, sorted by name ignoring case. */
+  listTags(): TagWithUsage[] {
+    return this.#read((db) => tags.selectTags(db));
+  }
+
+  /** The JSON value saved under `key`, or undefined if none was saved. */
+  getSetting(key: string): JsonValue | undefined {
+    const validKey = parseInput(schemas.SettingKeySchema, key, 'The setting could not be read');
+    return this.#read((db) => {
+      const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(validKey);
+      return row ? (JSON.parse(String(row.value)) as JsonValue) : undefined;
+    });
+  }
+
+  /** Saves `value` (plain JSON data) under `key`, replacing what was there. */
+  setSetting(key: string, value: JsonValue): void {
+    const refusal = 'The setting was not saved';
+    const validKey = parseInput(schemas.SettingKeySchema, key, refusal);
+    const problem = jsonProblem(value);
+    if (problem) {
+      throw new StoreError('invalid-input', `${refusal}: ${problem}.`, { issues: [problem] });
+    }
+    const text = JSON.stringify(value);
+    if (text.length > MAX_SETTING_BYTES) {
+      const message = `${refusal}: the value is larger than a million characters.`;
+      throw new StoreError('invalid-input', message);
+    }
+    this.#write((db) => {
+      db.prepare(
+        `INSERT INTO settings (key, value) VALUES (?, ?)
+           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+      ).run(validKey, text);
+    });
+  }
+
+  /** The problems SQLite's full `integrity_check` finds; empty when the database is sound. */
+  checkIntegrity(): string[] {
+    return this.#read((db) => integrityCheck(db));
+  }
+
+  /** How the database is configured (journal mode, synchronous level, schema version…). */
+  diagnostics(): StoreDiagnostics {
+    return this.#read((db) => describeDatabase(db));
+  }
+
+  /** Takes a backup now (the "Back up project" command); returns it. */
+  backupNow(): BackupInfo {
+    return this.#read((db) => writeBackup(db, this.file, 'auto', this.#now()));
+  }
+
+  /** The backups of this project, newest first. */
+  listBackups(): BackupInfo[] {
+    return listBackups(this.file);
+  }
+
+  /** Closes the database; later calls throw `StoreError('closed')`. Closing twice is harmless. */
+  close(): void {
+    if (!this.#db.isOpen) return;
+    try {
+      this.#db.exec('PRAGMA optimize');
+    } catch {
+      // Only a query-planner hint; closing matters more.
+    }
+    this.#db.close();
+  }
+
+  #read<T>(work: (db: DatabaseSync) => T): T {
+    const db = this.#open();
+    try {
+      return work(db);
+    } catch (error) {
+      throw toStoreError(error, this.file);
+    }
+  }
+
+  #write<T>(work: (db: DatabaseSync) => T): T {
+    const db = this.#open();
+    try {
+      return transact(db, () => work(db));
+    } catch (error) {
+      throw toStoreError(error, this.file);
+    }
+  }
+
+  #open(): DatabaseSync {
+    if (!this.#db.isOpen) {
+      throw new StoreError('closed', 'The project is closed. Reopen it to continue.');
+    }
+    return this.#db;
+  }
+}

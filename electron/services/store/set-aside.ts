@@ -1,0 +1,54 @@
+/**
+ * Moving a project file out of the way without ever deleting it: a damaged database, or the file a
+ * restored backup replaces, is renamed next to where it was, together with its WAL files.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+// SQLite keeps recent commits in `<file>-wal` until a checkpoint; it belongs with its database.
+const COMPANIONS = ['-wal', '-shm', '-journal'];
+
+/** `date` as a compact, sortable, file-name-safe UTC stamp: `20250314T091502.123Z`. */
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[-:]/g, '');
+}
+
+/**
+ * Renames `file` (and its `-wal`/`-shm` companions) to `<file>.<label>-<stamp>`, adding `-2`,
+ * `-3`… if that name is taken. Returns the new path. SQLite finds the WAL again under the new
+ * name, so the moved copy still opens with every commit it held.
+ */
+export function setAside(file: string, label: string, now: Date): string {
+  const base = `${file}.${label}-${fileStamp(now)}`;
+  let target = base;
+  for (let n = 2; existsSync(target); n += 1) target = `${base}-${n}`;
+  renameSync(file, target);
+  for (const suffix of COMPANIONS) {
+    if (existsSync(file + suffix)) renameSync(file + suffix, target + suffix);
+  }
+  syncFolder(dirname(file));
+  return target;
+}
+
+/** Makes renames and new entries in `folder` durable, where the platform allows it. */
+export function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some platforms and file systems cannot fsync a directory; the rename still happened.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Flushes a file's contents to disk. */
+export function syncFile(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * The exceptions of the project store. Each carries a stable `code` for programs and a `message`
+ * written for the historian; nothing here leaks an SQLite message or a stack trace to the user.
+ */
+import type { BackupInfo } from './backups.ts';
+
+/** Every reason the project store can refuse an action or fail to open. */
+export type StoreErrorCode =
+  | 'invalid-input'
+  | 'not-found'
+  | 'already-exists'
+  | 'empty-tag-name'
+  | 'tag-name-taken'
+  | 'unknown-tag'
+  | 'tag-cycle'
+  | 'merge-into-itself'
+  | 'read-only'
+  | 'disk-full'
+  | 'unwritable'
+  | 'busy'
+  | 'newer-version'
+  | 'backup-damaged'
+  | 'closed'
+  | 'corrupt'
+  | 'io';
+
+/** A refused or failed store action. Nothing was changed when this is thrown. */
+export class StoreError extends Error {
+  readonly code: StoreErrorCode;
+  /** For `invalid-input`: each problem found in the input, one line each. */
+  readonly issues: string[];
+
+  constructor(
+    code: StoreErrorCode,
+    message: string,
+    options: { issues?: string[]; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'StoreError';
+    this.code = code;
+    this.issues = options.issues ?? [];
+  }
+}
+
+/**
+ * The project database is damaged. When raised while opening, the damaged file has already been
+ * moved aside to `damagedFile` (never deleted) and `backups` lists the copies that can replace it,
+ * newest first.
+ */
+export class StoreCorruptError extends StoreError {
+  readonly damagedFile: string | undefined;
+  readonly backups: BackupInfo[];
+
+  constructor(
+    message: string,
+    options: { damagedFile?: string; backups?: BackupInfo[]; cause?: unknown } = {},
+  ) {
+    super('corrupt', message, { cause: options.cause });
+    this.name = 'StoreCorruptError';
+    this.damagedFile = options.damagedFile;
+    this.backups = options.backups ?? [];
+  }
+}

@@ -1,0 +1,33 @@
+/** What callers pass to the project store's annotation actions. */
+import type { Annotation } from '../../../core/annotate/model.ts';
+import type { Color } from '../../../core/annotate/palette.ts';
+
+/** A new highlight: what the reader knows when the user highlights a passage. */
+export interface AnnotationInput {
+  sourceId: string;
+  quote: Annotation['quote'];
+  position: Annotation['position'];
+  /** Defaults to `DEFAULT_COLOR`. */
+  color?: Color;
+  /** Tag ids, in order; repeats are dropped. */
+  tags?: string[];
+  /** Markdown; defaults to empty. */
+  note?: string;
+  /** Defaults to `anchored`: a fresh highlight is where the user made it. */
+  anchor?: Annotation['anchor'];
+}
+
+/** What `update` may change. Absent fields stay as they are. */
+export interface AnnotationPatch {
+  note?: string;
+  color?: Color;
+  /** The complete new list of tag ids, in order. */
+  tags?: string[];
+}
+
+/** One re-anchoring result, as `core/annotate`'s `anchor` computed it. */
+export interface AnchorUpdate {
+  id: string;
+  position: Annotation['position'];
+  anchor: Annotation['anchor'];
+}
