@@ -1,0 +1,60 @@
+/**
+ * Diacritic and typographic folding, so that `mehilli` finds Mëhilli and `Mëhilli` finds Mehilli.
+ *
+ * The letter rules follow Zotero 10's search folding (NFKD, marks stripped, a short map for the
+ * letters Unicode does not decompose); see docs/anchors.md §6.
+ */
+
+// Letters without a canonical decomposition, so NFKD leaves them alone. Lower case only:
+// folding lowercases first.
+const LETTERS: Readonly<Record<string, string>> = {
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'n',
+  ς: 'σ',
+};
+
+const SPECIAL_LETTERS = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
+const MARKS = /\p{M}/gu;
+const NOT_WORD = /[^\p{L}\p{N}]/gu;
+
+/**
+ * Folds one word to its index form: lower case, compatibility-decomposed (ligatures, superscripts,
+ * full-width forms), diacritics removed, special letters spelled out, and anything that is not a
+ * letter or digit dropped. The result may be empty.
+ */
+export function foldWord(word: string): string {
+  return word
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(SPECIAL_LETTERS, (letter) => LETTERS[letter] ?? letter)
+    .replace(NOT_WORD, '');
+}
+
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E\uFF02]/gu;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u02BC\u2032\u2039\u203A]/gu;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/gu;
+const SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/gu;
+
+/**
+ * Folds typography in typed text: curly and angle quotation marks become `"` or `'`, every dash
+ * and the minus sign become `-`, and unusual spaces become a plain space. The length of the
+ * string does not change, so offsets stay valid.
+ */
+export function foldTypography(text: string): string {
+  return text
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DASHES, '-')
+    .replace(SPACES, ' ');
+}

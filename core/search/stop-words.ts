@@ -1,0 +1,20 @@
+/**
+ * English stop words: function words too common to help ranking, left out of the index.
+ *
+ * Deliberately shorter than Lunr's list, which also drops `may`, `us`, `said`, `like`, `will`,
+ * `can`, `who` and `not`: historians search for "May 1945", "US aid", the WHO and "not guilty".
+ * `s` and `t` are the tails of `Khrushchev's` and `don't` once the tokenizer splits at the
+ * apostrophe.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been but by for from had has have he her his i if in into is it its ' +
+    'of on or s she so t than that the their them then there these they this those to was we ' +
+    'were which with'
+  ).split(' '),
+);
+
+/** True when a folded term is a stop word, which is neither indexed nor searched. */
+export function isStopWord(term: string): boolean {
+  return STOP_WORDS.has(term);
+}
