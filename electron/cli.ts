@@ -1,63 +1,44 @@
 // The `apparatus` command line: the same services as the app, without Electron.
 // Run it with `npm run apparatus -- <command>` (or `node electron/cli.ts <command>` on Node 24).
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import type { SourceSummary } from '../core/api.ts';
+import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
+import { commands } from './cli/commands.ts';
 import { UserFacingError } from './errors.ts';
-import { CorpusService } from './services/corpus-service.ts';
 
-const USAGE = `Usage: apparatus <command> [options]
-
-Commands:
-  list [--json]          the sources of the corpus
-
-Options:
-  --corpus DIR           the corpus folder (default: ./corpus, or $APPARATUS_CORPUS)
-  --help                 this text`;
-
-/** What a command printed and the exit code it asks for; `run` never exits the process itself. */
-export interface CliOutcome {
-  code: number;
-  stdout: string;
-  stderr: string;
+function usage(): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
+  const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
+  return `Usage: apparatus <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command accepts --corpus DIR (default ./corpus or $APPARATUS_CORPUS),\n--project DIR (default the app's data folder or $APPARATUS_PROJECT) and --help.\n`;
 }
 
 /** Runs one command line (without `node` and the script name) and returns what it printed. */
-export function run(argv: string[], env: Record<string, string | undefined> = {}): CliOutcome {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, corpus: { type: 'string' }, help: { type: 'boolean' } },
-    });
-  } catch (error) {
-    return { code: 2, stdout: '', stderr: `${(error as Error).message}\n\n${USAGE}\n` };
+export async function run(argv: string[], context: CliContext): Promise<CliOutcome> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    return { code: name === undefined ? 2 : 0, stdout: name === undefined ? '' : usage(), stderr: name === undefined ? usage() : '' };
   }
-  const { values, positionals } = parsed;
-  const [command] = positionals;
-  if (values.help || !command) return { code: values.help ? 0 : 2, stdout: values.help ? `${USAGE}\n` : '', stderr: values.help ? '' : `${USAGE}\n` };
-  const corpus = new CorpusService(values.corpus ?? env.APPARATUS_CORPUS ?? 'corpus', () => {});
+  const command = commands.find((candidate) => candidate.name === name);
+  if (!command) return { code: 2, stdout: '', stderr: `apparatus: unknown command "${name}"\n\n${usage()}` };
+  if (args.includes('--help')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
   try {
-    switch (command) {
-      case 'list':
-        return { code: 0, stdout: formatList(corpus.list(), values.json === true), stderr: '' };
-      default:
-        return { code: 2, stdout: '', stderr: `Unknown command: ${command}\n\n${USAGE}\n` };
-    }
+    return await command.run(args, context);
   } catch (error) {
-    if (error instanceof UserFacingError) return { code: 1, stdout: '', stderr: `apparatus: ${error.message}\n` };
+    if (error instanceof CliUsageError) return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
+    if (error instanceof UserFacingError || isTypedError(error)) {
+      return { code: 1, stdout: '', stderr: `apparatus ${name}: ${(error as Error).message}\n` };
+    }
     throw error;
   }
 }
 
-function formatList(sources: SourceSummary[], json: boolean): string {
-  if (json) return `${JSON.stringify(sources, null, 2)}\n`;
-  return sources.map((s) => `${s.id}\t${s.authors ?? '—'}\t${s.shortTitle}\t${s.year ?? 'n.d.'}\t${s.reliability}\n`).join('');
+// Errors raised on purpose by core and the services carry a string `code`; their messages are
+// written for the user. Anything else is a bug and keeps its stack trace.
+function isTypedError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const outcome = run(process.argv.slice(2), process.env);
+  const outcome = await run(process.argv.slice(2), { env: process.env, cwd: process.cwd(), platform: process.platform });
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

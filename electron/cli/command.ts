@@ -1,0 +1,76 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { resolveProjectFile } from '../services/store/project-file.ts';
+
+/** What a command printed and the exit code it asks for; commands never exit the process. */
+export interface CliOutcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Where a command runs: its environment and the folders it works on. */
+export interface CliContext {
+  env: Record<string, string | undefined>;
+  cwd: string;
+  platform: NodeJS.Platform;
+}
+
+/** One `apparatus <name>` command. */
+export interface CliCommand {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full usage text of the command. */
+  usage: string;
+  run(args: string[], context: CliContext): CliOutcome | Promise<CliOutcome>;
+}
+
+/** A usage error: exit code 2 with the message and the command's usage. */
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+/** The options every command accepts, for `parseArgs`. */
+export const COMMON_OPTIONS = {
+  corpus: { type: 'string' },
+  project: { type: 'string' },
+  help: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Parses a command's arguments strictly; unknown options become a CliUsageError. */
+export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
+  try {
+    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+}
+
+/** The corpus folder: `--corpus`, else `$APPARATUS_CORPUS`, else `./corpus`. */
+export function corpusFolder(flag: string | undefined, context: CliContext): string {
+  return resolve(context.cwd, flag ?? context.env.APPARATUS_CORPUS ?? 'corpus');
+}
+
+/** The project database: `--project DIR`, else `$APPARATUS_PROJECT`, else the app's data folder. */
+export function projectFile(flag: string | undefined, context: CliContext): string {
+  return resolveProjectFile({
+    projectDir: flag === undefined ? undefined : resolve(context.cwd, flag),
+    env: context.env,
+    appDataDir: appDataFolder(context),
+  });
+}
+
+/** The folder Electron's `app.getPath('appData')` names on each platform, so the CLI and the app share a project. */
+export function appDataFolder(context: CliContext): string {
+  const home = context.env.HOME ?? homedir();
+  if (context.platform === 'win32') return context.env.APPDATA ?? join(home, 'AppData', 'Roaming');
+  if (context.platform === 'darwin') return join(home, 'Library', 'Application Support');
+  return context.env.XDG_CONFIG_HOME ?? join(home, '.config');
+}
+
+/** A successful outcome printing `stdout`. */
+export function ok(stdout: string): CliOutcome {
+  return { code: 0, stdout, stderr: '' };
+}

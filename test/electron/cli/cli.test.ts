@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../../electron/cli.ts';
+
+const context = { env: {}, cwd: fileURLToPath(new URL('../../..', import.meta.url)), platform: 'linux' as const };
+
+describe('apparatus (command line)', () => {
+  it('lists the corpus sources', async () => {
+    const outcome = await run(['list'], context);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout.trim().split('\n')).toHaveLength(5);
+    expect(outcome.stdout).toContain('edemskiy-2019\tAndrey Edemskiy\tAdditional Evidence\t2019\tprimary');
+  });
+
+  it('lists them as JSON', async () => {
+    const outcome = await run(['list', '--json'], context);
+    expect(JSON.parse(outcome.stdout)).toContainEqual(expect.objectContaining({ id: 'wikipedia-split', reliability: 'tertiary' }));
+  });
+
+  it('explains an unknown command or option with the usage and exit code 2', async () => {
+    expect(await run(['frobnicate'], context)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown command "frobnicate"') });
+    expect(await run(['list', '--nope'], context)).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: apparatus list') });
+    expect(await run([], context)).toMatchObject({ code: 2, stderr: expect.stringContaining('Commands:') });
+  });
+
+  it('says clearly when the corpus folder cannot be read', async () => {
+    const outcome = await run(['list', '--corpus', '/nonexistent/corpus'], context);
+    expect(outcome).toMatchObject({ code: 1, stderr: 'apparatus list: The corpus folder cannot be read: /nonexistent/corpus\n' });
+  });
+});
