@@ -127,6 +127,23 @@ export function updateAnchor(
   return Number(result.changes) === 1;
 }
 
+/** Replaces the selectors of annotation `id` (the user re-attached it); false if there is no such one. */
+export function updateSelectors(db: DatabaseSync, annotation: Annotation): boolean {
+  const result = db
+    .prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, anchor = ?, modified = ? WHERE id = ?')
+    .run(
+      annotation.quote.exact,
+      annotation.quote.prefix,
+      annotation.quote.suffix,
+      annotation.position.start,
+      annotation.position.end,
+      annotation.anchor,
+      annotation.modified,
+      annotation.id,
+    );
+  return Number(result.changes) === 1;
+}
+
 /** Deletes annotation `id` and its tag links; false if there was none. */
 export function deleteAnnotation(db: DatabaseSync, id: string): boolean {
   return Number(db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes) === 1;

@@ -134,3 +134,6 @@ export function parseInput<S extends v.GenericSchema>(
   });
   throw new StoreError('invalid-input', `${refusal}: ${result.issues[0].message}.`, { issues });
 }
+
+/** New selectors for an annotation re-attached by the user to another passage. */
+export const ReattachSchema = v.strictObject({ quote: QuoteSchema, position: PositionSchema });

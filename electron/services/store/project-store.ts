@@ -154,6 +154,21 @@ export class ProjectStore {
   }
 
   /**
+   * Attaches annotation `id` to another passage (an orphan the user re-attached, or the undo of
+   * that): new quote and position, status `anchored`. Note, colour and tags stay.
+   */
+  reattach(id: string, selectors: { quote: Annotation['quote']; position: Annotation['position'] }): Annotation {
+    const refusal = 'The highlight was not re-attached';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const valid = parseInput(schemas.ReattachSchema, selectors, refusal);
+    return this.#write((db) => {
+      const current = requireAnnotation(db, validId, refusal);
+      rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', modified: this.#now().toISOString() });
+      return mustRead(db, validId);
+    });
+  }
+
+  /**
    * Saves the results of re-anchoring, all in one transaction: either every annotation gets its
    * new position and status, or (if one id is unknown) none does. `modified` is left alone:
    * re-anchoring is not an edit by the user. Returns how many annotations were updated.

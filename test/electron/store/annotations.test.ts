@@ -126,6 +126,24 @@ describe('ProjectStore annotations', () => {
     expect(store.tagUsage(tags[0]!.id)).toBe(1);
   });
 
+  it('re-attaches a highlight to another passage, keeping its note and tags', () => {
+    const tag = store.createTag('Bucharest');
+    const saved = store.create(highlight({ tags: [tag.id], note: 'kept', anchor: 'orphaned' }));
+    clock.advance(1_000);
+    const quote = { exact: 'the Soviet leaders', prefix: 'or so it seemed to ', suffix: ', in late June' };
+    const moved = store.reattach(saved.id, { quote, position: { start: 900, end: 918 } });
+    expect(moved).toMatchObject({ quote, position: { start: 900, end: 918 }, anchor: 'anchored', note: 'kept', tags: [tag.id] });
+    expect(moved.modified).not.toBe(saved.modified);
+    expect(store.get(saved.id)).toEqual(moved);
+  });
+
+  it('refuses to re-attach to a range that is not one, changing nothing', () => {
+    const saved = store.create(highlight());
+    const bad = { quote: saved.quote, position: { start: 10, end: 5 } };
+    expect(() => store.reattach(saved.id, bad)).toThrow(StoreError);
+    expect(store.get(saved.id)).toEqual(saved);
+  });
+
   it('refuses to restore a highlight that is already there, or whose tag was deleted since', () => {
     const tag = store.createTag('Short-lived');
     const saved = store.create(highlight({ tags: [tag.id] }));
