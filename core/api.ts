@@ -5,7 +5,10 @@
  * the only renderer module that uses them. Adding a call here is the only way to add one.
  */
 import * as v from 'valibot';
-import type { Reliability } from './corpus/model.ts';
+import type { Annotation, Tag } from './annotate/model.ts';
+import { COLORS } from './annotate/palette.ts';
+import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
+import type { Reliability, Source } from './corpus/model.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
@@ -15,7 +18,9 @@ export type ApiErrorCode =
   | 'invalid-input'
   | 'forbidden-sender'
   | 'not-found'
+  | 'conflict'
   | 'corpus-unreadable'
+  | 'storage'
   | 'internal';
 
 /** A failure that crosses the process boundary as a value; `message` is written for the user. */
@@ -49,21 +54,131 @@ export interface SourceSummary {
  * `window.apparatus` (`corpus.list` → `window.apparatus.corpus.list(input)`). Kept apart from the
  * schemas so the preload bundles the names alone.
  */
-export const callNames = ['corpus.list'] as const;
+export const callNames = [
+  'corpus.list',
+  'corpus.open',
+  'annotations.list',
+  'annotations.create',
+  'annotations.update',
+  'annotations.delete',
+  'annotations.restore',
+  'annotations.reattach',
+  'tags.list',
+  'tags.create',
+  'tags.rename',
+  'tags.recolor',
+  'tags.setParent',
+  'tags.merge',
+  'tags.delete',
+  'reader.getState',
+  'reader.savePosition',
+  'reader.setFontSize',
+  'app.openExternal',
+] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
+
+/** Events main pushes to the page (menu commands the page carries out). */
+export const eventNames = ['menu.undo', 'menu.redo'] as const;
+
+/** The name of an event main may push. */
+export type EventName = (typeof eventNames)[number];
+
+/** The IPC channel that carries an event. */
+export function eventChannel(name: EventName): string {
+  return `${CHANNEL_PREFIX}event:${name}`;
+}
 
 interface CallSpec {
   input: v.GenericSchema;
   output: unknown;
 }
 
+/** A tag with how many annotations carry it. */
+export interface TagSummary extends Tag {
+  usage: number;
+}
+
+/** What the reader remembers: where the user was in a source, and the text size. */
+export interface ReaderState {
+  /** Reading-text offset of the passage at the top of the view when the source was last read. */
+  offset: number | null;
+  /** Font size of the reading text, in CSS pixels. */
+  fontSize: number;
+}
+
+/** Bounds of the reading text size, in CSS pixels. */
+export const FONT_SIZE = { min: 12, max: 32, default: 19 } as const;
+
 const NoInput = v.optional(v.strictObject({}), {});
+// Ids are UUIDs made by the store; refuse anything else before it reaches SQL or the disk.
+const Id = v.pipe(v.string(), v.uuid('must be an annotation or tag id'));
+const SourceId = v.pipe(v.string(), v.maxLength(200), v.regex(SOURCE_ID_PATTERN, 'must be a source id'));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
+const Color = v.picklist(COLORS);
+const Note = v.pipe(v.string(), v.maxLength(200_000, 'A note may hold at most 200,000 characters.'));
+const TagIds = v.pipe(v.array(Id), v.maxLength(500));
+const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'A tag name may hold at most 200 characters.'));
+const Range = { start: Offset, end: Offset };
+const AnnotationValue = v.strictObject({
+  id: Id,
+  sourceId: SourceId,
+  quote: v.strictObject({ exact: v.pipe(v.string(), v.maxLength(1_000_000)), prefix: v.pipe(v.string(), v.maxLength(1000)), suffix: v.pipe(v.string(), v.maxLength(1000)) }),
+  position: v.strictObject(Range),
+  color: Color,
+  tags: TagIds,
+  note: Note,
+  created: v.pipe(v.string(), v.isoTimestamp()),
+  modified: v.pipe(v.string(), v.isoTimestamp()),
+  anchor: v.picklist(['anchored', 'moved', 'orphaned']),
+});
 
 /** Each call's input schema and (for types only: the value is null) its result. */
 export const contract = {
   'corpus.list': { input: NoInput, output: null as unknown as SourceSummary[] },
+  'corpus.open': {
+    input: v.strictObject({ id: SourceId }),
+    output: null as unknown as { source: Source; annotations: Annotation[] },
+  },
+  'annotations.list': {
+    input: v.optional(v.strictObject({ sourceId: v.optional(SourceId), tagId: v.optional(Id), includeChildTags: v.optional(v.boolean()) }), {}),
+    output: null as unknown as Annotation[],
+  },
+  'annotations.create': {
+    input: v.strictObject({ sourceId: SourceId, ...Range, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note) }),
+    output: null as unknown as Annotation,
+  },
+  'annotations.update': {
+    input: v.strictObject({ id: Id, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note) }),
+    output: null as unknown as Annotation,
+  },
+  'annotations.delete': { input: v.strictObject({ id: Id }), output: null as unknown as Annotation },
+  'annotations.restore': { input: v.strictObject({ annotation: AnnotationValue }), output: null as unknown as Annotation },
+  'annotations.reattach': { input: v.strictObject({ id: Id, ...Range }), output: null as unknown as Annotation },
+  'tags.list': { input: NoInput, output: null as unknown as TagSummary[] },
+  'tags.create': {
+    input: v.strictObject({ name: TagName, color: v.optional(Color), parent: v.optional(v.nullable(Id)) }),
+    output: null as unknown as Tag,
+  },
+  'tags.rename': { input: v.strictObject({ id: Id, name: TagName }), output: null as unknown as Tag },
+  'tags.recolor': { input: v.strictObject({ id: Id, color: Color }), output: null as unknown as Tag },
+  'tags.setParent': { input: v.strictObject({ id: Id, parent: v.nullable(Id) }), output: null as unknown as Tag },
+  'tags.merge': {
+    input: v.strictObject({ from: Id, into: Id }),
+    output: null as unknown as { tag: Tag; annotations: number },
+  },
+  'tags.delete': { input: v.strictObject({ id: Id }), output: null as unknown as { tag: Tag; annotations: number } },
+  'reader.getState': { input: v.strictObject({ sourceId: SourceId }), output: null as unknown as ReaderState },
+  'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }), output: null as unknown as null },
+  'app.openExternal': {
+    input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^(https?|mailto):/i, 'Only web and e-mail links can be opened.')) }),
+    output: null as unknown as null,
+  },
+  'reader.setFontSize': {
+    input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),
+    output: null as unknown as null,
+  },
 } satisfies Record<CallName, CallSpec>;
 
 /** What a call accepts, before validation (what the renderer may pass). */
@@ -82,8 +197,13 @@ export function channelFor(name: CallName): string {
 
 type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 
-/** The shape of `window.apparatus`, derived from the contract. */
-export type ApparatusApi = {
+/** The shape of `window.apparatus`, derived from the contract: one function per call, plus `on`. */
+export type ApparatusApi = CallApi & {
+  /** Listens to an event from main; returns a function that stops listening. */
+  on(event: EventName, listener: () => void): () => void;
+};
+
+type CallApi = {
   [NS in Namespace<CallName>]: {
     [N in CallName as N extends `${NS}.${infer M}` ? M : never]: (
       input?: CallInput<N>,

@@ -1,4 +1,6 @@
 import type { ApiError, ApiErrorCode } from '../core/api.ts';
+import { AnnotateError } from '../core/annotate/errors.ts';
+import { StoreError, type StoreErrorCode } from './services/store/store-errors.ts';
 
 /** An error a service raises on purpose: its message is written for the user and crosses IPC. */
 export class UserFacingError extends Error {
@@ -11,9 +13,29 @@ export class UserFacingError extends Error {
   }
 }
 
-/** Turns anything a handler threw into an ApiError; unexpected errors get a generic message. */
+const STORE_CODES: Partial<Record<StoreErrorCode, ApiErrorCode>> = {
+  'invalid-input': 'invalid-input',
+  'empty-tag-name': 'invalid-input',
+  'tag-cycle': 'invalid-input',
+  'merge-into-itself': 'invalid-input',
+  'not-found': 'not-found',
+  'unknown-tag': 'not-found',
+  'already-exists': 'conflict',
+  'tag-name-taken': 'conflict',
+};
+
+/**
+ * Turns anything a handler threw into an ApiError. Errors raised on purpose (ours, the store's,
+ * the annotation model's) keep their message, written for the user; anything else is a bug and
+ * gets a generic message (the caller logs it).
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof UserFacingError) return { code: error.code, message: error.message };
+  if (error instanceof StoreError) {
+    const issues = error.issues.length > 0 ? { issues: error.issues } : {};
+    return { code: STORE_CODES[error.code] ?? 'storage', message: error.message, ...issues };
+  }
+  if (error instanceof AnnotateError) return { code: 'invalid-input', message: error.message };
   return {
     code: 'internal',
     message: 'Something went wrong inside Apparatus. Your work is safe; please try again.',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import {
+  FONT_SIZE,
   callNames,
   contract,
   type CallName,
@@ -8,11 +9,17 @@ import {
   type ValidInput,
 } from '../core/api.ts';
 import { toApiError } from './errors.ts';
+import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
+import type { ProjectStore } from './services/store/index.ts';
 
 /** The services the handlers delegate to; tests pass real ones over temporary folders. */
 export interface Services {
   corpus: CorpusService;
+  annotations: AnnotationService;
+  store: ProjectStore;
+  /** Opens an http(s) or mailto URL in the system's browser or mail program. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -20,9 +27,46 @@ export type Handler = (payload: unknown) => Promise<Result<unknown>>;
 
 type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
-function implementations(services: Services): Implementations {
+const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
+const FONT_SIZE_KEY = 'reader.fontSize';
+
+function implementations({ corpus, annotations, store, openExternal }: Services): Implementations {
   return {
-    'corpus.list': () => services.corpus.list(),
+    'corpus.list': () => corpus.list(),
+    'corpus.open': ({ id }) => annotations.open(id),
+    'annotations.list': (filter) => annotations.list(filter),
+    'annotations.create': (input) => annotations.create(input),
+    'annotations.update': ({ id, ...patch }) => store.update(id, patch),
+    'annotations.delete': ({ id }) => store.delete(id),
+    'annotations.restore': ({ annotation }) => store.restore(annotation),
+    'annotations.reattach': ({ id, start, end }) => annotations.reattach(id, start, end),
+    'tags.list': () => store.listTags(),
+    'tags.create': ({ name, color, parent }) => store.createTag(name, color, parent),
+    'tags.rename': ({ id, name }) => store.renameTag(id, name),
+    'tags.recolor': ({ id, color }) => store.recolorTag(id, color),
+    'tags.setParent': ({ id, parent }) => store.setTagParent(id, parent),
+    'tags.merge': ({ from, into }) => store.mergeTags(from, into),
+    'tags.delete': ({ id }) => store.deleteTag(id),
+    'reader.getState': ({ sourceId }) => {
+      const offset = store.getSetting(positionKey(sourceId));
+      const fontSize = store.getSetting(FONT_SIZE_KEY);
+      return {
+        offset: typeof offset === 'number' ? offset : null,
+        fontSize: typeof fontSize === 'number' ? fontSize : FONT_SIZE.default,
+      };
+    },
+    'reader.savePosition': ({ sourceId, offset }) => {
+      store.setSetting(positionKey(sourceId), offset);
+      return null;
+    },
+    'app.openExternal': async ({ url }) => {
+      await openExternal(url);
+      return null;
+    },
+    'reader.setFontSize': ({ size }) => {
+      store.setSetting(FONT_SIZE_KEY, size);
+      return null;
+    },
   };
 }
 

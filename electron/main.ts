@@ -1,12 +1,22 @@
 // The Electron shell: lifecycle, the one window, its security settings, the menu. Everything it
 // does beyond wiring lives in modules that run and are tested without Electron.
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron';
+import { eventChannel, type EventName } from '../core/api.ts';
 import { join } from 'node:path';
 import { readAppFile } from './app-files.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
+import { AnnotationService } from './services/annotation-service.ts';
 import { CorpusService } from './services/corpus-service.ts';
+import {
+  openProjectStore,
+  resolveProjectFile,
+  restoreBackup,
+  StoreCorruptError,
+  StoreError,
+  type ProjectStore,
+} from './services/store/index.ts';
 import { WindowStateStore, type WindowBounds } from './services/window-state.ts';
 
 // Must happen before `ready`: our scheme behaves like https (secure context, same-origin rules).
@@ -42,11 +52,45 @@ function start(): void {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const corpusFolder = app.isPackaged ? join(process.resourcesPath, 'corpus') : join(app.getAppPath(), 'corpus');
-  registerIpc({ corpus: new CorpusService(corpusFolder) }, () => mainWindow);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(menuTemplate(process.platform, { about: showAbout }, app.getName())),
-  );
+  const store = openStore();
+  if (!store) return;
+  app.on('will-quit', () => store.close());
+  const corpus = new CorpusService(corpusFolder);
+  // The renderer asks only after the user confirmed; the contract has already checked the scheme.
+  const openExternal = (url: string) => shell.openExternal(url);
+  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal }, () => mainWindow);
+  const send = (event: EventName) => mainWindow?.webContents.send(eventChannel(event));
+  const actions = { about: showAbout, undo: () => send('menu.undo'), redo: () => send('menu.redo') };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName())));
   createWindow();
+}
+
+// Opens the project database. A damaged one has already been moved aside by the store; offer the
+// newest good backup, a fresh project, or quitting — never silently start empty.
+function openStore(): ProjectStore | null {
+  const file = resolveProjectFile({ env: process.env, appDataDir: app.getPath('appData') });
+  for (;;) {
+    try {
+      return openProjectStore(file);
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      const backup = error instanceof StoreCorruptError ? error.backups[0] : undefined;
+      const buttons = backup ? [`Restore the backup of ${backup.created}`, 'Quit'] : ['Quit'];
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Apparatus cannot open your project',
+        message: error.message,
+        detail: error instanceof StoreCorruptError ? `The damaged file was kept as ${error.damagedFile}.` : undefined,
+        buttons,
+        defaultId: 0,
+      });
+      if (!backup || choice !== 0) {
+        app.quit();
+        return null;
+      }
+      restoreBackup(file, backup.name);
+    }
+  }
 }
 
 function createWindow(): void {

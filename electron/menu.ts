@@ -3,6 +3,9 @@ import type { MenuItemConstructorOptions } from 'electron';
 /** What the menu can ask of the app. */
 export interface MenuActions {
   about(): void;
+  /** Undo and redo go to the page, which knows whether a text field or the annotations are meant. */
+  undo(): void;
+  redo(): void;
 }
 
 /**
@@ -18,8 +21,8 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, ap
     {
       label: 'Edit',
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.undo() },
+        { label: 'Redo', accelerator: platform === 'darwin' ? 'Shift+Cmd+Z' : 'CmdOrCtrl+Shift+Z', click: () => actions.redo() },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },

@@ -1,12 +1,23 @@
 // Runs in the sandboxed renderer before the page: exposes exactly the contract as
 // window.apparatus, one function per call, and never ipcRenderer itself.
 import { contextBridge, ipcRenderer } from 'electron';
-import { callNames, channelFor } from '../core/api.ts';
+import { callNames, channelFor, eventChannel, eventNames, type EventName } from '../core/api.ts';
 
-const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {};
+const api: Record<string, unknown> = {};
 for (const name of callNames) {
   const [namespace, method] = name.split('.') as [string, string];
   const channel = channelFor(name);
-  (api[namespace] ??= {})[method] = (input?: unknown) => ipcRenderer.invoke(channel, input);
+  const calls = (api[namespace] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
+  calls[method] = (input?: unknown) => ipcRenderer.invoke(channel, input);
 }
+api.on = (event: EventName, listener: () => void) => {
+  if (!eventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
+  const channel = eventChannel(event);
+  // The page's listener never sees the IPC event object.
+  const handler = () => listener();
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+};
 contextBridge.exposeInMainWorld('apparatus', api);

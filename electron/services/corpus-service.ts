@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SourceSummary } from '../../core/api.ts';
 import type { Source } from '../../core/corpus/model.ts';
+import { SOURCE_ID_PATTERN } from '../../core/corpus/front-matter-schema.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { summarizeSource } from '../../core/corpus/summary.ts';
 import { UserFacingError } from '../errors.ts';
@@ -26,6 +27,24 @@ export class CorpusService {
     return sources
       .map((source) => summarizeSource(source, titles))
       .sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'en'));
+  }
+
+  /** The source with this id, parsed; a typed error if there is none or it cannot be read. */
+  get(id: string): Source {
+    // Ids are checked by the caller's schema too; this keeps a path out of the folder regardless.
+    if (!SOURCE_ID_PATTERN.test(id)) throw new UserFacingError('not-found', `There is no source "${id}" in the corpus.`);
+    let text: string;
+    try {
+      text = readFileSync(join(this.#folder, `${id}.md`), 'utf8');
+    } catch {
+      throw new UserFacingError('not-found', `There is no source "${id}" in the corpus.`);
+    }
+    try {
+      return parseSource(text);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new UserFacingError('corpus-unreadable', `The source "${id}" cannot be read: ${reason}`);
+    }
   }
 
   #readAll(): Source[] {

@@ -4,20 +4,22 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, channelFor } from '../../core/api.ts';
-import { CorpusService } from '../../electron/services/corpus-service.ts';
+import { callNames, channelFor, eventChannel, eventNames } from '../../core/api.ts';
+import { openServices } from '../support/services.ts';
+
+const cleanup: (() => void)[] = [];
 
 // Never the real module: it would try to download Electron (electron.md §6.1).
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: [] })) },
+  ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: [] })), on: vi.fn(), removeListener: vi.fn() },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
 }));
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
-function leafPaths(api: Record<string, Record<string, unknown>>): string[] {
+function leafPaths(api: Record<string, unknown>): string[] {
   return Object.entries(api).flatMap(([namespace, methods]) =>
-    Object.entries(methods).map(([method, fn]) => {
+    typeof methods === 'function' ? [namespace] : Object.entries(methods as Record<string, unknown>).map(([method, fn]) => {
       expect(typeof fn).toBe('function');
       return `${namespace}.${method}`;
     }),
@@ -26,6 +28,7 @@ function leafPaths(api: Record<string, Record<string, unknown>>): string[] {
 
 describe('the preload', () => {
   let exposed: { key: string; api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> };
+  // (`on` is a function, not a namespace; the casts below say so where it matters.)
   beforeAll(async () => {
     await import('../../electron/preload.ts');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
@@ -35,7 +38,22 @@ describe('the preload', () => {
 
   it('exposes exactly the contract as window.apparatus', () => {
     expect(exposed.key).toBe('apparatus');
-    expect(leafPaths(exposed.api).sort()).toEqual([...callNames].sort());
+    expect(leafPaths(exposed.api).sort()).toEqual([...callNames, 'on'].sort());
+  });
+
+  it('lets the page listen to exactly the contract’s events, and stop listening', () => {
+    const on = exposed.api.on as unknown as (event: string, listener: () => void) => () => void;
+    for (const name of eventNames) {
+      const listener = vi.fn();
+      const stop = on(name, listener);
+      const [channel, handler] = electron.ipcRenderer.on.mock.calls.at(-1) as [string, (...args: unknown[]) => void];
+      expect(channel).toBe(eventChannel(name));
+      handler({ sender: 'not for the page' }, 'payload');
+      expect(listener).toHaveBeenCalledWith();
+      stop();
+      expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(channel, handler);
+    }
+    expect(() => on('window.close', () => {})).toThrow(/Unknown event/);
   });
 
   it('sends each call on its own prefixed channel, and never exposes ipcRenderer', async () => {
@@ -62,13 +80,18 @@ describe('main-process IPC registration', () => {
     folder = mkdtempSync(join(tmpdir(), 'apparatus-contract-'));
     electron.ipcMain.handle.mockClear();
   });
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  afterEach(() => {
+    for (const dispose of cleanup.splice(0)) dispose();
+    rmSync(folder, { recursive: true, force: true });
+  });
 
   async function register() {
     const { registerIpc } = await import('../../electron/ipc.ts');
     const contents = { mainFrame: { url: 'apparatus://app/index.html' } };
     const window = { webContents: contents };
-    const dispose = registerIpc({ corpus: new CorpusService(folder) }, () => window as never);
+    const backend = openServices(folder);
+    cleanup.push(backend.dispose);
+    const dispose = registerIpc(backend.services, () => window as never);
     const handlers = new Map(electron.ipcMain.handle.mock.calls.map((call) => [call[0] as string, call[1] as (e: unknown, p: unknown) => Promise<unknown>]));
     const trusted = { sender: contents, senderFrame: contents.mainFrame };
     return { handlers, dispose, trusted, contents };

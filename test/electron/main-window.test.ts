@@ -59,7 +59,8 @@ const fake = vi.hoisted(() => {
       protocol: { registerSchemesAsPrivileged: (schemes: unknown) => record.schemes.push(schemes), handle: () => {} },
       screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
       session,
-      dialog: { showMessageBox: vi.fn() },
+      dialog: { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
+      shell: { openExternal: vi.fn() },
       ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     },
   };
@@ -141,6 +142,7 @@ describe('the Electron shell (electron/main.ts)', () => {
   it('installs the File, Edit, View, Window and Help menus', () => {
     expect(fake.record.menus).toHaveLength(1);
     const labels = (fake.record.menus[0] as { label?: string; role?: string }[]).map((menu) => menu.label ?? menu.role);
+    // (The menu's items themselves are checked in menu.test.ts.)
     expect(labels).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
   });
 });

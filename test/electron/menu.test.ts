@@ -1,23 +1,36 @@
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../electron/menu.ts';
 
+const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn() });
+
 describe('menuTemplate', () => {
   it('has File, Edit, View, Window and Help with standard roles', () => {
-    const template = menuTemplate('linux', { about: vi.fn() }, 'Apparatus');
+    const template = menuTemplate('linux', actions(), 'Apparatus');
     expect(template.map((menu) => menu.label ?? menu.role)).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
-    const edit = template[1]?.submenu as { role?: string }[];
-    expect(edit.map((item) => item.role).filter(Boolean)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    const edit = template[1]?.submenu as { role?: string; label?: string }[];
+    expect(edit.map((item) => item.role ?? item.label).filter(Boolean)).toEqual(['Undo', 'Redo', 'cut', 'copy', 'paste', 'selectAll']);
   });
 
   it('adds the application menu on macOS', () => {
-    const template = menuTemplate('darwin', { about: vi.fn() }, 'Apparatus');
+    const template = menuTemplate('darwin', actions(), 'Apparatus');
     expect(template[0]?.role).toBe('appMenu');
   });
 
   it('opens About from Help', () => {
-    const about = vi.fn();
-    const help = menuTemplate('linux', { about }, 'Apparatus').at(-1)?.submenu as { click?: () => void }[];
+    const menuActions = actions();
+    const help = menuTemplate('linux', menuActions, 'Apparatus').at(-1)?.submenu as { click?: () => void }[];
     help[0]?.click?.();
-    expect(about).toHaveBeenCalledOnce();
+    expect(menuActions.about).toHaveBeenCalledOnce();
+  });
+
+  it('sends Undo and Redo to the page, with the usual shortcuts', () => {
+    const menuActions = actions();
+    const edit = menuTemplate('linux', menuActions, 'Apparatus')[1]?.submenu as { label?: string; accelerator?: string; click?: () => void }[];
+    expect(edit[0]).toMatchObject({ label: 'Undo', accelerator: 'CmdOrCtrl+Z' });
+    expect(edit[1]).toMatchObject({ label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z' });
+    edit[0]?.click?.();
+    edit[1]?.click?.();
+    expect(menuActions.undo).toHaveBeenCalledOnce();
+    expect(menuActions.redo).toHaveBeenCalledOnce();
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHANNEL_PREFIX, callNames, type CallName } from '../../core/api.ts';
+import { CHANNEL_PREFIX, callNames, eventChannel, type CallName, type EventName } from '../../core/api.ts';
 import { readAppFile } from '../../electron/app-files.ts';
 import { createHandlers, type Services } from '../../electron/handlers.ts';
 
@@ -13,8 +13,10 @@ const ORIGIN = 'http://apparatus.test';
 export interface AppPage {
   page: Page;
   context: BrowserContext;
-  calls: { name: string; payload: unknown }[];
+  calls: { name: string; payload: unknown; result: unknown }[];
   errors: string[];
+  /** Sends an event from "main" to the page, as the menu does. */
+  emit(event: EventName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,8 +39,9 @@ export async function openApp(browser: Browser, services: Services): Promise<App
     if (!channel.startsWith(CHANNEL_PREFIX) || !callNames.includes(name)) {
       return { ok: false, error: { code: 'forbidden-sender', message: `Unknown channel ${channel}` } };
     }
-    calls.push({ name, payload });
-    return handlers[name](payload);
+    const result = await handlers[name](payload);
+    calls.push({ name, payload, result });
+    return result;
   });
   await context.addInitScript({ content: preloadShim(readFileSync(PRELOAD, 'utf8')) });
   const page = await context.newPage();
@@ -47,7 +50,12 @@ export async function openApp(browser: Browser, services: Services): Promise<App
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(`${ORIGIN}/index.html`);
-  return { page, context, calls, errors, close: () => context.close() };
+  const emit = (event: EventName) =>
+    page.evaluate((channel) => {
+      const listeners = (window as unknown as { __apparatusListeners?: [string, (e: unknown) => void][] }).__apparatusListeners ?? [];
+      for (const [name, handler] of listeners) if (name === channel) handler({});
+    }, eventChannel(event));
+  return { page, context, calls, errors, emit, close: () => context.close() };
 }
 
 // The built preload is CommonJS that requires 'electron'. In the page we hand it a stand-in whose
@@ -56,7 +64,11 @@ function preloadShim(preloadSource: string): string {
   return `(() => {
     const electron = {
       contextBridge: { exposeInMainWorld: (key, api) => { Object.defineProperty(window, key, { value: Object.freeze(api) }); } },
-      ipcRenderer: { invoke: (channel, payload) => window.__apparatusInvoke(channel, payload) },
+      ipcRenderer: {
+        invoke: (channel, payload) => window.__apparatusInvoke(channel, payload),
+        on: (channel, handler) => { (window.__apparatusListeners ??= []).push([channel, handler]); },
+        removeListener: (channel, handler) => { window.__apparatusListeners = (window.__apparatusListeners ?? []).filter((entry) => entry[1] !== handler); },
+      },
     };
     const require = (name) => { if (name === 'electron') return electron; throw new Error('preload may not require ' + name); };
     const module = { exports: {} };

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Services } from '../../electron/handlers.ts';
+import { AnnotationService } from '../../electron/services/annotation-service.ts';
+import { CorpusService } from '../../electron/services/corpus-service.ts';
+import { openProjectStore } from '../../electron/services/store/index.ts';
+
+/** The repository's corpus folder. */
+export const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
+
+/** The real main-process services over a corpus folder and a fresh project in a temporary folder. */
+export interface TestServices {
+  services: Services;
+  /** URLs the app asked the system to open, in order. */
+  opened: string[];
+  projectDir: string;
+  /** Closes the store (so the project can be reopened, as after a restart). */
+  close(): void;
+  /** Closes the store and deletes the temporary project. */
+  dispose(): void;
+}
+
+/** Opens the services as Electron's main process wires them. */
+export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-'))): TestServices {
+  const store = openProjectStore(join(projectDir, 'project.sqlite'));
+  const corpus = new CorpusService(corpusDir, () => {});
+  let open = true;
+  const opened: string[] = [];
+  const close = () => {
+    if (open) store.close();
+    open = false;
+  };
+  return {
+    services: {
+      corpus,
+      store,
+      annotations: new AnnotationService(corpus, store),
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+    },
+    opened,
+    projectDir,
+    close,
+    dispose: () => {
+      close();
+      rmSync(projectDir, { recursive: true, force: true });
+    },
+  };
+}
