@@ -1,6 +1,6 @@
 // The only module that touches window.apparatus (the preload's API). Everything else in the
-// renderer calls these functions, so a test or another host can provide the same contract.
-import type { ApparatusApi, ApiError, Result, SourceSummary } from '../core/api.ts';
+// renderer calls `invoke`, so a test or another host can provide the same contract.
+import type { ApparatusApi, ApiError, CallInput, CallName, CallOutput, Result } from '../core/api.ts';
 
 declare global {
   interface Window {
@@ -8,25 +8,20 @@ declare global {
   }
 }
 
-function api(): ApparatusApi {
-  if (!window.apparatus) throw new Error('Apparatus must run inside its desktop window.');
-  return window.apparatus;
-}
-
 const UNAVAILABLE: ApiError = {
   code: 'internal',
   message: 'Apparatus could not reach its storage. Please restart the application.',
 };
 
-async function call<T>(invoke: () => Promise<Result<T>>): Promise<Result<T>> {
+/** Calls the main process; never rejects: failures come back as `{ ok: false, error }`. */
+export async function invoke<N extends CallName>(name: N, input?: CallInput<N>): Promise<Result<CallOutput<N>>> {
+  const [namespace, method] = name.split('.') as [string, string];
+  const api = window.apparatus as unknown as Record<string, Record<string, (input?: unknown) => Promise<Result<CallOutput<N>>>>> | undefined;
+  const fn = api?.[namespace]?.[method];
+  if (!fn) return { ok: false, error: UNAVAILABLE };
   try {
-    return await invoke();
+    return await fn(input);
   } catch {
     return { ok: false, error: UNAVAILABLE };
   }
-}
-
-/** The sources of the corpus, as the library lists them. */
-export function listSources(): Promise<Result<SourceSummary[]>> {
-  return call(() => api().corpus.list());
 }

@@ -1,4 +1,5 @@
 import type { SourceSummary } from '../../core/api.ts';
+import { el } from '../dom.ts';
 
 const RELIABILITY_LABELS: Record<SourceSummary['reliability'], string> = {
   primary: 'Primary',
@@ -7,33 +8,30 @@ const RELIABILITY_LABELS: Record<SourceSummary['reliability'], string> = {
   derivative: 'Derivative',
 };
 
-/** Renders the library list: author, short title, year, reliability, and what a derivative derives from. */
-export function renderLibrary(list: HTMLElement, sources: SourceSummary[]): void {
-  list.replaceChildren(...sources.map(sourceItem));
+/**
+ * Renders the library list: author, short title, year, reliability, and what a derivative
+ * derives from. Each source is a button, so the list works from the keyboard.
+ */
+export function renderLibrary(list: HTMLElement, sources: SourceSummary[], open: (id: string) => void): void {
+  list.replaceChildren(...sources.map((source) => sourceItem(source, open)));
 }
 
-function sourceItem(source: SourceSummary): HTMLLIElement {
-  const item = document.createElement('li');
-  item.className = 'source';
+function sourceItem(source: SourceSummary, open: (id: string) => void): HTMLLIElement {
+  const item = el('li', 'source');
   item.dataset.sourceId = source.id;
-  item.title = source.title;
-
-  const title = element('span', 'source-title', source.shortTitle);
-  const byline = element('span', 'source-byline', [source.authors, source.year ?? 'n.d.'].filter(Boolean).join(', '));
-  const badge = element('span', `badge badge-${source.reliability}`, RELIABILITY_LABELS[source.reliability]);
-  item.append(title, byline, badge);
+  const choose = el('button', 'source-open', undefined, { type: 'button', title: source.title });
+  choose.append(
+    el('span', 'source-title', source.shortTitle),
+    el('span', 'source-byline', [source.authors, source.year ?? 'n.d.'].filter(Boolean).join(', ')),
+    el('span', `badge badge-${source.reliability}`, RELIABILITY_LABELS[source.reliability]),
+  );
   if (source.derivativeOf) {
     const relation = source.derivativeOf.derivation ?? 'derived from';
-    item.append(element('span', 'source-derivation', `${capitalize(relation)} ${source.derivativeOf.title}`));
+    choose.append(el('span', 'source-derivation', `${capitalize(relation)} ${source.derivativeOf.title}`));
   }
+  choose.addEventListener('click', () => open(source.id));
+  item.append(choose);
   return item;
-}
-
-function element(tag: string, className: string, text: string): HTMLElement {
-  const node = document.createElement(tag);
-  node.className = className;
-  node.textContent = text;
-  return node;
 }
 
 function capitalize(text: string): string {

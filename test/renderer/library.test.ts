@@ -1,22 +1,22 @@
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CorpusService } from '../../electron/services/corpus-service.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
-
-const CORPUS = fileURLToPath(new URL('../../corpus', import.meta.url));
+import { openServices, type TestServices } from '../support/services.ts';
 
 describe('the library sidebar', () => {
   let browser: Browser;
   let app: AppPage;
+  let backend: TestServices;
   beforeAll(async () => {
     browser = await launchChromium();
-    app = await openApp(browser, { corpus: new CorpusService(CORPUS) });
+    backend = openServices();
+    app = await openApp(browser, backend.services);
   });
   afterAll(async () => {
     await app?.close();
     await browser?.close();
+    backend?.dispose();
   });
 
   it('lists the five corpus sources, fed by the real corpus service', async () => {

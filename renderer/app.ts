@@ -1,0 +1,442 @@
+import { FONT_SIZE, type ApiError, type CallInput, type CallName, type CallOutput, type SourceSummary, type TagSummary } from '../core/api.ts';
+import type { Annotation } from '../core/annotate/model.ts';
+import { COLORS, DEFAULT_COLOR, type Color } from '../core/annotate/palette.ts';
+import type { Source } from '../core/corpus/model.ts';
+import { readingText } from '../core/corpus/reading-text.ts';
+import { invoke } from './bridge.ts';
+import { debounce, el, isTyping } from './dom.ts';
+import { History } from './history.ts';
+import { annotationEditor, type NoteSaver } from './panels/annotation-editor.ts';
+import { annotationsPanel, type AnnotationFilters } from './panels/annotations-panel.ts';
+import { confirmAction, notify } from './panels/dialogs.ts';
+import { renderLibrary } from './panels/library.ts';
+import { SelectionToolbar } from './panels/selection-toolbar.ts';
+import { tagManager } from './panels/tag-manager.ts';
+import { ReaderView } from './reader/reader-view.ts';
+
+interface OpenSource {
+  source: Source;
+  view: ReaderView;
+}
+
+/**
+ * The application: library, reader, highlight editor, annotations panel and tag manager, wired to
+ * the main process through the bridge. State lives here; panels are re-rendered from it.
+ */
+export class App {
+  readonly #root: HTMLElement;
+  readonly #history = new History();
+  readonly #toolbar = new SelectionToolbar((color) => void this.highlightSelection(color));
+  #sources: SourceSummary[] = [];
+  #tags: TagSummary[] = [];
+  #annotations = new Map<string, Annotation>();
+  #open: OpenSource | null = null;
+  #activeId: string | null = null;
+  #side: 'annotations' | 'tags' = 'annotations';
+  #filters: AnnotationFilters = { scope: 'source', tagId: '', color: '', text: '' };
+  #corpusAnnotations: Annotation[] = [];
+  #noteSaver: NoteSaver | null = null;
+  #fontSize: number = FONT_SIZE.default;
+  readonly #savePosition = debounce((sourceId: string, offset: number) => void invoke('reader.savePosition', { sourceId, offset }), 400);
+
+  constructor(root: HTMLElement) {
+    this.#root = root;
+    document.body.append(this.#toolbar.element);
+    document.addEventListener('keydown', (event) => this.#keyDown(event));
+    document.addEventListener('selectionchange', () => this.#selectionChanged());
+    window.addEventListener('beforeunload', () => this.#flush());
+    window.apparatus?.on('menu.undo', () => void this.undo());
+    window.apparatus?.on('menu.redo', () => void this.redo());
+    this.#q('.reader-scroll').addEventListener('scroll', () => this.#scrolled());
+    this.#q('.side-tabs').addEventListener('click', (event) => {
+      const tab = (event.target as HTMLElement).closest<HTMLElement>('[data-side]');
+      if (tab) this.#showSide(tab.dataset.side as 'annotations' | 'tags');
+    });
+    this.#q('[data-action="smaller"]').addEventListener('click', () => void this.setFontSize(this.#fontSize - 1));
+    this.#q('[data-action="larger"]').addEventListener('click', () => void this.setFontSize(this.#fontSize + 1));
+  }
+
+  /** Loads the library and the tags. */
+  async start(): Promise<void> {
+    const status = this.#q('.library .status');
+    status.textContent = 'Loading sources…';
+    const sources = await this.#call('corpus.list');
+    if (!sources) {
+      status.textContent = 'The library could not be loaded.';
+      status.classList.add('error');
+      return;
+    }
+    this.#sources = sources;
+    renderLibrary(this.#q('.source-list'), sources, (id) => void this.openSource(id));
+    status.textContent = sources.length === 0 ? 'The corpus folder holds no sources yet.' : '';
+    await this.#reloadTags();
+    this.#renderSide();
+  }
+
+  /** Opens a source in the reader, at the last reading position or at a given range. */
+  async openSource(id: string, at?: { start: number; end: number }): Promise<void> {
+    this.#flush();
+    const [opened, state] = await Promise.all([this.#call('corpus.open', { id }), this.#call('reader.getState', { sourceId: id })]);
+    if (!opened) return;
+    this.#open?.view.destroy();
+    this.#open = null;
+    this.#activeId = null;
+    const mount = this.#q('.reader-body');
+    mount.replaceChildren();
+    this.#q('.reader-empty').hidden = true;
+    this.#q('.reader-title').textContent = opened.source.meta.csl.title ?? id;
+    for (const item of this.#root.querySelectorAll('.source')) item.classList.toggle('current', (item as HTMLElement).dataset.sourceId === id);
+    const spans = readingText(opened.source).blocks;
+    const view = new ReaderView(mount, opened.source, spans, {
+      selection: () => this.#selectionChanged(),
+      activateHighlight: (annotationId) => this.#activate(annotationId),
+      activateLink: (href) => void this.#openLink(href),
+      activateNoteRef: (label, anchor) => this.#showNote(label, anchor),
+    });
+    this.#open = { source: opened.source, view };
+    this.#annotations = new Map(opened.annotations.map((a) => [a.id, a]));
+    view.setHighlights(opened.annotations.filter((a) => a.anchor !== 'orphaned').map(toHighlight));
+    if (state) await this.setFontSize(state.fontSize, false);
+    const scroller = this.#q('.reader-scroll');
+    if (at) view.scrollToRange(at.start, at.end);
+    else if (state?.offset) view.scrollToRange(state.offset, state.offset, false);
+    else scroller.scrollTop = 0;
+    view.view.dom.focus({ preventScroll: true });
+    this.#renderSide();
+  }
+
+  /** Highlights the current selection in a colour. */
+  async highlightSelection(color: Color = DEFAULT_COLOR): Promise<void> {
+    const open = this.#open;
+    const range = open?.view.selectionRange();
+    if (!open || !range) return;
+    const created = await this.#call('annotations.create', { sourceId: open.source.id, ...range, color });
+    if (!created) return;
+    open.view.clearSelection();
+    this.#toolbar.hide();
+    this.#put(created);
+    this.#history.record({
+      label: 'highlight',
+      undo: async () => !!(await this.#remove(created.id)),
+      redo: async () => !!(await this.#restore(created)),
+    });
+    this.#activate(created.id);
+  }
+
+  /** Takes back the last annotation action (or, in a text field, the last edit there). */
+  async undo(): Promise<void> {
+    if (isTyping(document.activeElement)) document.execCommand('undo');
+    else if (!(await this.#history.undo())) notify('Nothing to undo.');
+  }
+
+  /** Performs again the last undone annotation action. */
+  async redo(): Promise<void> {
+    if (isTyping(document.activeElement)) document.execCommand('redo');
+    else if (!(await this.#history.redo())) notify('Nothing to redo.');
+  }
+
+  /** Sets the reading text size (remembered for every source). */
+  async setFontSize(size: number, save = true): Promise<void> {
+    this.#fontSize = Math.min(FONT_SIZE.max, Math.max(FONT_SIZE.min, Math.round(size)));
+    this.#root.style.setProperty('--reading-size', `${this.#fontSize}px`);
+    if (save) await this.#call('reader.setFontSize', { size: this.#fontSize });
+  }
+
+  // ---- annotation actions (each undoable) ----
+
+  async #update(annotation: Annotation, patch: { color?: Color; tags?: string[]; note?: string }, label: string): Promise<void> {
+    const before = { color: annotation.color, tags: annotation.tags, note: annotation.note };
+    // A note typed in the open editor is already on screen: redrawing it would move the caret.
+    const typing = label === 'edit note';
+    let first = true;
+    const apply = async (values: typeof patch) => {
+      const saved = await this.#call('annotations.update', { id: annotation.id, ...values });
+      if (saved) this.#put(saved, !(typing && first));
+      first = false;
+      return !!saved;
+    };
+    if (!(await apply(patch))) return;
+    const undoPatch = Object.fromEntries(Object.keys(patch).map((key) => [key, before[key as keyof typeof before]]));
+    this.#history.record({ label, undo: () => apply(undoPatch), redo: () => apply(patch) });
+  }
+
+  async #delete(annotation: Annotation): Promise<void> {
+    const deleted = await this.#remove(annotation.id);
+    if (!deleted) return;
+    this.#history.record({
+      label: 'delete highlight',
+      undo: async () => !!(await this.#restore(deleted)),
+      redo: async () => !!(await this.#remove(deleted.id)),
+    });
+    notify('Highlight deleted. Undo with Ctrl+Z (⌘Z).');
+  }
+
+  async #reattach(annotation: Annotation): Promise<void> {
+    const open = this.#open;
+    const range = open?.view.selectionRange();
+    if (!open || open.source.id !== annotation.sourceId || !range) {
+      notify('First select, in this source, the passage the highlight belongs to.', 'error');
+      return;
+    }
+    const moved = await this.#call('annotations.reattach', { id: annotation.id, ...range });
+    if (!moved) return;
+    open.view.clearSelection();
+    this.#put(moved);
+    const swap = async (from: Annotation, to: Annotation) => !!(await this.#remove(from.id)) && !!(await this.#restore(to));
+    this.#history.record({ label: 're-attach highlight', undo: () => swap(moved, annotation), redo: () => swap(annotation, moved) });
+    this.#activate(moved.id);
+  }
+
+  async #addTag(annotation: Annotation, tagId: string): Promise<void> {
+    if (!annotation.tags.includes(tagId)) await this.#update(annotation, { tags: [...annotation.tags, tagId] }, 'tag highlight');
+  }
+
+  async #createTag(annotation: Annotation, name: string): Promise<void> {
+    const tag = await this.#call('tags.create', { name, color: annotation.color });
+    if (!tag) return;
+    await this.#reloadTags();
+    await this.#addTag(this.#annotations.get(annotation.id) ?? annotation, tag.id);
+  }
+
+  async #remove(id: string): Promise<Annotation | null> {
+    const deleted = await this.#call('annotations.delete', { id });
+    if (!deleted) return null;
+    this.#annotations.delete(id);
+    this.#corpusAnnotations = this.#corpusAnnotations.filter((a) => a.id !== id);
+    this.#open?.view.removeHighlight(id);
+    if (this.#activeId === id) this.#activeId = null;
+    await this.#reloadTags();
+    this.#renderSide();
+    return deleted;
+  }
+
+  async #restore(annotation: Annotation): Promise<Annotation | null> {
+    const restored = await this.#call('annotations.restore', { annotation });
+    if (restored) this.#put(restored);
+    return restored;
+  }
+
+  // Brings the UI in line with one saved annotation.
+  #put(annotation: Annotation, redraw = true): void {
+    const open = this.#open;
+    if (open && open.source.id === annotation.sourceId) {
+      const previous = this.#annotations.get(annotation.id);
+      this.#annotations.set(annotation.id, annotation);
+      if (previous) open.view.removeHighlight(annotation.id);
+      if (annotation.anchor !== 'orphaned') open.view.addHighlight(toHighlight(annotation));
+      if (this.#activeId === annotation.id) open.view.selectHighlight(annotation.id);
+    }
+    this.#corpusAnnotations = this.#corpusAnnotations.map((a) => (a.id === annotation.id ? annotation : a));
+    if (redraw) void this.#reloadTags().then(() => this.#renderSide());
+  }
+
+  // ---- tags ----
+
+  async #reloadTags(): Promise<void> {
+    this.#tags = (await this.#call('tags.list')) ?? this.#tags;
+  }
+
+  async #tagAction<N extends CallName>(name: N, input: CallInput<N>): Promise<void> {
+    if (!(await this.#call(name, input))) return;
+    await this.#reloadTags();
+    await this.#refreshAnnotations();
+  }
+
+  async #refreshAnnotations(): Promise<void> {
+    if (this.#open) {
+      const list = await this.#call('annotations.list', { sourceId: this.#open.source.id });
+      if (list) this.#annotations = new Map(list.map((a) => [a.id, a]));
+    }
+    if (this.#filters.scope === 'corpus') this.#corpusAnnotations = (await this.#call('annotations.list', {})) ?? [];
+    this.#renderSide();
+  }
+
+  // ---- side panel ----
+
+  #showSide(side: 'annotations' | 'tags'): void {
+    this.#flush();
+    this.#side = side;
+    for (const tab of this.#root.querySelectorAll<HTMLElement>('[data-side]')) tab.setAttribute('aria-selected', String(tab.dataset.side === side));
+    this.#renderSide();
+  }
+
+  #renderSide(): void {
+    const body = this.#q('.side-body');
+    this.#noteSaver = null;
+    if (this.#side === 'tags') {
+      body.replaceChildren(
+        tagManager(this.#tags, {
+          rename: (tag, name) => void this.#tagAction('tags.rename', { id: tag.id, name }),
+          recolor: (tag, color) => void this.#tagAction('tags.recolor', { id: tag.id, color }),
+          setParent: (tag, parent) => void this.#tagAction('tags.setParent', { id: tag.id, parent }),
+          merge: async (tag, into) => {
+            const ok = await confirmAction(`Merge “${tag.name}” into “${into.name}”?`, `${tag.usage} annotation${tag.usage === 1 ? '' : 's'} will carry “${into.name}” instead, and “${tag.name}” will be gone.`, 'Merge');
+            if (ok) await this.#tagAction('tags.merge', { from: tag.id, into: into.id });
+          },
+          delete: async (tag) => {
+            const ok = await confirmAction(`Delete the tag “${tag.name}”?`, `It is on ${tag.usage} annotation${tag.usage === 1 ? '' : 's'}; they keep their highlights and notes.`, 'Delete tag');
+            if (ok) await this.#tagAction('tags.delete', { id: tag.id });
+          },
+        }),
+      );
+      return;
+    }
+    const parts: HTMLElement[] = [];
+    const active = this.#activeId ? this.#annotations.get(this.#activeId) : undefined;
+    if (active) {
+      const editor = annotationEditor(active, this.#tags, {
+        setColor: (color) => void this.#update(active, { color }, 'recolour highlight'),
+        addTag: (tagId) => void this.#addTag(active, tagId),
+        createTag: (name) => void this.#createTag(active, name),
+        removeTag: (tagId) => void this.#update(active, { tags: active.tags.filter((id) => id !== tagId) }, 'untag highlight'),
+        saveNote: (note) => void this.#update(this.#annotations.get(active.id) ?? active, { note }, 'edit note'),
+        delete: () => void this.#delete(active),
+        reattach: () => void this.#reattach(active),
+        close: () => this.#activate(null),
+      });
+      this.#noteSaver = editor.notes;
+      parts.push(editor.element);
+    }
+    const listed = this.#filters.scope === 'corpus' ? this.#corpusAnnotations : [...this.#annotations.values()];
+    parts.push(
+      annotationsPanel(listed, this.#tags, this.#sources, this.#filters, {
+        changeFilters: (filters) => {
+          this.#filters = filters;
+          void this.#refreshAnnotations();
+        },
+        open: (annotation) => void this.#goTo(annotation),
+        reattach: (annotation) => void this.#reattach(annotation),
+        delete: (annotation) => void this.#delete(annotation),
+      }),
+    );
+    // Keep focus where the user was typing when the panel is rebuilt.
+    const focused = document.activeElement as HTMLElement | null;
+    const focusKey = focused?.getAttribute('aria-label');
+    const caret = focused instanceof HTMLTextAreaElement || focused instanceof HTMLInputElement ? focused.selectionStart : null;
+    body.replaceChildren(...parts);
+    if (focused && focusKey && body.contains(focused) === false && isTyping(focused)) {
+      const again = body.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[aria-label="${CSS.escape(focusKey)}"]`);
+      again?.focus();
+      if (again && caret !== null) again.setSelectionRange(caret, caret);
+    }
+  }
+
+  #activate(id: string | null): void {
+    this.#flush();
+    this.#activeId = id;
+    this.#open?.view.selectHighlight(id);
+    if (this.#side !== 'annotations') this.#showSide('annotations');
+    else this.#renderSide();
+    if (id) this.#q<HTMLElement>('.side-body').querySelector<HTMLElement>('.annotation-editor .swatch[aria-checked="true"]')?.focus();
+  }
+
+  async #goTo(annotation: Annotation): Promise<void> {
+    if (this.#open?.source.id !== annotation.sourceId) await this.openSource(annotation.sourceId, annotation.position);
+    else this.#open.view.scrollToRange(annotation.position.start, annotation.position.end);
+    this.#activate(annotation.id);
+  }
+
+  // ---- reader events ----
+
+  #selectionChanged(): void {
+    const range = this.#open?.view.selectionRange();
+    const selection = document.getSelection();
+    if (!range || !selection || selection.rangeCount === 0) {
+      this.#toolbar.hide();
+      return;
+    }
+    this.#toolbar.show(selection.getRangeAt(0).getBoundingClientRect());
+  }
+
+  #scrolled(): void {
+    const open = this.#open;
+    if (!open) return;
+    this.#toolbar.hide();
+    this.#savePosition(open.source.id, open.view.topOffset(this.#q('.reader-scroll')));
+  }
+
+  async #openLink(href: string): Promise<void> {
+    if (!/^(https?|mailto):/i.test(href)) {
+      notify(`This link cannot be opened: ${href}`, 'error');
+      return;
+    }
+    if (await confirmAction('Open this link in your browser?', href, 'Open link')) await this.#call('app.openExternal', { url: href });
+  }
+
+  #showNote(label: string, anchor: HTMLElement): void {
+    document.querySelector('.note-popover')?.remove();
+    const note = this.#open?.source.notes.find((n) => n.label === label);
+    if (!note) return;
+    const popover = el('div', 'note-popover', undefined, { role: 'dialog', 'aria-label': `Note ${label}` });
+    const noteElement = this.#q('.reader-body').querySelector(`.note[data-label="${CSS.escape(label)}"]`);
+    popover.append(el('span', 'note-popover-label', label));
+    for (const paragraph of noteElement?.querySelectorAll('p') ?? []) popover.append(paragraph.cloneNode(true));
+    const close = () => {
+      popover.remove();
+      anchor.focus();
+    };
+    popover.tabIndex = -1;
+    popover.addEventListener('keydown', (event) => event.key === 'Escape' && close());
+    popover.addEventListener('focusout', (event) => !popover.contains(event.relatedTarget as Node) && popover.remove());
+    document.body.append(popover);
+    const rect = anchor.getBoundingClientRect();
+    popover.style.left = `${Math.min(rect.left, window.innerWidth - popover.offsetWidth - 12)}px`;
+    popover.style.top = `${rect.bottom + 6}px`;
+    popover.focus();
+  }
+
+  #keyDown(event: KeyboardEvent): void {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.key.toLowerCase() === 'z' && !isTyping(event.target)) {
+      event.preventDefault();
+      void (event.shiftKey ? this.redo() : this.undo());
+      return;
+    }
+    if (mod && event.key.toLowerCase() === 'y' && !isTyping(event.target)) {
+      event.preventDefault();
+      void this.redo();
+      return;
+    }
+    if (mod || event.altKey || isTyping(event.target)) return;
+    if (event.key === 'Escape') {
+      document.querySelector('.note-popover')?.remove();
+      this.#toolbar.hide();
+      return;
+    }
+    if (!this.#open?.view.selectionRange()) return;
+    const index = event.key === 'h' || event.key === 'H' ? 0 : Number.parseInt(event.key, 10) - 1;
+    if (index >= 0 && index < COLORS.length) {
+      event.preventDefault();
+      void this.highlightSelection(COLORS[index]);
+    }
+  }
+
+  // ---- plumbing ----
+
+  // Saves whatever is still pending (a note being typed, the reading position).
+  #flush(): void {
+    this.#noteSaver?.flush();
+    this.#savePosition.flush();
+  }
+
+  async #call<N extends CallName>(name: N, input?: CallInput<N>): Promise<CallOutput<N> | null> {
+    const result = await invoke(name, input);
+    if (result.ok) return result.value;
+    this.#report(result.error);
+    return null;
+  }
+
+  #report(error: ApiError): void {
+    notify(error.message, 'error');
+  }
+
+  #q<T extends HTMLElement = HTMLElement>(selector: string): T {
+    const found = this.#root.querySelector<T>(selector);
+    if (!found) throw new Error(`The page lacks ${selector}.`);
+    return found;
+  }
+}
+
+function toHighlight(annotation: Annotation) {
+  return { id: annotation.id, start: annotation.position.start, end: annotation.position.end, color: annotation.color };
+}
