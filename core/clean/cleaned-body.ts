@@ -17,5 +17,8 @@ export interface CleanedBody {
  */
 export type Cleaner = (raw: string, options?: Readonly<Record<string, unknown>>) => CleanedBody;
 
-/** The raw forms Apparatus knows how to clean. */
-export type RawForm = 'wikitext' | 'paraphrase' | 'pdf-text' | 'web-page' | 'markdown' | 'plain';
+/**
+ * The raw forms Apparatus knows how to clean. `html` is cleaned in the main process (it needs a
+ * DOM for the readability library), so core's registry has no cleaner for it.
+ */
+export type RawForm = 'wikitext' | 'paraphrase' | 'pdf-text' | 'web-page' | 'markdown' | 'plain' | 'html';

@@ -1,5 +1,7 @@
 import type { Cleaner, RawForm } from './cleaned-body.ts';
+import { cleanMarkdown } from './markdown.ts';
 import { cleanParaphrase } from './paraphrase.ts';
+import { cleanPlainText } from './plain.ts';
 import { cleanPdfText, type PdfTextOptions } from './pdf-text.ts';
 import { cleanWebPage } from './web-page.ts';
 import { cleanWikiText } from './wikitext.ts';
@@ -11,6 +13,8 @@ export const cleaners: Record<RawForm, Cleaner | undefined> = {
   // The PDF cleaner checks its options itself and names any it does not know.
   'pdf-text': (raw, options) => cleanPdfText(raw, options as PdfTextOptions | undefined),
   'web-page': cleanWebPage,
-  markdown: undefined,
-  plain: undefined,
+  markdown: cleanMarkdown,
+  plain: cleanPlainText,
+  // HTML needs a DOM: electron/services/import/html-cleaner.ts, added by corpus/build.ts.
+  html: undefined,
 };

@@ -32,6 +32,7 @@ const FORMS: Record<RawForm, true> = {
   'web-page': true,
   markdown: true,
   plain: true,
+  html: true,
 };
 const FORM_NAMES = Object.keys(FORMS) as RawForm[];
 

@@ -38,6 +38,7 @@ const cleaners: CleanerRegistry = {
   'web-page': undefined,
   markdown: undefined,
   plain: plainCleaner,
+  html: undefined,
 };
 
 const recipe: Recipe = parseRecipe(`raw: seed.txt

@@ -105,7 +105,7 @@ describe('parseRecipe errors', () => {
     expect(problems).toEqual([
       'line 1: `raw`: must be the name of a file in corpus/raw/, without folders ' +
         '(found "corpus/raw/a.txt")',
-      'line 2: `form`: must be one of wikitext, paraphrase, pdf-text, web-page, markdown, plain ' +
+      'line 2: `form`: must be one of wikitext, paraphrase, pdf-text, web-page, markdown, plain, html ' +
         '(found "pdf")',
       'line 4: `metadata.title` is required',
       'line 8: `corrections[0].replacement` is required',

@@ -33,6 +33,7 @@ const cleaners: CleanerRegistry = {
   'web-page': undefined,
   markdown: undefined,
   plain: undefined,
+  html: undefined,
 };
 
 function recipe(id: string, raw: string, form = 'wikitext', corrections = ''): string {

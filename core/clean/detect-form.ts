@@ -1,0 +1,48 @@
+import type { RawForm } from './cleaned-body.ts';
+
+/**
+ * Which raw form a file to import is in, from its name and text. Pure: it decides from what it is
+ * given and never reads a file.
+ */
+
+/** The forms `detectForm` can name: the raw forms, plus `html` (cleaned outside core). */
+export type DetectedForm = RawForm | 'html';
+
+// WikiText-103 splits hyphens and number separators into " @-@ ", " @,@ ", " @.@ ".
+const WIKITEXT_SEPARATOR = / @[-,.]@ /g;
+// WikiText-103 headings: " = = History = = " on a line of their own.
+const WIKITEXT_HEADING = /^ ?(= )+[^=\n]+( =)+ ?$/gm;
+// A footnote printed at the foot of a page: a superscript number at the start of a line.
+const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+ \S/gmu;
+// A page number alone on a line, as text extraction leaves the page foot.
+const PAGE_NUMBER_LINE = /^[ \t]*\d{1,4}[ \t]*$/gm;
+
+/**
+ * The form of a file: `.html`/`.htm` → `html`; `.md`/`.markdown` → `markdown`; `.txt` (or any
+ * other name) → `wikitext` when the text shows WikiText-103 tokens (several ` @-@ ` separators or
+ * `= = X = =` headings), `pdf-text` when it shows the shapes PDF extraction leaves (footnotes
+ * starting with superscript numbers, page numbers on lines of their own, form feeds), else
+ * `plain`. Web-page copies and paraphrases cannot be told from plain text by shape and come out
+ * as `plain`.
+ */
+export function detectForm(fileName: string, text: string): DetectedForm {
+  const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
+  if (extension === 'html' || extension === 'htm') return 'html';
+  if (extension === 'md' || extension === 'markdown') return 'markdown';
+  if (looksLikeWikiText(text)) return 'wikitext';
+  if (looksLikePdfText(text)) return 'pdf-text';
+  return 'plain';
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+function looksLikeWikiText(text: string): boolean {
+  return count(text, WIKITEXT_SEPARATOR) >= 3 || count(text, WIKITEXT_HEADING) >= 2;
+}
+
+function looksLikePdfText(text: string): boolean {
+  if (text.includes('\f')) return true;
+  return count(text, SUPERSCRIPT_NOTE) >= 2 || count(text, PAGE_NUMBER_LINE) >= 3;
+}

@@ -1,0 +1,153 @@
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import type { Block, BlockType, Inline, Note } from '../corpus/model.ts';
+import type { CleanedBody } from './cleaned-body.ts';
+import { splitMarkdownFrontMatter } from './markdown-front-matter.ts';
+import { footnoteLabel, toInlines } from './markdown-inlines.ts';
+
+// CommonMark plus footnotes. Raw HTML is off, so a `<script>` stays text. The typographer pairs
+// quotation marks; its other replacements ("(c)" → "©", "--" → "–") would change wording.
+const markdown = new MarkdownIt('default', {
+  html: false,
+  linkify: false,
+  typographer: true,
+  quotes: '“”‘’',
+}).use(footnote);
+markdown.disable(['replacements']);
+// Accept every link target while parsing, so a `javascript:` link still reads as a link and keeps
+// only its text (toInlines drops unsafe targets); nothing here is ever rendered as HTML.
+markdown.validateLink = () => true;
+
+/** Where the walk stands: inside how many quotes, which lists, which note, which table row. */
+interface Walk {
+  blocks: Block[];
+  notes: Note[];
+  quoteDepth: number;
+  /** One entry per open list: the number of its current item (ordered) or null (bulleted). */
+  lists: (number | null)[];
+  /** Whether the current list item has had its first paragraph yet. */
+  itemStarted: boolean;
+  note: Note | undefined;
+  row: Inline[][] | undefined;
+}
+
+/**
+ * Cleans ordinary Markdown (raw form `markdown`), leniently: CommonMark with footnotes becomes
+ * headings, paragraphs, quote paragraphs (nested quotes flattened), list items (nested lists
+ * flattened; an ordered item keeps its number as text, "3. "), emphasis, strong, http(s)/mailto
+ * links and footnotes. Code blocks become paragraphs of their text, images their alt text, table
+ * rows paragraphs of their cells joined by " | "; thematic breaks are dropped. YAML front matter
+ * becomes `found` metadata; without a front-matter title, a first-level heading that opens the
+ * file is taken as the title. Block ids are empty.
+ */
+export function cleanMarkdown(raw: string): CleanedBody {
+  const { found, body } = splitMarkdownFrontMatter(raw);
+  const walk: Walk = {
+    blocks: [],
+    notes: [],
+    quoteDepth: 0,
+    lists: [],
+    itemStarted: false,
+    note: undefined,
+    row: undefined,
+  };
+  const tokens = markdown.parse(body.replace(/\r\n?/g, '\n'), {});
+  tokens.forEach((token, i) => visit(walk, token, tokens[i - 1]));
+  const firstBlock = walk.blocks[0];
+  if (found.title === undefined && firstBlock?.type === 'heading' && firstBlock.level === 1) {
+    const title = firstBlock.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('');
+    if (title.trim() !== '') found.title = title.trim();
+  }
+  return Object.keys(found).length > 0
+    ? { blocks: walk.blocks, notes: walk.notes, found }
+    : { blocks: walk.blocks, notes: walk.notes };
+}
+
+function visit(walk: Walk, token: Token, previous: Token | undefined): void {
+  switch (token.type) {
+    case 'blockquote_open':
+    case 'blockquote_close':
+      walk.quoteDepth += token.type === 'blockquote_open' ? 1 : -1;
+      return;
+    case 'bullet_list_open':
+      walk.lists.push(null);
+      return;
+    case 'ordered_list_open':
+      walk.lists.push(Number(token.attrGet('start') ?? 1));
+      return;
+    case 'bullet_list_close':
+    case 'ordered_list_close':
+      walk.lists.pop();
+      return;
+    case 'list_item_open':
+      walk.itemStarted = false;
+      return;
+    case 'footnote_open':
+      walk.note = { label: footnoteLabel(token.meta), blocks: [] };
+      walk.notes.push(walk.note);
+      return;
+    case 'footnote_close':
+      walk.note = undefined;
+      return;
+    case 'tr_open':
+      walk.row = [];
+      return;
+    case 'tr_close':
+      emitRow(walk);
+      return;
+    case 'code_block':
+    case 'fence':
+      emit(walk, 'paragraph', [{ type: 'text', text: token.content.replace(/\s+/g, ' ').trim() }]);
+      return;
+    case 'inline':
+      emitInline(walk, token, previous);
+      return;
+    default:
+      // paragraph and heading open/close, hr, footnote blocks: the inline token carries the text.
+      return;
+  }
+}
+
+function emitInline(walk: Walk, token: Token, opener: Token | undefined): void {
+  const content = toInlines(token.children ?? []);
+  if (walk.row) {
+    walk.row.push(content);
+    return;
+  }
+  if (opener?.type === 'heading_open' && walk.quoteDepth === 0 && walk.lists.length === 0) {
+    const level = Number(opener.tag.slice(1));
+    emit(walk, 'heading', content, level);
+    return;
+  }
+  const depth = walk.lists.length;
+  if (depth > 0 && !walk.itemStarted) {
+    walk.itemStarted = true;
+    const number = walk.lists[depth - 1];
+    if (typeof number === 'number') {
+      // Keep the printed number as text and count on for the next item.
+      walk.lists[depth - 1] = number + 1;
+      content.unshift({ type: 'text', text: `${number}. ` });
+    }
+    emit(walk, 'item', content);
+    return;
+  }
+  emit(walk, walk.quoteDepth > 0 ? 'quote' : 'paragraph', content);
+}
+
+function emitRow(walk: Walk): void {
+  const cells = (walk.row ?? []).filter((cell) => cell.length > 0);
+  walk.row = undefined;
+  const content: Inline[] = [];
+  cells.forEach((cell, i) => {
+    if (i > 0) content.push({ type: 'text', text: ' | ' });
+    content.push(...cell);
+  });
+  emit(walk, 'paragraph', content);
+}
+
+function emit(walk: Walk, type: BlockType, content: Inline[], level?: number): void {
+  if (content.length === 0) return;
+  const block: Block = level === undefined ? { type, id: '', content } : { type, id: '', level, content };
+  (walk.note ? walk.note.blocks : walk.blocks).push(block);
+}

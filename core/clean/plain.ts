@@ -1,0 +1,68 @@
+import type { Block, TextRun } from '../corpus/model.ts';
+import type { CleanedBody } from './cleaned-body.ts';
+import { buildWordIndex, joinFragments, type WordIndex } from './pdf/hyphens.ts';
+import { typesetParagraph } from './plain-typography.ts';
+
+/**
+ * Cleans plain text typed or saved by hand (raw form `plain`).
+ *
+ * Guarantees: a blank line (or a form feed) ends a paragraph; the hard-wrapped lines of a
+ * paragraph are joined with a space, or, after a line-end hyphen, as the PDF cleaner joins them
+ * (a split word rejoined only when the text itself or a bare suffix shows it was split). A line
+ * starting with a bullet (`-`, `*`, `+`, `•`) starts a list item. Typography as in
+ * `typesetParagraph`. The wording is otherwise unchanged; nothing is guessed to be a heading.
+ * No notes, no `found` metadata (plain text states none); block ids are empty.
+ */
+export function cleanPlainText(raw: string): CleanedBody {
+  const paragraphs = splitParagraphs(raw);
+  const index = buildWordIndex(paragraphs.flat());
+  const blocks: Block[] = [];
+  for (const lines of paragraphs) {
+    for (const piece of splitItems(lines)) {
+      const text = typesetParagraph(joinLines(piece.lines, index));
+      if (text === '') continue;
+      const run: TextRun = { type: 'text', text };
+      blocks.push({ type: piece.item ? 'item' : 'paragraph', id: '', content: [run] });
+    }
+  }
+  return { blocks, notes: [] };
+}
+
+const BULLET = /^[-*+•‣◦▪–]\s+(?=\S)/u;
+
+/** The lines of each paragraph, trimmed, without blank lines; a form feed counts as a blank line. */
+function splitParagraphs(raw: string): string[][] {
+  const lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?|\f/g, (m) => (m === '\f' ? '\n\n' : '\n'));
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (const line of lines.split('\n')) {
+    const trimmed = line.replace(/[\s\u00A0]+$/u, '').replace(/^[ \t\u00A0]+/u, '');
+    if (trimmed === '') {
+      if (current.length > 0) paragraphs.push(current);
+      current = [];
+    } else {
+      current.push(trimmed);
+    }
+  }
+  if (current.length > 0) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** A paragraph cut at every bulleted line: text before the first bullet stays a paragraph. */
+function splitItems(lines: string[]): { item: boolean; lines: string[] }[] {
+  const pieces: { item: boolean; lines: string[] }[] = [];
+  for (const line of lines) {
+    const bullet = BULLET.exec(line);
+    const last = pieces.at(-1);
+    if (bullet) pieces.push({ item: true, lines: [line.slice(bullet[0].length)] });
+    else if (last) last.lines.push(line);
+    else pieces.push({ item: false, lines: [line] });
+  }
+  return pieces;
+}
+
+function joinLines(lines: string[], index: WordIndex): string {
+  let text = lines[0] ?? '';
+  for (const line of lines.slice(1)) text = joinFragments(text, line, index);
+  return text;
+}

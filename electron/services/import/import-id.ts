@@ -1,0 +1,53 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CslItem } from '../../../core/corpus/model.ts';
+import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
+
+// Words that say nothing about a title, skipped when an id is made from it.
+const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'and', 'to', 'for', 'at', 'by', 'from', 'with']);
+
+/** Lower-case ASCII letters and digits joined by "-": "Mëhilli" → "mehilli". */
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * A readable id for a source: the first author's family name (or institution) and the year
+ * ("edemskiy-2019"); without an author, the first three significant title words and the year;
+ * failing all, `fallback` (the file name) or "source". Always matches the source-id pattern.
+ */
+export function deriveId(csl: Partial<CslItem>, fallback = ''): string {
+  const author = csl.author?.[0];
+  const name = slug(author?.family ?? author?.literal ?? '');
+  const year = csl.issued?.['date-parts']?.[0]?.[0];
+  const title = slug(csl.title ?? '')
+    .split('-')
+    .filter((word) => word !== '' && !MINOR_WORDS.has(word))
+    .slice(0, 3)
+    .join('-');
+  const stem = name || title || slug(fallback) || 'source';
+  const id = year === undefined ? stem : `${stem}-${year}`;
+  return SOURCE_ID_PATTERN.test(id) ? id : 'source';
+}
+
+/** Whether any file of the corpus already uses this id: `<id>.md`, its recipe, or a raw file. */
+export function idTaken(corpusFolder: string, id: string): boolean {
+  if (existsSync(join(corpusFolder, `${id}.md`))) return true;
+  if (existsSync(join(corpusFolder, 'recipes', `${id}.yml`))) return true;
+  const rawFolder = join(corpusFolder, 'raw');
+  return existsSync(rawFolder) && readdirSync(rawFolder).some((name) => name.startsWith(`${id}.`));
+}
+
+/** `id` itself if free in the corpus folder, else the first free `id-2`, `id-3`, …. */
+export function uniqueId(corpusFolder: string, id: string): string {
+  if (!idTaken(corpusFolder, id)) return id;
+  for (let n = 2; ; n++) {
+    const candidate = `${id}-${n}`;
+    if (!idTaken(corpusFolder, candidate)) return candidate;
+  }
+}

@@ -1,0 +1,124 @@
+import * as v from 'valibot';
+import type { CslItem, CslName, Reliability } from '../../../core/corpus/model.ts';
+import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
+import { parseDateText, parseNameText } from '../../../core/clean/markdown-names.ts';
+import type { DetectedForm } from '../../../core/clean/detect-form.ts';
+import { ImportError } from './import-error.ts';
+
+/** What the user says about a source being imported; it wins over what the file states. */
+export interface ImportMetadata {
+  title: string;
+  /** Each "Family, Given" for a person, or the name of an institution as written. */
+  authors?: string[];
+  /** A year ("1961") or an ISO date ("1961-12-03"). */
+  issued?: string;
+  /** A CSL type Apparatus can cite; by default `webpage` for a web page, `document` otherwise. */
+  type?: string;
+  containerTitle?: string;
+  url?: string;
+  reliability: Reliability;
+  /** The source id; by default derived from the first author and year. */
+  id?: string;
+}
+
+/** The CSL types the Chicago formatter supports (core/cite/item.ts). */
+export const IMPORT_TYPES = [
+  'article-journal',
+  'article-magazine',
+  'article-newspaper',
+  'book',
+  'chapter',
+  'entry',
+  'entry-encyclopedia',
+  'entry-dictionary',
+  'webpage',
+  'post-weblog',
+  'manuscript',
+  'letter',
+  'document',
+  'thesis',
+] as const;
+
+const RELIABILITIES = ['primary', 'secondary', 'tertiary', 'derivative'] as const;
+const text = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} must not be empty`));
+
+const metadataSchema = v.object({
+  title: text('The title'),
+  authors: v.optional(v.array(text('An author’s name'), 'The authors must be a list of names')),
+  issued: v.optional(
+    v.pipe(
+      v.string('The date must be text'),
+      v.trim(),
+      v.regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'The date must be a year (1961) or a date written 1961-12-03'),
+      v.check((value) => parseDateText(value) !== undefined, 'The date is not a real date'),
+    ),
+  ),
+  type: v.optional(v.picklist(IMPORT_TYPES, `The type must be one of: ${IMPORT_TYPES.join(', ')}`)),
+  containerTitle: v.optional(text('The journal, book or site title')),
+  url: v.optional(
+    v.pipe(v.string('The URL must be text'), v.trim(), v.regex(/^https?:\/\/\S+$/i, 'The URL must start with http:// or https://')),
+  ),
+  reliability: v.picklist(RELIABILITIES, `The reliability must be one of: ${RELIABILITIES.join(', ')}`),
+  id: v.optional(
+    v.pipe(
+      v.string('The id must be text'),
+      v.regex(SOURCE_ID_PATTERN, 'The id must be lower-case letters, digits and “-” (for example hoxha-1961)'),
+    ),
+  ),
+});
+
+/** Checked metadata: every field trimmed and valid. */
+export type CheckedMetadata = v.InferOutput<typeof metadataSchema>;
+
+/**
+ * Checks the user's metadata; throws an `ImportError` (`invalid-metadata`) that lists every
+ * problem in words ("The title must not be empty"). Returns the trimmed values.
+ */
+export function checkImportMetadata(input: unknown): CheckedMetadata {
+  const result = v.safeParse(metadataSchema, input);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) =>
+    issue.path === undefined && issue.expected === 'Object'
+      ? 'The details must be given as a set of fields'
+      : issue.input === undefined && issue.path?.[0]?.key === 'title'
+        ? 'The title is missing: every source needs one'
+        : issue.input === undefined && issue.path?.[0]?.key === 'reliability'
+          ? 'The reliability is missing: say whether the source is primary, secondary, tertiary or derivative'
+          : issue.message,
+  );
+  throw new ImportError('invalid-metadata', `The details for this source need fixing:\n- ${problems.join('\n- ')}`);
+}
+
+/** The default CSL type for a form: a web page for HTML, a generic document for anything else. */
+export function defaultType(form: DetectedForm): string {
+  return form === 'html' ? 'webpage' : 'document';
+}
+
+/**
+ * The CSL item for a source: what the file states (`found`), overlaid by what the user gave.
+ * `accessed` is today's date for web pages that state none. The id is filled in by the caller.
+ */
+export function toCslItem(
+  found: Partial<CslItem>,
+  metadata: CheckedMetadata,
+  form: DetectedForm,
+  now: Date,
+): Omit<CslItem, 'id'> {
+  const csl: Record<string, unknown> = { ...found };
+  delete csl.id;
+  csl.type = metadata.type ?? (typeof found.type === 'string' ? found.type : defaultType(form));
+  csl.title = metadata.title;
+  if (metadata.authors && metadata.authors.length > 0) {
+    csl.author = metadata.authors
+      .map((name) => parseNameText(name, 'inverted'))
+      .filter((name): name is CslName => name !== undefined);
+  }
+  if (metadata.issued) csl.issued = parseDateText(metadata.issued);
+  if (metadata.containerTitle) csl['container-title'] = metadata.containerTitle;
+  if (metadata.url) csl.URL = metadata.url;
+  if (form === 'html' && csl.accessed === undefined) {
+    csl.accessed = { 'date-parts': [[now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()]] };
+  }
+  return csl as Omit<CslItem, 'id'>;
+}

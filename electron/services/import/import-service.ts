@@ -1,0 +1,188 @@
+import { basename, join } from 'node:path';
+import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
+import { buildSource, type CleanerRegistry } from '../../../core/clean/build-source.ts';
+import { cleaners } from '../../../core/clean/index.ts';
+import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
+import type { Recipe } from '../../../core/clean/recipe.ts';
+import type { CslItem } from '../../../core/corpus/model.ts';
+import { serializeSource } from '../../../core/corpus/serialize-source.ts';
+import { AtomicWriteError, writeNewFilesAtomic } from '../atomic-write.ts';
+import { htmlCleaner, sanitizeHtml } from './html-cleaner.ts';
+import { ImportError } from './import-error.ts';
+import { deriveId, idTaken, uniqueId } from './import-id.ts';
+import { checkImportMetadata, toCslItem, type ImportMetadata } from './import-metadata.ts';
+import { DEFAULT_MAX_BYTES, readImportFile, type ImportFile } from './read-import-file.ts';
+import { recipeText } from './recipe-text.ts';
+
+/** What `prepare` found in a file, for the user to confirm and complete before `commit`. */
+export interface PreparedImport {
+  /** The file's path, as given. */
+  file: string;
+  form: DetectedForm;
+  /** Metadata the file itself states (front matter, `<meta>` tags, byline …). */
+  found: Partial<CslItem>;
+  /** Fields the user must still give: `title` when the file states none, always `reliability`. */
+  missing: string[];
+  /** Number of body blocks and of notes the cleaned source will have. */
+  blocks: number;
+  notes: number;
+  /** An id free in the corpus folder, from the found author and year (or title, or file name). */
+  suggestedId: string;
+}
+
+/** Options of the import service. */
+export interface ImportOptions {
+  /** The size limit in bytes; default 10 MB. */
+  maxBytes?: number;
+  /** The clock, for the access date of web pages. */
+  now?: () => Date;
+}
+
+// The build's cleaners, plus the HTML one, which needs a DOM and so lives in the main process.
+const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
+
+/**
+ * Imports a new `.txt`, `.md` or `.html` file into a corpus folder: `prepare` reads, checks and
+ * cleans it without writing; `commit` writes the raw copy, the recipe and the cleaned file, each
+ * atomically and never over an existing file, and leaves nothing behind if any step fails.
+ * Every refusal is an `ImportError` whose message is written for the user.
+ */
+export class ImportService {
+  readonly #corpus: string;
+  readonly #maxBytes: number;
+  readonly #now: () => Date;
+
+  constructor(corpusFolder: string, options: ImportOptions = {}) {
+    this.#corpus = corpusFolder;
+    this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.#now = options.now ?? (() => new Date());
+  }
+
+  /** Reads, checks and cleans a file, and says what metadata is still needed. Writes nothing. */
+  prepare(file: string): PreparedImport {
+    const { form, body } = this.#read(file);
+    const missing = [...(body.found?.title ? [] : ['title']), 'reliability'];
+    const found = body.found ?? {};
+    return {
+      file,
+      form,
+      found,
+      missing,
+      blocks: body.blocks.length,
+      notes: body.notes.length,
+      suggestedId: uniqueId(this.#corpus, deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
+    };
+  }
+
+  /**
+   * Adds the prepared file to the corpus with the user's metadata (which wins over what the file
+   * states) and returns the new source's id. The file is read and cleaned again, so a file
+   * changed since `prepare` is checked again. Writes `raw/<id>.<ext>` (for HTML, the page with
+   * every script removed), `recipes/<id>.yml` and `<id>.md`.
+   */
+  commit(prepared: PreparedImport, metadata: ImportMetadata): { id: string } {
+    const checked = checkImportMetadata(metadata);
+    const { file, form, body } = this.#read(prepared.file);
+    const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
+    let id: string;
+    if (checked.id !== undefined) {
+      if (idTaken(this.#corpus, checked.id)) {
+        throw new ImportError(
+          'id-taken',
+          `The corpus already has a source with the id “${checked.id}”. Choose another id; ` +
+            'nothing was imported.',
+        );
+      }
+      id = checked.id;
+    } else {
+      id = uniqueId(this.#corpus, deriveId(csl, basename(file.path).replace(/\.[^.]*$/, '')));
+    }
+    const rawName = `${id}.${file.extension}`;
+    const rawText = form === 'html' ? sanitizeHtml(file.text) : undefined;
+    const day = this.#now().toISOString().slice(0, 10);
+    const recipe: Recipe = {
+      raw: rawName,
+      form,
+      metadata: { csl: { ...csl, id } as CslItem, reliability: checked.reliability },
+      withheld: [],
+      corrections: [],
+    };
+    const cleaned = this.#build(rawText ?? file.text, recipe);
+    const origin = `Imported from “${basename(file.path)}” on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}.`;
+    const recipeFile = recipeText({
+      raw: rawName,
+      form,
+      csl: recipe.metadata.csl,
+      reliability: checked.reliability,
+      origin,
+    });
+    try {
+      writeNewFilesAtomic([
+        { path: join(this.#corpus, 'raw', rawName), data: rawText ?? file.bytes },
+        { path: join(this.#corpus, 'recipes', `${id}.yml`), data: recipeFile },
+        { path: join(this.#corpus, `${id}.md`), data: cleaned },
+      ]);
+    } catch (error) {
+      if (error instanceof AtomicWriteError && error.code === 'exists') {
+        throw new ImportError('id-taken', `Another source took the id “${id}” meanwhile; nothing was imported. Try again.`, {
+          cause: error,
+        });
+      }
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ImportError('write-failed', `The source could not be added to the corpus folder, and nothing was kept: ${reason}`, {
+        cause: error,
+      });
+    }
+    return { id };
+  }
+
+  #read(path: string): { file: ImportFile; form: DetectedForm; body: CleanedBody } {
+    const file = readImportFile(path, this.#maxBytes);
+    const form = detectForm(basename(path), file.text);
+    const cleaner = IMPORT_CLEANERS[form];
+    let body: CleanedBody;
+    try {
+      if (!cleaner) throw new Error(`no cleaner for ${form}`);
+      body = cleaner(file.text);
+    } catch (error) {
+      throw new ImportError(
+        'no-text',
+        `The text of “${basename(path)}” could not be cleaned as ${describeForm(form)}: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+    if (body.blocks.length === 0) {
+      throw new ImportError(
+        'no-text',
+        `No text was found in “${basename(path)}”: after cleaning it as ${describeForm(form)}, ` +
+          'no paragraph is left. Check that the file holds the text of the source.',
+      );
+    }
+    return { file, form, body };
+  }
+
+  #build(raw: string, recipe: Recipe): string {
+    try {
+      return serializeSource(buildSource(raw, recipe, IMPORT_CLEANERS as CleanerRegistry));
+    } catch (error) {
+      throw new ImportError(
+        'no-text',
+        `The cleaned source could not be written in the corpus format: ${(error as Error).message}`,
+        { cause: error },
+      );
+    }
+  }
+}
+
+function describeForm(form: DetectedForm): string {
+  const names: Record<DetectedForm, string> = {
+    html: 'a web page',
+    markdown: 'Markdown',
+    plain: 'plain text',
+    wikitext: 'WikiText',
+    'pdf-text': 'text extracted from a PDF',
+    paraphrase: 'a paraphrase',
+    'web-page': 'a copied web page',
+  };
+  return names[form];
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectForm } from '../../../core/clean/detect-form.ts';
+
+const seed = (name: string) => readFileSync(new URL(`../../../corpus/raw/${name}`, import.meta.url), 'utf8');
+
+describe('detectForm', () => {
+  it('takes HTML and Markdown from the file extension, whatever the text', () => {
+    expect(detectForm('page.HTML', 'plain words')).toBe('html');
+    expect(detectForm('page.htm', '')).toBe('html');
+    expect(detectForm('notes.md', ' = = Heading = = ')).toBe('markdown');
+    expect(detectForm('notes.markdown', '')).toBe('markdown');
+  });
+
+  it('recognises the WikiText-103 seed by its tokens', () => {
+    expect(detectForm('split.txt', seed('001_173910b34eca1096.txt'))).toBe('wikitext');
+    expect(detectForm('a.txt', ' = = History = = \n\n = = Legacy = = \n')).toBe('wikitext');
+  });
+
+  it('recognises the PDF-extracted seed by its footnotes at the page foot', () => {
+    expect(detectForm('offprint.txt', seed('004_b2516ecbae186d39.txt'))).toBe('pdf-text');
+    expect(detectForm('a.txt', 'Text.\f More text.')).toBe('pdf-text');
+  });
+
+  it('calls everything else plain text', () => {
+    expect(detectForm('letter.txt', 'Dear comrade,\n\nThe meeting is on Monday - at 10.')).toBe('plain');
+    expect(detectForm('study.txt', seed('002_94aa3f29eb8b151d.txt'))).toBe('plain');
+  });
+});

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importCommand } from '../../../electron/cli/import.ts';
+import { parseSource } from '../../../core/corpus/parse-source.ts';
+import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
+
+describe('apparatus import', () => {
+  let temp: TempCorpus;
+  beforeEach(() => {
+    temp = makeTempCorpus();
+  });
+  afterEach(() => temp.remove());
+  const context = () => ({ env: {}, cwd: temp.root, platform: 'linux' as const });
+
+  it('imports a file with metadata from the flags and prints the new id and files', async () => {
+    const file = temp.fixture('letter.txt');
+    const args = [file, '--title', 'Letter', '--author', 'Hoxha, Enver', '--year', '1960', '--reliability', 'primary', '--corpus', 'corpus'];
+    const outcome = await importCommand.run(args, context());
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^hoxha-1960\n/);
+    expect(outcome.stdout).toContain(join('corpus', 'hoxha-1960.md'));
+    expect(outcome.stdout).toContain(join('corpus', 'recipes', 'hoxha-1960.yml'));
+    const source = parseSource(readFileSync(join(temp.corpus, 'hoxha-1960.md'), 'utf8'));
+    expect(source.meta).toMatchObject({ reliability: 'primary', csl: { title: 'Letter' } });
+  });
+
+  it('takes the title from the file and lets a flag override the rest', async () => {
+    const args = [temp.fixture('notes.md'), '--id', 'moscow-notes', '--type', 'manuscript', '--corpus', temp.corpus];
+    expect((await importCommand.run(args, context())).code).toBe(0);
+    const source = parseSource(readFileSync(join(temp.corpus, 'moscow-notes.md'), 'utf8'));
+    expect(source.meta.csl).toMatchObject({ title: 'Notes on the Moscow Conference', type: 'manuscript' });
+    expect(source.meta.reliability).toBe('secondary');
+  });
+
+  it('asks for --title when the file states none, and writes nothing', () => {
+    const before = fingerprint(temp.corpus);
+    const run = () => importCommand.run([temp.fixture('letter.txt'), '--corpus', temp.corpus], context());
+    expect(run).toThrow('The file states no title: pass one with --title');
+    expect(run).toThrow(expect.objectContaining({ code: 'invalid-metadata' }));
+    expect(fingerprint(temp.corpus)).toEqual(before);
+  });
+
+  it('rejects a call without exactly one file as a usage error', () => {
+    expect(() => importCommand.run(['--title', 'T'], context())).toThrow(expect.objectContaining({ name: 'CliUsageError' }));
+  });
+});
