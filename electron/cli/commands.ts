@@ -1,5 +1,8 @@
+import { citeCommand } from './cite.ts';
 import type { CliCommand } from './command.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 
 /** Every `apparatus` command, in the order `apparatus --help` lists them. */
-export const commands: CliCommand[] = [listCommand];
+export const commands: CliCommand[] = [listCommand, importCommand, exportCommand, citeCommand];

@@ -1,0 +1,47 @@
+/**
+ * The CSV writer (RFC 4180): a header row, then one row per highlight, with CRLF line ends and
+ * every field that holds a comma, quote or line break quoted, quotes doubled.
+ */
+import { formatLocator, parseLocator } from '../cite/locator.ts';
+import { toPlainText } from '../cite/render.ts';
+import type { ExportDocument, ExportEntry } from './export-document.ts';
+
+/** The column names, in order. */
+export const CSV_COLUMNS = [
+  'note_number',
+  'annotation_id',
+  'source_id',
+  'quotation',
+  'note',
+  'tags',
+  'locator',
+  'citation',
+] as const;
+
+/** The CSV text of `doc`: header plus one row per entry, each ending in CRLF. */
+export function writeCsv(doc: ExportDocument): string {
+  const rows = [[...CSV_COLUMNS], ...doc.entries.map(row)];
+  return rows.map((fields) => `${fields.map(csvField).join(',')}\r\n`).join('');
+}
+
+function row(entry: ExportEntry): string[] {
+  return [
+    String(entry.noteIndex),
+    entry.annotation.id,
+    entry.annotation.sourceId,
+    entry.quotation.text,
+    entry.note,
+    entry.tags.join('; '),
+    entry.locator ? formatLocator(parseLocator(entry.locator, entry.item.id) ?? never()) : '',
+    toPlainText(entry.fullCitation),
+  ];
+}
+
+/** One field, quoted when RFC 4180 requires it. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+function never(): never {
+  throw new Error('a locator with a value always parses');
+}

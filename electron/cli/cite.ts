@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { runCite } from '../../core/cite/cite-json.ts';
+import { STYLE_NAMES } from '../../core/export/cite-style.ts';
+import { UserFacingError } from '../errors.ts';
+import { ExportService } from '../services/export-service.ts';
+import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
+
+/** `apparatus cite`: Chicago notes and bibliography as JSON, from CSL-JSON or one corpus source. */
+export const citeCommand: CliCommand = {
+  name: 'cite',
+  summary: 'Chicago notes and bibliography as JSON',
+  usage: `Usage: apparatus cite --items ITEMS.json --clusters CLUSTERS.json [--style STYLE]
+       apparatus cite --source ID [--locator L] [--label LABEL] [--style STYLE] [--corpus DIR]
+
+Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","text","html"}]}}.
+  --items FILE     a CSL-JSON array of sources
+  --clusters FILE  one entry per footnote: {"items":[{"id","locator","label","prefix","suffix"}],
+                   "noteIndex"}; noteIndex defaults to position + 1, a gap is a note without citation
+  --source ID      cite one corpus source in one note instead
+  --locator L      the page (or other locator) for --source
+  --label LABEL    the locator's label for --source (page by default; section, under, folio, …)
+  --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)`,
+  run(args, context) {
+    const { values } = parseCommandArgs(args, {
+      items: { type: 'string' },
+      clusters: { type: 'string' },
+      source: { type: 'string' },
+      locator: { type: 'string' },
+      label: { type: 'string' },
+      style: { type: 'string' },
+    });
+    const style = values.style ?? 'cmos18';
+    if (values.source !== undefined) {
+      if (values.items !== undefined || values.clusters !== undefined) {
+        throw new CliUsageError('give either --source or --items with --clusters, not both');
+      }
+      const service = new ExportService({
+        corpusFolder: corpusFolder(values.corpus, context),
+        projectFile: projectFile(values.project, context),
+      });
+      const source = service.readSources().find((s) => s.id === values.source);
+      if (!source) {
+        throw new UserFacingError('not-found', `There is no source “${values.source}” in the corpus.`);
+      }
+      const item = {
+        id: source.id,
+        ...(values.locator !== undefined ? { locator: values.locator } : {}),
+        ...(values.label !== undefined ? { label: values.label } : {}),
+      };
+      return json(runCite([source.meta.csl], [{ items: [item] }], style));
+    }
+    if (values.locator !== undefined || values.label !== undefined) {
+      throw new CliUsageError('--locator and --label go with --source');
+    }
+    if (values.items === undefined || values.clusters === undefined) {
+      throw new CliUsageError('give --items and --clusters, or --source');
+    }
+    const items = readJson(resolve(context.cwd, values.items), 'items');
+    const clusters = readJson(resolve(context.cwd, values.clusters), 'clusters');
+    return json(runCite(items, clusters, style));
+  },
+};
+
+function json(value: unknown) {
+  return ok(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new UserFacingError('not-found', `The ${what} file cannot be read: ${file}`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw new UserFacingError(
+      'invalid-input',
+      `The ${what} file is not valid JSON (${(error as Error).message}): ${file}`,
+    );
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Exports on disk: reads the corpus folder and the project store, builds the export with
+ * `core/export`, and writes the file atomically, never replacing an existing file unless asked.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Annotation, Tag, TextPositionSelector } from '../../core/annotate/model.ts';
+import type { Source } from '../../core/corpus/model.ts';
+import { parseSource } from '../../core/corpus/parse-source.ts';
+import { buildExport } from '../../core/export/build-export.ts';
+import type { StyleName } from '../../core/export/cite-style.ts';
+import { isReferenceFormat, renderDocument, renderReferences } from '../../core/export/formats.ts';
+import type { ExportFormat } from '../../core/export/formats.ts';
+import type { ExportOrder } from '../../core/export/order.ts';
+import { referenceItems } from '../../core/export/reference-scope.ts';
+import type { ExportScope } from '../../core/export/scope.ts';
+import { UserFacingError } from '../errors.ts';
+import { openProjectStore } from './store/index.ts';
+import { writeFileAtomic } from './write-file.ts';
+
+/** The store setting holding trimmed quotations: annotation id → omitted reading-text ranges. */
+export const OMISSIONS_SETTING = 'export.omissions';
+
+/** Where the service reads from. */
+export interface ExportServiceDeps {
+  /** The corpus folder of cleaned `<id>.md` files. */
+  corpusFolder: string;
+  /** The project database file. */
+  projectFile: string;
+}
+
+/** One export to make. */
+export interface ExportJob {
+  format: ExportFormat;
+  scope: ExportScope;
+  order: ExportOrder;
+  style: StyleName;
+  /** The file to write. */
+  out: string;
+  /** Replace `out` if it exists (default false). */
+  overwrite?: boolean;
+}
+
+/** What was written. */
+export interface ExportReport {
+  file: string;
+  bytes: number;
+  /** Highlights exported (0 for reference-manager formats). */
+  annotations: number;
+  /** Sources cited or listed. */
+  sources: number;
+}
+
+/** Builds and writes exports; holds no state between calls. */
+export class ExportService {
+  readonly #deps: ExportServiceDeps;
+
+  constructor(deps: ExportServiceDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Builds `job` and writes it atomically. Throws `ExportError` or `CitationError` for an export
+   * that cannot be made, `WriteFileError` (`file-exists`, `write-failed`) when the file cannot be
+   * written, and `StoreError` when the project cannot be read.
+   */
+  async export(job: ExportJob): Promise<ExportReport> {
+    const sources = this.readSources();
+    const needsStore = !isReferenceFormat(job.format) || job.scope.kind === 'tag';
+    const project = needsStore ? this.readProject() : { annotations: [], tags: [], omissions: {} };
+    let bytes: Uint8Array;
+    let annotations = 0;
+    let sourceCount: number;
+    if (isReferenceFormat(job.format)) {
+      const items = referenceItems(sources, project.annotations, project.tags, job.scope);
+      bytes = renderReferences(items, job.format);
+      sourceCount = items.length;
+    } else {
+      const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
+      bytes = await renderDocument(doc, job.format);
+      annotations = doc.entries.length;
+      sourceCount = new Set(doc.entries.map((entry) => entry.item.id)).size;
+    }
+    writeFileAtomic(job.out, bytes, { overwrite: job.overwrite ?? false });
+    return { file: job.out, bytes: bytes.length, annotations, sources: sourceCount };
+  }
+
+  /** Every source of the corpus folder, by id; a file that does not parse is an error here. */
+  readSources(): Source[] {
+    const folder = this.#deps.corpusFolder;
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'README.md');
+    } catch {
+      throw new UserFacingError('corpus-unreadable', `The corpus folder cannot be read: ${folder}`);
+    }
+    // An export silently missing a source would cite wrongly; a broken file stops it instead.
+    return names.sort().map((name) => parseSource(readFileSync(join(folder, name), 'utf8')));
+  }
+
+  /** The annotations, tags and trimmed quotations of the project, read without writing. */
+  readProject(): {
+    annotations: Annotation[];
+    tags: Tag[];
+    omissions: Record<string, TextPositionSelector[]>;
+  } {
+    const store = openProjectStore(this.#deps.projectFile, { readOnly: true });
+    try {
+      const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({
+        id,
+        name,
+        color,
+        ...(parent !== undefined ? { parent } : {}),
+      }));
+      return { annotations: store.list(), tags, omissions: readOmissions(store.getSetting(OMISSIONS_SETTING)) };
+    } finally {
+      store.close();
+    }
+  }
+}
+
+/** The omissions setting if it has the expected shape; anything else counts as none. */
+function readOmissions(value: unknown): Record<string, TextPositionSelector[]> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Record<string, TextPositionSelector[]> = {};
+  for (const [id, ranges] of Object.entries(value)) {
+    if (!Array.isArray(ranges)) continue;
+    out[id] = ranges.filter(
+      (r): r is TextPositionSelector =>
+        !!r && typeof r === 'object' && Number.isInteger(r.start) && Number.isInteger(r.end),
+    );
+  }
+  return out;
+}
