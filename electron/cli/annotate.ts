@@ -1,0 +1,116 @@
+import { COLORS, isColor } from '../../core/annotate/palette.ts';
+import { findTagByName } from '../../core/annotate/tag-names.ts';
+import type { Annotation, Tag } from '../../core/annotate/model.ts';
+import { readingText } from '../../core/corpus/reading-text.ts';
+import { UserFacingError } from '../errors.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withProject, type Project } from './project.ts';
+
+const USAGE = `Usage:
+  apparatus annotate add SOURCE --quote TEXT [--occurrence N] [--tag T]… [--note TEXT] [--color C]
+  apparatus annotate list [--source S] [--tag T] [--json]
+  apparatus annotate delete ID
+
+add      highlights the Nth occurrence (default 1) of TEXT in the source's reading text; tags
+         that do not exist yet are created
+list     the annotations, all or of one source or tag (with the tags below it)
+delete   deletes one annotation
+Colours: ${COLORS.join(', ')}. Every command accepts --corpus DIR and --project DIR.`;
+
+/** `apparatus annotate`: add, list and delete annotations over the same store as the app. */
+export const annotateCommand: CliCommand = {
+  name: 'annotate',
+  summary: 'add, list or delete annotations',
+  usage: USAGE,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, {
+      quote: { type: 'string' },
+      occurrence: { type: 'string' },
+      tag: { type: 'string', multiple: true },
+      note: { type: 'string' },
+      color: { type: 'string' },
+      source: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    const [action, target] = positionals;
+    return withProject(values, context, (project) => {
+      switch (action) {
+        case 'add':
+          return ok(describe(add(project, target, values), project.store.listTags()));
+        case 'list': {
+          const found = list(project, values.source, values.tag?.[0]);
+          if (values.json) return ok(`${JSON.stringify(found, null, 2)}\n`);
+          const tags = project.store.listTags();
+          return ok(found.map((a) => describe(a, tags)).join(''));
+        }
+        case 'delete': {
+          if (!target) throw new CliUsageError('annotate delete needs the id of an annotation');
+          const deleted = project.store.delete(target);
+          return ok(`deleted ${deleted.id} (“${excerpt(deleted.quote.exact)}” in ${deleted.sourceId})\n`);
+        }
+        default:
+          throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: add, list or delete');
+      }
+    });
+  },
+};
+
+function add(project: Project, sourceId: string | undefined, values: { quote?: string; occurrence?: string; tag?: string[]; note?: string; color?: string }): Annotation {
+  if (!sourceId) throw new CliUsageError('annotate add needs a source id (see apparatus list)');
+  if (!values.quote) throw new CliUsageError('annotate add needs --quote TEXT');
+  const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
+  if (!Number.isInteger(occurrence) || occurrence < 1) throw new CliUsageError('--occurrence must be a whole number from 1');
+  if (values.color !== undefined && !isColor(values.color)) throw new CliUsageError(`--color must be one of ${COLORS.join(', ')}`);
+  const text = readingText(project.corpus.get(sourceId)).text;
+  const start = nthIndex(text, values.quote, occurrence);
+  if (start < 0) {
+    const count = countOccurrences(text, values.quote);
+    throw new UserFacingError(
+      'not-found',
+      count === 0
+        ? `The text “${excerpt(values.quote)}” is not in ${sourceId}.`
+        : `The text “${excerpt(values.quote)}” occurs ${count} time${count === 1 ? '' : 's'} in ${sourceId}, not ${occurrence}.`,
+    );
+  }
+  const tags = (values.tag ?? []).map((name) => tagFor(project, name).id);
+  return project.annotations.create({ sourceId, start, end: start + values.quote.length, color: values.color, tags, note: values.note });
+}
+
+function list(project: Project, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
+  if (!tagName) return project.store.list({ sourceId });
+  const tag = findTagByName(project.store.listTags(), tagName);
+  if (!tag) throw new UserFacingError('not-found', `There is no tag “${tagName}”.`);
+  return project.store.list({ sourceId, tagId: tag.id, includeChildTags: true });
+}
+
+function tagFor(project: Project, name: string): Tag {
+  return findTagByName(project.store.listTags(), name) ?? project.store.createTag(name);
+}
+
+function describe(annotation: Annotation, tags: readonly Tag[]): string {
+  const names = annotation.tags.map((id) => tags.find((t) => t.id === id)?.name ?? id);
+  const status = annotation.anchor === 'anchored' ? '' : ` [${annotation.anchor}]`;
+  const tagText = names.length ? ` #${names.join(' #')}` : '';
+  const note = annotation.note ? `\n    ${annotation.note.replace(/\n/g, '\n    ')}` : '';
+  return `${annotation.id}\t${annotation.sourceId}\t${annotation.position.start}–${annotation.position.end}\t${annotation.color}${status}\n    “${excerpt(annotation.quote.exact)}”${tagText}${note}\n`;
+}
+
+function nthIndex(text: string, needle: string, n: number): number {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+function countOccurrences(text: string, needle: string): number {
+  let count = 0;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}

@@ -1,0 +1,70 @@
+import type { TagSummary } from '../../core/api.ts';
+import { findTagByName } from '../../core/annotate/tag-names.ts';
+import { UserFacingError } from '../errors.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withProject } from './project.ts';
+
+const USAGE = `Usage:
+  apparatus tag list [--json]
+  apparatus tag rename NAME NEW-NAME
+  apparatus tag merge NAME INTO-NAME
+  apparatus tag delete NAME
+
+Tags are named ignoring case. Renaming and merging change every annotation at once; deleting
+removes the tag from its annotations and keeps the annotations. Every command accepts
+--corpus DIR and --project DIR.`;
+
+/** `apparatus tag`: list, rename, merge and delete tags, globally and atomically. */
+export const tagCommand: CliCommand = {
+  name: 'tag',
+  summary: 'list, rename, merge or delete tags',
+  usage: USAGE,
+  run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const [action, first, second] = positionals;
+    return withProject(values, context, ({ store }) => {
+      const tags = store.listTags();
+      const named = (name: string | undefined, role: string) => {
+        if (!name) throw new CliUsageError(`tag ${action} needs ${role}`);
+        const tag = findTagByName(tags, name) as TagSummary | undefined;
+        if (!tag) throw new UserFacingError('not-found', `There is no tag “${name}”.`);
+        return tag;
+      };
+      switch (action) {
+        case 'list':
+          return ok(values.json ? `${JSON.stringify(tags, null, 2)}\n` : tree(tags));
+        case 'rename': {
+          const tag = named(first, 'the name of a tag');
+          if (!second) throw new CliUsageError('tag rename needs the new name');
+          const renamed = store.renameTag(tag.id, second);
+          return ok(`renamed “${tag.name}” to “${renamed.name}” (${tag.usage} annotation${tag.usage === 1 ? '' : 's'})\n`);
+        }
+        case 'merge': {
+          const from = named(first, 'the tag to merge');
+          const into = named(second, 'the tag to merge into');
+          const merged = store.mergeTags(from.id, into.id);
+          return ok(`merged “${from.name}” into “${merged.tag.name}” (${merged.annotations} annotation${merged.annotations === 1 ? '' : 's'} changed)\n`);
+        }
+        case 'delete': {
+          const tag = named(first, 'the name of a tag');
+          const deleted = store.deleteTag(tag.id);
+          return ok(`deleted “${tag.name}” (removed from ${deleted.annotations} annotation${deleted.annotations === 1 ? '' : 's'})\n`);
+        }
+        default:
+          throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: list, rename, merge or delete');
+      }
+    });
+  },
+};
+
+function tree(tags: readonly TagSummary[]): string {
+  const lines: string[] = [];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const tag of tags.filter((t) => t.parent === parent).sort((a, b) => a.name.localeCompare(b.name))) {
+      lines.push(`${'  '.repeat(depth)}${tag.name}\t${tag.usage}\t${tag.color}\n`);
+      walk(tag.id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  return lines.join('');
+}
