@@ -74,13 +74,15 @@ export const callNames = [
   'reader.savePosition',
   'reader.setFontSize',
   'app.openExternal',
+  'corpus.importChoose',
+  'corpus.importCommit',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
 /** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo'] as const;
+export const eventNames = ['menu.undo', 'menu.redo', 'menu.import'] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
@@ -106,6 +108,20 @@ export interface ReaderState {
   offset: number | null;
   /** Font size of the reading text, in CSS pixels. */
   fontSize: number;
+}
+
+/** A file the user chose to import, read and cleaned, waiting for its metadata. */
+export interface ImportPreview {
+  /** Names this pending import in `corpus.importCommit`; the page never sees the file's path. */
+  token: string;
+  fileName: string;
+  form: string;
+  blocks: number;
+  notes: number;
+  /** Fields the user must still give. */
+  missing: string[];
+  /** What the file itself says, to prefill the form. */
+  suggested: { title: string; authors: string[]; issued: string; type: string; containerTitle: string; url: string; id: string };
 }
 
 /** Bounds of the reading text size, in CSS pixels. */
@@ -174,6 +190,23 @@ export const contract = {
   'app.openExternal': {
     input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^(https?|mailto):/i, 'Only web and e-mail links can be opened.')) }),
     output: null as unknown as null,
+  },
+  'corpus.importChoose': { input: NoInput, output: null as unknown as ImportPreview | null },
+  'corpus.importCommit': {
+    input: v.strictObject({
+      token: v.pipe(v.string(), v.uuid()),
+      metadata: v.strictObject({
+        title: v.pipe(v.string(), v.trim(), v.minLength(1, 'A title is needed.'), v.maxLength(1000)),
+        authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100))),
+        issued: v.optional(v.pipe(v.string(), v.maxLength(40))),
+        type: v.optional(v.pipe(v.string(), v.maxLength(40))),
+        containerTitle: v.optional(v.pipe(v.string(), v.maxLength(1000))),
+        url: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+        reliability: v.picklist(['primary', 'secondary', 'tertiary', 'derivative'], 'Choose how reliable the source is.'),
+        id: v.optional(SourceId),
+      }),
+    }),
+    output: null as unknown as { id: string },
   },
   'reader.setFontSize': {
     input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),

@@ -1,5 +1,6 @@
 import type { ApiError, ApiErrorCode } from '../core/api.ts';
 import { AnnotateError } from '../core/annotate/errors.ts';
+import { ImportError } from './services/import/import-error.ts';
 import { StoreError, type StoreErrorCode } from './services/store/store-errors.ts';
 
 /** An error a service raises on purpose: its message is written for the user and crosses IPC. */
@@ -35,7 +36,7 @@ export function toApiError(error: unknown): ApiError {
     const issues = error.issues.length > 0 ? { issues: error.issues } : {};
     return { code: STORE_CODES[error.code] ?? 'storage', message: error.message, ...issues };
   }
-  if (error instanceof AnnotateError) return { code: 'invalid-input', message: error.message };
+  if (error instanceof AnnotateError || error instanceof ImportError) return { code: 'invalid-input', message: error.message };
   return {
     code: 'internal',
     message: 'Something went wrong inside Apparatus. Your work is safe; please try again.',

@@ -11,6 +11,7 @@ import {
 import { toApiError } from './errors.ts';
 import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
+import type { ImportSessions } from './services/import-sessions.ts';
 import type { ProjectStore } from './services/store/index.ts';
 
 /** The services the handlers delegate to; tests pass real ones over temporary folders. */
@@ -20,6 +21,7 @@ export interface Services {
   store: ProjectStore;
   /** Opens an http(s) or mailto URL in the system's browser or mail program. */
   openExternal(url: string): Promise<void>;
+  imports: ImportSessions;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -30,7 +32,7 @@ type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
 
-function implementations({ corpus, annotations, store, openExternal }: Services): Implementations {
+function implementations({ corpus, annotations, store, openExternal, imports }: Services): Implementations {
   return {
     'corpus.list': () => corpus.list(),
     'corpus.open': ({ id }) => annotations.open(id),
@@ -58,6 +60,20 @@ function implementations({ corpus, annotations, store, openExternal }: Services)
     'reader.savePosition': ({ sourceId, offset }) => {
       store.setSetting(positionKey(sourceId), offset);
       return null;
+    },
+    'corpus.importChoose': () => imports.choose(),
+    'corpus.importCommit': ({ token, metadata }) => {
+      const blank = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+      return imports.commit(token, {
+        title: metadata.title,
+        authors: metadata.authors?.map((a) => a.trim()).filter((a) => a !== ''),
+        issued: blank(metadata.issued),
+        type: blank(metadata.type),
+        containerTitle: blank(metadata.containerTitle),
+        url: blank(metadata.url),
+        reliability: metadata.reliability,
+        id: blank(metadata.id),
+      });
     },
     'app.openExternal': async ({ url }) => {
       await openExternal(url);

@@ -2,6 +2,7 @@
 // does beyond wiring lives in modules that run and are tested without Electron.
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron';
 import { eventChannel, type EventName } from '../core/api.ts';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readAppFile } from './app-files.ts';
 import { registerIpc } from './ipc.ts';
@@ -9,6 +10,8 @@ import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AnnotationService } from './services/annotation-service.ts';
 import { CorpusService } from './services/corpus-service.ts';
+import { ImportService } from './services/import/import-service.ts';
+import { ImportSessions } from './services/import-sessions.ts';
 import {
   openProjectStore,
   resolveProjectFile,
@@ -51,16 +54,22 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const corpusFolder = app.isPackaged ? join(process.resourcesPath, 'corpus') : join(app.getAppPath(), 'corpus');
+  const corpusFolder = app.isPackaged ? userCorpus() : join(app.getAppPath(), 'corpus');
   const store = openStore();
   if (!store) return;
   app.on('will-quit', () => store.close());
   const corpus = new CorpusService(corpusFolder);
   // The renderer asks only after the user confirmed; the contract has already checked the scheme.
   const openExternal = (url: string) => shell.openExternal(url);
-  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal }, () => mainWindow);
+  const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
+  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports }, () => mainWindow);
   const send = (event: EventName) => mainWindow?.webContents.send(eventChannel(event));
-  const actions = { about: showAbout, undo: () => send('menu.undo'), redo: () => send('menu.redo') };
+  const actions = {
+    about: showAbout,
+    undo: () => send('menu.undo'),
+    redo: () => send('menu.redo'),
+    importSource: () => send('menu.import'),
+  };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName())));
   createWindow();
 }
@@ -143,6 +152,24 @@ function lockDown(contents: Electron.WebContents): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+// An installed app's resources are read-only, and imports add to the corpus: the first run copies
+// the shipped corpus into the user's data folder, and the app works on that copy from then on.
+function userCorpus(): string {
+  const folder = join(app.getPath('userData'), 'corpus');
+  if (!existsSync(folder)) cpSync(join(process.resourcesPath, 'corpus'), folder, { recursive: true });
+  return folder;
+}
+
+async function chooseImportFile(): Promise<string | null> {
+  const options = {
+    title: 'Import a source',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Text, Markdown or web page', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 function showAbout(): void {

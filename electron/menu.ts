@@ -6,6 +6,8 @@ export interface MenuActions {
   /** Undo and redo go to the page, which knows whether a text field or the annotations are meant. */
   undo(): void;
   redo(): void;
+  /** File ▸ Import Source…: the page asks for the metadata, so it starts there. */
+  importSource(): void;
 }
 
 /**
@@ -17,7 +19,14 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, ap
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu', label: appName });
   template.push(
-    { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Import Source…', accelerator: 'CmdOrCtrl+I', click: () => actions.importSource() },
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     {
       label: 'Edit',
       submenu: [

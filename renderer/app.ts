@@ -9,6 +9,7 @@ import { History } from './history.ts';
 import { annotationEditor, type NoteSaver } from './panels/annotation-editor.ts';
 import { annotationsPanel, type AnnotationFilters } from './panels/annotations-panel.ts';
 import { confirmAction, notify } from './panels/dialogs.ts';
+import { importDialog } from './panels/import-dialog.ts';
 import { renderLibrary } from './panels/library.ts';
 import { SelectionToolbar } from './panels/selection-toolbar.ts';
 import { tagManager } from './panels/tag-manager.ts';
@@ -47,6 +48,8 @@ export class App {
     window.addEventListener('beforeunload', () => this.#flush());
     window.apparatus?.on('menu.undo', () => void this.undo());
     window.apparatus?.on('menu.redo', () => void this.redo());
+    window.apparatus?.on('menu.import', () => void this.importSource());
+    this.#q('[data-action="import"]').addEventListener('click', () => void this.importSource());
     this.#q('.reader-scroll').addEventListener('scroll', () => this.#scrolled());
     this.#q('.side-tabs').addEventListener('click', (event) => {
       const tab = (event.target as HTMLElement).closest<HTMLElement>('[data-side]');
@@ -71,6 +74,23 @@ export class App {
     status.textContent = sources.length === 0 ? 'The corpus folder holds no sources yet.' : '';
     await this.#reloadTags();
     this.#renderSide();
+  }
+
+  /** Lets the user choose a file, confirm its metadata, and adds it to the corpus. */
+  async importSource(): Promise<void> {
+    const preview = await this.#call('corpus.importChoose');
+    if (!preview) return;
+    let imported: string | null = null;
+    const done = await importDialog(preview, async (metadata) => {
+      const result = await invoke('corpus.importCommit', { token: preview.token, metadata });
+      if (!result.ok) return result.error.issues?.length ? `${result.error.message} ${result.error.issues.join('; ')}` : result.error.message;
+      imported = result.value.id;
+      return null;
+    });
+    if (!done || !imported) return;
+    await this.start();
+    notify(`“${preview.fileName}” was added to the corpus.`);
+    await this.openSource(imported);
   }
 
   /** Opens a source in the reader, at the last reading position or at a given range. */

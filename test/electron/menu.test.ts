@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../electron/menu.ts';
 
-const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn() });
+const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn(), importSource: vi.fn() });
 
 describe('menuTemplate', () => {
   it('has File, Edit, View, Window and Help with standard roles', () => {
@@ -21,6 +21,14 @@ describe('menuTemplate', () => {
     const help = menuTemplate('linux', menuActions, 'Apparatus').at(-1)?.submenu as { click?: () => void }[];
     help[0]?.click?.();
     expect(menuActions.about).toHaveBeenCalledOnce();
+  });
+
+  it('offers File ▸ Import Source… and hands it to the page', () => {
+    const menuActions = actions();
+    const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', undefined, 'quit']);
+    file[0]?.click?.();
+    expect(menuActions.importSource).toHaveBeenCalledOnce();
   });
 
   it('sends Undo and Redo to the page, with the usual shortcuts', () => {

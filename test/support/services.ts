@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Services } from '../../electron/handlers.ts';
 import { AnnotationService } from '../../electron/services/annotation-service.ts';
 import { CorpusService } from '../../electron/services/corpus-service.ts';
+import { ImportService } from '../../electron/services/import/import-service.ts';
+import { ImportSessions } from '../../electron/services/import-sessions.ts';
 import { openProjectStore } from '../../electron/services/store/index.ts';
 
 /** The repository's corpus folder. */
@@ -15,6 +17,8 @@ export interface TestServices {
   services: Services;
   /** URLs the app asked the system to open, in order. */
   opened: string[];
+  /** Files the "open file" dialog will answer with, in order; empty means the user cancels. */
+  filesToChoose: string[];
   projectDir: string;
   /** Closes the store (so the project can be reopened, as after a restart). */
   close(): void;
@@ -28,6 +32,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   const corpus = new CorpusService(corpusDir, () => {});
   let open = true;
   const opened: string[] = [];
+  const filesToChoose: string[] = [];
   const close = () => {
     if (open) store.close();
     open = false;
@@ -40,8 +45,10 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
       openExternal: async (url) => {
         opened.push(url);
       },
+      imports: new ImportSessions(new ImportService(corpusDir), async () => filesToChoose.shift() ?? null),
     },
     opened,
+    filesToChoose,
     projectDir,
     close,
     dispose: () => {
