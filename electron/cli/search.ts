@@ -1,0 +1,143 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { SearchAnnotationInput } from '../services/search/annotation-input.ts';
+import { annotationsFromStore } from '../services/search/annotation-input.ts';
+import type { SearchHitView } from '../services/search/display-hit.ts';
+import { SearchService } from '../services/search/search-service.ts';
+import { openProjectStore } from '../services/store/index.ts';
+import {
+  CliUsageError,
+  corpusFolder,
+  parseCommandArgs,
+  projectFile,
+  type CliCommand,
+  type CliContext,
+} from './command.ts';
+
+/** One hit as `apparatus search --json` prints it, in the service's order. */
+export interface SearchHitJson {
+  sourceId: string;
+  blockId: string | null;
+  annotationId?: string;
+  score: number;
+  snippet: string;
+  /** "p. 380" / "pp. 385–86", or null for an unpaginated source (see `section`). */
+  page: string | null;
+  /** The enclosing section heading when there is no page label. */
+  section?: string;
+}
+
+/** `apparatus search`: the app's search engine and result order on the command line. */
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'search the corpus and the project’s annotations',
+  usage: `Usage: apparatus search QUERY [--json] [--limit N] [--cache DIR] [--corpus DIR] [--project DIR]
+
+Searches every source and the project's annotations with the app's engine and ranking.
+Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:value work too.
+  --json          print a JSON array of { sourceId, blockId, annotationId?, score, snippet, page }
+  --limit N       at most N hits (default 20)
+  --cache DIR     where the search index is cached (default: cache/ in the project folder)`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      limit: { type: 'string' },
+      cache: { type: 'string' },
+    });
+    const query = positionals.join(' ').trim();
+    if (query === '') throw new CliUsageError('give the words to search for');
+    const limit = parseLimit(values.limit);
+    const project = projectFile(values.project, context);
+    const annotations = readAnnotations(project);
+    const cache = cacheFolder(values.cache, project, context);
+    const service = new SearchService(corpusFolder(values.corpus, context), cache, () => annotations, {
+      log: () => {},
+    });
+    const report = await service.ready();
+    const result = service.search(query, { limit });
+    const notes = [
+      ...report.failed.map((failure) => `apparatus search: ${failure.message}\n`),
+      ...(result.message === undefined ? [] : [`apparatus search: ${result.message}\n`]),
+    ];
+    const stdout = values.json
+      ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
+      : formatText(query, result.hits, result.total);
+    return { code: 0, stdout, stderr: notes.join('') };
+  },
+};
+
+function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new CliUsageError(`--limit needs a whole number of hits, 1 or more (got "${value}")`);
+  }
+  return Number(value);
+}
+
+/** `--cache DIR`, else `cache/` beside the project database. */
+function cacheFolder(flag: string | undefined, project: string, context: CliContext): string {
+  return flag === undefined ? join(dirname(project), 'cache') : resolve(context.cwd, flag);
+}
+
+/** The project's annotations, or none when there is no project yet (never creates one). */
+function readAnnotations(file: string): SearchAnnotationInput[] {
+  if (!existsSync(file)) return [];
+  const store = openProjectStore(file, { readOnly: true });
+  try {
+    return annotationsFromStore(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** The JSON form of a hit. */
+export function toJson(hit: SearchHitView): SearchHitJson {
+  return {
+    sourceId: hit.sourceId,
+    blockId: hit.blockId ?? null,
+    ...(hit.annotationId === undefined ? {} : { annotationId: hit.annotationId }),
+    score: hit.score,
+    snippet: hit.snippet.text,
+    page: hit.page,
+    ...(hit.page === null && hit.section !== null ? { section: hit.section } : {}),
+  };
+}
+
+/** The excerpt with each matched range between `**`. */
+function marked(hit: SearchHitView): string {
+  const { text, marks } = hit.snippet;
+  let out = '';
+  let at = 0;
+  for (const mark of marks) {
+    out += `${text.slice(at, mark.start)}**${text.slice(mark.start, mark.end)}**`;
+    at = mark.end;
+  }
+  return (out + text.slice(at)).replace(/\s+/g, ' ');
+}
+
+/**
+ * Hits grouped by source, the groups in the order of their best hit and the hits inside a group
+ * in the service's order.
+ */
+function formatText(query: string, hits: readonly SearchHitView[], total: number): string {
+  if (hits.length === 0) return `No passages match "${query}".\n`;
+  const groups = new Map<string, SearchHitView[]>();
+  for (const hit of hits) {
+    const group = groups.get(hit.sourceId);
+    if (group) group.push(hit);
+    else groups.set(hit.sourceId, [hit]);
+  }
+  const lines: string[] = [];
+  for (const [sourceId, group] of groups) {
+    lines.push(`${group[0]?.sourceTitle ?? sourceId} (${sourceId})`);
+    for (const hit of group) {
+      const where = hit.page ?? (hit.section === null ? '' : `§ ${hit.section}`);
+      const what = hit.annotationId === undefined ? hit.blockId ?? '' : `annotation ${hit.annotationId}`;
+      lines.push(`  ${[where, what].filter((part) => part !== '').join(' · ')}`);
+      lines.push(`    ${marked(hit)}`);
+    }
+    lines.push('');
+  }
+  lines.push(`${hits.length} of ${total} matching passages.`);
+  return `${lines.join('\n')}\n`;
+}
