@@ -76,13 +76,14 @@ export const callNames = [
   'app.openExternal',
   'corpus.importChoose',
   'corpus.importCommit',
+  'search.query',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
 /** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo', 'menu.import'] as const;
+export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'search.progress'] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
@@ -122,6 +123,37 @@ export interface ImportPreview {
   missing: string[];
   /** What the file itself says, to prefill the form. */
   suggested: { title: string; authors: string[]; issued: string; type: string; containerTitle: string; url: string; id: string };
+}
+
+/** One search result, ready to show: where it is, an excerpt with its matches marked, and every match in the reading text. */
+export interface SearchHit {
+  ref: string;
+  kind: 'block' | 'annotation';
+  sourceId: string;
+  sourceTitle: string;
+  blockId?: string;
+  annotationId?: string;
+  score: number;
+  snippet: { text: string; marks: { start: number; end: number }[] };
+  /** "p. 380" or "pp. 385–86", else null. */
+  page: string | null;
+  /** The section heading, for unpaginated sources. */
+  section: string | null;
+  /** The matches as reading-text offsets of the source (for an annotation: its range). */
+  ranges: { start: number; end: number }[];
+}
+
+/** The answer to a query: ranked hits, how many there were, and a word about the query if needed. */
+export interface SearchResults {
+  hits: SearchHit[];
+  total: number;
+  message?: string;
+}
+
+/** How far the building of the search index has come (payload of the `search.progress` event). */
+export interface SearchProgress {
+  done: number;
+  total: number;
 }
 
 /** Bounds of the reading text size, in CSS pixels. */
@@ -208,6 +240,13 @@ export const contract = {
     }),
     output: null as unknown as { id: string },
   },
+  'search.query': {
+    input: v.strictObject({
+      query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 200),
+    }),
+    output: null as unknown as SearchResults,
+  },
   'reader.setFontSize': {
     input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),
     output: null as unknown as null,
@@ -232,8 +271,8 @@ type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 
 /** The shape of `window.apparatus`, derived from the contract: one function per call, plus `on`. */
 export type ApparatusApi = CallApi & {
-  /** Listens to an event from main; returns a function that stops listening. */
-  on(event: EventName, listener: () => void): () => void;
+  /** Listens to an event from main (some carry a payload); returns a function that stops listening. */
+  on(event: EventName, listener: (payload?: unknown) => void): () => void;
 };
 
 type CallApi = {

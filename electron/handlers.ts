@@ -12,6 +12,7 @@ import { toApiError } from './errors.ts';
 import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
 import type { ImportSessions } from './services/import-sessions.ts';
+import type { AppSearch } from './services/search/app-search.ts';
 import type { ProjectStore } from './services/store/index.ts';
 
 /** The services the handlers delegate to; tests pass real ones over temporary folders. */
@@ -22,6 +23,7 @@ export interface Services {
   /** Opens an http(s) or mailto URL in the system's browser or mail program. */
   openExternal(url: string): Promise<void>;
   imports: ImportSessions;
+  search: AppSearch;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -32,7 +34,7 @@ type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
 
-function implementations({ corpus, annotations, store, openExternal, imports }: Services): Implementations {
+function implementations({ corpus, annotations, store, openExternal, imports, search }: Services): Implementations {
   return {
     'corpus.list': () => corpus.list(),
     'corpus.open': ({ id }) => annotations.open(id),
@@ -61,6 +63,7 @@ function implementations({ corpus, annotations, store, openExternal, imports }: 
       store.setSetting(positionKey(sourceId), offset);
       return null;
     },
+    'search.query': ({ query, limit }) => search.query(query, limit),
     'corpus.importChoose': () => imports.choose(),
     'corpus.importCommit': ({ token, metadata }) => {
       const blank = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
@@ -86,6 +89,8 @@ function implementations({ corpus, annotations, store, openExternal, imports }: 
   };
 }
 
+const CHANGES_ANNOTATIONS = /^(annotations\.(create|update|delete|restore|reattach)|tags\.(rename|merge|delete))$/;
+
 /**
  * One validating handler per contract call. Payloads are checked against the call's schema before
  * any service sees them; failures and exceptions come back as typed errors.
@@ -108,7 +113,10 @@ export function createHandlers(services: Services, log: (error: unknown) => void
       }
       try {
         const run = impl[name] as (input: unknown) => unknown;
-        return { ok: true, value: await run(parsed.output) };
+        const value = await run(parsed.output);
+        // Annotation and tag actions change what search finds: re-index the annotations now.
+        if (CHANGES_ANNOTATIONS.test(name)) services.search.annotationsChanged();
+        return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.code === 'internal') log(error);

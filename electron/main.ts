@@ -12,6 +12,9 @@ import { AnnotationService } from './services/annotation-service.ts';
 import { CorpusService } from './services/corpus-service.ts';
 import { ImportService } from './services/import/import-service.ts';
 import { ImportSessions } from './services/import-sessions.ts';
+import { annotationsFromStore } from './services/search/annotation-input.ts';
+import { AppSearch } from './services/search/app-search.ts';
+import { SearchService } from './services/search/search-service.ts';
 import {
   openProjectStore,
   resolveProjectFile,
@@ -62,8 +65,13 @@ function start(): void {
   // The renderer asks only after the user confirmed; the contract has already checked the scheme.
   const openExternal = (url: string) => shell.openExternal(url);
   const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
-  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports }, () => mainWindow);
-  const send = (event: EventName) => mainWindow?.webContents.send(eventChannel(event));
+  const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
+  const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
+    workerFile: join(__dirname, 'search-worker.cjs'),
+  });
+  const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
+  app.on('will-quit', () => void searchService.close());
+  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports, search }, () => mainWindow);
   const actions = {
     about: showAbout,
     undo: () => send('menu.undo'),

@@ -10,11 +10,11 @@ for (const name of callNames) {
   const calls = (api[namespace] ??= {}) as Record<string, (input?: unknown) => Promise<unknown>>;
   calls[method] = (input?: unknown) => ipcRenderer.invoke(channel, input);
 }
-api.on = (event: EventName, listener: () => void) => {
+api.on = (event: EventName, listener: (payload?: unknown) => void) => {
   if (!eventNames.includes(event)) throw new Error(`Unknown event: ${String(event)}`);
   const channel = eventChannel(event);
-  // The page's listener never sees the IPC event object.
-  const handler = () => listener();
+  // The page's listener gets main's payload, never the IPC event object.
+  const handler = (_event: unknown, payload?: unknown) => listener(payload);
   ipcRenderer.on(channel, handler);
   return () => {
     ipcRenderer.removeListener(channel, handler);

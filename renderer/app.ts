@@ -1,4 +1,15 @@
-import { FONT_SIZE, type ApiError, type CallInput, type CallName, type CallOutput, type SourceSummary, type TagSummary } from '../core/api.ts';
+import {
+  FONT_SIZE,
+  type ApiError,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type SearchHit,
+  type SearchProgress,
+  type SearchResults,
+  type SourceSummary,
+  type TagSummary,
+} from '../core/api.ts';
 import type { Annotation } from '../core/annotate/model.ts';
 import { COLORS, DEFAULT_COLOR, type Color } from '../core/annotate/palette.ts';
 import type { Source } from '../core/corpus/model.ts';
@@ -11,6 +22,7 @@ import { annotationsPanel, type AnnotationFilters } from './panels/annotations-p
 import { confirmAction, notify } from './panels/dialogs.ts';
 import { importDialog } from './panels/import-dialog.ts';
 import { renderLibrary } from './panels/library.ts';
+import { searchResults } from './panels/search-panel.ts';
 import { SelectionToolbar } from './panels/selection-toolbar.ts';
 import { tagManager } from './panels/tag-manager.ts';
 import { ReaderView } from './reader/reader-view.ts';
@@ -38,6 +50,9 @@ export class App {
   #corpusAnnotations: Annotation[] = [];
   #noteSaver: NoteSaver | null = null;
   #fontSize: number = FONT_SIZE.default;
+  #results: SearchResults | null = null;
+  #matches: { sourceId: string; ranges: { start: number; end: number }[]; current: number } | null = null;
+  readonly #search = debounce((query: string) => void this.#runSearch(query), 250);
   readonly #savePosition = debounce((sourceId: string, offset: number) => void invoke('reader.savePosition', { sourceId, offset }), 400);
 
   constructor(root: HTMLElement) {
@@ -49,6 +64,25 @@ export class App {
     window.apparatus?.on('menu.undo', () => void this.undo());
     window.apparatus?.on('menu.redo', () => void this.redo());
     window.apparatus?.on('menu.import', () => void this.importSource());
+    window.apparatus?.on('search.progress', (payload) => this.#indexProgress(payload as SearchProgress));
+    const searchInput = this.#q<HTMLInputElement>('.search-input');
+    searchInput.addEventListener('input', () => this.#search(searchInput.value));
+    searchInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        this.#search.flush();
+        this.#q('.search-area').querySelector<HTMLButtonElement>('button.result')?.focus();
+      } else if (event.key === 'ArrowDown') {
+        event.preventDefault();
+        this.#q('.search-area').querySelector<HTMLButtonElement>('button.result')?.focus();
+      } else if (event.key === 'Escape') {
+        searchInput.value = '';
+        this.#search('');
+        this.#search.flush();
+      }
+    });
+    this.#q('[data-action="next-match"]').addEventListener('click', () => this.#stepMatch(1));
+    this.#q('[data-action="prev-match"]').addEventListener('click', () => this.#stepMatch(-1));
     this.#q('[data-action="import"]').addEventListener('click', () => void this.importSource());
     this.#q('.reader-scroll').addEventListener('scroll', () => this.#scrolled());
     this.#q('.side-tabs').addEventListener('click', (event) => {
@@ -114,6 +148,7 @@ export class App {
       activateNoteRef: (label, anchor) => this.#showNote(label, anchor),
     });
     this.#open = { source: opened.source, view };
+    this.#q('.match-nav').hidden = true;
     this.#annotations = new Map(opened.annotations.map((a) => [a.id, a]));
     view.setHighlights(opened.annotations.filter((a) => a.anchor !== 'orphaned').map(toHighlight));
     if (state) await this.setFontSize(state.fontSize, false);
@@ -418,6 +453,11 @@ export class App {
       return;
     }
     if (mod || event.altKey || isTyping(event.target)) return;
+    if (event.key === 'F3') {
+      event.preventDefault();
+      this.#stepMatch(event.shiftKey ? -1 : 1);
+      return;
+    }
     if (event.key === 'Escape') {
       document.querySelector('.note-popover')?.remove();
       this.#toolbar.hide();
@@ -429,6 +469,76 @@ export class App {
       event.preventDefault();
       void this.highlightSelection(COLORS[index]);
     }
+  }
+
+  // ---- search ----
+
+  async #runSearch(query: string): Promise<void> {
+    const area = this.#q('.search-area');
+    const list = this.#q('.source-list');
+    if (query.trim() === '') {
+      this.#results = null;
+      area.hidden = true;
+      list.hidden = false;
+      return;
+    }
+    const results = await this.#call('search.query', { query, limit: 200 });
+    if (!results) return;
+    this.#results = results;
+    area.replaceChildren(searchResults(results, (hit) => void this.#openHit(hit)));
+    area.hidden = false;
+    list.hidden = true;
+  }
+
+  async #openHit(hit: SearchHit): Promise<void> {
+    const results = this.#results;
+    if (!results) return;
+    // Every match in this source, in reading order, so next/previous walk the whole source.
+    const ranges = results.hits
+      .filter((h) => h.sourceId === hit.sourceId && h.kind === 'block')
+      .flatMap((h) => h.ranges)
+      .sort((a, b) => a.start - b.start);
+    const target = hit.ranges[0];
+    let current = target ? ranges.findIndex((r) => r.start === target.start) : 0;
+    if (current < 0) {
+      ranges.push(...hit.ranges);
+      ranges.sort((a, b) => a.start - b.start);
+      current = ranges.findIndex((r) => r.start === target!.start);
+    }
+    if (this.#open?.source.id !== hit.sourceId) await this.openSource(hit.sourceId, target);
+    this.#matches = { sourceId: hit.sourceId, ranges, current: Math.max(0, current) };
+    this.#showMatch();
+    if (hit.annotationId) this.#activate(hit.annotationId);
+  }
+
+  #stepMatch(direction: 1 | -1): void {
+    const matches = this.#matches;
+    if (!matches || matches.ranges.length === 0 || this.#open?.source.id !== matches.sourceId) return;
+    matches.current = (matches.current + direction + matches.ranges.length) % matches.ranges.length;
+    this.#showMatch();
+  }
+
+  #showMatch(): void {
+    const matches = this.#matches;
+    const view = this.#open?.view;
+    const nav = this.#q('.match-nav');
+    if (!matches || !view || this.#open?.source.id !== matches.sourceId || matches.ranges.length === 0) {
+      nav.hidden = true;
+      return;
+    }
+    view.setSearchMatches(matches.ranges, matches.current);
+    const range = matches.ranges[matches.current]!;
+    view.scrollToRange(range.start, range.end);
+    nav.hidden = false;
+    this.#q('.match-count').textContent = `${matches.current + 1} of ${matches.ranges.length}`;
+  }
+
+  #indexProgress(progress: SearchProgress): void {
+    const bar = this.#q<HTMLProgressElement>('.index-progress');
+    const done = progress.total === 0 || progress.done >= progress.total;
+    bar.hidden = done;
+    bar.max = Math.max(1, progress.total);
+    bar.value = progress.done;
   }
 
   // ---- plumbing ----

@@ -3,6 +3,7 @@ import { EditorView } from 'prosemirror-view';
 import type { Source } from '../../core/corpus/model.ts';
 import { highlightPlugin, highlightsAt, highlightTransaction, type HighlightAction } from './highlights.ts';
 import { Positions, type BlockSpan } from './positions.ts';
+import { searchMarksPlugin, searchMarksTransaction } from './search-marks.ts';
 import { sourceToDoc } from './source-doc.ts';
 
 /** A highlight in reading-text offsets, as the app knows it. */
@@ -40,7 +41,7 @@ export class ReaderView {
     const doc = sourceToDoc(source);
     this.positions = new Positions(doc, spans);
     this.view = new EditorView(mount, {
-      state: EditorState.create({ doc, plugins: [highlightPlugin()] }),
+      state: EditorState.create({ doc, plugins: [highlightPlugin(), searchMarksPlugin()] }),
       editable: () => false,
       attributes: { class: 'reading', role: 'document', 'aria-label': source.meta.csl.title ?? source.id, tabindex: '0' },
       handleClick: (view, pos, event) => this.#click(pos, event),
@@ -84,6 +85,12 @@ export class ReaderView {
   /** Marks one highlight as the one being edited (or none). */
   selectHighlight(id: string | null): void {
     this.#dispatch({ type: 'select', id });
+  }
+
+  /** Marks search matches (reading-text ranges); `current` is the one scrolled to and emphasised. */
+  setSearchMatches(ranges: readonly { start: number; end: number }[], current: number): void {
+    const marks = { ranges: ranges.map((range) => this.positions.fromRange(range.start, range.end)), current };
+    this.view.dispatch(searchMarksTransaction(this.view.state, marks));
   }
 
   /** The current text selection in reading-text offsets, or null when nothing is selected. */

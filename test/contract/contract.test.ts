@@ -48,8 +48,8 @@ describe('the preload', () => {
       const stop = on(name, listener);
       const [channel, handler] = electron.ipcRenderer.on.mock.calls.at(-1) as [string, (...args: unknown[]) => void];
       expect(channel).toBe(eventChannel(name));
-      handler({ sender: 'not for the page' }, 'payload');
-      expect(listener).toHaveBeenCalledWith();
+      handler({ sender: 'not for the page' }, { done: 1, total: 2 });
+      expect(listener).toHaveBeenCalledWith({ done: 1, total: 2 });
       stop();
       expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(channel, handler);
     }

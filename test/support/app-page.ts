@@ -16,7 +16,7 @@ export interface AppPage {
   calls: { name: string; payload: unknown; result: unknown }[];
   errors: string[];
   /** Sends an event from "main" to the page, as the menu does. */
-  emit(event: EventName): Promise<void>;
+  emit(event: EventName, payload?: unknown): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,11 +50,14 @@ export async function openApp(browser: Browser, services: Services): Promise<App
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(`${ORIGIN}/index.html`);
-  const emit = (event: EventName) =>
-    page.evaluate((channel) => {
-      const listeners = (window as unknown as { __apparatusListeners?: [string, (e: unknown) => void][] }).__apparatusListeners ?? [];
-      for (const [name, handler] of listeners) if (name === channel) handler({});
-    }, eventChannel(event));
+  const emit = (event: EventName, payload?: unknown) =>
+    page.evaluate(
+      ([channel, data]) => {
+        const listeners = (window as unknown as { __apparatusListeners?: [string, (e: unknown, p: unknown) => void][] }).__apparatusListeners ?? [];
+        for (const [name, handler] of listeners) if (name === channel) handler({}, data);
+      },
+      [eventChannel(event), payload] as const,
+    );
   return { page, context, calls, errors, emit, close: () => context.close() };
 }
 

@@ -7,6 +7,9 @@ import { AnnotationService } from '../../electron/services/annotation-service.ts
 import { CorpusService } from '../../electron/services/corpus-service.ts';
 import { ImportService } from '../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../electron/services/import-sessions.ts';
+import { annotationsFromStore } from '../../electron/services/search/annotation-input.ts';
+import { AppSearch } from '../../electron/services/search/app-search.ts';
+import { SearchService } from '../../electron/services/search/search-service.ts';
 import { openProjectStore } from '../../electron/services/store/index.ts';
 
 /** The repository's corpus folder. */
@@ -33,9 +36,11 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   let open = true;
   const opened: string[] = [];
   const filesToChoose: string[] = [];
+  const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => annotationsFromStore(store));
   const close = () => {
     if (open) store.close();
     open = false;
+    void searchService.close();
   };
   return {
     services: {
@@ -46,6 +51,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
         opened.push(url);
       },
       imports: new ImportSessions(new ImportService(corpusDir), async () => filesToChoose.shift() ?? null),
+      search: new AppSearch(searchService),
     },
     opened,
     filesToChoose,

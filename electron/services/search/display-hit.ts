@@ -36,6 +36,8 @@ export interface SearchHitView {
   page: string | null;
   /** The enclosing section heading, given when `page` is null. */
   section: string | null;
+  /** Where the matches lie in the source's reading text, so the reader can mark them all. */
+  ranges: { start: number; end: number }[];
 }
 
 /** A page range as a reader writes it: "p. 380", "pp. 385–86". */
@@ -69,7 +71,7 @@ function rangesOf(matches: readonly Match[], field: MatchField): Match[] {
 function blockView(hit: Hit, source: Source | undefined, maxLength: number) {
   const block = source && hit.blockId !== undefined ? findBlock(source, hit.blockId) : undefined;
   if (!source || !block) {
-    return { snippet: { text: '', marks: [] }, snippetField: 'text' as const, page: null, section: null };
+    return { snippet: { text: '', marks: [] }, snippetField: 'text' as const, page: null, section: null, ranges: [] };
   }
   const ranges = rangesOf(hit.matches, 'text');
   const span = locate(source).reading.blocks.find((candidate) => candidate.id === block.id);
@@ -80,6 +82,7 @@ function blockView(hit: Hit, source: Source | undefined, maxLength: number) {
     snippet: snippet(blockText(block), ranges, { maxLength }),
     snippetField: 'text' as const,
     ...place(source, start, Math.max(start, end)),
+    ranges: ranges.map((range) => ({ start: offset + range.start, end: offset + range.end })),
   };
 }
 
@@ -117,6 +120,7 @@ function annotationView(
     snippet: excerpt,
     snippetField: field,
     ...where,
+    ranges: position ? [{ start: position.start, end: position.end }] : [],
   };
 }
 

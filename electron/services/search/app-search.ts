@@ -1,0 +1,38 @@
+import type { SearchProgress, SearchResults } from '../../../core/api.ts';
+import { UserFacingError } from '../../errors.ts';
+import type { SearchService } from './search-service.ts';
+
+/**
+ * Search as the window uses it: the index is brought up to date in the background as soon as
+ * the app starts (progress reported as it goes), a query waits for that first build, and
+ * annotation edits reach the index at once.
+ */
+export class AppSearch {
+  readonly #service: SearchService;
+  readonly #ready: Promise<boolean>;
+
+  constructor(service: SearchService, onProgress: (progress: SearchProgress) => void = () => {}, log: (error: unknown) => void = console.error) {
+    this.#service = service;
+    this.#ready = service
+      .ready(({ done, total }) => onProgress({ done, total }))
+      .then(() => {
+        onProgress({ done: 1, total: 1 });
+        return true;
+      })
+      .catch((error: unknown) => {
+        log(error);
+        return false;
+      });
+  }
+
+  /** Runs a query once the index is ready. */
+  async query(query: string, limit: number): Promise<SearchResults> {
+    if (!(await this.#ready)) throw new UserFacingError('internal', 'The search index could not be built. Restart Apparatus to try again.');
+    return this.#service.search(query, { limit });
+  }
+
+  /** Re-indexes the annotations (after any annotation or tag action). */
+  annotationsChanged(): void {
+    void this.#ready.then((ok) => ok && this.#service.annotationsChanged());
+  }
+}
