@@ -77,13 +77,14 @@ export const callNames = [
   'corpus.importChoose',
   'corpus.importCommit',
   'search.query',
+  'app.flushed',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
 /** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'search.progress'] as const;
+export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'search.progress', 'app.flush'] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
@@ -247,6 +248,7 @@ export const contract = {
     }),
     output: null as unknown as SearchResults,
   },
+  'app.flushed': { input: NoInput, output: null as unknown as null },
   'reader.setFontSize': {
     input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),
     output: null as unknown as null,

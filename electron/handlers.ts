@@ -24,6 +24,8 @@ export interface Services {
   openExternal(url: string): Promise<void>;
   imports: ImportSessions;
   search: AppSearch;
+  /** The page has saved everything pending (asked before the window closes). */
+  flushed(): void;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -34,7 +36,7 @@ type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
 
-function implementations({ corpus, annotations, store, openExternal, imports, search }: Services): Implementations {
+function implementations({ corpus, annotations, store, openExternal, imports, search, flushed }: Services): Implementations {
   return {
     'corpus.list': () => corpus.list(),
     'corpus.open': ({ id }) => annotations.open(id),
@@ -64,6 +66,10 @@ function implementations({ corpus, annotations, store, openExternal, imports, se
       return null;
     },
     'search.query': ({ query, limit }) => search.query(query, limit),
+    'app.flushed': () => {
+      flushed();
+      return null;
+    },
     'corpus.importChoose': () => imports.choose(),
     'corpus.importCommit': ({ token, metadata }) => {
       const blank = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);

@@ -31,6 +31,13 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+// Set once the page has saved what it still held (a note being typed), so the window may close.
+let pageFlushed = false;
+
+function closeAfterFlush(): void {
+  pageFlushed = true;
+  mainWindow?.close();
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -71,7 +78,10 @@ function start(): void {
   });
   const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
   app.on('will-quit', () => void searchService.close());
-  registerIpc({ corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports, search }, () => mainWindow);
+  registerIpc(
+    { corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports, search, flushed: closeAfterFlush },
+    () => mainWindow,
+  );
   const actions = {
     about: showAbout,
     undo: () => send('menu.undo'),
@@ -133,8 +143,15 @@ function createWindow(): void {
   });
   if (bounds.maximized) mainWindow.maximize();
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
+  mainWindow.on('close', (event) => {
     if (!mainWindow) return;
+    // Give the page a moment to save the last keystrokes of a note; it answers app.flushed.
+    if (!pageFlushed) {
+      event.preventDefault();
+      mainWindow.webContents.send(eventChannel('app.flush'));
+      setTimeout(closeAfterFlush, 2000);
+      return;
+    }
     const normal = mainWindow.getNormalBounds();
     const saved: WindowBounds = { ...normal, maximized: mainWindow.isMaximized() };
     try {

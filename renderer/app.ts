@@ -51,9 +51,10 @@ export class App {
   #noteSaver: NoteSaver | null = null;
   #fontSize: number = FONT_SIZE.default;
   #results: SearchResults | null = null;
+  readonly #inFlight = new Set<Promise<unknown>>();
   #matches: { sourceId: string; ranges: { start: number; end: number }[]; current: number } | null = null;
   readonly #search = debounce((query: string) => void this.#runSearch(query), 250);
-  readonly #savePosition = debounce((sourceId: string, offset: number) => void invoke('reader.savePosition', { sourceId, offset }), 400);
+  readonly #savePosition = debounce((sourceId: string, offset: number) => void this.#call('reader.savePosition', { sourceId, offset }), 400);
 
   constructor(root: HTMLElement) {
     this.#root = root;
@@ -64,6 +65,7 @@ export class App {
     window.apparatus?.on('menu.undo', () => void this.undo());
     window.apparatus?.on('menu.redo', () => void this.redo());
     window.apparatus?.on('menu.import', () => void this.importSource());
+    window.apparatus?.on('app.flush', () => void this.flushAll().then(() => invoke('app.flushed')));
     window.apparatus?.on('search.progress', (payload) => this.#indexProgress(payload as SearchProgress));
     const searchInput = this.#q<HTMLInputElement>('.search-input');
     searchInput.addEventListener('input', () => this.#search(searchInput.value));
@@ -108,6 +110,12 @@ export class App {
     status.textContent = sources.length === 0 ? 'The corpus folder holds no sources yet.' : '';
     await this.#reloadTags();
     this.#renderSide();
+  }
+
+  /** Saves everything still pending (a note being typed, the reading position) and waits for it. */
+  async flushAll(): Promise<void> {
+    this.#flush();
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Lets the user choose a file, confirm its metadata, and adds it to the corpus. */
@@ -550,7 +558,9 @@ export class App {
   }
 
   async #call<N extends CallName>(name: N, input?: CallInput<N>): Promise<CallOutput<N> | null> {
-    const result = await invoke(name, input);
+    const pending = invoke(name, input);
+    this.#inFlight.add(pending);
+    const result = await pending.finally(() => this.#inFlight.delete(pending));
     if (result.ok) return result.value;
     this.#report(result.error);
     return null;

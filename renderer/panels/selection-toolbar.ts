@@ -30,7 +30,9 @@ export class SelectionToolbar {
     this.element.hidden = false;
     const width = this.element.offsetWidth;
     const left = Math.min(Math.max(8, rect.left + rect.width / 2 - width / 2), window.innerWidth - width - 8);
-    const top = rect.top > 56 ? rect.top - 44 : rect.bottom + 8;
+    // Above the selection if there is room, else below it, and always inside the window.
+    const wanted = rect.top > 56 ? rect.top - 44 : rect.bottom + 8;
+    const top = Math.min(Math.max(8, wanted), window.innerHeight - this.element.offsetHeight - 8);
     this.element.style.left = `${left}px`;
     this.element.style.top = `${top}px`;
   }

@@ -6,24 +6,51 @@ import { openServices, type TestServices } from '../support/services.ts';
 
 const PHRASE = 'the condemnation of the “personality cult” of Joseph Stalin';
 
-/** Drags the mouse across `phrase` in the reader, as a user selects text. */
+/**
+ * Drags the mouse across `phrase` in the reader, as a user selects text. The phrase may span
+ * several text nodes (paragraphs, a page milestone inside a word).
+ */
 async function selectWithMouse(page: Page, phrase: string): Promise<void> {
   const box = await page.evaluate((wanted) => {
+    const nodes: Text[] = [];
     const walker = document.createTreeWalker(document.querySelector('.reading')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(wanted);
-      if (at < 0) continue;
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
-      const first = range.getBoundingClientRect();
-      range.setStart(node, at + wanted.length - 1);
-      range.setEnd(node, at + wanted.length);
-      const last = range.getBoundingClientRect();
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      if (!node.parentElement?.closest('.note-ref, .gap')) nodes.push(node as Text);
     }
-    return null;
+    // Text as the eye reads it: paragraphs joined by a newline, so a phrase can name both.
+    let text = '';
+    const starts: number[] = [];
+    for (const node of nodes) {
+      const block = node.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6');
+      const previous = starts.length ? nodes[starts.length - 1]!.parentElement?.closest('p, li, h1, h2, h3, h4, h5, h6') : block;
+      if (block !== previous) text += '\n';
+      starts.push(text.length);
+      text += node.data;
+    }
+    const at = text.indexOf(wanted);
+    if (at < 0) return null;
+    const locate = (offset: number, preferEnd: boolean) => {
+      for (let i = nodes.length - 1; i >= 0; i--) {
+        const start = starts[i]!;
+        if (offset > start || (!preferEnd && offset === start)) return { node: nodes[i]!, offset: Math.min(offset - start, nodes[i]!.data.length) };
+      }
+      return { node: nodes[0]!, offset: 0 };
+    };
+    const first = locate(at, false);
+    const last = locate(at + wanted.length, true);
+    const range = document.createRange();
+    // Bring the start of the phrase a third of the way down the reader, so the whole phrase shows.
+    range.setStart(first.node, first.offset);
+    range.setEnd(first.node, first.offset);
+    const scroller = document.querySelector('.reader-scroll')!;
+    scroller.scrollTop += range.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
+    range.setStart(first.node, first.offset);
+    range.setEnd(first.node, first.offset + 1);
+    const a = range.getBoundingClientRect();
+    range.setStart(last.node, last.offset - 1);
+    range.setEnd(last.node, last.offset);
+    const b = range.getBoundingClientRect();
+    return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
   }, phrase);
   if (!box) throw new Error(`"${phrase}" is not in the reader`);
   await page.mouse.move(box.x1, box.y1);
@@ -132,6 +159,75 @@ describe('reading and annotating in the browser, against the real store', () => 
     await page.click('[data-side="annotations"]');
     await page.locator(`.annotation-open[data-annotation-id="${only().id}"]`).click();
     expect(await page.locator('.annotation-editor .tag-chip').allTextContents()).toEqual(['Enver Hoxha×']);
+  });
+
+  it('saves the last keystrokes of a note when the window is closed mid-sentence', async () => {
+    const { page } = app;
+    await page.click('[data-side="annotations"]');
+    await page.locator(`.annotation-open[data-annotation-id="${only().id}"]`).click();
+    await page.click('.note-input');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' And the Moscow ones');
+    // No pause and no blur: the window closes while the debounced save is still waiting.
+    await app.emit('app.flush');
+    await expect.poll(() => backend.flushes.count).toBe(1);
+    expect(only().note).toBe('Compare with the *Tirana* minutes. And the Moscow ones');
+  });
+
+  it('remembers where the reader was in a source', async () => {
+    const { page } = app;
+    await page.locator('.reader-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight / 2));
+    await expect.poll(() => store().getSetting('reader.position:edemskiy-2019')).toBeGreaterThan(1000);
+    const saved = store().getSetting('reader.position:edemskiy-2019') as number;
+    await page.reload();
+    await page.click('[data-source-id="edemskiy-2019"] .source-open');
+    await page.waitForSelector('.reading');
+    await expect.poll(() => page.locator('.reader-scroll').evaluate((node) => node.scrollTop)).toBeGreaterThan(500);
+    expect(saved).toBeGreaterThan(1000);
+  });
+
+  it('highlights across a page break inside a word', async () => {
+    const { page } = app;
+    const before = store().list({ sourceId: 'edemskiy-2019' }).length;
+    await selectWithMouse(page, 'it is obvious that the liberties');
+    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.keyboard.press('3');
+    await expect.poll(() => store().list({ sourceId: 'edemskiy-2019' }).length).toBe(before + 1);
+    const made = store().list({ sourceId: 'edemskiy-2019' }).find((a) => a.quote.exact.includes('obvious'))!;
+    expect(made).toMatchObject({ quote: { exact: 'it is obvious that the liberties' }, color: 'blue' });
+  });
+
+  it('highlights across two paragraphs', async () => {
+    const { page } = app;
+    const text = await page.evaluate(() => {
+      // As the reading text has them: note numbers and gap signs are not part of the text.
+      const paragraphs = [...document.querySelectorAll('.reading p')].map((p) => {
+        const copy = p.cloneNode(true) as HTMLElement;
+        for (const atom of copy.querySelectorAll('.note-ref, .gap')) atom.remove();
+        return copy.textContent ?? '';
+      });
+      const i = paragraphs.findIndex((p) => p.includes('the initial split were differences in mentality'));
+      return { end: paragraphs[i - 1]!.slice(-20), start: paragraphs[i]!.slice(0, 25) };
+    });
+    await selectWithMouse(page, `${text.end}\n${text.start}`);
+    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.keyboard.press('6');
+    await expect.poll(() => store().list({ sourceId: 'edemskiy-2019' }).some((a) => a.color === 'orange')).toBe(true);
+    const made = store().list({ sourceId: 'edemskiy-2019' }).find((a) => a.color === 'orange')!;
+    expect(made.quote.exact).toBe(`${text.end}\n\n${text.start}`);
+    // Drawn in both paragraphs (in pieces where a note number interrupts it), showing exactly the quote.
+    const shown = () =>
+      page.evaluate((id) => {
+        return [...document.querySelectorAll(`.hl[data-annotation-id="${id}"]`)]
+          .filter((piece) => !piece.matches('.note-ref'))
+          .map((piece) => {
+            const copy = piece.cloneNode(true) as HTMLElement;
+            for (const atom of copy.querySelectorAll('.note-ref')) atom.remove();
+            return copy.textContent;
+          })
+          .join('');
+      }, made.id);
+    await expect.poll(shown).toBe(made.quote.exact.replace('\n\n', ''));
   });
 
   it('raised no error in the page', () => {

@@ -22,6 +22,8 @@ export interface TestServices {
   opened: string[];
   /** Files the "open file" dialog will answer with, in order; empty means the user cancels. */
   filesToChoose: string[];
+  /** How often the page said it had saved everything before closing. */
+  flushes: { count: number };
   projectDir: string;
   /** Closes the store (so the project can be reopened, as after a restart). */
   close(): void;
@@ -36,6 +38,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   let open = true;
   const opened: string[] = [];
   const filesToChoose: string[] = [];
+  const flushes = { count: 0 };
   const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => annotationsFromStore(store));
   const close = () => {
     if (open) store.close();
@@ -52,7 +55,11 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
       },
       imports: new ImportSessions(new ImportService(corpusDir), async () => filesToChoose.shift() ?? null),
       search: new AppSearch(searchService),
+      flushed: () => {
+        flushes.count += 1;
+      },
     },
+    flushes,
     opened,
     filesToChoose,
     projectDir,
