@@ -78,6 +78,7 @@ export const callNames = [
   'corpus.importCommit',
   'search.query',
   'app.flushed',
+  'annotations.copyCitation',
 ] as const;
 
 /** The name of a call in the contract. */
@@ -249,6 +250,14 @@ export const contract = {
     output: null as unknown as SearchResults,
   },
   'app.flushed': { input: NoInput, output: null as unknown as null },
+  'annotations.copyCitation': {
+    input: v.strictObject({
+      id: Id,
+      original: v.optional(v.boolean(), false),
+      style: v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18'),
+    }),
+    output: null as unknown as { text: string; html: string },
+  },
   'reader.setFontSize': {
     input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),
     output: null as unknown as null,

@@ -1,5 +1,7 @@
 import type { ApiError, ApiErrorCode } from '../core/api.ts';
 import { AnnotateError } from '../core/annotate/errors.ts';
+import { CitationError } from '../core/cite/errors.ts';
+import { ExportError } from '../core/export/errors.ts';
 import { ImportError } from './services/import/import-error.ts';
 import { StoreError, type StoreErrorCode } from './services/store/store-errors.ts';
 
@@ -36,7 +38,9 @@ export function toApiError(error: unknown): ApiError {
     const issues = error.issues.length > 0 ? { issues: error.issues } : {};
     return { code: STORE_CODES[error.code] ?? 'storage', message: error.message, ...issues };
   }
-  if (error instanceof AnnotateError || error instanceof ImportError) return { code: 'invalid-input', message: error.message };
+  if (error instanceof AnnotateError || error instanceof ImportError || error instanceof CitationError || error instanceof ExportError) {
+    return { code: 'invalid-input', message: error.message };
+  }
   return {
     code: 'internal',
     message: 'Something went wrong inside Apparatus. Your work is safe; please try again.',

@@ -8,7 +8,9 @@ import {
   type Result,
   type ValidInput,
 } from '../core/api.ts';
-import { toApiError } from './errors.ts';
+import { citeAnnotation } from '../core/export/annotation-citation.ts';
+import { citeOptionsFor } from '../core/export/cite-style.ts';
+import { toApiError, UserFacingError } from './errors.ts';
 import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
 import type { ImportSessions } from './services/import-sessions.ts';
@@ -26,6 +28,8 @@ export interface Services {
   search: AppSearch;
   /** The page has saved everything pending (asked before the window closes). */
   flushed(): void;
+  /** Puts a citation on the system clipboard, as HTML (so italics paste into Word) and plain text. */
+  writeClipboard(citation: { text: string; html: string }): void;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -36,7 +40,7 @@ type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
 
-function implementations({ corpus, annotations, store, openExternal, imports, search, flushed }: Services): Implementations {
+function implementations({ corpus, annotations, store, openExternal, imports, search, flushed, writeClipboard }: Services): Implementations {
   return {
     'corpus.list': () => corpus.list(),
     'corpus.open': ({ id }) => annotations.open(id),
@@ -66,6 +70,15 @@ function implementations({ corpus, annotations, store, openExternal, imports, se
       return null;
     },
     'search.query': ({ query, limit }) => search.query(query, limit),
+    'annotations.copyCitation': ({ id, original, style }) => {
+      const annotation = store.get(id);
+      if (!annotation) throw new UserFacingError('not-found', 'This highlight no longer exists.');
+      const source = corpus.get(annotation.sourceId);
+      const derivedFrom = original && source.meta.derivativeOf ? corpus.get(source.meta.derivativeOf) : undefined;
+      const citation = citeAnnotation(source, annotation, citeOptionsFor(style), derivedFrom);
+      writeClipboard(citation);
+      return citation;
+    },
     'app.flushed': () => {
       flushed();
       return null;

@@ -1,6 +1,6 @@
 // The Electron shell: lifecycle, the one window, its security settings, the menu. Everything it
 // does beyond wiring lives in modules that run and are tested without Electron.
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session, shell } from 'electron';
 import { eventChannel, type EventName } from '../core/api.ts';
 import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -79,7 +79,17 @@ function start(): void {
   const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
   app.on('will-quit', () => void searchService.close());
   registerIpc(
-    { corpus, store, annotations: new AnnotationService(corpus, store), openExternal, imports, search, flushed: closeAfterFlush },
+    {
+      corpus,
+      store,
+      annotations: new AnnotationService(corpus, store),
+      openExternal,
+      imports,
+      search,
+      flushed: closeAfterFlush,
+      // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
+      writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
+    },
     () => mainWindow,
   );
   const actions = {

@@ -19,7 +19,7 @@ import { debounce, el, isTyping } from './dom.ts';
 import { History } from './history.ts';
 import { annotationEditor, type NoteSaver } from './panels/annotation-editor.ts';
 import { annotationsPanel, type AnnotationFilters } from './panels/annotations-panel.ts';
-import { confirmAction, notify } from './panels/dialogs.ts';
+import { chooseAction, confirmAction, notify } from './panels/dialogs.ts';
 import { importDialog } from './panels/import-dialog.ts';
 import { renderLibrary } from './panels/library.ts';
 import { searchResults } from './panels/search-panel.ts';
@@ -250,6 +250,28 @@ export class App {
     this.#activate(moved.id);
   }
 
+  // A derivative source (a paraphrase, a translation) is better not cited: offer its original.
+  async #copyCitation(annotation: Annotation): Promise<void> {
+    const summary = this.#sources.find((s) => s.id === annotation.sourceId);
+    let original = false;
+    if (summary?.derivativeOf) {
+      const derivation = summary.derivativeOf.derivation ?? 'derived from';
+      const relation = derivation.charAt(0).toLowerCase() + derivation.slice(1);
+      const choice = await chooseAction(
+        `“${summary.shortTitle}” is a ${relation} “${summary.derivativeOf.title}”.`,
+        'Historians usually cite the original. Which do you want to cite?',
+        [
+          { label: 'Cite this source', value: 'this' as const },
+          { label: 'Cite the original', value: 'original' as const },
+        ],
+      );
+      if (choice === null) return;
+      original = choice === 'original';
+    }
+    const citation = await this.#call('annotations.copyCitation', { id: annotation.id, original });
+    if (citation) notify(`Citation copied: ${citation.text}`);
+  }
+
   async #addTag(annotation: Annotation, tagId: string): Promise<void> {
     if (!annotation.tags.includes(tagId)) await this.#update(annotation, { tags: [...annotation.tags, tagId] }, 'tag highlight');
   }
@@ -355,6 +377,7 @@ export class App {
         saveNote: (note) => void this.#update(this.#annotations.get(active.id) ?? active, { note }, 'edit note'),
         delete: () => void this.#delete(active),
         reattach: () => void this.#reattach(active),
+        copyCitation: () => void this.#copyCitation(active),
         close: () => this.#activate(null),
       });
       this.#noteSaver = editor.notes;

@@ -1,4 +1,5 @@
 // The public face of core/export. Only re-exports.
+export { citeAnnotation, type Citation } from './annotation-citation.ts';
 export { buildExport, type ExportRequest } from './build-export.ts';
 export { citeOptionsFor, isStyleName, STYLE_NAMES, type StyleName } from './cite-style.ts';
 export { ExportError, type ExportErrorCode } from './errors.ts';

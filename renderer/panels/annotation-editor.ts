@@ -13,6 +13,7 @@ export interface EditorActions {
   saveNote(note: string): void;
   delete(): void;
   reattach(): void;
+  copyCitation(): void;
   close(): void;
 }
 
@@ -83,6 +84,7 @@ export function annotationEditor(
   section.append(noteLabel);
 
   const footer = el('div', 'editor-actions');
+  if (annotation.anchor !== 'orphaned') footer.append(button('Copy citation', actions.copyCitation, { title: 'Copy the Chicago note for this passage' }));
   if (annotation.anchor === 'orphaned') footer.append(button('Re-attach to selection', actions.reattach));
   footer.append(button('Delete highlight', actions.delete, { className: 'danger' }));
   section.append(footer);

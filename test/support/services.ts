@@ -24,6 +24,8 @@ export interface TestServices {
   filesToChoose: string[];
   /** How often the page said it had saved everything before closing. */
   flushes: { count: number };
+  /** What was put on the clipboard, in order. */
+  clipboard: { text: string; html: string }[];
   projectDir: string;
   /** Closes the store (so the project can be reopened, as after a restart). */
   close(): void;
@@ -39,6 +41,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   const opened: string[] = [];
   const filesToChoose: string[] = [];
   const flushes = { count: 0 };
+  const clipboard: { text: string; html: string }[] = [];
   const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => annotationsFromStore(store));
   const close = () => {
     if (open) store.close();
@@ -58,7 +61,9 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
       flushed: () => {
         flushes.count += 1;
       },
+      writeClipboard: (citation) => clipboard.push(citation),
     },
+    clipboard,
     flushes,
     opened,
     filesToChoose,

@@ -1,0 +1,59 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppPage } from '../support/app-page.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { selectWithMouse } from '../support/select.ts';
+import { openServices, type TestServices } from '../support/services.ts';
+
+describe('copying a citation in the browser', () => {
+  let browser: Browser;
+  let backend: TestServices;
+  let app: AppPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    backend = openServices();
+    app = await openApp(browser, backend.services);
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    backend?.dispose();
+  });
+
+  async function highlight(sourceId: string, phrase: string): Promise<void> {
+    const { page } = app;
+    await page.click(`[data-source-id="${sourceId}"] .source-open`);
+    await page.waitForSelector('.reading');
+    await selectWithMouse(page, phrase);
+    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.keyboard.press('h');
+    await page.waitForSelector('.annotation-editor');
+  }
+
+  it('puts the full Chicago note with page 380 on the clipboard, as HTML with italics and as text', async () => {
+    await highlight('edemskiy-2019', 'the liberties taken by the Soviet side during the 12 November meeting');
+    await app.page.click('.annotation-editor button:has-text("Copy citation")');
+    await expect.poll(() => backend.clipboard.length).toBe(1);
+    expect(backend.clipboard[0]).toEqual({
+      html: 'Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” <i>Balcanica</i> 50 (2019): 380, https://doi.org/10.2298/BALC1950375E.',
+      text: 'Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” Balcanica 50 (2019): 380, https://doi.org/10.2298/BALC1950375E.',
+    });
+  });
+
+  it('offers to cite the original of a derivative source, and cites it when asked', async () => {
+    await highlight('resexcellence-2021', 'In June, Politburo member Liri Belishova visited China');
+    await app.page.click('.annotation-editor button:has-text("Copy citation")');
+    await app.page.waitForSelector('.confirm-dialog');
+    expect(await app.page.locator('.confirm-message').textContent()).toContain('is a machine paraphrase of parts of “Soviet–Albanian split”');
+    await app.page.click('.confirm-dialog button:has-text("Cite the original")');
+    await expect.poll(() => backend.clipboard.length).toBe(2);
+    expect(backend.clipboard[1]!.text).toMatch(/Soviet–Albanian Split/i);
+    expect(backend.clipboard[1]!.text).not.toMatch(/Resexcellence/i);
+  });
+
+  it('raised no error in the page', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
