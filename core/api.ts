@@ -79,13 +79,14 @@ export const callNames = [
   'search.query',
   'app.flushed',
   'annotations.copyCitation',
+  'export.run',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
 /** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'search.progress', 'app.flush'] as const;
+export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'menu.export', 'search.progress', 'app.flush'] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
@@ -250,6 +251,20 @@ export const contract = {
     output: null as unknown as SearchResults,
   },
   'app.flushed': { input: NoInput, output: null as unknown as null },
+  'export.run': {
+    input: v.strictObject({
+      format: v.picklist(['docx', 'md', 'html', 'txt', 'csv', 'jsonld', 'csl-json', 'ris', 'bibtex']),
+      scope: v.variant('kind', [
+        v.strictObject({ kind: v.literal('all') }),
+        v.strictObject({ kind: v.literal('source'), sourceId: SourceId }),
+        v.strictObject({ kind: v.literal('tag'), tag: TagName }),
+      ]),
+      order: v.optional(v.picklist(['reading', 'tag', 'source']), 'reading'),
+      style: v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18'),
+    }),
+    /** Null when the user cancelled the save dialog. */
+    output: null as unknown as { file: string; annotations: number; sources: number } | null,
+  },
   'annotations.copyCitation': {
     input: v.strictObject({
       id: Id,

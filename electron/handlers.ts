@@ -13,6 +13,7 @@ import { citeOptionsFor } from '../core/export/cite-style.ts';
 import { toApiError, UserFacingError } from './errors.ts';
 import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
+import type { ExportService } from './services/export-service.ts';
 import type { ImportSessions } from './services/import-sessions.ts';
 import type { AppSearch } from './services/search/app-search.ts';
 import type { ProjectStore } from './services/store/index.ts';
@@ -30,6 +31,9 @@ export interface Services {
   flushed(): void;
   /** Puts a citation on the system clipboard, as HTML (so italics paste into Word) and plain text. */
   writeClipboard(citation: { text: string; html: string }): void;
+  exporter: ExportService;
+  /** Asks the user where to save a file (the system's save dialog, which confirms overwriting); null if cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
 }
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -37,10 +41,13 @@ export type Handler = (payload: unknown) => Promise<Result<unknown>>;
 
 type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
+const EXTENSIONS = { docx: 'docx', md: 'md', html: 'html', txt: 'txt', csv: 'csv', jsonld: 'jsonld', 'csl-json': 'json', ris: 'ris', bibtex: 'bib' } as const;
+
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
 
-function implementations({ corpus, annotations, store, openExternal, imports, search, flushed, writeClipboard }: Services): Implementations {
+function implementations(services: Services): Implementations {
+  const { corpus, annotations, store, openExternal, imports, search, flushed, writeClipboard } = services;
   return {
     'corpus.list': () => corpus.list(),
     'corpus.open': ({ id }) => annotations.open(id),
@@ -70,6 +77,13 @@ function implementations({ corpus, annotations, store, openExternal, imports, se
       return null;
     },
     'search.query': ({ query, limit }) => search.query(query, limit),
+    'export.run': async ({ format, scope, order, style }) => {
+      const out = await services.chooseSaveFile(`annotations.${EXTENSIONS[format]}`);
+      if (!out) return null;
+      // The save dialog has already asked before replacing an existing file.
+      const report = await services.exporter.export({ format, scope, order, style, out, overwrite: true });
+      return { file: report.file, annotations: report.annotations, sources: report.sources };
+    },
     'annotations.copyCitation': ({ id, original, style }) => {
       const annotation = store.get(id);
       if (!annotation) throw new UserFacingError('not-found', 'This highlight no longer exists.');

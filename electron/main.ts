@@ -10,6 +10,7 @@ import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AnnotationService } from './services/annotation-service.ts';
 import { CorpusService } from './services/corpus-service.ts';
+import { ExportService } from './services/export-service.ts';
 import { ImportService } from './services/import/import-service.ts';
 import { ImportSessions } from './services/import-sessions.ts';
 import { annotationsFromStore } from './services/search/annotation-input.ts';
@@ -89,6 +90,8 @@ function start(): void {
       flushed: closeAfterFlush,
       // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
       writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
+      exporter: new ExportService({ corpusFolder, projectFile: projectFilePath() }),
+      chooseSaveFile,
     },
     () => mainWindow,
   );
@@ -97,6 +100,7 @@ function start(): void {
     undo: () => send('menu.undo'),
     redo: () => send('menu.redo'),
     importSource: () => send('menu.import'),
+    exportAnnotations: () => send('menu.export'),
   };
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName())));
   createWindow();
@@ -104,8 +108,12 @@ function start(): void {
 
 // Opens the project database. A damaged one has already been moved aside by the store; offer the
 // newest good backup, a fresh project, or quitting — never silently start empty.
+function projectFilePath(): string {
+  return resolveProjectFile({ env: process.env, appDataDir: app.getPath('appData') });
+}
+
 function openStore(): ProjectStore | null {
-  const file = resolveProjectFile({ env: process.env, appDataDir: app.getPath('appData') });
+  const file = projectFilePath();
   for (;;) {
     try {
       return openProjectStore(file);
@@ -195,6 +203,12 @@ function userCorpus(): string {
   const folder = join(app.getPath('userData'), 'corpus');
   if (!existsSync(folder)) cpSync(join(process.resourcesPath, 'corpus'), folder, { recursive: true });
   return folder;
+}
+
+async function chooseSaveFile(defaultName: string): Promise<string | null> {
+  const options = { title: 'Export', defaultPath: join(app.getPath('documents'), defaultName) };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 async function chooseImportFile(): Promise<string | null> {

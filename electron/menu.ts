@@ -8,6 +8,8 @@ export interface MenuActions {
   redo(): void;
   /** File ▸ Import Source…: the page asks for the metadata, so it starts there. */
   importSource(): void;
+  /** File ▸ Export Annotations…: the page asks for format and scope first. */
+  exportAnnotations(): void;
 }
 
 /**
@@ -23,6 +25,7 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, ap
       label: 'File',
       submenu: [
         { label: 'Import Source…', accelerator: 'CmdOrCtrl+I', click: () => actions.importSource() },
+        { label: 'Export Annotations…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],

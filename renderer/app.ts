@@ -20,6 +20,7 @@ import { History } from './history.ts';
 import { annotationEditor, type NoteSaver } from './panels/annotation-editor.ts';
 import { annotationsPanel, type AnnotationFilters } from './panels/annotations-panel.ts';
 import { chooseAction, confirmAction, notify } from './panels/dialogs.ts';
+import { exportDialog } from './panels/export-dialog.ts';
 import { importDialog } from './panels/import-dialog.ts';
 import { renderLibrary } from './panels/library.ts';
 import { searchResults } from './panels/search-panel.ts';
@@ -65,6 +66,7 @@ export class App {
     window.apparatus?.on('menu.undo', () => void this.undo());
     window.apparatus?.on('menu.redo', () => void this.redo());
     window.apparatus?.on('menu.import', () => void this.importSource());
+    window.apparatus?.on('menu.export', () => void this.exportAnnotations());
     window.apparatus?.on('app.flush', () => void this.flushAll().then(() => invoke('app.flushed')));
     window.apparatus?.on('search.progress', (payload) => this.#indexProgress(payload as SearchProgress));
     const searchInput = this.#q<HTMLInputElement>('.search-input');
@@ -116,6 +118,16 @@ export class App {
   async flushAll(): Promise<void> {
     this.#flush();
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Asks what to export, then where, and writes the file. */
+  async exportAnnotations(): Promise<void> {
+    this.#flush();
+    const open = this.#open ? { id: this.#open.source.id, title: this.#open.source.meta.csl['title-short'] ?? this.#open.source.meta.csl.title ?? this.#open.source.id } : null;
+    const request = await exportDialog(open, this.#tags);
+    if (!request) return;
+    const written = await this.#call('export.run', request);
+    if (written) notify(`Exported ${written.annotations ? `${written.annotations} highlight${written.annotations === 1 ? '' : 's'} from ` : ''}${written.sources} source${written.sources === 1 ? '' : 's'} to ${written.file}.`);
   }
 
   /** Lets the user choose a file, confirm its metadata, and adds it to the corpus. */
@@ -386,6 +398,7 @@ export class App {
     const listed = this.#filters.scope === 'corpus' ? this.#corpusAnnotations : [...this.#annotations.values()];
     parts.push(
       annotationsPanel(listed, this.#tags, this.#sources, this.#filters, {
+        export: () => void this.exportAnnotations(),
         changeFilters: (filters) => {
           this.#filters = filters;
           void this.#refreshAnnotations();

@@ -15,6 +15,7 @@ export interface AnnotationFilters {
 /** What the panel asks of the app. */
 export interface AnnotationsPanelActions {
   changeFilters(filters: AnnotationFilters): void;
+  export(): void;
   open(annotation: Annotation): void;
   reattach(annotation: Annotation): void;
   delete(annotation: Annotation): void;
@@ -41,7 +42,9 @@ export function annotationsPanel(
   actions: AnnotationsPanelActions,
 ): HTMLElement {
   const panel = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
-  panel.append(el('h3', 'panel-heading', 'Annotations'), filterBar(tags, filters, actions));
+  const header = el('div', 'editor-header');
+  header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
+  panel.append(header, filterBar(tags, filters, actions));
 
   const shown = filterAnnotations(annotations, tags, filters);
   const found = shown.filter((a) => a.anchor !== 'orphaned');

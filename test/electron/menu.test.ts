@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../electron/menu.ts';
 
-const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn(), importSource: vi.fn() });
+const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn(), importSource: vi.fn(), exportAnnotations: vi.fn() });
 
 describe('menuTemplate', () => {
   it('has File, Edit, View, Window and Help with standard roles', () => {
@@ -26,7 +26,7 @@ describe('menuTemplate', () => {
   it('offers File ▸ Import Source… and hands it to the page', () => {
     const menuActions = actions();
     const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Export Annotations…', undefined, 'quit']);
     file[0]?.click?.();
     expect(menuActions.importSource).toHaveBeenCalledOnce();
   });

@@ -1,9 +1,13 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { unzipText } from '../core/export/unzip.ts';
 
 describe('copying a citation in the browser', () => {
   let browser: Browser;
@@ -51,6 +55,21 @@ describe('copying a citation in the browser', () => {
     await expect.poll(() => backend.clipboard.length).toBe(2);
     expect(backend.clipboard[1]!.text).toMatch(/Soviet–Albanian Split/i);
     expect(backend.clipboard[1]!.text).not.toMatch(/Resexcellence/i);
+  });
+
+  it('exports the highlights as a Word document with real footnotes, from the Export dialog', async () => {
+    const { page } = app;
+    const out = join(mkdtempSync(join(tmpdir(), 'apparatus-export-ui-')), 'chapter.docx');
+    backend.filesToSave.push(out);
+    await page.click('.annotations-panel button:has-text("Export…")');
+    await page.waitForSelector('.import-dialog');
+    await page.selectOption('.import-dialog label:has-text("Format") select', 'docx');
+    await page.click('.import-dialog button[type="submit"]');
+    await expect.poll(() => existsSync(out)).toBe(true);
+    const footnotes = unzipText(new Uint8Array(readFileSync(out)), 'word/footnotes.xml');
+    expect(footnotes).toContain('(2019): 380');
+    expect(footnotes).toContain('<w:i/>');
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/Exported 2 highlights from 2 sources/);
   });
 
   it('raised no error in the page', () => {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Services } from '../../electron/handlers.ts';
 import { AnnotationService } from '../../electron/services/annotation-service.ts';
 import { CorpusService } from '../../electron/services/corpus-service.ts';
+import { ExportService } from '../../electron/services/export-service.ts';
 import { ImportService } from '../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../electron/services/import-sessions.ts';
 import { annotationsFromStore } from '../../electron/services/search/annotation-input.ts';
@@ -24,6 +25,8 @@ export interface TestServices {
   filesToChoose: string[];
   /** How often the page said it had saved everything before closing. */
   flushes: { count: number };
+  /** Files the "save" dialog will answer with, in order; empty means the user cancels. */
+  filesToSave: string[];
   /** What was put on the clipboard, in order. */
   clipboard: { text: string; html: string }[];
   projectDir: string;
@@ -42,6 +45,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   const filesToChoose: string[] = [];
   const flushes = { count: 0 };
   const clipboard: { text: string; html: string }[] = [];
+  const filesToSave: string[] = [];
   const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => annotationsFromStore(store));
   const close = () => {
     if (open) store.close();
@@ -62,7 +66,10 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
         flushes.count += 1;
       },
       writeClipboard: (citation) => clipboard.push(citation),
+      exporter: new ExportService({ corpusFolder: corpusDir, projectFile: join(projectDir, 'project.sqlite') }),
+      chooseSaveFile: async () => filesToSave.shift() ?? null,
     },
+    filesToSave,
     clipboard,
     flushes,
     opened,
