@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { Annotation, Tag } from './annotate/model.ts';
 import { COLORS } from './annotate/palette.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
-import type { Reliability, Source } from './corpus/model.ts';
+import type { CslItem, Reliability, Source } from './corpus/model.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
@@ -47,6 +47,8 @@ export interface SourceSummary {
   reliability: Reliability;
   /** The source this one paraphrases or translates, when it is derivative. */
   derivativeOf: { id: string; title: string; derivation: string | null } | null;
+  /** CSL variables Chicago needs for this type of source that its metadata lacks ("issued|accessed": either). */
+  missing: string[];
 }
 
 /**
@@ -80,6 +82,8 @@ export const callNames = [
   'app.flushed',
   'annotations.copyCitation',
   'export.run',
+  'corpus.metadata',
+  'corpus.updateMetadata',
 ] as const;
 
 /** The name of a call in the contract. */
@@ -172,6 +176,7 @@ const Note = v.pipe(v.string(), v.maxLength(200_000, 'A note may hold at most 20
 const TagIds = v.pipe(v.array(Id), v.maxLength(500));
 const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'A tag name may hold at most 200 characters.'));
 const Range = { start: Offset, end: Offset };
+const MetaText = v.pipe(v.string(), v.maxLength(2000));
 const AnnotationValue = v.strictObject({
   id: Id,
   sourceId: SourceId,
@@ -223,7 +228,7 @@ export const contract = {
   'reader.getState': { input: v.strictObject({ sourceId: SourceId }), output: null as unknown as ReaderState },
   'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }), output: null as unknown as null },
   'app.openExternal': {
-    input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^(https?|mailto):/i, 'Only web and e-mail links can be opened.')) }),
+    input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^https?:\/\//i, 'Only web links (http or https) can be opened.')) }),
     output: null as unknown as null,
   },
   'corpus.importChoose': { input: NoInput, output: null as unknown as ImportPreview | null },
@@ -251,6 +256,29 @@ export const contract = {
     output: null as unknown as SearchResults,
   },
   'app.flushed': { input: NoInput, output: null as unknown as null },
+  'corpus.metadata': { input: v.strictObject({ id: SourceId }), output: null as unknown as CslItem },
+  'corpus.updateMetadata': {
+    input: v.strictObject({
+      id: SourceId,
+      patch: v.strictObject({
+        type: v.optional(MetaText),
+        title: v.optional(MetaText),
+        'title-short': v.optional(MetaText),
+        authors: v.optional(v.pipe(v.array(MetaText), v.maxLength(200))),
+        'container-title': v.optional(MetaText),
+        volume: v.optional(MetaText),
+        issue: v.optional(MetaText),
+        page: v.optional(MetaText),
+        issued: v.optional(MetaText),
+        DOI: v.optional(MetaText),
+        URL: v.optional(MetaText),
+        publisher: v.optional(MetaText),
+        'publisher-place': v.optional(MetaText),
+        language: v.optional(MetaText),
+      }),
+    }),
+    output: null as unknown as CslItem,
+  },
   'export.run': {
     input: v.strictObject({
       format: v.picklist(['docx', 'md', 'html', 'txt', 'csv', 'jsonld', 'csl-json', 'ris', 'bibtex']),

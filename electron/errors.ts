@@ -2,6 +2,7 @@ import type { ApiError, ApiErrorCode } from '../core/api.ts';
 import { AnnotateError } from '../core/annotate/errors.ts';
 import { CitationError } from '../core/cite/errors.ts';
 import { ExportError } from '../core/export/errors.ts';
+import { MetadataError } from '../core/corpus/metadata-patch.ts';
 import { ImportError } from './services/import/import-error.ts';
 import { StoreError, type StoreErrorCode } from './services/store/store-errors.ts';
 
@@ -38,7 +39,7 @@ export function toApiError(error: unknown): ApiError {
     const issues = error.issues.length > 0 ? { issues: error.issues } : {};
     return { code: STORE_CODES[error.code] ?? 'storage', message: error.message, ...issues };
   }
-  if (error instanceof AnnotateError || error instanceof ImportError || error instanceof CitationError || error instanceof ExportError) {
+  if (error instanceof AnnotateError || error instanceof ImportError || error instanceof CitationError || error instanceof ExportError || error instanceof MetadataError) {
     return { code: 'invalid-input', message: error.message };
   }
   return {

@@ -14,6 +14,7 @@ import { toApiError, UserFacingError } from './errors.ts';
 import type { AnnotationService } from './services/annotation-service.ts';
 import type { CorpusService } from './services/corpus-service.ts';
 import type { ExportService } from './services/export-service.ts';
+import type { MetadataService } from './services/metadata-service.ts';
 import type { ImportSessions } from './services/import-sessions.ts';
 import type { AppSearch } from './services/search/app-search.ts';
 import type { ProjectStore } from './services/store/index.ts';
@@ -23,7 +24,7 @@ export interface Services {
   corpus: CorpusService;
   annotations: AnnotationService;
   store: ProjectStore;
-  /** Opens an http(s) or mailto URL in the system's browser or mail program. */
+  /** Opens an http(s) URL in the system's browser. */
   openExternal(url: string): Promise<void>;
   imports: ImportSessions;
   search: AppSearch;
@@ -32,6 +33,7 @@ export interface Services {
   /** Puts a citation on the system clipboard, as HTML (so italics paste into Word) and plain text. */
   writeClipboard(citation: { text: string; html: string }): void;
   exporter: ExportService;
+  metadata: MetadataService;
   /** Asks the user where to save a file (the system's save dialog, which confirms overwriting); null if cancelled. */
   chooseSaveFile(defaultName: string): Promise<string | null>;
 }
@@ -77,6 +79,8 @@ function implementations(services: Services): Implementations {
       return null;
     },
     'search.query': ({ query, limit }) => search.query(query, limit),
+    'corpus.metadata': ({ id }) => corpus.get(id).meta.csl,
+    'corpus.updateMetadata': ({ id, patch }) => services.metadata.update(id, patch),
     'export.run': async ({ format, scope, order, style }) => {
       const out = await services.chooseSaveFile(`annotations.${EXTENSIONS[format]}`);
       if (!out) return null;

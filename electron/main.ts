@@ -11,6 +11,7 @@ import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AnnotationService } from './services/annotation-service.ts';
 import { CorpusService } from './services/corpus-service.ts';
 import { ExportService } from './services/export-service.ts';
+import { MetadataService } from './services/metadata-service.ts';
 import { ImportService } from './services/import/import-service.ts';
 import { ImportSessions } from './services/import-sessions.ts';
 import { annotationsFromStore } from './services/search/annotation-input.ts';
@@ -70,8 +71,12 @@ function start(): void {
   if (!store) return;
   app.on('will-quit', () => store.close());
   const corpus = new CorpusService(corpusFolder);
-  // The renderer asks only after the user confirmed; the contract has already checked the scheme.
-  const openExternal = (url: string) => shell.openExternal(url);
+  // The renderer asks only after the user confirmed; the contract has checked the scheme, and it
+  // is checked again here, where it matters: nothing but a web page ever reaches the system.
+  const openExternal = async (url: string) => {
+    const { protocol } = new URL(url);
+    if (protocol === 'https:' || protocol === 'http:') await shell.openExternal(url);
+  };
   const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
   const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
   const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
@@ -91,6 +96,7 @@ function start(): void {
       // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
       writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
       exporter: new ExportService({ corpusFolder, projectFile: projectFilePath() }),
+      metadata: new MetadataService(corpusFolder),
       chooseSaveFile,
     },
     () => mainWindow,

@@ -22,6 +22,7 @@ import { annotationsPanel, type AnnotationFilters } from './panels/annotations-p
 import { chooseAction, confirmAction, notify } from './panels/dialogs.ts';
 import { exportDialog } from './panels/export-dialog.ts';
 import { importDialog } from './panels/import-dialog.ts';
+import { fieldLabel, metadataDialog } from './panels/metadata-dialog.ts';
 import { renderLibrary } from './panels/library.ts';
 import { searchResults } from './panels/search-panel.ts';
 import { SelectionToolbar } from './panels/selection-toolbar.ts';
@@ -108,7 +109,7 @@ export class App {
       return;
     }
     this.#sources = sources;
-    renderLibrary(this.#q('.source-list'), sources, (id) => void this.openSource(id));
+    renderLibrary(this.#q('.source-list'), sources, (id) => void this.openSource(id), (id) => void this.editDetails(id));
     status.textContent = sources.length === 0 ? 'The corpus folder holds no sources yet.' : '';
     await this.#reloadTags();
     this.#renderSide();
@@ -120,12 +121,35 @@ export class App {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
+  /** Opens the metadata editor of a source and saves what the user changes. */
+  async editDetails(id: string): Promise<void> {
+    const [item, summary] = [await this.#call('corpus.metadata', { id }), this.#sources.find((s) => s.id === id)];
+    if (!item) return;
+    const saved = await metadataDialog(item, summary?.missing ?? [], async (patch) => {
+      const result = await invoke('corpus.updateMetadata', { id, patch });
+      return result.ok ? null : result.error.message;
+    });
+    if (!saved) return;
+    const current = this.#open?.source.id;
+    await this.start();
+    for (const node of this.#root.querySelectorAll('.source')) node.classList.toggle('current', (node as HTMLElement).dataset.sourceId === current);
+    notify('The details were saved.');
+  }
+
   /** Asks what to export, then where, and writes the file. */
   async exportAnnotations(): Promise<void> {
     this.#flush();
     const open = this.#open ? { id: this.#open.source.id, title: this.#open.source.meta.csl['title-short'] ?? this.#open.source.meta.csl.title ?? this.#open.source.id } : null;
     const request = await exportDialog(open, this.#tags);
     if (!request) return;
+    // Warn before writing citations that will come out incomplete.
+    const scoped = request.scope.kind === 'source' ? this.#sources.filter((s) => s.id === (request.scope as { sourceId: string }).sourceId) : this.#sources;
+    const incomplete = scoped.filter((s) => s.missing.length > 0);
+    if (incomplete.length > 0) {
+      const list = incomplete.map((s) => `“${s.shortTitle}” (${s.missing.map(fieldLabel).join(', ')})`).join('; ');
+      const go = await chooseAction('Some sources lack details Chicago needs.', `${list}. Their citations will be incomplete; you can fill them in with Details… in the library.`, [{ label: 'Export anyway', value: true }]);
+      if (!go) return;
+    }
     const written = await this.#call('export.run', request);
     if (written) notify(`Exported ${written.annotations ? `${written.annotations} highlight${written.annotations === 1 ? '' : 's'} from ` : ''}${written.sources} source${written.sources === 1 ? '' : 's'} to ${written.file}.`);
   }
@@ -455,7 +479,7 @@ export class App {
   }
 
   async #openLink(href: string): Promise<void> {
-    if (!/^(https?|mailto):/i.test(href)) {
+    if (!/^https?:\/\//i.test(href)) {
       notify(`This link cannot be opened: ${href}`, 'error');
       return;
     }

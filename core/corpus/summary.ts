@@ -1,4 +1,5 @@
 import type { SourceSummary } from '../api.ts';
+import { missingForChicago } from '../cite/requirements.ts';
 import type { CslName, Source } from './model.ts';
 
 /** A name as a reader expects it in a list: "Andrey Edemskiy", or the literal ("Wikipedia contributors"). */
@@ -32,5 +33,6 @@ export function summarizeSource(source: Source, titles: ReadonlyMap<string, stri
     derivativeOf: derivativeOf
       ? { id: derivativeOf, title: titles.get(derivativeOf) ?? derivativeOf, derivation: source.meta.derivation ?? null }
       : null,
+    missing: missingForChicago(csl),
   };
 }

@@ -6,6 +6,7 @@ import type { Services } from '../../electron/handlers.ts';
 import { AnnotationService } from '../../electron/services/annotation-service.ts';
 import { CorpusService } from '../../electron/services/corpus-service.ts';
 import { ExportService } from '../../electron/services/export-service.ts';
+import { MetadataService } from '../../electron/services/metadata-service.ts';
 import { ImportService } from '../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../electron/services/import-sessions.ts';
 import { annotationsFromStore } from '../../electron/services/search/annotation-input.ts';
@@ -68,6 +69,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
       writeClipboard: (citation) => clipboard.push(citation),
       exporter: new ExportService({ corpusFolder: corpusDir, projectFile: join(projectDir, 'project.sqlite') }),
       chooseSaveFile: async () => filesToSave.shift() ?? null,
+      metadata: new MetadataService(corpusDir),
     },
     filesToSave,
     clipboard,

@@ -1,0 +1,77 @@
+import { parseDateText, parseNameText } from '../clean/markdown-names.ts';
+import type { CslItem, CslName } from './model.ts';
+
+/** The metadata a historian edits in the library: text fields, authors one per line, a date. */
+export interface MetadataPatch {
+  type?: string;
+  title?: string;
+  'title-short'?: string;
+  /** One name per entry: "Family, Given" for a person, or an institution as written. */
+  authors?: string[];
+  'container-title'?: string;
+  volume?: string;
+  issue?: string;
+  page?: string;
+  /** "1961", "1961-12" or "1961-12-03". */
+  issued?: string;
+  DOI?: string;
+  URL?: string;
+  publisher?: string;
+  'publisher-place'?: string;
+  language?: string;
+}
+
+/** Why a patch was refused; `field` names the CSL variable, `message` says what to do. */
+export class MetadataError extends Error {
+  override readonly name = 'MetadataError';
+  readonly code = 'invalid-metadata';
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}
+
+const TEXT_FIELDS = ['type', 'title', 'title-short', 'container-title', 'volume', 'issue', 'page', 'DOI', 'URL', 'publisher', 'publisher-place', 'language'] as const;
+
+/**
+ * The item with the patch applied: absent fields stay, blank ones are removed, `authors` and
+ * `issued` are parsed. Refuses (MetadataError) a blank title or type, a malformed date, DOI or
+ * web address. Never changes `id`.
+ */
+export function applyMetadataPatch(item: CslItem, patch: MetadataPatch): CslItem {
+  const next: CslItem = { ...item };
+  for (const field of TEXT_FIELDS) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    const text = value.replace(/\s+/g, ' ').trim();
+    if (text === '') {
+      if (field === 'title' || field === 'type') throw new MetadataError(field, `The ${field} cannot be empty.`);
+      delete next[field];
+    } else next[field] = text;
+  }
+  if (patch.DOI !== undefined && next.DOI !== undefined) {
+    const doi = next.DOI.replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '');
+    if (!/^10\.\d{4,9}\/\S+$/.test(doi)) throw new MetadataError('DOI', `“${next.DOI}” is not a DOI (they look like 10.2298/BALC1950375E).`);
+    next.DOI = doi;
+  }
+  if (patch.URL !== undefined && next.URL !== undefined && !/^https?:\/\/\S+$/i.test(next.URL)) {
+    throw new MetadataError('URL', `“${next.URL}” is not a web address (it should start with https://).`);
+  }
+  if (patch.issued !== undefined) {
+    if (patch.issued.trim() === '') delete next.issued;
+    else {
+      const date = parseDateText(patch.issued);
+      if (!date) throw new MetadataError('issued', `“${patch.issued}” is not a date: write a year (1961) or a date (1961-12-03).`);
+      next.issued = date;
+    }
+  }
+  if (patch.authors !== undefined) {
+    const names = patch.authors.map((line) => parseNameText(line, 'inverted')).filter((name): name is CslName => name !== undefined);
+    if (names.length === 0) delete next.author;
+    else next.author = names;
+  }
+  next.id = item.id;
+  return next;
+}
