@@ -167,6 +167,8 @@ export interface SearchProgress {
 export const FONT_SIZE = { min: 12, max: 32, default: 19 } as const;
 
 const NoInput = v.optional(v.strictObject({}), {});
+// Text that is written into YAML, Markdown or handed to the system: no control characters (tab aside).
+const NoControl = v.regex(/^[^\u0000-\u0008\u000a-\u001f\u007f]*$/u, 'must not contain control characters');
 // Ids are UUIDs made by the store; refuse anything else before it reaches SQL or the disk.
 const Id = v.pipe(v.string(), v.uuid('must be an annotation or tag id'));
 const SourceId = v.pipe(v.string(), v.maxLength(200), v.regex(SOURCE_ID_PATTERN, 'must be a source id'));
@@ -176,7 +178,7 @@ const Note = v.pipe(v.string(), v.maxLength(200_000, 'A note may hold at most 20
 const TagIds = v.pipe(v.array(Id), v.maxLength(500));
 const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'A tag name may hold at most 200 characters.'));
 const Range = { start: Offset, end: Offset };
-const MetaText = v.pipe(v.string(), v.maxLength(2000));
+const MetaText = v.pipe(v.string(), v.maxLength(2000), NoControl);
 const AnnotationValue = v.strictObject({
   id: Id,
   sourceId: SourceId,
@@ -228,7 +230,7 @@ export const contract = {
   'reader.getState': { input: v.strictObject({ sourceId: SourceId }), output: null as unknown as ReaderState },
   'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }), output: null as unknown as null },
   'app.openExternal': {
-    input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), v.url(), v.regex(/^https?:\/\//i, 'Only web links (http or https) can be opened.')) }),
+    input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), NoControl, v.url(), v.regex(/^https?:\/\//i, 'Only web links (http or https) can be opened.')) }),
     output: null as unknown as null,
   },
   'corpus.importChoose': { input: NoInput, output: null as unknown as ImportPreview | null },
@@ -236,12 +238,12 @@ export const contract = {
     input: v.strictObject({
       token: v.pipe(v.string(), v.uuid()),
       metadata: v.strictObject({
-        title: v.pipe(v.string(), v.trim(), v.minLength(1, 'A title is needed.'), v.maxLength(1000)),
-        authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(100))),
-        issued: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        type: v.optional(v.pipe(v.string(), v.maxLength(40))),
-        containerTitle: v.optional(v.pipe(v.string(), v.maxLength(1000))),
-        url: v.optional(v.pipe(v.string(), v.maxLength(4096))),
+        title: v.pipe(v.string(), v.trim(), v.minLength(1, 'A title is needed.'), v.maxLength(1000), NoControl),
+        authors: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(500), NoControl)), v.maxLength(100))),
+        issued: v.optional(v.pipe(v.string(), v.maxLength(40), NoControl)),
+        type: v.optional(v.pipe(v.string(), v.maxLength(40), NoControl)),
+        containerTitle: v.optional(v.pipe(v.string(), v.maxLength(1000), NoControl)),
+        url: v.optional(v.pipe(v.string(), v.maxLength(4096), NoControl)),
         reliability: v.picklist(['primary', 'secondary', 'tertiary', 'derivative'], 'Choose how reliable the source is.'),
         id: v.optional(SourceId),
       }),

@@ -74,8 +74,10 @@ function start(): void {
   // The renderer asks only after the user confirmed; the contract has checked the scheme, and it
   // is checked again here, where it matters: nothing but a web page ever reaches the system.
   const openExternal = async (url: string) => {
-    const { protocol } = new URL(url);
-    if (protocol === 'https:' || protocol === 'http:') await shell.openExternal(url);
+    const parsed = new URL(url);
+    if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && !/[\u0000-\u001f\u007f]/u.test(url)) {
+      await shell.openExternal(parsed.href);
+    }
   };
   const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
   const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);

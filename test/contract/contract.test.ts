@@ -117,6 +117,20 @@ describe('main-process IPC registration', () => {
     expect((result as { error: { issues: string[] } }).error.issues.length).toBeGreaterThan(0);
   });
 
+  it('refuses control characters where text reaches files or the system', async () => {
+    const { handlers, trusted } = await register();
+    const token = '00000000-0000-4000-8000-000000000000';
+    const cases: [string, unknown][] = [
+      ['app.openExternal', { url: 'https://example.org/\u0000/../../etc/passwd' }],
+      ['app.openExternal', { url: 'mailto:someone@example.org' }],
+      ['corpus.importCommit', { token, metadata: { title: 'nul\u0000title', reliability: 'primary' } }],
+      ['corpus.updateMetadata', { id: 'edemskiy-2019', patch: { title: 'line\nbreak' } }],
+    ];
+    for (const [name, payload] of cases) {
+      expect(await handlers.get(channelFor(name as never))?.(trusted, payload)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+  });
+
   it('refuses messages from another frame or another origin', async () => {
     const { handlers, contents } = await register();
     const list = handlers.get(channelFor('corpus.list'));

@@ -47,7 +47,8 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   const flushes = { count: 0 };
   const clipboard: { text: string; html: string }[] = [];
   const filesToSave: string[] = [];
-  const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => annotationsFromStore(store));
+  // After close, a late re-index (the index finishing its first build) finds no annotations.
+  const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => (open ? annotationsFromStore(store) : []));
   const close = () => {
     if (open) store.close();
     open = false;

@@ -10,9 +10,11 @@ import type { SearchService } from './search-service.ts';
 export class AppSearch {
   readonly #service: SearchService;
   readonly #ready: Promise<boolean>;
+  readonly #log: (error: unknown) => void;
 
   constructor(service: SearchService, onProgress: (progress: SearchProgress) => void = () => {}, log: (error: unknown) => void = console.error) {
     this.#service = service;
+    this.#log = log;
     this.#ready = service
       .ready(({ done, total }) => onProgress({ done, total }))
       .then(() => {
@@ -33,6 +35,6 @@ export class AppSearch {
 
   /** Re-indexes the annotations (after any annotation or tag action). */
   annotationsChanged(): void {
-    void this.#ready.then((ok) => ok && this.#service.annotationsChanged());
+    void this.#ready.then((ok) => ok && this.#service.annotationsChanged()).catch(this.#log);
   }
 }

@@ -1,0 +1,82 @@
+/** One valid payload per contract call, for the fuzz tests to mutate one field at a time. */
+import type { CallInput, CallName } from '../../core/api.ts';
+
+/** Real ids in the fuzzed project, so valid examples reach the services' own checks. */
+export interface FuzzSeed {
+  sourceId: string;
+  annotationId: string;
+  tagId: string;
+  otherTagId: string;
+  /** A pending import's token, from `corpus.importChoose`. */
+  importToken: string;
+  /** A well-formed annotation id the store does not hold. */
+  freshId: string;
+}
+
+type Examples = { [N in CallName]: CallInput<N> };
+
+/**
+ * A valid payload for every call. Typed over `CallName`, so adding a call to the contract fails
+ * to compile until it has an example here.
+ */
+export function validExamples(seed: FuzzSeed): Examples {
+  const { sourceId, annotationId, tagId, otherTagId, importToken, freshId } = seed;
+  const now = '2024-05-01T12:00:00.000Z';
+  return {
+    'corpus.list': {},
+    'corpus.open': { id: sourceId },
+    'annotations.list': { sourceId, tagId, includeChildTags: true },
+    'annotations.create': { sourceId, start: 10, end: 40, color: 'green', tags: [tagId], note: 'A *note*.' },
+    'annotations.update': { id: annotationId, color: 'blue', tags: [tagId, otherTagId], note: 'Changed.' },
+    'annotations.delete': { id: annotationId },
+    'annotations.restore': {
+      annotation: {
+        id: freshId,
+        sourceId,
+        quote: { exact: 'quoted text', prefix: 'before ', suffix: ' after' },
+        position: { start: 5, end: 16 },
+        color: 'yellow',
+        tags: [tagId],
+        note: '',
+        created: now,
+        modified: now,
+        anchor: 'anchored',
+      },
+    },
+    'annotations.reattach': { id: annotationId, start: 50, end: 70 },
+    'annotations.copyCitation': { id: annotationId, original: true, style: 'cmos17-ibid' },
+    'tags.list': {},
+    'tags.create': { name: 'Land reform', color: 'pink', parent: tagId },
+    'tags.rename': { id: tagId, name: 'Renamed tag' },
+    'tags.recolor': { id: tagId, color: 'purple' },
+    'tags.setParent': { id: otherTagId, parent: tagId },
+    'tags.merge': { from: otherTagId, into: tagId },
+    'tags.delete': { id: otherTagId },
+    'reader.getState': { sourceId },
+    'reader.savePosition': { sourceId, offset: 120 },
+    'reader.setFontSize': { size: 20 },
+    'app.openExternal': { url: 'https://example.org/archive?id=1' },
+    'corpus.importChoose': {},
+    'corpus.importCommit': {
+      token: importToken,
+      metadata: {
+        title: 'An imported source',
+        authors: ['Nako, Alban'],
+        issued: '1961',
+        type: 'article-journal',
+        containerTitle: 'Studia Albanica',
+        url: 'https://example.org/source',
+        reliability: 'secondary',
+        id: 'fuzz-import',
+      },
+    },
+    'search.query': { query: 'Hoxha', limit: 5 },
+    'app.flushed': {},
+    'corpus.metadata': { id: sourceId },
+    'corpus.updateMetadata': {
+      id: sourceId,
+      patch: { title: 'A fuzzed title', 'title-short': 'Fuzzed', authors: ['Nako, Alban'], issued: '1961', URL: 'https://example.org/', language: 'en' },
+    },
+    'export.run': { format: 'md', scope: { kind: 'tag', tag: 'Fuzz seed' }, order: 'tag', style: 'cmos17' },
+  };
+}
