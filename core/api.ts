@@ -168,6 +168,7 @@ export const FONT_SIZE = { min: 12, max: 32, default: 19 } as const;
 
 const NoInput = v.optional(v.strictObject({}), {});
 // Text that is written into YAML, Markdown or handed to the system: no control characters (tab aside).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
 const NoControl = v.regex(/^[^\u0000-\u0008\u000a-\u001f\u007f]*$/u, 'must not contain control characters');
 // Ids are UUIDs made by the store; refuse anything else before it reaches SQL or the disk.
 const Id = v.pipe(v.string(), v.uuid('must be an annotation or tag id'));

@@ -75,6 +75,7 @@ function start(): void {
   // is checked again here, where it matters: nothing but a web page ever reaches the system.
   const openExternal = async (url: string) => {
     const parsed = new URL(url);
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point here.
     if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && !/[\u0000-\u001f\u007f]/u.test(url)) {
       await shell.openExternal(parsed.href);
     }
