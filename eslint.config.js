@@ -33,7 +33,6 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts'],
-    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [noNode, noElectron, noElectronLayer] }],
       'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],

@@ -11,6 +11,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { removeQuietly, syncFolder } from './write-file.ts';
 import { basename, dirname, join } from 'node:path';
 
 /** A file to create: its path and its exact content. */
@@ -117,27 +118,5 @@ export function writeNewFilesAtomic(files: readonly NewFile[]): void {
       }
     }
     throw error;
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    unlinkSync(path);
-  } catch {
-    // Already gone.
-  }
-}
-
-function syncFolder(folder: string): void {
-  // Makes the new name itself durable; not every platform lets a folder be opened (Windows).
-  try {
-    const fd = openSync(folder, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Best effort only.
   }
 }

@@ -94,7 +94,8 @@ function toWriteError(error: unknown, file: string): WriteFileError {
   return new WriteFileError('write-failed', `${file} could not be written: ${why}.`);
 }
 
-function removeQuietly(file: string): void {
+/** Deletes a file if it is there; never throws (for cleaning up after a failed write). */
+export function removeQuietly(file: string): void {
   try {
     unlinkSync(file);
   } catch {
@@ -102,8 +103,8 @@ function removeQuietly(file: string): void {
   }
 }
 
-// The new name is durable only once the folder entry is flushed; not every system allows it.
-function syncFolder(folder: string): void {
+/** Flushes a folder entry so a new name in it is durable; best effort where folders cannot be opened. */
+export function syncFolder(folder: string): void {
   try {
     const fd = openSync(folder, 'r');
     try {

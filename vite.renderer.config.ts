@@ -1,12 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
-// The renderer is a plain web page served to Electron from out/renderer over our own scheme.
+// Builds the renderer (renderer/) into out/renderer: a plain web page that Electron loads over
+// our own scheme. It lives at the top level because it runs in Node, not in the renderer.
 export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
+  root: fileURLToPath(new URL('./renderer', import.meta.url)),
   base: './',
   build: {
-    outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
+    outDir: fileURLToPath(new URL('./out/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'chrome156',
     // Inline nothing: the Content-Security-Policy allows only files from our own origin.
