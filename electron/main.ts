@@ -3,7 +3,7 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session, shell } from 'electron';
 import { eventChannel, type EventName } from '../core/api.ts';
 import { cpSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { readAppFile } from './app-files.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
@@ -83,7 +83,8 @@ function start(): void {
   const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
   const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
   const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
-    workerFile: join(__dirname, 'search-worker.cjs'),
+    // A worker thread cannot start from inside app.asar; the installer unpacks it beside.
+    workerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
   });
   const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
   app.on('will-quit', () => void searchService.close());
