@@ -54,6 +54,7 @@ export class App {
   #fontSize: number = FONT_SIZE.default;
   #results: SearchResults | null = null;
   readonly #inFlight = new Set<Promise<unknown>>();
+  #closeNote: (() => void) | null = null;
   #matches: { sourceId: string; ranges: { start: number; end: number }[]; current: number } | null = null;
   readonly #search = debounce((query: string) => void this.#runSearch(query), 250);
   readonly #savePosition = debounce((sourceId: string, offset: number) => void this.#call('reader.savePosition', { sourceId, offset }), 400);
@@ -487,20 +488,30 @@ export class App {
   }
 
   #showNote(label: string, anchor: HTMLElement): void {
-    document.querySelector('.note-popover')?.remove();
+    this.#closeNote?.();
     const note = this.#open?.source.notes.find((n) => n.label === label);
     if (!note) return;
     const popover = el('div', 'note-popover', undefined, { role: 'dialog', 'aria-label': `Note ${label}` });
     const noteElement = this.#q('.reader-body').querySelector(`.note[data-label="${CSS.escape(label)}"]`);
     popover.append(el('span', 'note-popover-label', label));
     for (const paragraph of noteElement?.querySelectorAll('p') ?? []) popover.append(paragraph.cloneNode(true));
-    const close = () => {
+    // Removing a focused popover fires focusout while it is being removed: remove it once only.
+    let gone = false;
+    const dismiss = () => {
+      if (gone) return;
+      gone = true;
+      this.#closeNote = null;
       popover.remove();
-      anchor.focus();
     };
+    this.#closeNote = dismiss;
     popover.tabIndex = -1;
-    popover.addEventListener('keydown', (event) => event.key === 'Escape' && close());
-    popover.addEventListener('focusout', (event) => !popover.contains(event.relatedTarget as Node) && popover.remove());
+    popover.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.stopPropagation();
+      dismiss();
+      anchor.focus();
+    });
+    popover.addEventListener('focusout', (event) => !popover.contains(event.relatedTarget as Node) && dismiss());
     document.body.append(popover);
     const rect = anchor.getBoundingClientRect();
     popover.style.left = `${Math.min(rect.left, window.innerWidth - popover.offsetWidth - 12)}px`;
@@ -527,7 +538,7 @@ export class App {
       return;
     }
     if (event.key === 'Escape') {
-      document.querySelector('.note-popover')?.remove();
+      this.#closeNote?.();
       this.#toolbar.hide();
       return;
     }

@@ -52,10 +52,15 @@ export class ReaderView {
       if (event.shiftKey || event.key.startsWith('Arrow')) this.#reportSelection();
     };
     const onKeyDown = (event: KeyboardEvent) => this.#keyDown(event);
+    // Links and note numbers answer plain DOM clicks: ProseMirror's own click tracking can miss a
+    // click that follows a modal dialog (its mouseup went to the dialog).
+    const onClick = (event: MouseEvent) => this.#activate(event);
+    dom.addEventListener('click', onClick);
     dom.addEventListener('mouseup', onPointerUp);
     dom.addEventListener('keyup', onKeyUp);
     dom.addEventListener('keydown', onKeyDown);
     this.#cleanup.push(() => {
+      dom.removeEventListener('click', onClick);
       dom.removeEventListener('mouseup', onPointerUp);
       dom.removeEventListener('keyup', onKeyUp);
       dom.removeEventListener('keydown', onKeyDown);
@@ -154,18 +159,25 @@ export class ReaderView {
     this.#events.selection(this.selectionRange());
   }
 
-  #click(pos: number, event: MouseEvent): boolean {
+  // A click on a note number or a link (not the end of a text selection) activates it.
+  #activate(event: MouseEvent): void {
     const target = event.target instanceof HTMLElement ? event.target : null;
     const noteRef = target?.closest<HTMLElement>('.note-ref');
     if (noteRef?.dataset.label) {
+      event.preventDefault();
       this.#events.activateNoteRef(noteRef.dataset.label, noteRef);
-      return true;
+      return;
     }
     const link = target?.closest<HTMLElement>('.external-link');
     if (link?.dataset.href && !this.selectionRange()) {
+      event.preventDefault();
       this.#events.activateLink(link.dataset.href);
-      return true;
     }
+  }
+
+  #click(pos: number, event: MouseEvent): boolean {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target?.closest('.note-ref, .external-link')) return true;
     if (this.selectionRange()) return false;
     const [id] = highlightsAt(this.view.state, pos);
     if (id) {

@@ -178,6 +178,20 @@ describe('reading and annotating in the browser, against the real store', () => 
     await expect.poll(shown).toBe(made.quote.exact.replace('\n\n', ''));
   });
 
+  it('shows a note in a popover when its number is clicked', async () => {
+    const { page } = app;
+    const ref = page.locator('.reading .note-ref[data-label="8"]').first();
+    await ref.scrollIntoViewIfNeeded();
+    await ref.click();
+    const popover = page.locator('.note-popover');
+    await popover.waitFor();
+    expect(await popover.locator('.note-popover-label').textContent()).toBe('8');
+    const noteText = await page.locator('.notes .note[data-label="8"]').textContent();
+    expect((await popover.textContent())?.slice(1).trim()).toBe(noteText?.trim());
+    await page.keyboard.press('Escape');
+    await expect.poll(() => popover.count()).toBe(0);
+  });
+
   it('raised no error in the page', () => {
     expect(app.errors).toEqual([]);
   });
