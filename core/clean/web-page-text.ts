@@ -1,38 +1,17 @@
+import { normalizeCharacters } from './plain-typography.ts';
+
 /**
  * Character-level facts about text copied out of a browser: layout spaces, invisible characters,
  * and the folded form of a line that the lexicon is matched against.
  */
 
-const NO_BREAK_SPACES = /[\u00A0\u202F\u2007]/g;
-// Invisible characters a page uses for layout or line-breaking hints; none of them is text.
-const INVISIBLES = /[\u200B\u2060\uFEFF\u00AD]/g;
-const DIGIT = /\p{Nd}/u;
-
 /**
- * Whether a no-break space at `offset` is typography rather than layout: it groups the digits of
- * a number ("50 000"), or keeps French punctuation with its word ("« Non »", "Non !").
- */
-function isTypographicNbsp(text: string, offset: number): boolean {
-  const before = text[offset - 1] ?? '';
-  const after = text[offset + 1] ?? '';
-  if (DIGIT.test(before) && DIGIT.test(after)) return true;
-  if (before.trim() !== '' && after !== '' && ';:!?»›'.includes(after)) return true;
-  return before !== '' && after.trim() !== '' && '«‹'.includes(before);
-}
-
-/**
- * One line as a reader sees it: NFC, invisible characters removed, layout no-break spaces turned
- * into ordinary spaces (typographic ones kept), runs of spaces collapsed, ends trimmed.
+ * One line as a reader sees it: the characters as `normalizeCharacters` leaves them (NFC, no
+ * invisible or control characters, layout no-break spaces made spaces), runs of spaces
+ * collapsed, ends trimmed.
  */
 export function normalizeLine(line: string): string {
-  return line
-    .normalize('NFC')
-    .replace(INVISIBLES, '')
-    .replace(NO_BREAK_SPACES, (nbsp, offset: number, whole: string) =>
-      isTypographicNbsp(whole, offset) ? nbsp : ' ',
-    )
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+  return normalizeCharacters(line).replace(/ +/g, ' ').trim();
 }
 
 /**
