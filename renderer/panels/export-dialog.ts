@@ -1,5 +1,5 @@
 import type { CallInput, TagSummary } from '../../core/api.ts';
-import { button, el } from '../dom.ts';
+import { formDialog, formField, selectInput } from './dialogs.ts';
 
 type ExportRequest = CallInput<'export.run'>;
 
@@ -30,54 +30,31 @@ const STYLES: [NonNullable<ExportRequest['style']>, string][] = [
  * Asks what to export (format, which highlights, in which order, which style); resolves with the
  * request, or null if the user cancelled. The file name is asked next, by the system's dialog.
  */
-export function exportDialog(currentSource: { id: string; title: string } | null, tags: readonly TagSummary[]): Promise<ExportRequest | null> {
-  return new Promise((resolve) => {
-    const dialog = el('dialog', 'import-dialog', undefined, { 'aria-label': 'Export annotations' });
-    const form = el('form', 'import-form', undefined, { method: 'dialog' });
-    const select = <T extends string>(options: [T, string][]) => {
-      const node = el('select');
-      for (const [value, text] of options) node.append(el('option', '', text, { value }));
-      return node;
-    };
-    const field = (label: string, control: HTMLElement) => {
-      const wrapper = el('label', 'form-field');
-      wrapper.append(el('span', '', label), control);
-      return wrapper;
-    };
-    const format = select(FORMATS);
-    const scopes: [string, string][] = [['all', 'All highlights']];
-    if (currentSource) scopes.push([`source:${currentSource.id}`, `Highlights in “${currentSource.title}”`]);
-    for (const tag of tags) scopes.push([`tag:${tag.name}`, `Highlights tagged “${tag.name}” (${tag.usage})`]);
-    const scope = select(scopes);
-    const order = select(ORDERS);
-    const style = select(STYLES);
-    form.append(el('h2', '', 'Export annotations'), field('Format', format), field('Which highlights', scope), field('Order', order), field('Citation style', style));
-    const finish = (request: ExportRequest | null) => {
-      dialog.close();
-      dialog.remove();
-      resolve(request);
-    };
-    const buttons = el('div', 'dialog-buttons');
-    buttons.append(button('Cancel', () => finish(null)), el('button', 'primary', 'Export…', { type: 'submit' }));
-    form.append(buttons);
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
+export async function exportDialog(currentSource: { id: string; title: string } | null, tags: readonly TagSummary[]): Promise<ExportRequest | null> {
+  const format = selectInput(FORMATS);
+  const scopes: [string, string][] = [['all', 'All highlights']];
+  if (currentSource) scopes.push([`source:${currentSource.id}`, `Highlights in “${currentSource.title}”`]);
+  for (const tag of tags) scopes.push([`tag:${tag.name}`, `Highlights tagged “${tag.name}” (${tag.usage})`]);
+  const scope = selectInput(scopes);
+  const order = selectInput(ORDERS);
+  const style = selectInput(STYLES);
+  let request: ExportRequest | null = null;
+  const chosen = await formDialog({
+    title: 'Export annotations',
+    fields: [formField('Format', format), formField('Which highlights', scope), formField('Order', order), formField('Citation style', style)],
+    submitLabel: 'Export…',
+    focus: format,
+    submit: () => {
       const [kind, ...rest] = scope.value.split(':');
       const value = rest.join(':');
-      finish({
+      request = {
         format: format.value as ExportRequest['format'],
         scope: kind === 'source' ? { kind: 'source', sourceId: value } : kind === 'tag' ? { kind: 'tag', tag: value } : { kind: 'all' },
         order: order.value as NonNullable<ExportRequest['order']>,
         style: style.value as NonNullable<ExportRequest['style']>,
-      });
-    });
-    dialog.addEventListener('cancel', (event) => {
-      event.preventDefault();
-      finish(null);
-    });
-    dialog.append(form);
-    document.body.append(dialog);
-    dialog.showModal();
-    format.focus();
+      };
+      return null;
+    },
   });
+  return chosen ? request : null;
 }

@@ -1,6 +1,7 @@
 import type { CallInput } from '../../core/api.ts';
 import type { CslItem, CslName } from '../../core/corpus/model.ts';
-import { button, el } from '../dom.ts';
+import { el } from '../dom.ts';
+import { formDialog, formField, textInput } from './dialogs.ts';
 
 type Patch = CallInput<'corpus.updateMetadata'>['patch'];
 
@@ -45,55 +46,25 @@ function dateText(item: CslItem): string {
  * returns null when saved or the message of a refusal, which is shown in the dialog.
  */
 export function metadataDialog(item: CslItem, missing: readonly string[], save: (patch: Patch) => Promise<string | null>): Promise<boolean> {
-  return new Promise((resolve) => {
-    const dialog = el('dialog', 'import-dialog', undefined, { 'aria-label': 'Source details' });
-    const form = el('form', 'import-form', undefined, { method: 'dialog' });
-    form.append(el('h2', '', 'Source details'));
-    if (missing.length > 0) form.append(el('p', 'form-error', `Chicago needs: ${missing.map(fieldLabel).join(', ')}.`));
-    const needs = new Set(missing.flatMap((m) => m.split('|')));
-    const inputs = new Map<string, HTMLInputElement>();
-    const authors = el('textarea', '', undefined, { rows: '3' });
-    authors.value = (item.author ?? []).map(nameLine).join('\n');
-    const add = (label: string, control: HTMLElement, variable: string) => {
-      const wrapper = el('label', `form-field${needs.has(variable) ? ' needed' : ''}`);
-      wrapper.append(el('span', '', needs.has(variable) ? `${label} — needed` : label), control);
-      form.append(wrapper);
-    };
-    add('Authors (one per line, “Family, Given”, or an institution)', authors, 'author');
-    for (const [field, label] of FIELDS) {
-      const input = el('input', '', undefined, { type: 'text' });
-      input.value = field === 'issued' ? dateText(item) : String(item[field] ?? '');
-      inputs.set(field, input);
-      add(label, input, field);
-    }
-    const error = el('p', 'form-error', '', { role: 'alert' });
-    form.append(error);
-    const finish = (saved: boolean) => {
-      dialog.close();
-      dialog.remove();
-      resolve(saved);
-    };
-    const buttons = el('div', 'dialog-buttons');
-    const saveButton = el('button', 'primary', 'Save', { type: 'submit' });
-    buttons.append(button('Cancel', () => finish(false)), saveButton);
-    form.append(buttons);
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
+  const needs = new Set(missing.flatMap((m) => m.split('|')));
+  const field = (label: string, control: HTMLElement, variable: string) =>
+    needs.has(variable) ? formField(`${label} — needed`, control, 'form-field needed') : formField(label, control);
+  const authors = el('textarea', '', undefined, { rows: '3' });
+  authors.value = (item.author ?? []).map(nameLine).join('\n');
+  const inputs = new Map(FIELDS.map(([name]) => [name, textInput(name === 'issued' ? dateText(item) : String(item[name] ?? ''))]));
+  return formDialog({
+    title: 'Source details',
+    intro: missing.length > 0 ? [el('p', 'form-error', `Chicago needs: ${missing.map(fieldLabel).join(', ')}.`)] : [],
+    fields: [
+      field('Authors (one per line, “Family, Given”, or an institution)', authors, 'author'),
+      ...FIELDS.map(([name, label]) => field(label, inputs.get(name)!, name)),
+    ],
+    submitLabel: 'Save',
+    focus: inputs.get('title'),
+    submit: () => {
       const patch: Patch = { authors: authors.value.split('\n').map((line) => line.trim()).filter(Boolean) };
-      for (const [field, input] of inputs) (patch as Record<string, string>)[field] = input.value;
-      saveButton.disabled = true;
-      const problem = await save(patch);
-      saveButton.disabled = false;
-      if (problem === null) finish(true);
-      else error.textContent = problem;
-    });
-    dialog.addEventListener('cancel', (event) => {
-      event.preventDefault();
-      finish(false);
-    });
-    dialog.append(form);
-    document.body.append(dialog);
-    dialog.showModal();
-    inputs.get('title')?.focus();
+      for (const [name, input] of inputs) (patch as Record<string, string>)[name] = input.value;
+      return save(patch);
+    },
   });
 }
