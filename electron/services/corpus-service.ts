@@ -14,6 +14,7 @@ import { UserFacingError } from '../errors.ts';
 export class CorpusService {
   readonly #folder: string;
   readonly #log: (message: string) => void;
+  readonly #parsed = new Map<string, { text: string; source: Source }>();
 
   constructor(folder: string, log: (message: string) => void = console.warn) {
     this.#folder = folder;
@@ -40,11 +41,21 @@ export class CorpusService {
       throw new UserFacingError('not-found', `There is no source "${id}" in the corpus.`);
     }
     try {
-      return parseSource(text);
+      return this.#parse(id, text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       throw new UserFacingError('corpus-unreadable', `The source "${id}" cannot be read: ${reason}`);
     }
+  }
+
+  // Parsing a long source costs far more than reading it: keep the last parse of each file and
+  // reuse it while the text is unchanged (Sources are never mutated, so sharing them is safe).
+  #parse(key: string, text: string): Source {
+    const cached = this.#parsed.get(key);
+    if (cached?.text === text) return cached.source;
+    const source = parseSource(text);
+    this.#parsed.set(key, { text, source });
+    return source;
   }
 
   #readAll(): Source[] {
@@ -57,7 +68,7 @@ export class CorpusService {
     const sources: Source[] = [];
     for (const name of names.filter((file) => file.endsWith('.md') && file !== 'README.md').sort()) {
       try {
-        sources.push(parseSource(readFileSync(join(this.#folder, name), 'utf8')));
+        sources.push(this.#parse(name.slice(0, -'.md'.length), readFileSync(join(this.#folder, name), 'utf8')));
       } catch (error) {
         this.#log(`Skipped ${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
