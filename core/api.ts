@@ -6,6 +6,7 @@
  */
 import * as v from 'valibot';
 import type { Annotation, Tag } from './annotate/model.ts';
+import { MAX_OMISSIONS } from './annotate/omissions.ts';
 import { COLORS } from './annotate/palette.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
 import type { CslItem, Reliability, Source } from './corpus/model.ts';
@@ -179,6 +180,8 @@ const Note = v.pipe(v.string(), v.maxLength(200_000, 'A note may hold at most 20
 const TagIds = v.pipe(v.array(Id), v.maxLength(500));
 const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'A tag name may hold at most 200 characters.'));
 const Range = { start: Offset, end: Offset };
+// Cuts in a quotation; whether they fit the quote is checked by the store against the saved one.
+const Omissions = v.pipe(v.array(v.strictObject(Range)), v.maxLength(MAX_OMISSIONS));
 const MetaText = v.pipe(v.string(), v.maxLength(2000), NoControl);
 const AnnotationValue = v.strictObject({
   id: Id,
@@ -188,6 +191,7 @@ const AnnotationValue = v.strictObject({
   color: Color,
   tags: TagIds,
   note: Note,
+  omissions: v.optional(Omissions, []),
   created: v.pipe(v.string(), v.isoTimestamp()),
   modified: v.pipe(v.string(), v.isoTimestamp()),
   anchor: v.picklist(['anchored', 'moved', 'orphaned']),
@@ -209,7 +213,7 @@ export const contract = {
     output: null as unknown as Annotation,
   },
   'annotations.update': {
-    input: v.strictObject({ id: Id, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note) }),
+    input: v.strictObject({ id: Id, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note), omissions: v.optional(Omissions) }),
     output: null as unknown as Annotation,
   },
   'annotations.delete': { input: v.strictObject({ id: Id }), output: null as unknown as Annotation },

@@ -10,7 +10,7 @@ import {
   type SourceSummary,
   type TagSummary,
 } from '../core/api.ts';
-import type { Annotation } from '../core/annotate/model.ts';
+import type { Annotation, Omission } from '../core/annotate/model.ts';
 import { COLORS, DEFAULT_COLOR, type Color } from '../core/annotate/palette.ts';
 import type { Source } from '../core/corpus/model.ts';
 import { readingText } from '../core/corpus/reading-text.ts';
@@ -27,6 +27,7 @@ import { renderLibrary } from './panels/library.ts';
 import { searchResults } from './panels/search-panel.ts';
 import { SelectionToolbar } from './panels/selection-toolbar.ts';
 import { tagManager } from './panels/tag-manager.ts';
+import { trimDialog } from './panels/trim-dialog.ts';
 import { ReaderView } from './reader/reader-view.ts';
 
 interface OpenSource {
@@ -244,8 +245,8 @@ export class App {
 
   // ---- annotation actions (each undoable) ----
 
-  async #update(annotation: Annotation, patch: { color?: Color; tags?: string[]; note?: string }, label: string): Promise<void> {
-    const before = { color: annotation.color, tags: annotation.tags, note: annotation.note };
+  async #update(annotation: Annotation, patch: { color?: Color; tags?: string[]; note?: string; omissions?: Omission[] }, label: string): Promise<void> {
+    const before = { color: annotation.color, tags: annotation.tags, note: annotation.note, omissions: annotation.omissions };
     // A note typed in the open editor is already on screen: redrawing it would move the caret.
     const typing = label === 'edit note';
     let first = true;
@@ -307,6 +308,14 @@ export class App {
     }
     const citation = await this.#call('annotations.copyCitation', { id: annotation.id, original });
     if (citation) notify(`Citation copied: ${citation.text}`);
+  }
+
+  async #trimQuotation(annotation: Annotation): Promise<void> {
+    const omissions = await trimDialog(annotation.quote.exact, annotation.omissions);
+    if (omissions === null) return;
+    const current = this.#annotations.get(annotation.id) ?? annotation;
+    if (JSON.stringify(omissions) === JSON.stringify(current.omissions)) return;
+    await this.#update(current, { omissions }, 'trim quotation');
   }
 
   async #addTag(annotation: Annotation, tagId: string): Promise<void> {
@@ -415,6 +424,8 @@ export class App {
         delete: () => void this.#delete(active),
         reattach: () => void this.#reattach(active),
         copyCitation: () => void this.#copyCitation(active),
+        trimQuotation: () => void this.#trimQuotation(active),
+        quoteInFull: () => void this.#update(active, { omissions: [] }, 'quote in full'),
         close: () => this.#activate(null),
       });
       this.#noteSaver = editor.notes;

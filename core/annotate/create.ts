@@ -36,6 +36,7 @@ export function createAnnotation(input: NewAnnotation): Annotation {
     color: input.color ?? DEFAULT_COLOR,
     tags: [...new Set(input.tags ?? [])],
     note: input.note ?? '',
+    omissions: [],
     created: input.now,
     modified: input.now,
     anchor: 'anchored',

@@ -12,7 +12,9 @@ export type AnnotateErrorCode =
   | 'tag-name-taken'
   | 'unknown-tag'
   | 'merge-into-itself'
-  | 'tag-cycle';
+  | 'tag-cycle'
+  | 'invalid-omission'
+  | 'not-a-shortening';
 
 /** A refused annotate operation; `code` says which rule was broken. */
 export class AnnotateError extends Error {

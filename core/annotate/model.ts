@@ -23,6 +23,16 @@ export interface TextPositionSelector {
   end: number;
 }
 
+/**
+ * Words the historian left out of the quotation: a half-open range `[start, end)` of offsets into
+ * the annotation's `quote.exact`. Relative to the quote, not the source, so that re-anchoring,
+ * which moves the position but never rewrites the quote, cannot make them point at other words.
+ */
+export interface Omission {
+  start: number;
+  end: number;
+}
+
 /** Both selectors of one highlighted range. */
 export interface Selectors {
   quote: TextQuoteSelector;
@@ -56,6 +66,8 @@ export interface Annotation {
   tags: string[];
   /** Markdown. */
   note: string;
+  /** Cuts in the quotation, sorted and apart (see `checkOmissions`); empty for a full quote. */
+  omissions: Omission[];
   /** ISO 8601 timestamps. */
   created: string;
   modified: string;

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import type { Annotation, Tag } from './model.ts';
 import { ANCHOR_STATUSES } from './model.ts';
+import { checkOmissions, MAX_OMISSIONS } from './omissions.ts';
 import { COLORS } from './palette.ts';
 
 const colorList = COLORS.join(', ');
@@ -22,8 +23,11 @@ const timestamp = v.pipe(
 
 const id = v.pipe(v.string('must be text'), v.minLength(1, 'cannot be empty'));
 
+const omission = v.object({ start: offset, end: offset }, 'must hold a start and an end');
+
 /** The shape of a valid `Annotation`; the output of parsing is an `Annotation`. */
-export const annotationSchema = v.object(
+export const annotationSchema = v.pipe(
+  v.object(
   {
     id: v.pipe(v.string('must be text'), v.uuid('must be a UUID')),
     sourceId: id,
@@ -45,11 +49,25 @@ export const annotationSchema = v.object(
       v.check((tags) => new Set(tags).size === tags.length, 'must not name a tag twice'),
     ),
     note: v.string('must be text (Markdown)'),
+    // Older saved annotations have no cuts: a full quotation.
+    omissions: v.optional(
+      v.pipe(
+        v.array(omission, 'must be a list of cuts'),
+        v.maxLength(MAX_OMISSIONS, `must have at most ${MAX_OMISSIONS} cuts`),
+      ),
+      [],
+    ),
     created: timestamp,
     modified: timestamp,
     anchor: v.picklist(ANCHOR_STATUSES, `must be one of ${ANCHOR_STATUSES.join(', ')}`),
   },
   'is not an annotation',
+  ),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = checkOmissions(dataset.value.quote.exact, dataset.value.omissions);
+    if (problem !== null) addIssue({ message: `has an invalid cut in its quotation: ${problem}` });
+  }),
 );
 
 /** The shape of a valid `Tag` (its hierarchy is checked by `validateTags`, not here). */
@@ -101,6 +119,7 @@ const FIELD_NAMES: Record<string, string> = {
   color: 'colour',
   tags: 'tag list',
   note: 'note',
+  omissions: 'cuts in the quotation',
   created: 'creation date',
   modified: 'modification date',
   anchor: 'anchoring status',

@@ -4,7 +4,7 @@
  * bibliography from `citeDocument`, numbered in document order so that full, short and
  * consecutive forms come out right.
  */
-import type { Annotation, Tag, TextPositionSelector } from '../annotate/model.ts';
+import type { Annotation, Tag } from '../annotate/model.ts';
 import { reanchor } from '../annotate/reanchor.ts';
 import { citeDocument } from '../cite/cite-document.ts';
 import type { Cluster, ClusterItem } from '../cite/cite-document.ts';
@@ -30,8 +30,6 @@ export interface ExportRequest {
   order: ExportOrder;
   /** Defaults to `cmos18`. */
   style?: StyleName;
-  /** Words the historian cut from a quotation: annotation id → ranges of the reading text. */
-  omissions?: Readonly<Record<string, readonly TextPositionSelector[]>>;
   /** The document title; defaults to "Annotated citations". */
   title?: string;
 }
@@ -78,12 +76,11 @@ export function buildExport(request: ExportRequest): ExportDocument {
       const locator = locatorFor(source, annotation);
       const clusterItem: ClusterItem = { id: source.id, ...(locator ?? {}) };
       const cluster: Cluster = { items: [clusterItem], noteIndex };
-      const omitted = request.omissions?.[annotation.id] ?? [];
       return {
         noteIndex,
         annotation,
         item: source.meta.csl,
-        quotation: quotationOf(locate(source).reading.text, annotation, omitted),
+        quotation: quotationOf(locate(source).reading.text, annotation),
         note: annotation.note,
         tags: annotation.tags.flatMap((id) => tagNames.get(id) ?? []),
         locator,

@@ -1,20 +1,17 @@
 /**
  * The quotation of a highlight: the reading text at its range, verbatim, with " … " where the
- * historian trimmed words out (omitted sub-ranges). An orphan, whose range no longer points at its
- * words, is quoted as it was saved and marked as such.
+ * historian trimmed words out (the annotation's omissions). An orphan, whose range no longer
+ * points at its words, is quoted as it was saved and marked as such.
  */
-import type { Annotation, TextPositionSelector } from '../annotate/model.ts';
+import type { Annotation, Omission } from '../annotate/model.ts';
+import { applyCuts, checkOmissions } from '../annotate/omissions.ts';
+import type { QuotePiece } from '../annotate/omissions.ts';
 import { ExportError } from './errors.ts';
 
-/** The ellipsis put where words were left out: spaced, as Chicago prints it inside a quotation. */
-export const ELLIPSIS = ' … ';
+export { ELLIPSIS } from '../annotate/omissions.ts';
 
 /** One verbatim piece of a quotation and where it stands in the reading text. */
-export interface QuotationPiece {
-  start: number;
-  end: number;
-  text: string;
-}
+export type QuotationPiece = QuotePiece;
 
 /** A quotation ready to print. */
 export interface Quotation {
@@ -27,73 +24,55 @@ export interface Quotation {
 }
 
 /**
- * The quotation of `annotation` in `readingText`, leaving out the `omissions` (ranges inside the
- * annotation's range). Every piece equals `readingText.slice(piece.start, piece.end)`, except for
- * an orphan, which is its saved `quote.exact` in one piece. Throws `ExportError`
- * (`invalid-omission`) for an omission outside the highlight, overlapping another, or leaving
- * nothing to quote.
+ * The quotation of `annotation` in `readingText`, leaving out its omissions. Every piece equals
+ * `readingText.slice(piece.start, piece.end)`, except for an orphan, which is its saved
+ * `quote.exact` in one piece. A highlight whose text has changed since it was trimmed keeps its
+ * cuts only if the words it kept are still there, in order; otherwise it is quoted in full rather
+ * than cut in the wrong places. Throws `ExportError` (`invalid-omission`) for cuts that do not fit
+ * the saved quote.
  */
-export function quotationOf(
-  readingText: string,
-  annotation: Annotation,
-  omissions: readonly TextPositionSelector[] = [],
-): Quotation {
+export function quotationOf(readingText: string, annotation: Annotation): Quotation {
   const { start, end } = annotation.position;
-  if (annotation.anchor === 'orphaned') {
-    const text = annotation.quote.exact;
-    return { text, pieces: [{ start, end, text }], orphaned: true };
-  }
-  const cuts = checkedOmissions(annotation, omissions);
-  const pieces: QuotationPiece[] = [];
-  let at = start;
-  for (const cut of [...cuts, { start: end, end }]) {
-    const piece = trimmed(readingText, at, cut.start);
-    if (piece) pieces.push(piece);
-    at = cut.end;
-  }
-  if (pieces.length === 0) {
+  const exact = annotation.quote.exact;
+  const problem = checkOmissions(exact, annotation.omissions);
+  if (problem !== null) {
     throw new ExportError(
       'invalid-omission',
-      `The cuts in the highlight “${short(annotation.quote.exact)}” leave nothing to quote.`,
+      `The highlight “${short(exact)}” cannot be quoted as trimmed: ${problem}.`,
     );
   }
-  const first = pieces[0] as QuotationPiece;
-  const last = pieces.at(-1) as QuotationPiece;
-  // A cut at either end shows as an ellipsis there too, so the reader knows the quote runs on.
-  const lead = cuts.length > 0 && readingText.slice(start, first.start).trim() !== '' ? '… ' : '';
-  const tail = cuts.length > 0 && readingText.slice(last.end, end).trim() !== '' ? ' …' : '';
-  const text = lead + pieces.map((piece) => piece.text).join(ELLIPSIS) + tail;
-  return { text, pieces, orphaned: false };
-}
-
-function checkedOmissions(
-  annotation: Annotation,
-  omissions: readonly TextPositionSelector[],
-): TextPositionSelector[] {
-  const { start, end } = annotation.position;
-  const sorted = [...omissions].sort((a, b) => a.start - b.start);
-  let previous = start;
-  for (const cut of sorted) {
-    const valid = Number.isInteger(cut.start) && Number.isInteger(cut.end) && cut.start < cut.end;
-    if (!valid || cut.start < previous || cut.end > end) {
-      throw new ExportError(
-        'invalid-omission',
-        `A cut (${cut.start}–${cut.end}) in the highlight “${short(annotation.quote.exact)}” ` +
-          `must lie inside it (${start}–${end}) and must not overlap another cut.`,
-      );
-    }
-    previous = cut.end;
+  if (annotation.anchor === 'orphaned') {
+    const text = applyCuts(exact, 0, exact.length, annotation.omissions)?.text ?? exact;
+    return { text, pieces: [{ start, end, text: exact }], orphaned: true };
   }
-  return sorted;
+  const cuts = placeCuts(readingText, annotation);
+  const trimmed = applyCuts(readingText, start, end, cuts) ?? applyCuts(readingText, start, end, []);
+  if (!trimmed) {
+    throw new ExportError('invalid-omission', `The highlight “${short(exact)}” has nothing to quote.`);
+  }
+  return { ...trimmed, orphaned: false };
 }
 
-/** The piece `[from, to)` without the spaces at its ends, or null if nothing but spaces. */
-function trimmed(text: string, from: number, to: number): QuotationPiece | null {
-  let a = from;
-  let b = to;
-  while (a < b && /\s/.test(text.charAt(a))) a += 1;
-  while (b > a && /\s/.test(text.charAt(b - 1))) b -= 1;
-  return a < b ? { start: a, end: b, text: text.slice(a, b) } : null;
+/** The omissions as ranges of the reading text, or none when they no longer fit it. */
+function placeCuts(readingText: string, annotation: Annotation): Omission[] {
+  const { start, end } = annotation.position;
+  const { exact } = annotation.quote;
+  const omissions = annotation.omissions;
+  if (omissions.length === 0) return [];
+  if (readingText.slice(start, end) === exact) {
+    return omissions.map((cut) => ({ start: start + cut.start, end: start + cut.end }));
+  }
+  const kept = applyCuts(exact, 0, exact.length, omissions)?.pieces ?? [];
+  const cuts: Omission[] = [];
+  let at = start;
+  for (const piece of kept) {
+    const found = readingText.indexOf(piece.text, at);
+    if (found < 0 || found + piece.text.length > end) return [];
+    if (found > at) cuts.push({ start: at, end: found });
+    at = found + piece.text.length;
+  }
+  if (at < end) cuts.push({ start: at, end });
+  return cuts;
 }
 
 function short(text: string): string {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation, Tag, TextPositionSelector } from '../../core/annotate/model.ts';
+import type { Annotation, Tag } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { buildExport } from '../../core/export/build-export.ts';
@@ -17,9 +17,6 @@ import type { ExportScope } from '../../core/export/scope.ts';
 import { UserFacingError } from '../errors.ts';
 import { openProjectStore } from './store/index.ts';
 import { writeFileAtomic } from './write-file.ts';
-
-/** The store setting holding trimmed quotations: annotation id → omitted reading-text ranges. */
-export const OMISSIONS_SETTING = 'export.omissions';
 
 /** Where the service reads from. */
 export interface ExportServiceDeps {
@@ -67,7 +64,7 @@ export class ExportService {
   async export(job: ExportJob): Promise<ExportReport> {
     const sources = this.readSources();
     const needsStore = !isReferenceFormat(job.format) || job.scope.kind === 'tag';
-    const project = needsStore ? this.readProject() : { annotations: [], tags: [], omissions: {} };
+    const project = needsStore ? this.readProject() : { annotations: [], tags: [] };
     let bytes: Uint8Array;
     let annotations = 0;
     let sourceCount: number;
@@ -98,11 +95,10 @@ export class ExportService {
     return names.sort().map((name) => parseSource(readFileSync(join(folder, name), 'utf8')));
   }
 
-  /** The annotations, tags and trimmed quotations of the project, read without writing. */
+  /** The annotations (with their trimmed quotations) and tags of the project, read without writing. */
   readProject(): {
     annotations: Annotation[];
     tags: Tag[];
-    omissions: Record<string, TextPositionSelector[]>;
   } {
     const store = openProjectStore(this.#deps.projectFile, { readOnly: true });
     try {
@@ -112,23 +108,9 @@ export class ExportService {
         color,
         ...(parent !== undefined ? { parent } : {}),
       }));
-      return { annotations: store.list(), tags, omissions: readOmissions(store.getSetting(OMISSIONS_SETTING)) };
+      return { annotations: store.list(), tags };
     } finally {
       store.close();
     }
   }
-}
-
-/** The omissions setting if it has the expected shape; anything else counts as none. */
-function readOmissions(value: unknown): Record<string, TextPositionSelector[]> {
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  const out: Record<string, TextPositionSelector[]> = {};
-  for (const [id, ranges] of Object.entries(value)) {
-    if (!Array.isArray(ranges)) continue;
-    out[id] = ranges.filter(
-      (r): r is TextPositionSelector =>
-        !!r && typeof r === 'object' && Number.isInteger(r.start) && Number.isInteger(r.end),
-    );
-  }
-  return out;
 }

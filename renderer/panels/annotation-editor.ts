@@ -1,5 +1,6 @@
 import type { TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
+import { trimmedQuote } from '../../core/annotate/omissions.ts';
 import { COLORS, type Color } from '../../core/annotate/palette.ts';
 import { button, debounce, el } from '../dom.ts';
 import { tagPicker } from './tag-picker.ts';
@@ -14,6 +15,10 @@ export interface EditorActions {
   delete(): void;
   reattach(): void;
   copyCitation(): void;
+  /** Opens the trim dialog: the historian leaves words out of the quotation. */
+  trimQuotation(): void;
+  /** Puts the left-out words back. */
+  quoteInFull(): void;
   close(): void;
 }
 
@@ -29,8 +34,8 @@ export interface NoteSaver {
 }
 
 /**
- * The editor of one highlight: colour, tags, note (saved as you type, debounced, and at once on
- * leaving the field), delete, and re-attach for orphans.
+ * The editor of one highlight: its quotation (trimmable), colour, tags, note (saved as you type,
+ * debounced, and at once on leaving the field), delete, and re-attach for orphans.
  */
 export function annotationEditor(
   annotation: Annotation,
@@ -43,7 +48,14 @@ export function annotationEditor(
   section.append(header);
 
   if (annotation.anchor !== 'anchored') section.append(el('p', `anchor-status anchor-${annotation.anchor}`, STATUS[annotation.anchor]));
-  section.append(el('blockquote', 'editor-quote', annotation.quote.exact));
+  // The quotation as the export will print it, so a trim is visible where it was made.
+  const trimmed = annotation.omissions.length > 0;
+  section.append(el('blockquote', 'editor-quote', trimmedQuote(annotation.quote.exact, annotation.omissions)));
+  const quoteActions = el('div', 'quote-actions');
+  if (trimmed) quoteActions.append(el('span', 'quote-trimmed', 'Trimmed for quotation.'));
+  quoteActions.append(button(trimmed ? 'Change trim…' : 'Trim quotation…', actions.trimQuotation));
+  if (trimmed) quoteActions.append(button('Quote in full', actions.quoteInFull));
+  section.append(quoteActions);
 
   const colors = el('div', 'color-choice', undefined, { role: 'radiogroup', 'aria-label': 'Colour' });
   for (const color of COLORS) {

@@ -3,7 +3,7 @@
  * the `Annotation` model. Callers validate input and run these inside a transaction.
  */
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
-import type { Annotation, AnchorStatus } from '../../../core/annotate/model.ts';
+import type { Annotation, AnchorStatus, Omission } from '../../../core/annotate/model.ts';
 import type { Color } from '../../../core/annotate/palette.ts';
 
 /** Which annotations to read; every field narrows the result. */
@@ -27,13 +27,14 @@ interface AnnotationRow {
   created: string;
   modified: string;
   anchor: string;
+  omissions: string;
   tags: string;
 }
 
 // The tags come back as one JSON array per row, already in the user's order.
 const SELECT = `
 SELECT a.id, a.source_id, a.exact, a.prefix, a.suffix, a.start, a."end", a.color, a.note,
-       a.created, a.modified, a.anchor,
+       a.created, a.modified, a.anchor, a.omissions,
        (SELECT json_group_array(tag_id)
           FROM (SELECT tag_id FROM annotation_tags
                  WHERE annotation_id = a.id ORDER BY position)) AS tags
@@ -76,8 +77,8 @@ export function selectAnnotations(db: DatabaseSync, filter: AnnotationFilter): A
 export function insertAnnotation(db: DatabaseSync, annotation: Annotation): void {
   db.prepare(
     `INSERT INTO annotations (id, source_id, exact, prefix, suffix, start, "end", color, note,
-                              created, modified, anchor)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                              created, modified, anchor, omissions)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     annotation.id,
     annotation.sourceId,
@@ -91,6 +92,7 @@ export function insertAnnotation(db: DatabaseSync, annotation: Annotation): void
     annotation.created,
     annotation.modified,
     annotation.anchor,
+    JSON.stringify(annotation.omissions),
   );
   writeTags(db, annotation.id, annotation.tags);
 }
@@ -104,11 +106,12 @@ export function writeTags(db: DatabaseSync, id: string, tags: readonly string[])
   tags.forEach((tag, position) => insert.run(id, tag, position));
 }
 
-/** Writes the note, colour and modification time of annotation `id`. */
+/** Writes the note, colour, quotation cuts and modification time of annotation `id`. */
 export function updateAnnotationFields(db: DatabaseSync, annotation: Annotation): void {
-  db.prepare('UPDATE annotations SET note = ?, color = ?, modified = ? WHERE id = ?').run(
+  db.prepare('UPDATE annotations SET note = ?, color = ?, omissions = ?, modified = ? WHERE id = ?').run(
     annotation.note,
     annotation.color,
+    JSON.stringify(annotation.omissions),
     annotation.modified,
     annotation.id,
   );
@@ -127,10 +130,13 @@ export function updateAnchor(
   return Number(result.changes) === 1;
 }
 
-/** Replaces the selectors of annotation `id` (the user re-attached it); false if there is no such one. */
+/**
+ * Replaces the selectors of annotation `id` (the user re-attached it) and its quotation cuts,
+ * which belong to the quote; false if there is no such one.
+ */
 export function updateSelectors(db: DatabaseSync, annotation: Annotation): boolean {
   const result = db
-    .prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, anchor = ?, modified = ? WHERE id = ?')
+    .prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, anchor = ?, omissions = ?, modified = ? WHERE id = ?')
     .run(
       annotation.quote.exact,
       annotation.quote.prefix,
@@ -138,6 +144,7 @@ export function updateSelectors(db: DatabaseSync, annotation: Annotation): boole
       annotation.position.start,
       annotation.position.end,
       annotation.anchor,
+      JSON.stringify(annotation.omissions),
       annotation.modified,
       annotation.id,
     );
@@ -161,5 +168,6 @@ function fromRow(row: AnnotationRow): Annotation {
     created: row.created,
     modified: row.modified,
     anchor: row.anchor as AnchorStatus,
+    omissions: JSON.parse(row.omissions) as Omission[],
   };
 }

@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { ANCHOR_STATUSES } from '../../../core/annotate/model.ts';
+import { MAX_OMISSIONS } from '../../../core/annotate/omissions.ts';
 import { COLORS } from '../../../core/annotate/palette.ts';
 import { StoreError } from './store-errors.ts';
 
@@ -78,10 +79,26 @@ export const AnnotationInputSchema = v.strictObject(
   'the highlight has unexpected fields',
 );
 
-/** What `update` may change: the note, the colour and the tags, nothing else. */
+const OmissionsSchema = v.pipe(
+  v.array(
+    v.strictObject({ start: OffsetSchema, end: OffsetSchema }, 'a cut has unexpected fields'),
+    'the cuts must be a list',
+  ),
+  v.maxLength(MAX_OMISSIONS, `a quotation can have at most ${MAX_OMISSIONS} cuts`),
+);
+
+/**
+ * What `update` may change: the note, the colour, the tags and the cuts in the quotation, nothing
+ * else. Whether the cuts fit the quote is checked against the saved annotation.
+ */
 export const AnnotationPatchSchema = v.strictObject(
-  { note: v.optional(NoteSchema), color: v.optional(ColorSchema), tags: v.optional(TagIdsSchema) },
-  'only the note, the colour and the tags of a highlight can be changed',
+  {
+    note: v.optional(NoteSchema),
+    color: v.optional(ColorSchema),
+    tags: v.optional(TagIdsSchema),
+    omissions: v.optional(OmissionsSchema),
+  },
+  'only the note, the colour, the tags and the cuts in the quotation of a highlight can be changed',
 );
 
 /** Re-anchoring results for several annotations. */

@@ -56,7 +56,14 @@ CREATE TABLE settings (
 ) STRICT;
 `;
 
+// Trimmed quotations (issue 6): the cuts are ranges of the saved quote, kept as one JSON array.
+const V2_OMISSIONS = `
+ALTER TABLE annotations ADD COLUMN omissions TEXT NOT NULL DEFAULT '[]'
+  CHECK (json_valid(omissions) AND json_type(omissions) = 'array');
+`;
+
 /** The migrations of this version of Apparatus, in order; the last one's version is current. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'annotations, tags, annotation tags and settings', sql: V1_INITIAL },
+  { version: 2, description: 'cuts in the quotation of a highlight', sql: V2_OMISSIONS },
 ];

@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation, Tag } from '../../../core/annotate/model.ts';
 import { DEFAULT_COLOR } from '../../../core/annotate/palette.ts';
+import { checkOmissions } from '../../../core/annotate/omissions.ts';
 import { parseAnnotation } from '../../../core/annotate/schema.ts';
 import { checkTagName } from '../../../core/annotate/tag-names.ts';
 import { planMerge, planMove, planRename } from '../../../core/annotate/tag-plan.ts';
@@ -66,6 +67,7 @@ export class ProjectStore {
       color: valid.color ?? DEFAULT_COLOR,
       tags: [...new Set(valid.tags ?? [])],
       note: valid.note ?? '',
+      omissions: [],
       created: time,
       modified: time,
       anchor: valid.anchor ?? 'anchored',
@@ -96,7 +98,7 @@ export class ProjectStore {
     });
   }
 
-  /** Changes the note, colour and/or tags of annotation `id`; returns it as saved. */
+  /** Changes the note, colour, tags and/or quotation cuts of annotation `id`; returns it as saved. */
   update(id: string, patch: AnnotationPatch): Annotation {
     const refusal = 'The highlight was not changed';
     const validId = parseInput(schemas.IdSchema, id, refusal);
@@ -107,8 +109,11 @@ export class ProjectStore {
         ...current,
         note: valid.note ?? current.note,
         color: valid.color ?? current.color,
+        omissions: valid.omissions ?? current.omissions,
         modified: this.#now().toISOString(),
       };
+      const problem = valid.omissions ? checkOmissions(current.quote.exact, valid.omissions) : null;
+      if (problem !== null) throw new StoreError('invalid-input', `${refusal}: ${problem}.`);
       rows.updateAnnotationFields(db, next);
       if (valid.tags !== undefined) {
         const tagIds = [...new Set(valid.tags)];
@@ -163,7 +168,8 @@ export class ProjectStore {
     const valid = parseInput(schemas.ReattachSchema, selectors, refusal);
     return this.#write((db) => {
       const current = requireAnnotation(db, validId, refusal);
-      rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', modified: this.#now().toISOString() });
+      // Cuts are ranges of the old quote: they mean nothing in the new one.
+      rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', omissions: [], modified: this.#now().toISOString() });
       return mustRead(db, validId);
     });
   }

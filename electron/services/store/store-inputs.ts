@@ -1,5 +1,5 @@
 /** What callers pass to the project store's annotation actions. */
-import type { Annotation } from '../../../core/annotate/model.ts';
+import type { Annotation, Omission } from '../../../core/annotate/model.ts';
 import type { Color } from '../../../core/annotate/palette.ts';
 
 /** A new highlight: what the reader knows when the user highlights a passage. */
@@ -23,6 +23,8 @@ export interface AnnotationPatch {
   color?: Color;
   /** The complete new list of tag ids, in order. */
   tags?: string[];
+  /** The complete new list of cuts in the quotation (ranges of `quote.exact`); [] restores it. */
+  omissions?: Omission[];
 }
 
 /** One re-anchoring result, as `core/annotate`'s `anchor` computed it. */

@@ -15,6 +15,7 @@ const valid: Annotation = {
   color: 'purple',
   tags: ['albania', 'leaders'],
   note: 'Compare *Mëhilli*, p. 12.',
+  omissions: [],
   created: '2026-03-01T10:00:00.000Z',
   modified: '2026-03-02T08:30:00+01:00',
   anchor: 'moved',

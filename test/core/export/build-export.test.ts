@@ -102,8 +102,8 @@ describe('buildExport', () => {
       'There is no source “x” in the corpus.',
     );
     expect(refusal(() => buildExport({ ...base, annotations: [], scope: { kind: 'all' } })).code).toBe('nothing-to-export');
-    const bad = { [first.id]: [{ start: first.position.start - 5, end: first.position.start + 2 }] };
-    expect(refusal(() => buildExport({ ...base, scope: { kind: 'all' }, omissions: bad })).code).toBe('invalid-omission');
+    const bad = { ...first, omissions: [{ start: 5, end: first.quote.exact.length + 2 }] };
+    expect(refusal(() => buildExport({ ...base, annotations: [bad], scope: { kind: 'all' } })).code).toBe('invalid-omission');
   });
 
   it('re-anchors a highlight whose saved position went stale before quoting it', () => {

@@ -32,15 +32,18 @@ export const third = highlight(wikipedia, origins, origins + 120, {
   note: 'Background.',
   now: '2025-03-01T09:00:03.000Z',
 });
-export const across = highlight(edemskiy, p386 - 40, p386 + 40, { now: '2025-03-01T09:00:04.000Z' });
+/** The omission cut out of `across`: ten characters in its middle (reading-text offsets). */
+export const cut = { start: p386 - 20, end: p386 - 10 };
+const acrossStart = p386 - 40;
+export const across = {
+  ...highlight(edemskiy, acrossStart, p386 + 40, { now: '2025-03-01T09:00:04.000Z' }),
+  omissions: [{ start: cut.start - acrossStart, end: cut.end - acrossStart }],
+};
 export const orphan = {
   ...highlight(edemskiy, p380 + 200, p380 + 230, { now: '2025-03-01T09:00:05.000Z' }),
   anchor: 'orphaned' as const,
   quote: { exact: 'words the source no longer has', prefix: '', suffix: '' },
 };
-
-/** The omission cut out of `across`: ten characters in its middle. */
-export const cut = { start: p386 - 20, end: p386 - 10 };
 
 /** The sample export in `style`, in reading order. */
 export function sampleExport(style: 'cmos18' | 'cmos17-ibid' = 'cmos18'): ExportDocument {
@@ -51,6 +54,5 @@ export function sampleExport(style: 'cmos18' | 'cmos17-ibid' = 'cmos18'): Export
     scope: { kind: 'all' },
     order: 'reading',
     style,
-    omissions: { [across.id]: [cut] },
   });
 }

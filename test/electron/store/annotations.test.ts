@@ -37,6 +37,7 @@ describe('ProjectStore annotations', () => {
       color: 'yellow',
       tags: [],
       note: 'Compare with the Tirana minutes.',
+      omissions: [],
       created: '2025-03-01T09:00:00.000Z',
       modified: '2025-03-01T09:00:00.000Z',
       anchor: 'anchored',
@@ -109,7 +110,7 @@ describe('ProjectStore annotations', () => {
     const saved = store.create(highlight());
     const attempt = () => store.update(saved.id, { quote: { exact: 'x' } } as never);
     expect(attempt).toThrow(StoreError);
-    expect(attempt).toThrow(/only the note, the colour and the tags/);
+    expect(attempt).toThrow(/only the note, the colour, the tags and the cuts/);
     expect(store.get(saved.id)).toEqual(saved);
   });
 
@@ -135,6 +136,40 @@ describe('ProjectStore annotations', () => {
     expect(moved).toMatchObject({ quote, position: { start: 900, end: 918 }, anchor: 'anchored', note: 'kept', tags: [tag.id] });
     expect(moved.modified).not.toBe(saved.modified);
     expect(store.get(saved.id)).toEqual(moved);
+  });
+
+  it('trims a quotation and puts it back in full, keeping the cuts across close and reopen', () => {
+    // 'the Soviet camp': leave out "Soviet ".
+    const saved = store.create(highlight());
+    const trimmed = store.update(saved.id, { omissions: [{ start: 4, end: 11 }] });
+    expect(trimmed.omissions).toEqual([{ start: 4, end: 11 }]);
+    store.close();
+    store = openProjectStore(project.file, { now: clock.now });
+    expect(store.get(saved.id)?.omissions).toEqual([{ start: 4, end: 11 }]);
+    expect(store.update(saved.id, { omissions: [] }).omissions).toEqual([]);
+  });
+
+  it('refuses cuts that do not fit the quotation, changing nothing', () => {
+    const saved = store.create(highlight());
+    const cases = [
+      [{ start: 4, end: 40 }],
+      [{ start: 0, end: 15 }],
+      [{ start: 3, end: 4 }],
+      [{ start: 4, end: 8 }, { start: 6, end: 10 }],
+      [{ start: 1.5, end: 4 }],
+    ];
+    for (const omissions of cases) {
+      expect(() => store.update(saved.id, { omissions })).toThrow(withCode('invalid-input', 'was not changed'));
+    }
+    expect(() => store.update(saved.id, { omissions: [{ start: 4, end: 11, x: 1 }] } as never)).toThrow(StoreError);
+    expect(store.get(saved.id)).toEqual(saved);
+  });
+
+  it('keeps the cuts when a trimmed highlight is deleted and restored, and drops them on re-attaching', () => {
+    const saved = store.update(store.create(highlight()).id, { omissions: [{ start: 4, end: 11 }] });
+    expect(store.restore(store.delete(saved.id))).toEqual(saved);
+    const quote = { exact: 'the Soviet leaders', prefix: '', suffix: '' };
+    expect(store.reattach(saved.id, { quote, position: { start: 900, end: 918 } }).omissions).toEqual([]);
   });
 
   it('refuses to re-attach to a range that is not one, changing nothing', () => {

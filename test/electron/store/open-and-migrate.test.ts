@@ -10,8 +10,9 @@ import { StoreError } from '../../../electron/services/store/store-errors.ts';
 import { DAY, fakeClock, highlight, makeTempProject, withCode } from '../../support/store-temp.ts';
 import type { TempProject } from '../../support/store-temp.ts';
 
-const V2: Migration = {
-  version: 2,
+const CURRENT = MIGRATIONS.length;
+const NEXT: Migration = {
+  version: CURRENT + 1,
   description: 'a reviewed flag (test only)',
   sql: 'ALTER TABLE annotations ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0',
 };
@@ -56,7 +57,7 @@ describe('openProjectStore', () => {
   it('runs with WAL, full sync, foreign keys and a busy timeout', () => {
     const store = openProjectStore(project.file, { busyTimeoutMs: 2500 });
     expect(store.diagnostics()).toEqual({
-      schemaVersion: 1,
+      schemaVersion: CURRENT,
       journalMode: 'wal',
       synchronous: 'full',
       foreignKeys: true,
@@ -72,17 +73,17 @@ describe('openProjectStore', () => {
     old.close();
     clock.advance(1000);
 
-    const migrations = [...MIGRATIONS, V2];
+    const migrations = [...MIGRATIONS, NEXT];
     const store = openProjectStore(project.file, { now: clock.now, migrations });
     expect(store.get(saved.id)).toEqual(saved);
-    expect(store.diagnostics().schemaVersion).toBe(2);
+    expect(store.diagnostics().schemaVersion).toBe(CURRENT + 1);
     store.close();
 
     const preMigration = listBackups(project.file).filter((b) => b.kind === 'pre-migration');
     expect(preMigration).toHaveLength(1);
     const backupFile = join(project.dir, 'backups', preMigration[0]!.name);
     expect(preMigration[0]!.created).toBe('2025-03-01T09:00:01.000Z');
-    expect(readVersion(backupFile)).toBe(1);
+    expect(readVersion(backupFile)).toBe(CURRENT);
     const backup = openProjectStore(backupFile, { readOnly: true, migrations: MIGRATIONS });
     expect(backup.get(saved.id)).toEqual(saved);
     backup.close();
@@ -92,10 +93,10 @@ describe('openProjectStore', () => {
     const first = openProjectStore(project.file);
     const saved = first.create(highlight());
     first.close();
-    const broken: Migration = { version: 2, description: 'broken', sql: 'ALTER TABLE no ADD x' };
+    const broken: Migration = { version: CURRENT + 1, description: 'broken', sql: 'ALTER TABLE no ADD x' };
     const migrations = [...MIGRATIONS, broken];
     expect(() => openProjectStore(project.file, { migrations })).toThrow(StoreError);
-    expect(readVersion(project.file)).toBe(1);
+    expect(readVersion(project.file)).toBe(CURRENT);
     expect(listBackups(project.file).some((b) => b.kind === 'pre-migration')).toBe(true);
     const store = openProjectStore(project.file);
     expect(store.get(saved.id)).toEqual(saved);
@@ -103,15 +104,32 @@ describe('openProjectStore', () => {
   });
 
   it('refuses a project saved by a newer Apparatus and does not touch it', () => {
-    openProjectStore(project.file, { migrations: [...MIGRATIONS, V2] }).close();
+    openProjectStore(project.file, { migrations: [...MIGRATIONS, NEXT] }).close();
     expect(() => openProjectStore(project.file)).toThrow(
       withCode('newer-version', 'newer version of Apparatus'),
     );
-    expect(readVersion(project.file)).toBe(2);
+    expect(readVersion(project.file)).toBe(CURRENT + 1);
+  });
+
+  it('brings a first-version project up to date: its highlights come back with full quotations', () => {
+    openProjectStore(project.file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const db = new DatabaseSync(project.file);
+    db.prepare(
+      `INSERT INTO annotations (id, source_id, exact, prefix, suffix, start, "end", color, note,
+                                created, modified, anchor)
+       VALUES ('a1', 'edemskiy-2019', 'the Soviet camp', '', '', 10, 25, 'yellow', '',
+               '2025-03-01T09:00:00.000Z', '2025-03-01T09:00:00.000Z', 'anchored')`,
+    ).run();
+    db.close();
+    const store = openProjectStore(project.file);
+    expect(store.get('a1')).toMatchObject({ quote: { exact: 'the Soviet camp' }, omissions: [] });
+    expect(store.diagnostics().schemaVersion).toBe(CURRENT);
+    store.close();
+    expect(listBackups(project.file).some((b) => b.kind === 'pre-migration')).toBe(true);
   });
 
   it('refuses a mis-numbered list of migrations before touching the file', () => {
-    expect(() => openProjectStore(project.file, { migrations: [{ ...V2 }] })).toThrow(/numbered/);
+    expect(() => openProjectStore(project.file, { migrations: [{ ...NEXT }] })).toThrow(/numbered/);
     expect(existsSync(project.file)).toBe(false);
   });
 
