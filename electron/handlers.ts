@@ -92,8 +92,16 @@ function implementations(services: Services): Implementations {
       const annotation = store.get(id);
       if (!annotation) throw new UserFacingError('not-found', 'This highlight no longer exists.');
       const source = corpus.get(annotation.sourceId);
-      const derivedFrom = original && source.meta.derivativeOf ? corpus.get(source.meta.derivativeOf) : undefined;
-      const citation = citeAnnotation(source, annotation, citeOptionsFor(style), derivedFrom);
+      const base = source.meta.derivativeOf;
+      let derivedFrom = base && original ? corpus.get(base) : undefined;
+      if (base && !original) {
+        try {
+          derivedFrom = corpus.get(base);
+        } catch {
+          // Citing the source as itself needs its original only for "originally published as".
+        }
+      }
+      const citation = citeAnnotation(source, annotation, citeOptionsFor(style), { original: derivedFrom, citeOriginal: original });
       writeClipboard(citation);
       return citation;
     },

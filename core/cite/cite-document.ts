@@ -10,6 +10,8 @@ import type { ShortFormPlan } from './disambiguate.ts';
 import { CitationError } from './errors.ts';
 import { checkItem, kindOf } from './item.ts';
 import { formatLocator, parseLocator } from './locator.ts';
+import { citedOriginals, entryWithOriginal, noteWithOriginal } from './original.ts';
+import type { Originals } from './original.ts';
 import type { NoteRequest, PlacedCite } from './positions.ts';
 import { placeCitations } from './positions.ts';
 import { capitalizeStart, concat, join, punctuate } from './rich.ts';
@@ -22,6 +24,7 @@ import { templateFor } from './template.ts';
 import { typeset } from './typography.ts';
 
 export type { BibliographyEntry } from './bibliography.ts';
+export type { Originals } from './original.ts';
 
 /** One citation in a note: the source's id, an optional locator with its label, and affixes. */
 export interface ClusterItem {
@@ -55,32 +58,47 @@ export interface CitedDocument {
 
 /**
  * Formats every note and the bibliography. Note numbers must rise; a missing number is a note
- * without a citation (it breaks Ibid.). Throws `CitationError` for an unknown id, a duplicate or
- * uncitable item, a bad note number or an unknown locator label.
+ * without a citation (it breaks Ibid.). A cited item listed in `originals` is a translation: its
+ * full note and bibliography entry end with "originally published as" and the original, which
+ * gets no entry of its own unless it is cited too. Throws `CitationError` for an unknown id, a
+ * duplicate or uncitable item (or original), a bad note number or an unknown locator label.
  */
 export function citeDocument(
   items: CslItem[],
   clusters: Cluster[],
   options?: CiteOptions,
+  originals?: Originals,
 ): CitedDocument {
   const style = checkedStyle(options);
   const byId = indexItems(items);
   const notes = readClusters(clusters, byId);
   const citedIds = new Set(notes.flatMap((n) => n.cites.map((c) => c.itemId)));
   const cited = [...citedIds].map((id) => byId.get(id)!);
+  const translated = citedOriginals(originals, citedIds);
   const plan = planShortForms(cited, style.edition);
   const formatted = placeCitations(notes).map((note) => {
-    const parts = note.cites.map((cite) => formatCite(byId.get(cite.itemId)!, cite, style, plan));
+    const parts = note.cites.map((cite) =>
+      formatCite(byId.get(cite.itemId)!, cite, style, plan, translated.get(cite.itemId)),
+    );
     return { noteIndex: note.noteIndex, rich: capitalizeStart(punctuate(join(parts, '; '), '.')) };
   });
-  const bibliography = buildBibliography(cited, style.edition).map((entry) => ({
-    ...entry,
-    rich: capitalizeStart(entry.rich),
-  }));
+  const bibliography = buildBibliography(cited, style.edition).map((entry) => {
+    const original = translated.get(entry.id);
+    const rich = original
+      ? entryWithOriginal(entry.rich, byId.get(entry.id)!, original, style.edition)
+      : entry.rich;
+    return { ...entry, rich: capitalizeStart(rich) };
+  });
   return { notes: formatted, bibliography };
 }
 
-function formatCite(item: CslItem, cite: PlacedCite, style: Style, plan: ShortFormPlan): Rich {
+function formatCite(
+  item: CslItem,
+  cite: PlacedCite,
+  style: Style,
+  plan: ShortFormPlan,
+  original: CslItem | undefined,
+): Rich {
   const kind = kindOf(item);
   const locator = cite.locator ? formatLocator(cite.locator, kind === 'archival') : null;
   const ctx: ShortFormContext = plan.get(item.id) ?? {
@@ -93,6 +111,7 @@ function formatCite(item: CslItem, cite: PlacedCite, style: Style, plan: ShortFo
   let body: Rich;
   if (cite.position === 'first') {
     body = templateFor(kind).full(item, style.edition, locator);
+    if (original) body = noteWithOriginal(body, item, original, style.edition);
   } else if (cite.position === 'consecutive' && style.ibid) {
     const word = cite.opensNote && !cite.prefix ? 'Ibid.' : 'ibid.';
     body = join([word, cite.sameLocator ? null : atPage], ', ');

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { citeDocument } from './cite-document.ts';
 import { CitationError } from './errors.ts';
 import { ClustersSchema, ItemsSchema } from './input-schema.ts';
+import type { Originals } from './original.ts';
 import { toHtml, toPlainText } from './render.ts';
 import type { Rich } from './rich.ts';
 import type { CiteOptions } from './style.ts';
@@ -34,11 +35,17 @@ const STYLES: Record<CiteStyleName, CiteOptions> = {
 };
 
 /**
- * Validates the items and clusters and formats them in the named style. Throws `CitationError`
- * (`unknown-style`, `invalid-input`, or any error of `citeDocument`) with a message naming the
- * file, the entry and the field at fault.
+ * Validates the items and clusters and formats them in the named style; `originals` (translated
+ * id → original, from the corpus, never from the JSON files) is passed on to `citeDocument`.
+ * Throws `CitationError` (`unknown-style`, `invalid-input`, or any error of `citeDocument`) with a
+ * message naming the file, the entry and the field at fault.
  */
-export function runCite(itemsJson: unknown, clustersJson: unknown, style: string): CiteJsonResult {
+export function runCite(
+  itemsJson: unknown,
+  clustersJson: unknown,
+  style: string,
+  originals?: Originals,
+): CiteJsonResult {
   const options = STYLES[style as CiteStyleName];
   if (!Object.hasOwn(STYLES, style) || !options) {
     throw new CitationError(
@@ -49,7 +56,7 @@ export function runCite(itemsJson: unknown, clustersJson: unknown, style: string
   }
   const items = parse(ItemsSchema, itemsJson, 'items', 'item');
   const clusters = parse(ClustersSchema, clustersJson, 'clusters', 'cluster');
-  const doc = citeDocument(items, clusters, options);
+  const doc = citeDocument(items, clusters, options, originals);
   return {
     notes: doc.notes.map((note) => ({ noteIndex: note.noteIndex, ...rendered(note.rich) })),
     bibliography: {

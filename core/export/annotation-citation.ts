@@ -1,9 +1,14 @@
+/**
+ * The Copy citation action (issue 6, item 3): one highlight's full note, citing either its own
+ * source or, on request, the original that source derives from.
+ */
 import type { Annotation } from '../annotate/model.ts';
 import { citeDocument } from '../cite/cite-document.ts';
 import { toHtml, toPlainText } from '../cite/render.ts';
 import type { CiteOptions } from '../cite/style.ts';
 import type { Source } from '../corpus/model.ts';
 import { locatorFor } from './locator.ts';
+import { translationOriginals } from './translations.ts';
 
 /** One citation, ready for the clipboard: plain text and HTML (italics as <i>). */
 export interface Citation {
@@ -11,16 +16,35 @@ export interface Citation {
   html: string;
 }
 
+/** The source a highlighted one derives from (when the corpus has it), and which one to cite. */
+export interface Derivation {
+  /** The source named by the highlighted source's `derivative_of`. */
+  original?: Source | undefined;
+  /** Cite `original` instead of the highlighted source. */
+  citeOriginal?: boolean;
+}
+
 /**
  * The full Chicago note for one highlight, with its page (or section) as locator. With
- * `original`, the note cites the source the highlighted one derives from instead (a paraphrase's
- * or translation's original), without a locator, since its pages are not known from here.
+ * `citeOriginal`, the note cites the original instead (a paraphrase's or translation's), without
+ * a locator, since its pages are not known from here. A translation cited as itself ends with
+ * "originally published as" and its original, when `original` is given.
  */
-export function citeAnnotation(source: Source, annotation: Annotation, options: CiteOptions = {}, original?: Source): Citation {
-  const cited = original ?? source;
-  const locator = original ? null : locatorFor(source, annotation);
-  const item = locator ? { id: cited.id, locator: locator.locator, label: locator.label } : { id: cited.id };
-  const { notes } = citeDocument([cited.meta.csl], [{ items: [item], noteIndex: 1 }], options);
+export function citeAnnotation(
+  source: Source,
+  annotation: Annotation,
+  options: CiteOptions = {},
+  derivation: Derivation = {},
+): Citation {
+  const { original } = derivation;
+  const cited = derivation.citeOriginal && original ? original : source;
+  const locator = cited === source ? locatorFor(source, annotation) : null;
+  const item = locator
+    ? { id: cited.id, locator: locator.locator, label: locator.label }
+    : { id: cited.id };
+  const originals = translationOriginals(original ? [source, original] : [source]);
+  const cluster = { items: [item], noteIndex: 1 };
+  const { notes } = citeDocument([cited.meta.csl], [cluster], options, originals);
   const rich = notes[0]?.rich ?? [];
   return { text: toPlainText(rich), html: toHtml(rich) };
 }

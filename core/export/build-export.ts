@@ -7,7 +7,7 @@
 import type { Annotation, Tag } from '../annotate/model.ts';
 import { reanchor } from '../annotate/reanchor.ts';
 import { citeDocument } from '../cite/cite-document.ts';
-import type { Cluster, ClusterItem } from '../cite/cite-document.ts';
+import type { Cluster, ClusterItem, Originals } from '../cite/cite-document.ts';
 import type { CslItem, Source } from '../corpus/model.ts';
 import { locate } from '../corpus/source-index.ts';
 import { citeOptionsFor } from './cite-style.ts';
@@ -20,6 +20,7 @@ import type { ExportOrder } from './order.ts';
 import { quotationOf } from './quotation.ts';
 import { selectAnnotations } from './scope.ts';
 import type { ExportScope } from './scope.ts';
+import { translationOriginals } from './translations.ts';
 
 /** What an export is made from. */
 export interface ExportRequest {
@@ -36,7 +37,8 @@ export interface ExportRequest {
 
 /**
  * The export document. A highlight whose saved position no longer holds its quote (the source was
- * re-cleaned since) is re-anchored in memory first; the store is not changed. Throws
+ * re-cleaned since) is re-anchored in memory first; the store is not changed. A translation whose
+ * original is among `sources` is cited with "originally published as" and the original. Throws
  * `ExportError` (`unknown-source`, `unknown-tag`, `invalid-omission`, `nothing-to-export`) and the
  * formatter's `CitationError` for metadata it cannot cite.
  */
@@ -90,7 +92,9 @@ export function buildExport(request: ExportRequest): ExportDocument {
   }));
   const flat = drafts.flatMap((group) => group.entries);
   const citedItems = uniqueItems(flat.map((entry) => entry.item));
-  const cited = citeDocument(citedItems, flat.map((entry) => entry.cluster), options);
+  const originals = translationOriginals(request.sources);
+  const clusters = flat.map((entry) => entry.cluster);
+  const cited = citeDocument(citedItems, clusters, options, originals);
   const notes = new Map(cited.notes.map((note) => [note.noteIndex, note.rich]));
   const fullNotes = new Map<string, ExportEntry['fullCitation']>();
   const groups: ExportGroup[] = drafts.map((group) => ({
@@ -98,7 +102,7 @@ export function buildExport(request: ExportRequest): ExportDocument {
     entries: group.entries.map((entry) => ({
       ...entry,
       citation: notes.get(entry.noteIndex) ?? [],
-      fullCitation: fullNote(entry.item, entry.cluster, options, fullNotes),
+      fullCitation: fullNote(entry.item, entry.cluster, { options, originals }, fullNotes),
     })),
   }));
   return {
@@ -127,13 +131,15 @@ function uniqueItems(items: readonly CslItem[]): CslItem[] {
 function fullNote(
   item: CslItem,
   cluster: Cluster,
-  options: ReturnType<typeof citeOptionsFor>,
+  settings: { options: ReturnType<typeof citeOptionsFor>; originals: Originals },
   cache: Map<string, ExportEntry['fullCitation']>,
 ): ExportEntry['fullCitation'] {
   const key = JSON.stringify(cluster.items);
   let rich = cache.get(key);
   if (!rich) {
-    rich = citeDocument([item], [{ items: cluster.items }], options).notes[0]?.rich ?? [];
+    const { options, originals } = settings;
+    const alone = citeDocument([item], [{ items: cluster.items }], options, originals);
+    rich = alone.notes[0]?.rich ?? [];
     cache.set(key, rich);
   }
   return rich;

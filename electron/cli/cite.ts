@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCite } from '../../core/cite/cite-json.ts';
 import { STYLE_NAMES } from '../../core/export/cite-style.ts';
+import { translationOriginals } from '../../core/export/translations.ts';
 import { UserFacingError } from '../errors.ts';
 import { ExportService } from '../services/export-service.ts';
 import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
@@ -17,7 +18,8 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
   --items FILE     a CSL-JSON array of sources
   --clusters FILE  one entry per footnote: {"items":[{"id","locator","label","prefix","suffix"}],
                    "noteIndex"}; noteIndex defaults to position + 1, a gap is a note without citation
-  --source ID      cite one corpus source in one note instead
+  --source ID      cite one corpus source in one note instead; a translation whose original
+                   is in the corpus ends with "originally published as" and the original
   --locator L      the page (or other locator) for --source
   --label LABEL    the locator's label for --source (page by default; section, under, folio, …)
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)`,
@@ -39,7 +41,8 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
         corpusFolder: corpusFolder(values.corpus, context),
         projectFile: projectFile(values.project, context),
       });
-      const source = service.readSources().find((s) => s.id === values.source);
+      const sources = service.readSources();
+      const source = sources.find((s) => s.id === values.source);
       if (!source) {
         throw new UserFacingError('not-found', `There is no source “${values.source}” in the corpus.`);
       }
@@ -48,7 +51,9 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
         ...(values.locator !== undefined ? { locator: values.locator } : {}),
         ...(values.label !== undefined ? { label: values.label } : {}),
       };
-      return json(runCite([source.meta.csl], [{ items: [item] }], style));
+      // A corpus translation points at its original; --items JSON carries no such relation.
+      const originals = translationOriginals(sources);
+      return json(runCite([source.meta.csl], [{ items: [item] }], style, originals));
     }
     if (values.locator !== undefined || values.label !== undefined) {
       throw new CliUsageError('--locator and --label go with --source');

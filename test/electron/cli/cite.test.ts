@@ -69,6 +69,19 @@ describe('apparatus cite', () => {
     expect(result.notes[0].text).toMatch(/^Andrey Edemskiy, “Additional Evidence on .*: 385–87, https:/);
   });
 
+  it('cites the translation memorie-kapo with --source, pointing at the article it translates', async () => {
+    const corpus = ['--corpus', join(root, 'corpus')];
+    const outcome = await citeCommand.run(['--source', 'memorie-kapo', '--locator', '4', '--label', 'paragraph', ...corpus], context);
+    const result = JSON.parse(outcome.stdout);
+    const original = '“Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” Balcanica 50 (2019): 375–96';
+    expect(result.notes[0].text).toMatch(/^Andrey Edemskiy, “‘Hysni Kapo, .*, accessed December 3, 2025, para\. 4, https:\/\/memorie\.al\/\S+, originally published as /);
+    expect(result.notes[0].text.endsWith(`, originally published as ${original}.`)).toBe(true);
+    expect(result.bibliography.entries.map((e: { id: string }) => e.id)).toEqual(['memorie-kapo']);
+    expect(result.bibliography.entries[0].html).toMatch(/ Originally published as “Additional Evidence .*” <i>Balcanica<\/i> 50 \(2019\): 375–96\.$/);
+    const paraphrase = JSON.parse((await citeCommand.run(['--source', 'resexcellence-2021', ...corpus], context)).stdout);
+    expect(paraphrase.notes[0].text).not.toContain('originally published');
+  });
+
   it('refuses an unknown style, a missing file and mixed forms with a clear message', async () => {
     writeFileSync(join(dir, 'clusters.json'), JSON.stringify([at('1')]));
     await expect(attempt(['--items', 'items.json', '--clusters', 'clusters.json', '--style', 'apa'])).rejects.toMatchObject({
