@@ -1,7 +1,9 @@
 /**
- * The order of an export: `reading` (the order the historian highlighted in), `source` (grouped by
- * source, in reading-text order within each) or `tag` (grouped by tag name, then by source and
- * position). Footnotes are numbered in the resulting order, so short forms come out right.
+ * The order of an export: `reading` (the order the historian read in: sources in the order they
+ * were first highlighted, each source's passages in the order of its text), `source` (grouped
+ * under each source's title, sources in bibliography order) or `tag` (grouped by tag name, then by
+ * source and position). Footnotes are numbered in the resulting order, so short forms come out
+ * right.
  */
 import type { Annotation, Tag } from '../annotate/model.ts';
 import type { CslItem } from '../corpus/model.ts';
@@ -41,8 +43,16 @@ export function orderAnnotations(
 ): OrderedGroup[] {
   const byPlace = [...annotations].sort((a, b) => compareByPlace(a, b, items));
   if (order === 'reading') {
-    const sorted = [...annotations].sort(
-      (a, b) => a.created.localeCompare(b.created) || compareByPlace(a, b, items),
+    // Passages in text order, not creation order: a draft follows the source, however the
+    // historian went back and forth while reading it.
+    const firstRead = new Map<string, string>();
+    for (const a of annotations) {
+      const seen = firstRead.get(a.sourceId);
+      if (seen === undefined || a.created < seen) firstRead.set(a.sourceId, a.created);
+    }
+    const when = (a: Annotation) => firstRead.get(a.sourceId) ?? '';
+    const sorted = [...byPlace].sort(
+      (a, b) => when(a).localeCompare(when(b)) || compareByPlace(a, b, items),
     );
     return [{ heading: null, annotations: sorted }];
   }

@@ -19,7 +19,8 @@ of the sources for a reference manager.
                    csl-json, ris, bibtex (source metadata)
   --out FILE       the file to write; an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
-  --order ORDER    reading (the order you highlighted in; default), source or tag
+  --order ORDER    reading (default: sources in the order you first highlighted them,
+                   each in text order), source (grouped by source) or tag (grouped by tag)
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)
   --force          replace FILE if it exists`,
   async run(args, context) {

@@ -15,8 +15,8 @@ const FORMATS: [ExportRequest['format'], string][] = [
   ['bibtex', 'Sources for reference managers: BibTeX'],
 ];
 const ORDERS: [NonNullable<ExportRequest['order']>, string][] = [
-  ['reading', 'In the order I made them'],
-  ['source', 'By source, in reading order'],
+  ['reading', 'In reading order (each source in text order)'],
+  ['source', 'Grouped by source'],
   ['tag', 'By tag'],
 ];
 const STYLES: [NonNullable<ExportRequest['style']>, string][] = [

@@ -3,7 +3,7 @@ import { toPlainText } from '../../../core/cite/render.ts';
 import { buildExport } from '../../../core/export/build-export.ts';
 import { ExportError } from '../../../core/export/errors.ts';
 import { ELLIPSIS } from '../../../core/export/quotation.ts';
-import { textOf } from './corpus-fixture.ts';
+import { highlight, textOf } from './corpus-fixture.ts';
 import { across, cut, edemskiy, first, orphan, sampleExport, second, tags, third, wikipedia } from './sample-export.ts';
 
 function refusal(fn: () => unknown): ExportError {
@@ -20,7 +20,7 @@ describe('buildExport', () => {
   it('numbers the notes in reading order so full, short and consecutive forms come out right', () => {
     const doc = sampleExport();
     expect(doc.entries.map((e) => e.annotation.id)).toEqual(
-      [first, second, third, across, orphan].map((a) => a.id),
+      [first, second, orphan, across, third].map((a) => a.id),
     );
     expect(doc.entries.map((e) => e.noteIndex)).toEqual([1, 2, 3, 4, 5]);
     const notes = doc.entries.map((e) => toPlainText(e.citation));
@@ -29,8 +29,30 @@ describe('buildExport', () => {
         '1960–1961,” Balcanica 50 (2019): 380, https://doi.org/10.2298/BALC1950375E.',
     );
     expect(notes[1]).toBe('Edemskiy, “Additional Evidence,” 380.');
+    expect(notes[2]).toBe('Edemskiy, “Additional Evidence.”');
     expect(notes[3]).toBe('Edemskiy, “Additional Evidence,” 385–86.');
-    expect(notes[4]).toBe('Edemskiy, “Additional Evidence.”');
+    expect(notes[4]).toMatch(/^“Soviet–Albanian Split,” Wikipedia/);
+  });
+
+  it('reads in order: sources as first highlighted, each one’s passages in text order', () => {
+    // Highlighted last, but earliest in the text of a source read first.
+    const late = { ...highlight(edemskiy, 10, 40, { now: '2025-03-02T09:00:00.000Z' }) };
+    const doc = buildExport({
+      sources: [edemskiy, wikipedia],
+      annotations: [third, late, across, first],
+      tags,
+      scope: { kind: 'all' },
+      order: 'reading',
+    });
+    expect(doc.entries.map((e) => e.annotation.id)).toEqual([late, first, across, third].map((a) => a.id));
+    const wikipediaFirst = buildExport({
+      sources: [edemskiy, wikipedia],
+      annotations: [{ ...third, created: '2025-01-01T00:00:00.000Z' }, first],
+      tags,
+      scope: { kind: 'all' },
+      order: 'reading',
+    });
+    expect(wikipediaFirst.entries.map((e) => e.annotation.id)).toEqual([third.id, first.id]);
   });
 
   it('writes Ibid. for the cmos17-ibid style', () => {
@@ -66,7 +88,7 @@ describe('buildExport', () => {
     const entry = sampleExport().entries[1]!;
     expect(entry.tags).toEqual(['Tirana <& co>']);
     expect(toPlainText(entry.fullCitation)).toMatch(/^Andrey Edemskiy, “Additional Evidence on/);
-    expect(sampleExport().entries[2]!.locator).toEqual({ locator: 'Origins', label: 'under' });
+    expect(sampleExport().entries[4]!.locator).toEqual({ locator: 'Origins', label: 'under' });
   });
 
   it('lists each cited source at most once in the bibliography', () => {
