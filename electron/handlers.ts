@@ -134,6 +134,7 @@ function implementations(services: Services): Implementations {
   };
 }
 
+const CHANGES_CORPUS = /^corpus\.(importCommit|updateMetadata)$/;
 const CHANGES_ANNOTATIONS = /^(annotations\.(create|update|delete|restore|reattach)|tags\.(rename|merge|delete))$/;
 
 /**
@@ -161,6 +162,8 @@ export function createHandlers(services: Services, log: (error: unknown) => void
         const value = await run(parsed.output);
         // Annotation and tag actions change what search finds: re-index the annotations now.
         if (CHANGES_ANNOTATIONS.test(name)) services.search.annotationsChanged();
+        // A new or rewritten source file changes what search finds in the corpus.
+        if (CHANGES_CORPUS.test(name)) services.search.corpusChanged();
         return { ok: true, value };
       } catch (error) {
         const apiError = toApiError(error);

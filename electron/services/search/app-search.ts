@@ -4,25 +4,39 @@ import type { SearchService } from './search-service.ts';
 
 /**
  * Search as the window uses it: the index is brought up to date in the background as soon as
- * the app starts (progress reported as it goes), a query waits for that first build, and
- * annotation edits reach the index at once.
+ * the app starts (progress reported as it goes) and again whenever the corpus changes, a query
+ * waits for the latest update, and annotation edits reach the index at once.
  */
 export class AppSearch {
   readonly #service: SearchService;
-  readonly #ready: Promise<boolean>;
+  readonly #onProgress: (progress: SearchProgress) => void;
   readonly #log: (error: unknown) => void;
+  #ready: Promise<boolean>;
 
   constructor(service: SearchService, onProgress: (progress: SearchProgress) => void = () => {}, log: (error: unknown) => void = console.error) {
     this.#service = service;
+    this.#onProgress = onProgress;
     this.#log = log;
-    this.#ready = service
-      .ready(({ done, total }) => onProgress({ done, total }))
+    this.#ready = this.#update();
+  }
+
+  /**
+   * Brings the index up to date with the corpus folder after a source was added or its file
+   * rewritten (import, metadata edit); queries wait for it, so they find the new text.
+   */
+  corpusChanged(): void {
+    this.#ready = this.#update();
+  }
+
+  #update(): Promise<boolean> {
+    return this.#service
+      .ready(({ done, total }) => this.#onProgress({ done, total }))
       .then(() => {
-        onProgress({ done: 1, total: 1 });
+        this.#onProgress({ done: 1, total: 1 });
         return true;
       })
       .catch((error: unknown) => {
-        log(error);
+        this.#log(error);
         return false;
       });
   }
