@@ -1,5 +1,5 @@
 import { blockText } from './inline-runs.ts';
-import type { Source } from './model.ts';
+import type { Block, Note, Source } from './model.ts';
 
 /** What stands between two blocks in the reading text. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -47,7 +47,12 @@ export class ReadingOffsetError extends RangeError {
  * references, milestones, gaps and source markers add nothing.
  */
 export function readingText(source: Source): ReadingText {
-  const all = [...source.blocks, ...source.notes.flatMap((note) => note.blocks)];
+  return readingTextOf(source.blocks, source.notes);
+}
+
+/** The reading text of body blocks and notes not yet part of a source (a cleaner's output). */
+export function readingTextOf(bodyBlocks: readonly Block[], notes: readonly Note[]): ReadingText {
+  const all = [...bodyBlocks, ...notes.flatMap((note) => note.blocks)];
   const parts: string[] = [];
   const blocks: BlockSpan[] = [];
   let offset = 0;

@@ -12,8 +12,8 @@ export const importCommand: CliCommand = {
   usage: `Usage: apparatus import FILE [--title T] [--author "Family, Given"]… [--year Y]
                         [--type T] [--container C] [--url U] [--reliability R] [--id ID] [--corpus DIR]
 
-Cleans FILE (plain text, Markdown or a saved web page, at most 10 MB, UTF-8) and adds it to the
-corpus: the raw copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the
+Cleans FILE (plain text, Markdown or a saved web page, UTF-8, at most 10 MB and 2 million
+characters of text once cleaned) and adds it to the corpus: the raw copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the
 file where it states it (front matter, <meta> tags); the options below override it.
   --title T           the title (required if the file states none)
   --author NAME       an author, "Family, Given" or an institution; repeat for several

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
  * several text nodes (paragraphs, a page milestone inside a word).
  */
 export async function selectWithMouse(page: Page, phrase: string): Promise<void> {
-  const box = await page.evaluate((wanted) => {
+  const box = await page.evaluate(async (wanted) => {
     const nodes: Text[] = [];
     const walker = document.createTreeWalker(document.querySelector('.reading')!, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -38,6 +38,9 @@ export async function selectWithMouse(page: Page, phrase: string): Promise<void>
     range.setEnd(first.node, first.offset);
     const scroller = document.querySelector('.reader-scroll')!;
     scroller.scrollTop += range.getBoundingClientRect().top - scroller.getBoundingClientRect().top - scroller.clientHeight / 3;
+    // Blocks scrolled into view are laid out at the next frame (content-visibility: auto), so
+    // measure the phrase once the screen shows it, as the user's eye would.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     range.setStart(first.node, first.offset);
     range.setEnd(first.node, first.offset + 1);
     const a = range.getBoundingClientRect();

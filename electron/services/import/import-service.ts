@@ -5,6 +5,7 @@ import { cleaners } from '../../../core/clean/index.ts';
 import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
 import type { Recipe } from '../../../core/clean/recipe.ts';
 import type { CslItem } from '../../../core/corpus/model.ts';
+import { readingTextOf } from '../../../core/corpus/reading-text.ts';
 import { serializeSource } from '../../../core/corpus/serialize-source.ts';
 import { AtomicWriteError, writeNewFilesAtomic } from '../atomic-write.ts';
 import { htmlCleaner, sanitizeHtml } from './html-cleaner.ts';
@@ -32,11 +33,20 @@ export interface PreparedImport {
 
 /** Options of the import service. */
 export interface ImportOptions {
-  /** The size limit in bytes; default 10 MB. */
+  /** The size limit of the file in bytes; default 10 MB. */
   maxBytes?: number;
+  /** The limit of the cleaned text in characters; default `DEFAULT_MAX_TEXT_CHARS`. */
+  maxTextChars?: number;
   /** The clock, for the access date of web pages. */
   now?: () => Date;
 }
+
+/**
+ * How much cleaned text one source may hold: 2 million characters, a long book. The reader opens
+ * a source this long without freezing the window for more than 200 ms (bench/huge-source.ts);
+ * much longer ones freeze it for seconds, so they are refused with a request to split them.
+ */
+export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
 
 // The build's cleaners, plus the HTML one, which needs a DOM and so lives in the main process.
 const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
@@ -50,11 +60,13 @@ const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
 export class ImportService {
   readonly #corpus: string;
   readonly #maxBytes: number;
+  readonly #maxTextChars: number;
   readonly #now: () => Date;
 
   constructor(corpusFolder: string, options: ImportOptions = {}) {
     this.#corpus = corpusFolder;
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.#maxTextChars = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
     this.#now = options.now ?? (() => new Date());
   }
 
@@ -158,6 +170,15 @@ export class ImportService {
           'no paragraph is left. Check that the file holds the text of the source.',
       );
     }
+    const length = readingTextOf(body.blocks, body.notes).text.length;
+    if (length > this.#maxTextChars) {
+      throw new ImportError(
+        'too-large',
+        `The text of “${basename(path)}” is too long for one source: ${millions(length)} characters ` +
+          `once cleaned, over the limit of ${millions(this.#maxTextChars)}. Split it into parts ` +
+          '(for example one per chapter) and import each.',
+      );
+    }
     return { file, form, body };
   }
 
@@ -185,4 +206,10 @@ function describeForm(form: DetectedForm): string {
     'web-page': 'a copied web page',
   };
   return names[form];
+}
+
+/** A character count for people: "2 million", "3.4 million", "850,000". */
+function millions(count: number): string {
+  if (count < 1_000_000) return count.toLocaleString('en');
+  return `${Number((count / 1_000_000).toFixed(1))} million`;
 }

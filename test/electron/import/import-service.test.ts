@@ -121,6 +121,19 @@ describe('ImportService', () => {
     expect(fingerprint(temp.corpus)).toEqual(before);
   });
 
+  it('refuses a text too long to read without freezing the window, naming the 2 million limit', () => {
+    // Under the file limit, but 2.4 million characters once cleaned.
+    const paragraph = `${'The delegation left Moscow early. '.repeat(30).trim()}\n\n`;
+    const file = temp.input('collected.txt', paragraph.repeat(Math.ceil(2_400_000 / paragraph.length)));
+    const before = fingerprint(temp.corpus);
+    expect(() => service.prepare(file)).toThrow(
+      /^The text of “collected\.txt” is too long for one source: 2\.4 million characters once cleaned, over the limit of 2 million\. Split it into parts/,
+    );
+    expect(fingerprint(temp.corpus)).toEqual(before);
+    const roomy = new ImportService(temp.corpus, { maxTextChars: 3_000_000 });
+    expect(roomy.prepare(file).blocks).toBeGreaterThan(2000);
+  });
+
   it('refuses an unsupported file type and leaves the corpus unchanged', () => {
     const file = temp.input('thesis.docx', 'PK not really a document');
     const before = fingerprint(temp.corpus);
