@@ -57,6 +57,20 @@ describe('copying a citation in the browser', () => {
     expect(backend.clipboard[1]!.text).not.toMatch(/Resexcellence/i);
   });
 
+  it('cites a translation as itself with “originally published as” its original', async () => {
+    await highlight('memorie-kapo', 'Moscow had not responded to these views in any way');
+    await app.page.click('.annotation-editor button:has-text("Copy citation")');
+    await app.page.waitForSelector('.confirm-dialog');
+    expect(await app.page.locator('.confirm-message').textContent()).toContain('is a translation of part of “Additional Evidence');
+    await app.page.click('.confirm-dialog button:has-text("Cite this source")');
+    await expect.poll(() => backend.clipboard.length).toBe(3);
+    const { html, text } = backend.clipboard[2]!;
+    expect(text).toMatch(/^Andrey Edemskiy, “‘Hysni Kapo, from Moscow/);
+    expect(html).toMatch(
+      /, originally published as “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” <i>Balcanica<\/i> 50 \(2019\): 375–96\.$/,
+    );
+  });
+
   it('exports the highlights as a Word document with real footnotes, from the Export dialog', async () => {
     const { page } = app;
     const out = join(mkdtempSync(join(tmpdir(), 'apparatus-export-ui-')), 'chapter.docx');
@@ -69,7 +83,7 @@ describe('copying a citation in the browser', () => {
     const footnotes = unzipText(new Uint8Array(readFileSync(out)), 'word/footnotes.xml');
     expect(footnotes).toContain('(2019): 380');
     expect(footnotes).toContain('<w:i/>');
-    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/Exported 2 highlights from 2 sources/);
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/Exported 3 highlights from 3 sources/);
   });
 
   it('raised no error in the page', () => {
