@@ -87,7 +87,7 @@ function start(): void {
     workerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
   });
   const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
-  app.on('will-quit', () => void searchService.close());
+  app.on('will-quit', () => void search.close());
   registerIpc(
     {
       corpus,

@@ -27,7 +27,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     'corpus.open': { id: sourceId },
     'annotations.list': { sourceId, tagId, includeChildTags: true },
     'annotations.create': { sourceId, start: 10, end: 40, color: 'green', tags: [tagId], note: 'A *note*.' },
-    'annotations.update': { id: annotationId, color: 'blue', tags: [tagId, otherTagId], note: 'Changed.' },
+    'annotations.update': { id: annotationId, color: 'blue', tags: [tagId, otherTagId], note: 'Changed.', omissions: [{ start: 0, end: 1 }] },
     'annotations.delete': { id: annotationId },
     'annotations.restore': {
       annotation: {
@@ -38,6 +38,7 @@ export function validExamples(seed: FuzzSeed): Examples {
         color: 'yellow',
         tags: [tagId],
         note: '',
+        omissions: [{ start: 0, end: 6 }],
         created: now,
         modified: now,
         anchor: 'anchored',

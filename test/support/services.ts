@@ -49,10 +49,11 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   const filesToSave: string[] = [];
   // After close, a late re-index (the index finishing its first build) finds no annotations.
   const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => (open ? annotationsFromStore(store) : []));
+  const search = new AppSearch(searchService);
   const close = () => {
     if (open) store.close();
     open = false;
-    void searchService.close();
+    void search.close();
   };
   return {
     services: {
@@ -63,7 +64,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
         opened.push(url);
       },
       imports: new ImportSessions(new ImportService(corpusDir), async () => filesToChoose.shift() ?? null),
-      search: new AppSearch(searchService),
+      search,
       flushed: () => {
         flushes.count += 1;
       },

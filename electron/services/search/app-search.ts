@@ -12,6 +12,7 @@ export class AppSearch {
   readonly #onProgress: (progress: SearchProgress) => void;
   readonly #log: (error: unknown) => void;
   #ready: Promise<boolean>;
+  #closed = false;
 
   constructor(service: SearchService, onProgress: (progress: SearchProgress) => void = () => {}, log: (error: unknown) => void = console.error) {
     this.#service = service;
@@ -36,9 +37,16 @@ export class AppSearch {
         return true;
       })
       .catch((error: unknown) => {
-        this.#log(error);
+        // An update cut short by closing (the app quitting) is not a failure worth reporting.
+        if (!this.#closed) this.#log(error);
         return false;
       });
+  }
+
+  /** Stops any index update in progress; later failures of it are not reported. */
+  close(): Promise<void> {
+    this.#closed = true;
+    return this.#service.close();
   }
 
   /** Runs a query once the index is ready. */
