@@ -15,7 +15,7 @@ import type { ExportOrder } from '../../core/export/order.ts';
 import { referenceItems } from '../../core/export/reference-scope.ts';
 import type { ExportScope } from '../../core/export/scope.ts';
 import { UserFacingError } from '../errors.ts';
-import { openProjectStore } from './store/index.ts';
+import { openProjectStore, StoreError } from './store/index.ts';
 import { writeFileAtomic } from './write-file.ts';
 
 /** Where the service reads from. */
@@ -100,7 +100,7 @@ export class ExportService {
     annotations: Annotation[];
     tags: Tag[];
   } {
-    const store = openProjectStore(this.#deps.projectFile, { readOnly: true });
+    const store = openForReading(this.#deps.projectFile);
     try {
       const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({
         id,
@@ -112,5 +112,20 @@ export class ExportService {
     } finally {
       store.close();
     }
+  }
+}
+
+/**
+ * The project opened read-only. A project saved by an older Apparatus is first brought up to the
+ * current format (after a backup copy, as any opening does), so that an export run before the app
+ * was started after an update still works.
+ */
+function openForReading(file: string): ReturnType<typeof openProjectStore> {
+  try {
+    return openProjectStore(file, { readOnly: true });
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
+    openProjectStore(file).close();
+    return openProjectStore(file, { readOnly: true });
   }
 }

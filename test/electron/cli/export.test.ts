@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../../core/annotate/describe.ts';
@@ -8,7 +9,7 @@ import { parseSource } from '../../../core/corpus/parse-source.ts';
 import { locate } from '../../../core/corpus/source-index.ts';
 import type { CliContext } from '../../../electron/cli/command.ts';
 import { exportCommand } from '../../../electron/cli/export.ts';
-import { openProjectStore } from '../../../electron/services/store/index.ts';
+import { MIGRATIONS, openProjectStore } from '../../../electron/services/store/index.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const corpus = join(root, 'corpus');
@@ -43,6 +44,22 @@ describe('apparatus export', () => {
     expect(md).toContain('[^1]: Andrey Edemskiy, “Additional Evidence on the Final Break');
     expect(md).toContain('[^2]: Edemskiy, “Additional Evidence,” 380.');
     expect(md).toContain('A *key* passage.');
+  });
+
+  it('exports from a project saved by an older Apparatus, updating it first', async () => {
+    const file = join(dir, 'older', 'project.sqlite');
+    openProjectStore(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
+    const db = new DatabaseSync(file);
+    const at = text.indexOf('the liberties taken by the Soviet side');
+    const { quote, position } = describeRange(text, at, at + 38);
+    db.prepare(
+      `INSERT INTO annotations (id, source_id, exact, prefix, suffix, start, "end", color, note, created, modified, anchor)
+       VALUES ('a1', ?, ?, ?, ?, ?, ?, 'yellow', '', '2025-03-01T09:00:00.000Z', '2025-03-01T09:00:00.000Z', 'anchored')`,
+    ).run(edemskiy.id, quote.exact, quote.prefix, quote.suffix, position.start, position.end);
+    db.close();
+    const outcome = await exportCommand.run(['--corpus', corpus, '--project', join(dir, 'older'), '--format', 'md', '--out', 'old.md'], context);
+    expect(outcome.code).toBe(0);
+    expect(readFileSync(join(dir, 'old.md'), 'utf8')).toContain('the liberties taken by the Soviet side');
   });
 
   it('refuses to overwrite an existing file unless --force is given', async () => {
