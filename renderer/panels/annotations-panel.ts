@@ -1,5 +1,6 @@
 import type { SourceSummary, TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
+import { trimmedQuote } from '../../core/annotate/omissions.ts';
 import { COLORS } from '../../core/annotate/palette.ts';
 import { descendants } from '../../core/annotate/tag-tree.ts';
 import { button, el } from '../dom.ts';
@@ -56,7 +57,7 @@ export function annotationsPanel(
   for (const annotation of found) {
     const item = el('li', 'annotation-item');
     const open = el('button', `annotation-open hl-border-${annotation.color}`, undefined, { type: 'button', 'data-annotation-id': annotation.id });
-    open.append(el('span', 'annotation-quote', excerpt(annotation.quote.exact, 160)));
+    open.append(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
     if (annotation.note) open.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
     const meta = [filters.scope === 'corpus' ? titles.get(annotation.sourceId) : null, ...annotation.tags.map((id) => tagNames.get(id))].filter(Boolean);
     if (annotation.anchor === 'moved') meta.push('text changed');
@@ -72,7 +73,7 @@ export function annotationsPanel(
     const orphanList = el('ul', 'annotation-list orphans');
     for (const annotation of orphans) {
       const item = el('li', 'annotation-item orphan', undefined, { 'data-annotation-id': annotation.id });
-      item.append(el('span', 'annotation-quote', excerpt(annotation.quote.exact, 200)));
+      item.append(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200)));
       if (annotation.note) item.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
       const buttons = el('div', 'orphan-actions');
       buttons.append(button('Re-attach to selection', () => actions.reattach(annotation)), button('Delete', () => actions.delete(annotation), { className: 'danger' }));

@@ -71,6 +71,8 @@ describe('trimming a quotation in the browser, against the real store', () => {
     expect(PASSAGE.slice(cut.start, cut.end)).toBe(', in the media, but rather in personal meetings');
     await expect.poll(() => page.locator('.annotation-editor .editor-quote').textContent()).toBe(QUOTED);
     expect(await page.locator('.annotation-editor .quote-trimmed').textContent()).toBe('Trimmed for quotation.');
+    // The list of highlights shows the quotation as it will be quoted, too.
+    await expect.poll(() => page.locator('.annotations-panel .annotation-quote').first().textContent()).toContain('publicly ….');
   });
 
   it('refuses an edit that rewords the passage, explaining why, and changes nothing', async () => {
