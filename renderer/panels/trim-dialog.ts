@@ -28,7 +28,7 @@ function readEdit(quote: string, edited: string): Omission[] | string {
 export function trimDialog(quote: string, omissions: readonly Omission[]): Promise<Omission[] | null> {
   const editor = el('textarea', 'trim-input', undefined, { rows: '6', spellcheck: 'false' });
   editor.value = keptText(quote, omissions);
-  const preview = el('blockquote', 'trim-preview', undefined, { 'aria-live': 'polite' });
+  const preview = el('blockquote', 'editor-quote trim-preview', undefined, { 'aria-live': 'polite' });
   const showPreview = () => {
     const cuts = readEdit(quote, editor.value);
     preview.textContent = typeof cuts === 'string' ? cuts : trimmedQuote(quote, cuts);
