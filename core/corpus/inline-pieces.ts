@@ -183,7 +183,8 @@ export function startsEntityLike(text: string): boolean {
 
 function directiveArg(value: string, what: string): string {
   checkRepresentable(value, what);
-  return value.replace(/[\\}]/g, (c) => `\\${c}`);
+  // Brackets too: inside link text an unescaped ] would end the link's text early.
+  return value.replace(/[\\}[\]]/g, (c) => `\\${c}`);
 }
 
 function atomOut(inline: Exclude<Inline, TextRun>): string {
