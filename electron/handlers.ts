@@ -93,14 +93,8 @@ function implementations(services: Services): Implementations {
       if (!annotation) throw new UserFacingError('not-found', 'This highlight no longer exists.');
       const source = corpus.get(annotation.sourceId);
       const base = source.meta.derivativeOf;
-      let derivedFrom = base && original ? corpus.get(base) : undefined;
-      if (base && !original) {
-        try {
-          derivedFrom = corpus.get(base);
-        } catch {
-          // Citing the source as itself needs its original only for "originally published as".
-        }
-      }
+      // Citing the original needs it; citing a translation as itself only names it if present.
+      const derivedFrom = base === undefined ? undefined : original ? corpus.get(base) : unlessMissing(() => corpus.get(base));
       const citation = citeAnnotation(source, annotation, citeOptionsFor(style), { original: derivedFrom, citeOriginal: original });
       writeClipboard(citation);
       return citation;
@@ -173,6 +167,15 @@ export function createHandlers(services: Services, log: (error: unknown) => void
     };
   }
   return handlers;
+}
+
+/** The value, or undefined if getting it throws (a source that is not in the corpus). */
+function unlessMissing<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {
