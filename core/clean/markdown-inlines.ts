@@ -1,7 +1,6 @@
 import type { Token } from 'markdown-it';
 import type { Inline } from '../corpus/model.ts';
-import { normalizeApostrophes } from './text-rules-apostrophes.ts';
-import { normalizeCharacters, toEllipsis } from './plain-typography.ts';
+import { normalizeApostrophes, normalizeCharacters, toEllipsis } from './text-rules/text-rules.ts';
 
 /**
  * The inline tokens of one Markdown block as Source inlines: emphasis, strong and links become

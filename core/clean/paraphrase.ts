@@ -1,9 +1,16 @@
 import type { Block, SourceMarker } from '../corpus/model.ts';
 import type { CleanedBody } from './cleaned-body.ts';
-import { backticksToApostrophes, normalizeApostrophes } from './text-rules-apostrophes.ts';
-import { pairDoubleQuotes, pairSingleQuotes } from './text-rules-quotes.ts';
-import { SLOT, inlinesFromSlots, stripSlots } from './text-rules-slots.ts';
-import { attachSpacedPunctuation, normalizeSpaces } from './text-rules.ts';
+import {
+  attachSpacedPunctuation,
+  backticksToApostrophes,
+  inlinesFromSlots,
+  normalizeApostrophes,
+  normalizeSpaces,
+  pairDoubleQuotes,
+  pairSingleQuotes,
+  SLOT,
+  stripSlots,
+} from './text-rules/text-rules.ts';
 
 /** A reference marker of the paraphrased original, such as Wikipedia's `[63]`. */
 const REFERENCE_MARKER = /\[(\d+)\]/g;

@@ -9,7 +9,7 @@ import { assignBlockTypes, type TypedDraft } from './pdf/block-types.ts';
 import { classifyBlocks } from './pdf/block-kinds.ts';
 import { dropCover } from './pdf/cover.ts';
 import { assembleFlow } from './pdf/flow.ts';
-import { buildWordIndex } from './pdf/hyphens.ts';
+import { buildWordIndex } from './text-rules/text-rules.ts';
 import { parseInlines } from './pdf/inlines.ts';
 import { pageLabeler, type PdfTextOptions } from './pdf/options.ts';
 import { findPageTops } from './pdf/page-tops.ts';

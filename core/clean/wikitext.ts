@@ -1,15 +1,18 @@
 import type { Block, Gap, Inline } from '../corpus/model.ts';
 import type { CleanedBody } from './cleaned-body.ts';
-import { normalizeApostrophes } from './text-rules-apostrophes.ts';
-import { pairDoubleQuotes, pairSingleQuotes } from './text-rules-quotes.ts';
-import { SLOT, inlinesFromSlots, stripSlots } from './text-rules-slots.ts';
 import {
   attachSpacedPunctuation,
+  inlinesFromSlots,
   joinSpacedDashes,
+  normalizeApostrophes,
   normalizeSpaces,
+  pairDoubleQuotes,
+  pairSingleQuotes,
+  SLOT,
   spaceEllipses,
+  stripSlots,
   toEllipsisCharacter,
-} from './text-rules.ts';
+} from './text-rules/text-rules.ts';
 import type { RawWikiBlock } from './wikitext-blocks.ts';
 import {
   dropEmptyHeadings,

@@ -3,7 +3,7 @@
  * a page mark on the exact character where each new page begins (inside a word if need be).
  */
 import type { Draft } from './draft.ts';
-import { joinFragments, type WordIndex } from './hyphens.ts';
+import { joinFragments, type WordIndex } from '../text-rules/text-rules.ts';
 import { PAGE_MARK } from './markers.ts';
 
 /** Joins a draft's lines into one string, `PAGE_MARK` before the first character of each page. */

@@ -1,6 +1,9 @@
 import type { Block, BlockType, Inline } from '../../../core/corpus/model.ts';
-import { normalizeApostrophes } from '../../../core/clean/text-rules-apostrophes.ts';
-import { normalizeCharacters, toEllipsis } from '../../../core/clean/plain-typography.ts';
+import {
+  normalizeApostrophes,
+  normalizeCharacters,
+  toEllipsis,
+} from '../../../core/clean/text-rules/text-rules.ts';
 import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.ts';
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   backticksToApostrophes,
   normalizeApostrophes,
-} from '../../../core/clean/text-rules-apostrophes.ts';
+} from '../../../../core/clean/text-rules/apostrophes.ts';
 
 describe('normalizeApostrophes', () => {
   it('re-attaches split possessives and contractions', () => {

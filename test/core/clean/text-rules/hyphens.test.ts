@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWordIndex, joinFragments, lineJoin } from '../../../../core/clean/pdf/hyphens.ts';
+import { buildWordIndex, joinFragments, lineJoin } from '../../../../core/clean/text-rules/hyphens.ts';
 
 const empty = buildWordIndex([]);
 

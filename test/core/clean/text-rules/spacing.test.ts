@@ -5,7 +5,7 @@ import {
   normalizeSpaces,
   spaceEllipses,
   toEllipsisCharacter,
-} from '../../../core/clean/text-rules.ts';
+} from '../../../../core/clean/text-rules/spacing.ts';
 
 describe('joinSpacedDashes', () => {
   it('closes up an en dash between numbers and between names', () => {

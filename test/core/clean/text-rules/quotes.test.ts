@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairDoubleQuotes, pairSingleQuotes } from '../../../core/clean/text-rules-quotes.ts';
+import { pairDoubleQuotes, pairSingleQuotes } from '../../../../core/clean/text-rules/quotes.ts';
 
 describe('pairDoubleQuotes', () => {
   it('pairs tokenised standalone quotes, binding each to its word', () => {

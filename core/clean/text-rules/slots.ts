@@ -1,4 +1,4 @@
-import type { Inline } from '../corpus/model.ts';
+import type { Inline } from '../../corpus/model.ts';
 
 /**
  * A private-use character that holds the place of a non-text inline (a gap, a source marker) while

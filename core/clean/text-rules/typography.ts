@@ -1,5 +1,5 @@
-import { normalizeApostrophes } from './text-rules-apostrophes.ts';
-import { pairDoubleQuotes, pairSingleQuotes } from './text-rules-quotes.ts';
+import { normalizeApostrophes } from './apostrophes.ts';
+import { pairDoubleQuotes, pairSingleQuotes } from './quotes.ts';
 
 /**
  * Character and typography rules for text typed by hand (plain text, Markdown, HTML), the same

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Inline } from '../../../core/corpus/model.ts';
-import { SLOT, inlinesFromSlots, stripSlots } from '../../../core/clean/text-rules-slots.ts';
+import type { Inline } from '../../../../core/corpus/model.ts';
+import { SLOT, inlinesFromSlots, stripSlots } from '../../../../core/clean/text-rules/slots.ts';
 
 const marker = (label: string): Inline => ({ type: 'marker', label });
 
