@@ -3,7 +3,7 @@ import { cleanMarkdown } from './markdown.ts';
 import { cleanParaphrase } from './paraphrase.ts';
 import { cleanPlainText } from './plain.ts';
 import { cleanPdfText, type PdfTextOptions } from './pdf-text.ts';
-import { cleanWebPage } from './web-page.ts';
+import { cleanWebPage } from './web-page/web-page.ts';
 import { cleanWikiText } from './wikitext.ts';
 
 /** The cleaner for each raw form; undefined where none exists yet. */

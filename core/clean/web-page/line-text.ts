@@ -1,4 +1,4 @@
-import { normalizeCharacters } from './text-rules/text-rules.ts';
+import { normalizeCharacters } from '../text-rules/text-rules.ts';
 
 /**
  * Character-level facts about text copied out of a browser: layout spaces, invisible characters,

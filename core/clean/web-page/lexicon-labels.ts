@@ -1,6 +1,6 @@
 /**
  * The words of the page labels that carry metadata (bylines, part numbers, breadcrumbs, date
- * labels) and of language switchers, in the languages of `web-page-lexicon.ts`. Phrases are
+ * labels) and of language switchers, in the languages of `lexicon.ts`. Phrases are
  * stored folded (see `foldLine`), except name particles and joiners, which are matched as words.
  */
 

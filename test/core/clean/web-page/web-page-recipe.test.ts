@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cleanWebPage } from '../../../core/clean/web-page.ts';
+import { cleanWebPage } from '../../../../core/clean/web-page/web-page.ts';
 
 interface Recipe {
   raw: string;
@@ -11,9 +11,9 @@ interface Recipe {
 }
 
 const recipe = parse(
-  readFileSync(new URL('../../../corpus/recipes/memorie-kapo.yml', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../../corpus/recipes/memorie-kapo.yml', import.meta.url), 'utf8'),
 ) as Recipe;
-const raw = readFileSync(new URL(`../../../corpus/raw/${recipe.raw}`, import.meta.url), 'utf8');
+const raw = readFileSync(new URL(`../../../../corpus/raw/${recipe.raw}`, import.meta.url), 'utf8');
 
 function occurrences(text: string, part: string): number {
   return text.split(part).length - 1;

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../core/corpus/model.ts';
-import { cleanWebPage } from '../../../core/clean/web-page.ts';
+import type { Block } from '../../../../core/corpus/model.ts';
+import { cleanWebPage } from '../../../../core/clean/web-page/web-page.ts';
 
 // The Memorie.al page (seed 003), byte for byte as copied from the browser.
 function readRaw(name: string): string {
-  return readFileSync(new URL(`../../../corpus/raw/${name}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../../corpus/raw/${name}`, import.meta.url), 'utf8');
 }
 
 const RAW = readRaw('003_8b98f5ed5cda7ad9.txt');

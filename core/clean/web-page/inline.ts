@@ -1,6 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import type { TextRun } from '../corpus/model.ts';
+import type { TextRun } from '../../corpus/model.ts';
 
 /**
  * Inline text of a web page: emphasis and links as a Markdown-aware copy marks them (`*…*`,

@@ -1,18 +1,18 @@
-import type { CleanedBody } from './cleaned-body.ts';
-import { articleBlocks } from './web-page-body.ts';
-import { WebPageError } from './web-page-errors.ts';
-import { locateArticle } from './web-page-layout.ts';
-import { readPageLines } from './web-page-lines.ts';
-import { factsToCsl, readPageFacts } from './web-page-meta.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
+import { articleBlocks } from './body.ts';
+import { WebPageError } from './errors.ts';
+import { locateArticle } from './layout.ts';
+import { readPageLines } from './lines.ts';
+import { factsToCsl, readPageFacts } from './meta.ts';
 
 /**
  * Cleans the text a browser copies from a news or magazine article page (raw form `web-page`).
  *
  * The rules are about web pages, not one site: every line is classified by what it says (the
- * furniture lexicon in `web-page-lexicon.ts`, in English, Albanian and other languages) and by its
+ * furniture lexicon in `lexicon.ts`, in English, Albanian and other languages) and by its
  * shape (bullets, dates, bylines, quotation-and-slash headlines of other articles); then the page
  * is cut by position into site header, headline, article head, article text and page foot
- * (`web-page-layout.ts`). Only the article text becomes blocks; header and head yield metadata.
+ * (`layout.ts`). Only the article text becomes blocks; header and head yield metadata.
  *
  * Guarantees: the wording of the kept text is unchanged except for layout spaces, curly quotes and
  * "..." → "…"; no notes (web pages have none); block ids are empty, for the corpus build to number.

@@ -1,11 +1,11 @@
-import type { CslDate, CslItem, CslName } from '../corpus/model.ts';
-import { parseByline, parsePartLabel } from './web-page-byline.ts';
-import { parseDateLine } from './web-page-dates.ts';
-import { toPlainText } from './web-page-inline.ts';
-import type { ArticleLayout } from './web-page-layout.ts';
-import { breadcrumbCategory } from './web-page-lines.ts';
-import type { PageLine } from './web-page-lines.ts';
-import { isDomainName } from './web-page-text.ts';
+import type { CslDate, CslItem, CslName } from '../../corpus/model.ts';
+import { parseByline, parsePartLabel } from './byline.ts';
+import { parseDateLine } from './dates.ts';
+import { toPlainText } from './inline.ts';
+import type { ArticleLayout } from './layout.ts';
+import { breadcrumbCategory } from './lines.ts';
+import type { PageLine } from './lines.ts';
+import { isDomainName } from './line-text.ts';
 
 /** What a copied page says about the article it carries. Absent fields were not found. */
 export interface PageFacts {

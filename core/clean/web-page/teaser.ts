@@ -5,7 +5,7 @@
  * That shape, not the language, identifies a teaser.
  */
 
-import { wordCount } from './web-page-text.ts';
+import { wordCount } from './line-text.ts';
 
 const OPENING_QUOTES = '“"„«‘‚‹';
 const CLOSING_QUOTES = '”"»’‘›“';

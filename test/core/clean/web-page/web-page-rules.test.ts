@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../core/corpus/model.ts';
-import { cleanWebPage } from '../../../core/clean/web-page.ts';
-import { WebPageError } from '../../../core/clean/web-page-errors.ts';
+import type { Block } from '../../../../core/corpus/model.ts';
+import { cleanWebPage } from '../../../../core/clean/web-page/web-page.ts';
+import { WebPageError } from '../../../../core/clean/web-page/errors.ts';
 
 // Synthetic pages, written for these tests, showing that the rules are about web pages in general
 // and not about the one Memorie.al page of the corpus.

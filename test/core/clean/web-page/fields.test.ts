@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline, parsePartLabel } from '../../../core/clean/web-page-byline.ts';
-import { parseDateLine } from '../../../core/clean/web-page-dates.ts';
-import { isTeaser, isTicker } from '../../../core/clean/web-page-teaser.ts';
+import { parseByline, parsePartLabel } from '../../../../core/clean/web-page/byline.ts';
+import { parseDateLine } from '../../../../core/clean/web-page/dates.ts';
+import { isTeaser, isTicker } from '../../../../core/clean/web-page/teaser.ts';
 
 describe('parseDateLine', () => {
   it.each([

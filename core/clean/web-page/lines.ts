@@ -1,6 +1,6 @@
-import { parseByline, parsePartLabel } from './web-page-byline.ts';
-import { parseDateLine } from './web-page-dates.ts';
-import { BREADCRUMB_ROOTS, LANGUAGE_NAMES } from './web-page-lexicon-labels.ts';
+import { parseByline, parsePartLabel } from './byline.ts';
+import { parseDateLine } from './dates.ts';
+import { BREADCRUMB_ROOTS, LANGUAGE_NAMES } from './lexicon-labels.ts';
 import {
   COMMENT_FORM,
   CONTINUATION_PHRASES,
@@ -13,8 +13,8 @@ import {
   SEARCH_STUBS,
   SHARE_FILLERS,
   SHARE_WORDS,
-} from './web-page-lexicon.ts';
-import { isSlashTeaser, isTeaser, isTicker } from './web-page-teaser.ts';
+} from './lexicon.ts';
+import { isSlashTeaser, isTeaser, isTicker } from './teaser.ts';
 import {
   endsSentence,
   escapeRegExp,
@@ -22,7 +22,7 @@ import {
   isDomainName,
   normalizeLine,
   wordCount,
-} from './web-page-text.ts';
+} from './line-text.ts';
 
 /**
  * What a line of copied web-page text is. Furniture kinds (`stub` … `site`) are never article

@@ -1,16 +1,16 @@
-import type { Block, BlockType } from '../corpus/model.ts';
-import { toTextRuns } from './web-page-inline.ts';
-import type { ArticleLayout } from './web-page-layout.ts';
-import { isStandaloneTeaser, looksLikeProse } from './web-page-lines.ts';
-import type { LineKind, PageLine } from './web-page-lines.ts';
-import { datelinePrefix } from './web-page-meta.ts';
+import type { Block, BlockType } from '../../corpus/model.ts';
+import { toTextRuns } from './inline.ts';
+import type { ArticleLayout } from './layout.ts';
+import { isStandaloneTeaser, looksLikeProse } from './lines.ts';
+import type { LineKind, PageLine } from './lines.ts';
+import { datelinePrefix } from './meta.ts';
 import {
   endsSentence,
   foldLine,
   isDomainName,
   startsCapitalized,
   wordCount,
-} from './web-page-text.ts';
+} from './line-text.ts';
 
 /** A line kept for the article, before its text becomes runs. */
 interface Draft {
@@ -33,7 +33,7 @@ const FURNITURE: ReadonlySet<LineKind> = new Set([
   'site',
 ]);
 
-// Lines of the article head that carry metadata (read by web-page-meta) or other articles.
+// Lines of the article head that carry metadata (read by meta.ts) or other articles.
 const HEAD_ONLY: ReadonlySet<LineKind> = new Set([
   'byline',
   'part',

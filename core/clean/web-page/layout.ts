@@ -1,5 +1,5 @@
-import type { LineKind, PageLine } from './web-page-lines.ts';
-import { wordCount } from './web-page-text.ts';
+import type { LineKind, PageLine } from './lines.ts';
+import { wordCount } from './line-text.ts';
 
 /**
  * Where the article stands on a copied page. Indices are `PageLine.index` values.

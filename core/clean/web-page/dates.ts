@@ -1,6 +1,6 @@
-import type { CslDate } from '../corpus/model.ts';
-import { DATE_LABELS } from './web-page-lexicon-labels.ts';
-import { foldLine } from './web-page-text.ts';
+import type { CslDate } from '../../corpus/model.ts';
+import { DATE_LABELS } from './lexicon-labels.ts';
+import { foldLine } from './line-text.ts';
 
 // Month names by number, English and Albanian (with the abbreviations sites use in date lines).
 const MONTHS: ReadonlyMap<string, number> = new Map(

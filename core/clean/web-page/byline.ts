@@ -1,12 +1,12 @@
-import type { CslName } from '../corpus/model.ts';
+import type { CslName } from '../../corpus/model.ts';
 import {
   BYLINE_PREFIXES,
   NAME_JOINERS,
   NAME_PARTICLES,
   NUMBER_WORDS,
   PART_WORDS,
-} from './web-page-lexicon-labels.ts';
-import { escapeRegExp, foldLine } from './web-page-text.ts';
+} from './lexicon-labels.ts';
+import { escapeRegExp, foldLine } from './line-text.ts';
 
 // A byline is short; anything longer is a sentence that happens to start with "By".
 const MAX_BYLINE_LENGTH = 100;
