@@ -2,7 +2,7 @@ import type { Cleaner, RawForm } from './cleaned-body.ts';
 import { cleanMarkdown } from './markdown.ts';
 import { cleanParaphrase } from './paraphrase.ts';
 import { cleanPlainText } from './plain.ts';
-import { cleanPdfText, type PdfTextOptions } from './pdf-text.ts';
+import { cleanPdfText, type PdfTextOptions } from './pdf-text/pdf-text.ts';
 import { cleanWebPage } from './web-page/web-page.ts';
 import { cleanWikiText } from './wikitext.ts';
 

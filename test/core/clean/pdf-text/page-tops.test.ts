@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlocks } from '../../../../core/clean/pdf/block-kinds.ts';
-import { findPageTops } from '../../../../core/clean/pdf/page-tops.ts';
-import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf/source-lines.ts';
+import { classifyBlocks } from '../../../../core/clean/pdf-text/block-kinds.ts';
+import { findPageTops } from '../../../../core/clean/pdf-text/page-tops.ts';
+import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf-text/source-lines.ts';
 
 function tops(text: string): string[] {
   const blocks = classifyBlocks(groupBlocks(splitSourceLines(text)));

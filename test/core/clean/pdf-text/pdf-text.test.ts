@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPdfText, PdfTextError } from '../../../../core/clean/pdf-text.ts';
+import { cleanPdfText, PdfTextError } from '../../../../core/clean/pdf-text/pdf-text.ts';
 import { markup, textOf } from './support.ts';
 
 describe('cleanPdfText', () => {

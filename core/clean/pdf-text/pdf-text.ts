@@ -3,23 +3,23 @@
  * removal, page tops, footnote groups, line unwrapping and hyphenation, page milestones, ordinal
  * damage, emphasis and quotation marks. What no rule can know comes from `PdfTextOptions`.
  */
-import type { Block, Note } from '../corpus/model.ts';
-import type { CleanedBody } from './cleaned-body.ts';
-import { assignBlockTypes, type TypedDraft } from './pdf/block-types.ts';
-import { classifyBlocks } from './pdf/block-kinds.ts';
-import { dropCover } from './pdf/cover.ts';
-import { assembleFlow } from './pdf/flow.ts';
-import { buildWordIndex } from './text-rules/text-rules.ts';
-import { parseInlines } from './pdf/inlines.ts';
-import { pageLabeler, type PdfTextOptions } from './pdf/options.ts';
-import { findPageTops } from './pdf/page-tops.ts';
-import { polishText } from './pdf/polish.ts';
-import { renderDraft, renderNoteLines } from './pdf/render-draft.ts';
-import { groupBlocks, splitSourceLines } from './pdf/source-lines.ts';
-import { typicalLineWidth } from './pdf/text-shape.ts';
+import type { Block, Note } from '../../corpus/model.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
+import { assignBlockTypes, type TypedDraft } from './block-types.ts';
+import { classifyBlocks } from './block-kinds.ts';
+import { dropCover } from './cover.ts';
+import { assembleFlow } from './flow.ts';
+import { buildWordIndex } from '../text-rules/text-rules.ts';
+import { parseInlines } from './inlines.ts';
+import { pageLabeler, type PdfTextOptions } from './options.ts';
+import { findPageTops } from './page-tops.ts';
+import { polishText } from './polish.ts';
+import { renderDraft, renderNoteLines } from './render-draft.ts';
+import { groupBlocks, splitSourceLines } from './source-lines.ts';
+import { typicalLineWidth } from './text-shape.ts';
 
-export type { PdfTextOptions } from './pdf/options.ts';
-export { PdfTextError } from './pdf/errors.ts';
+export type { PdfTextOptions } from './options.ts';
+export { PdfTextError } from './errors.ts';
 
 /**
  * Cleans a PDF-extracted text into body blocks and notes. Deterministic and pure. The body has no

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type { CleanedBody } from '../../../../core/clean/cleaned-body.ts';
-import { cleanPdfText, type PdfTextOptions } from '../../../../core/clean/pdf-text.ts';
+import { cleanPdfText, type PdfTextOptions } from '../../../../core/clean/pdf-text/pdf-text.ts';
 import type { Block, Inline } from '../../../../core/corpus/model.ts';
 
 /** A manual correction as a recipe writes it. */

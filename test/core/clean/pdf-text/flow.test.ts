@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlocks } from '../../../../core/clean/pdf/block-kinds.ts';
-import type { Draft } from '../../../../core/clean/pdf/draft.ts';
-import { assembleFlow } from '../../../../core/clean/pdf/flow.ts';
-import { findPageTops } from '../../../../core/clean/pdf/page-tops.ts';
-import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf/source-lines.ts';
+import { classifyBlocks } from '../../../../core/clean/pdf-text/block-kinds.ts';
+import type { Draft } from '../../../../core/clean/pdf-text/draft.ts';
+import { assembleFlow } from '../../../../core/clean/pdf-text/flow.ts';
+import { findPageTops } from '../../../../core/clean/pdf-text/page-tops.ts';
+import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf-text/source-lines.ts';
 
 function flow(text: string, width?: number): Draft[] {
   const blocks = classifyBlocks(groupBlocks(splitSourceLines(text)));

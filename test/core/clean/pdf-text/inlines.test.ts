@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInlines, type InlineContext } from '../../../../core/clean/pdf/inlines.ts';
-import { PAGE_MARK } from '../../../../core/clean/pdf/markers.ts';
+import { parseInlines, type InlineContext } from '../../../../core/clean/pdf-text/inlines.ts';
+import { PAGE_MARK } from '../../../../core/clean/pdf-text/markers.ts';
 
 function context(labels: string[] = [], first = 10): InlineContext {
   let page = first;

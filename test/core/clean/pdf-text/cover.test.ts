@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dropCover, isMastheadLine } from '../../../../core/clean/pdf/cover.ts';
-import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf/source-lines.ts';
+import { dropCover, isMastheadLine } from '../../../../core/clean/pdf-text/cover.ts';
+import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf-text/source-lines.ts';
 
 function blocks(text: string) {
   return groupBlocks(splitSourceLines(text));

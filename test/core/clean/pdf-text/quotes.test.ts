@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_MARK } from '../../../../core/clean/pdf/markers.ts';
-import { curlQuotes, repairApostrophes } from '../../../../core/clean/pdf/quotes.ts';
+import { PAGE_MARK } from '../../../../core/clean/pdf-text/markers.ts';
+import { curlQuotes, repairApostrophes } from '../../../../core/clean/pdf-text/quotes.ts';
 
 describe('curlQuotes', () => {
   it('opens a straight double quote after a space and closes it after a word', () => {

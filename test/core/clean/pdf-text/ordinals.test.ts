@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ordinalSuffix, repairOrdinals } from '../../../../core/clean/pdf/ordinals.ts';
+import { ordinalSuffix, repairOrdinals } from '../../../../core/clean/pdf-text/ordinals.ts';
 
 describe('ordinalSuffix', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlocks, isStrayGlyph } from '../../../../core/clean/pdf/block-kinds.ts';
-import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf/source-lines.ts';
+import { classifyBlocks, isStrayGlyph } from '../../../../core/clean/pdf-text/block-kinds.ts';
+import { groupBlocks, splitSourceLines } from '../../../../core/clean/pdf-text/source-lines.ts';
 
 function classify(text: string) {
   return classifyBlocks(groupBlocks(splitSourceLines(text)));
