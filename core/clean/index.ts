@@ -4,7 +4,7 @@ import { cleanParaphrase } from './paraphrase.ts';
 import { cleanPlainText } from './plain.ts';
 import { cleanPdfText, type PdfTextOptions } from './pdf-text/pdf-text.ts';
 import { cleanWebPage } from './web-page/web-page.ts';
-import { cleanWikiText } from './wikitext.ts';
+import { cleanWikiText } from './wikitext/wikitext.ts';
 
 /** The cleaner for each raw form; undefined where none exists yet. */
 export const cleaners: Record<RawForm, Cleaner | undefined> = {

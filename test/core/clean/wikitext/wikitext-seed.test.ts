@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Block } from '../../../core/corpus/model.ts';
-import { cleanWikiText } from '../../../core/clean/wikitext.ts';
+import type { Block } from '../../../../core/corpus/model.ts';
+import { cleanWikiText } from '../../../../core/clean/wikitext/wikitext.ts';
 
 interface RecipeCorrection {
   original: string;
@@ -26,7 +26,7 @@ const wholeText = blockTexts.join('\n\n');
 const dashCorrections = recipe.corrections.filter((correction) => /dash/.test(correction.reason));
 
 function readRepoFile(path: string): string {
-  return readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
 }
 
 /** The build's contract: each original occurs exactly `count` times when its turn comes. */

@@ -1,5 +1,5 @@
-import type { Block, Gap, Inline } from '../corpus/model.ts';
-import type { CleanedBody } from './cleaned-body.ts';
+import type { Block, Gap, Inline } from '../../corpus/model.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
 import {
   attachSpacedPunctuation,
   inlinesFromSlots,
@@ -12,14 +12,14 @@ import {
   spaceEllipses,
   stripSlots,
   toEllipsisCharacter,
-} from './text-rules/text-rules.ts';
-import type { RawWikiBlock } from './wikitext-blocks.ts';
+} from '../text-rules/text-rules.ts';
+import type { RawWikiBlock } from './blocks.ts';
 import {
   dropEmptyHeadings,
   rejoinBrokenParagraphs,
   splitWikiTextBlocks,
-} from './wikitext-blocks.ts';
-import { detokeniseWikiText } from './wikitext-tokens.ts';
+} from './blocks.ts';
+import { detokeniseWikiText } from './tokens.ts';
 
 /**
  * A gap directive as the corpus format writes it (`{{gap}}`, `{{gap:what is known}}`); a recipe's
@@ -52,7 +52,12 @@ function toBlock(raw: RawWikiBlock): Block {
     : { type: 'paragraph', id: '', content };
 }
 
-/** The text rules, in the order sources.md §6 fixes for the Wikipedia seed. */
+/**
+ * One line through the text rules, each working on what the one before leaves: the WikiText
+ * tokens are undone first, then dashes and spaced punctuation closed up; apostrophes inside words
+ * are settled before quotation marks are paired, so that `'s` is not taken for a quote; ellipses
+ * are spaced last, once the quotation marks beside them face their way.
+ */
 function cleanWikiTextLine(text: string): string {
   let clean = detokeniseWikiText(text);
   clean = joinSpacedDashes(clean);

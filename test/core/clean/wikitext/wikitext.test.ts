@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../core/corpus/model.ts';
-import { cleanWikiText } from '../../../core/clean/wikitext.ts';
+import type { Block } from '../../../../core/corpus/model.ts';
+import { cleanWikiText } from '../../../../core/clean/wikitext/wikitext.ts';
 
 function texts(raw: string): string[] {
   return cleanWikiText(raw).blocks.map(blockText);
