@@ -1,5 +1,5 @@
 import type { Cleaner, RawForm } from './cleaned-body.ts';
-import { cleanMarkdown } from './markdown.ts';
+import { cleanMarkdown } from './markdown/markdown.ts';
 import { cleanParaphrase } from './paraphrase.ts';
 import { cleanPlainText } from './plain.ts';
 import { cleanPdfText, type PdfTextOptions } from './pdf-text/pdf-text.ts';

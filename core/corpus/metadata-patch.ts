@@ -1,4 +1,4 @@
-import { parseDateText, parseNameText } from '../clean/markdown-names.ts';
+import { parseDateText, parseNameText } from './names-and-dates.ts';
 import type { CslItem, CslName } from './model.ts';
 
 /** The metadata a historian edits in the library: text fields, authors one per line, a date. */

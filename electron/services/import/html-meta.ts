@@ -1,5 +1,5 @@
 import type { CslItem, CslName } from '../../../core/corpus/model.ts';
-import { parseByline, parseDateText, parseNameText } from '../../../core/clean/markdown-names.ts';
+import { parseByline, parseDateText, parseNameText } from '../../../core/corpus/names-and-dates.ts';
 import type { DomDocument } from './html-dom.ts';
 
 /** What Readability reports about an article, as far as metadata goes. */

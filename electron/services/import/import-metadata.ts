@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import type { CslItem, CslName, Reliability } from '../../../core/corpus/model.ts';
 import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
-import { parseDateText, parseNameText } from '../../../core/clean/markdown-names.ts';
+import { parseDateText, parseNameText } from '../../../core/corpus/names-and-dates.ts';
 import type { DetectedForm } from '../../../core/clean/detect-form.ts';
 import { ImportError } from './import-error.ts';
 

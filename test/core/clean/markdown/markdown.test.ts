@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanMarkdown } from '../../../core/clean/markdown.ts';
-import { normalizeSource } from '../../../core/corpus/normalize-source.ts';
-import { parseSource } from '../../../core/corpus/parse-source.ts';
-import { serializeSource } from '../../../core/corpus/serialize-source.ts';
-import type { Block, Source } from '../../../core/corpus/model.ts';
+import { cleanMarkdown } from '../../../../core/clean/markdown/markdown.ts';
+import { normalizeSource } from '../../../../core/corpus/normalize-source.ts';
+import { parseSource } from '../../../../core/corpus/parse-source.ts';
+import { serializeSource } from '../../../../core/corpus/serialize-source.ts';
+import type { Block, Source } from '../../../../core/corpus/model.ts';
 
 function asSource(raw: string): Source {
   const body = cleanMarkdown(raw);

@@ -1,8 +1,8 @@
-import type { CslDate, CslName } from '../corpus/model.ts';
+import type { CslDate, CslName } from './model.ts';
 
 /**
- * Names and dates as files and users write them, turned into CSL-JSON. Shared by the Markdown
- * front matter and the import of web pages and user input.
+ * Names and dates as files and users write them, turned into CSL-JSON. Shared by the metadata
+ * editor, the front matter of imported Markdown, and the import of HTML pages and user input.
  */
 
 /**

@@ -1,6 +1,6 @@
 import type { Token } from 'markdown-it';
-import type { Inline } from '../corpus/model.ts';
-import { normalizeApostrophes, normalizeCharacters, toEllipsis } from './text-rules/text-rules.ts';
+import type { Inline } from '../../corpus/model.ts';
+import { normalizeApostrophes, normalizeCharacters, toEllipsis } from '../text-rules/text-rules.ts';
 
 /**
  * The inline tokens of one Markdown block as Source inlines: emphasis, strong and links become

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
-import type { CslItem, CslName } from '../corpus/model.ts';
-import { parseDateText, parseNameText } from './markdown-names.ts';
+import type { CslItem, CslName } from '../../corpus/model.ts';
+import { parseDateText, parseNameText } from '../../corpus/names-and-dates.ts';
 
 /** A Markdown file split into its YAML front matter (if any) and its body. */
 export interface MarkdownParts {

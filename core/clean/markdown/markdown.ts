@@ -1,10 +1,10 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import type { Block, BlockType, Inline, Note } from '../corpus/model.ts';
-import type { CleanedBody } from './cleaned-body.ts';
-import { splitMarkdownFrontMatter } from './markdown-front-matter.ts';
-import { footnoteLabel, toInlines } from './markdown-inlines.ts';
+import type { Block, BlockType, Inline, Note } from '../../corpus/model.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
+import { splitMarkdownFrontMatter } from './front-matter.ts';
+import { footnoteLabel, toInlines } from './inlines.ts';
 
 // CommonMark plus footnotes. Raw HTML is off, so a `<script>` stays text. The typographer pairs
 // quotation marks; its other replacements ("(c)" → "©", "--" → "–") would change wording.
