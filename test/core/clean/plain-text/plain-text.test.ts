@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanPlainText } from '../../../core/clean/plain.ts';
+import { cleanPlainText } from '../../../../core/clean/plain-text/plain-text.ts';
 
 const texts = (raw: string) => cleanPlainText(raw).blocks.map((block) => [block.type, block.content.map((run) => (run.type === 'text' ? run.text : '')).join('')]);
 

@@ -1,11 +1,11 @@
-import type { Block, TextRun } from '../corpus/model.ts';
-import type { CleanedBody } from './cleaned-body.ts';
+import type { Block, TextRun } from '../../corpus/model.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
 import {
   buildWordIndex,
   joinFragments,
   typesetParagraph,
   type WordIndex,
-} from './text-rules/text-rules.ts';
+} from '../text-rules/text-rules.ts';
 
 /**
  * Cleans plain text typed or saved by hand (raw form `plain`).
