@@ -1,6 +1,6 @@
 import type { Cleaner, RawForm } from './cleaned-body.ts';
 import { cleanMarkdown } from './markdown/markdown.ts';
-import { cleanParaphrase } from './paraphrase.ts';
+import { cleanParaphrase } from './paraphrase/paraphrase.ts';
 import { cleanPlainText } from './plain-text/plain-text.ts';
 import { cleanPdfText, type PdfTextOptions } from './pdf-text/pdf-text.ts';
 import { cleanWebPage } from './web-page/web-page.ts';

@@ -1,5 +1,5 @@
-import type { Block, SourceMarker } from '../corpus/model.ts';
-import type { CleanedBody } from './cleaned-body.ts';
+import type { Block, SourceMarker } from '../../corpus/model.ts';
+import type { CleanedBody } from '../cleaned-body.ts';
 import {
   attachSpacedPunctuation,
   backticksToApostrophes,
@@ -10,7 +10,7 @@ import {
   pairSingleQuotes,
   SLOT,
   stripSlots,
-} from './text-rules/text-rules.ts';
+} from '../text-rules/text-rules.ts';
 
 /** A reference marker of the paraphrased original, such as Wikipedia's `[63]`. */
 const REFERENCE_MARKER = /\[(\d+)\]/g;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Block, Inline } from '../../../core/corpus/model.ts';
-import { cleanParaphrase } from '../../../core/clean/paraphrase.ts';
+import type { Block, Inline } from '../../../../core/corpus/model.ts';
+import { cleanParaphrase } from '../../../../core/clean/paraphrase/paraphrase.ts';
 
 interface Recipe {
   raw: string;
@@ -17,7 +17,7 @@ const blockTexts = body.blocks.map(blockText);
 const wholeText = blockTexts.join('\n\n');
 
 function readRepoFile(path: string): string {
-  return readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8');
+  return readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
 }
 
 function blockText(block: Block): string {

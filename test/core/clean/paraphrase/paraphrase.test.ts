@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Block } from '../../../core/corpus/model.ts';
-import { cleanParaphrase } from '../../../core/clean/paraphrase.ts';
+import type { Block } from '../../../../core/corpus/model.ts';
+import { cleanParaphrase } from '../../../../core/clean/paraphrase/paraphrase.ts';
 
 function blockText(block: Block): string {
   return block.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('');
