@@ -83,7 +83,7 @@ export function formatOutcome(outcome: BuildOutcome): string {
 
 if (import.meta.main) {
   // Loaded only when run as a script, so tests can import buildCorpus with their own cleaners.
-  const { cleaners } = await import('../core/clean/index.ts');
+  const { cleaners } = await import('../core/clean/cleaners.ts');
   // HTML sources (imported web pages) are cleaned with a DOM, so their cleaner lives in electron/.
   const { htmlCleaner } = await import('../electron/services/import/html-cleaner.ts');
   const outcomes = buildCorpus(import.meta.dirname, { ...cleaners, html: htmlCleaner });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCleanedFile } from '../../core/clean/build-source.ts';
-import { cleaners } from '../../core/clean/index.ts';
+import { cleaners } from '../../core/clean/cleaners.ts';
 import { parseRecipe } from '../../core/clean/recipe.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { MetadataService } from '../../electron/services/metadata-service.ts';

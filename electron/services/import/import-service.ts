@@ -1,7 +1,7 @@
 import { basename, join } from 'node:path';
 import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
 import { buildSource, type CleanerRegistry } from '../../../core/clean/build-source.ts';
-import { cleaners } from '../../../core/clean/index.ts';
+import { cleaners } from '../../../core/clean/cleaners.ts';
 import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
 import type { Recipe } from '../../../core/clean/recipe.ts';
 import type { CslItem } from '../../../core/corpus/model.ts';

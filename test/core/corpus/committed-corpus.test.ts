@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildCleanedFile } from '../../../core/clean/build-source.ts';
-import { cleaners } from '../../../core/clean/index.ts';
+import { cleaners } from '../../../core/clean/cleaners.ts';
 import { parseRecipe } from '../../../core/clean/recipe.ts';
 import type { Source } from '../../../core/corpus/model.ts';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
