@@ -12,6 +12,26 @@ const noView = { group: ['prosemirror-view', 'prosemirror-view/*'], message: 'co
 const noElectronLayer = { group: ['**/electron/**', '../electron', '../../electron'], message: 'The renderer reaches the main process only through core/api.ts and renderer/bridge.ts.' };
 const noRendererLayer = { group: ['**/renderer/**', '../renderer', '../../renderer'], message: 'Nothing imports the renderer.' };
 
+// One way into a folder. A form folder of core/clean (web-page/, pdf-text/, text-rules/, …) is
+// entered only through its entry module, named like the folder; core/search and the project store
+// only through their index.ts. Tests may reach inside to test the parts. These patterns match the
+// import as written, so inside core/ a sibling-relative path (./web-page/, ../search/) counts too.
+// They use the TypeScript variant of no-restricted-imports so that one set of options covers every
+// layer without replacing the layering rules above (ESLint keeps one set of options per rule).
+const CLEAN_FORMS = 'web-page|pdf-text|wikitext|markdown|plain-text|paraphrase|text-rules';
+const cleanFormEntry = (via) => ({
+  regex: `(^|/)(${via})/(${CLEAN_FORMS})/(?!\\3\\.ts$)`,
+  message: 'Import a form folder of core/clean only through its entry module, named like the folder (web-page/web-page.ts).',
+});
+const searchFace = (via) => ({
+  regex: `(^|/)(${via})/search/(?!index\\.ts$)`,
+  message: 'Import core/search only through core/search/index.ts.',
+});
+const storeFace = (via) => ({
+  regex: `(^|/)(${via})/store/(?!index\\.ts$)`,
+  message: 'Import the project store only through electron/services/store/index.ts.',
+});
+
 export default tseslint.config(
   { ignores: ['out/**', 'release/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
   js.configs.recommended,
@@ -54,6 +74,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [noNode, noView, noRendererLayer, { group: ['./*'], message: 'The preload imports only electron and core/api.ts.' }] }],
     },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [cleanFormEntry('clean|\\.|\\.\\.'), searchFace('\\.\\.')] }] },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [cleanFormEntry('clean'), searchFace('core'), storeFace('services|\\.|\\.\\.')] }] },
+  },
+  {
+    files: ['renderer/**/*.ts', 'bench/**/*.ts', 'corpus/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [cleanFormEntry('clean'), searchFace('core'), storeFace('services')] }] },
   },
   {
     files: ['*.config.{js,ts}', 'corpus/**/*.ts'],

@@ -5,7 +5,7 @@ import { ExportError } from '../core/export/errors.ts';
 import { MetadataError } from '../core/corpus/metadata-patch.ts';
 import { AtomicWriteError } from './services/atomic-write.ts';
 import { ImportError } from './services/import/import-error.ts';
-import { StoreError, type StoreErrorCode } from './services/store/store-errors.ts';
+import { StoreError, type StoreErrorCode } from './services/store/index.ts';
 import { WriteFileError } from './services/write-file.ts';
 
 /** An error a service raises on purpose: its message is written for the user and crosses IPC. */

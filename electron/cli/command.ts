@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { resolveProjectFile } from '../services/store/project-file.ts';
+import { resolveProjectFile } from '../services/store/index.ts';
 
 /** What a command printed and the exit code it asks for; commands never exit the process. */
 export interface CliOutcome {
