@@ -49,7 +49,7 @@ const paraphraseErrors = [
 ];
 
 describe('resexcellence-2021 recipe', () => {
-  it('names the raw seed, the paraphrase form and the metadata sources.md establishes', () => {
+  it('names the raw seed, the paraphrase form and the page’s metadata', () => {
     expect(recipe.raw).toBe('000_658a3b248dccd0f2.txt');
     expect(recipe.form).toBe('paraphrase');
     expect(recipe.metadata).toMatchObject({

@@ -20,7 +20,7 @@ const texts = cleaned.blocks.map(blockText);
 const headingIndex = cleaned.blocks.findIndex((block) => block.type === 'heading');
 const study = cleaned.blocks.slice(headingIndex + 1);
 
-/** Line `n` of the raw seed, 1-based as in sources.md. */
+/** Line `n` of the raw seed, 1-based as a text editor numbers it. */
 function rawLine(n: number): string {
   return RAW_LINES[n - 1] ?? '';
 }
@@ -137,7 +137,7 @@ describe('cleanWebPage on the Memorie.al page (seed 003)', () => {
     expect(texts.filter((text) => /[\u00A0"']|\.\.\./.test(text))).toEqual([]);
   });
 
-  it('finds the metadata sources.md §4 A establishes from the page itself', () => {
+  it('finds the metadata the page itself states', () => {
     expect(cleaned.found).toEqual({
       title:
         '“Hysni Kapo, from Moscow, kept in touch with Enver in Tirana and, unlike any other member of the delegation, was not active in condemning the Chinese…”/New documents revealed regarding the rupture between Tirana and the Kremlin in ’61',
@@ -155,7 +155,7 @@ describe('cleanWebPage on the Memorie.al page (seed 003)', () => {
   });
 });
 
-describe('parallel pagination of seed 003 into Balcanica (sources.md §4 C)', () => {
+describe('parallel pagination of seed 003 into its printed version in Balcanica', () => {
   // The collation table, by raw line of 003: first page, last page.
   const TABLE: [number, number, number, number][] = [
     [63, 63, 375, 375],

@@ -62,7 +62,7 @@ function occurrences(text: string, part: string): number {
 }
 
 describe('wikipedia-split recipe', () => {
-  it('names the raw seed, the wikitext form and the metadata sources.md establishes', () => {
+  it('names the raw seed, the wikitext form and the article’s metadata', () => {
     expect(recipe.raw).toBe('001_173910b34eca1096.txt');
     expect(recipe.form).toBe('wikitext');
     expect(recipe.metadata).toMatchObject({
@@ -105,7 +105,7 @@ describe('cleanWikiText on seed 001', () => {
     for (const text of blockTexts) expect(text).not.toMatch(/["'`]/);
   });
 
-  it('has the headings of sources.md §2 at their levels, without the empty Books heading', () => {
+  it('has the article’s headings at their levels, without the empty Books heading', () => {
     const headings = body.blocks
       .filter((block) => block.type === 'heading')
       .map((block) => [block.level, blockText(block)]);
