@@ -13,6 +13,8 @@ export interface CiteRequest {
   locator: Locator | null;
   prefix?: string | undefined;
   suffix?: string | undefined;
+  /** For a translation: the original's page(s) of the cited passage, for its pointer. */
+  originalLocator?: Locator | null;
 }
 
 /** One note of the document: its number and its citations in order. */
