@@ -7,6 +7,8 @@ export type { ExportDocument, ExportEntry, ExportGroup } from './export-document
 export {
   DOCUMENT_FORMATS,
   REFERENCE_FORMATS,
+  extensionOf,
+  extensionWarning,
   isReferenceFormat,
   parseFormat,
   renderDocument,
