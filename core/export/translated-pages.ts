@@ -26,11 +26,13 @@ export interface TranslatedPages {
 const MATCH = 0.4;
 
 /**
- * Share of a passage's weighted words that one page of its original paragraph must hold, ahead of
- * every other page of that paragraph by `LEAD`, for the passage to be placed on that page alone.
+ * Share of a passage's weighted words that a stretch of its original paragraph must hold for the
+ * passage to be placed there; stretches within `TIE` of the best are as good. A stretch is twice
+ * the passage's words long, and never shorter than `MIN_STRETCH` words.
  */
 const ON_PAGE = 0.5;
-const LEAD = 0.25;
+const TIE = 0.02;
+const MIN_STRETCH = 12;
 
 interface Word {
   word: string;
@@ -70,7 +72,7 @@ function align(translation: Source, original: Source): TranslatedPages {
     for (const { page } of paragraph.words) if (page !== null && !pageOrder.has(page)) pageOrder.set(page, pageOrder.size);
   }
   // Translations keep the order of their original: each paragraph is sought at or after the last match.
-  const matches = new Map<Paragraph, Paragraph>();
+  const matches = new Map<Paragraph, number>();
   let from = 0;
   for (const paragraph of translated) {
     let best = -1;
@@ -83,10 +85,10 @@ function align(translation: Source, original: Source): TranslatedPages {
       }
     }
     if (best < 0) continue;
-    matches.set(paragraph, originals[best] as Paragraph);
+    matches.set(paragraph, best);
     from = best;
   }
-  const matched = [...matches.values()];
+  const matched = [...matches.values()].map((k) => originals[k] as Paragraph);
   const first = matched[0]?.words.find((w) => w.page !== null)?.page ?? null;
   const last = matched.at(-1)?.words.findLast((w) => w.page !== null)?.page ?? null;
   const span = (a: string | null, b: string | null) => (a === null || b === null ? null : a === b ? a : `${a}-${b}`);
@@ -97,10 +99,13 @@ function align(translation: Source, original: Source): TranslatedPages {
       const pages: string[] = [];
       for (const paragraph of translated) {
         if (paragraph.end <= start || paragraph.start >= end) continue;
-        const source = matches.get(paragraph);
-        if (!source) return null;
+        const k = matches.get(paragraph);
+        if (k === undefined) return null;
+        // A translator may move a sentence across a paragraph break: look in the neighbours too.
+        const around = originals.slice(Math.max(0, k - 1), k + 2).flatMap((p) => p.words);
         const part = text.slice(Math.max(start, paragraph.start), Math.min(end, paragraph.end));
-        pages.push(...pagesOf(new Set(words(part).map((w) => w.word)), source, weight));
+        const found = pagesOf(new Set(words(part).map((w) => w.word)), around, weight);
+        pages.push(...(found ?? pagesIn((originals[k] as Paragraph).words)));
       }
       if (pages.length === 0) return null;
       pages.sort((a, b) => (pageOrder.get(a) ?? 0) - (pageOrder.get(b) ?? 0));
@@ -109,20 +114,31 @@ function align(translation: Source, original: Source): TranslatedPages {
   };
 }
 
-/** The page a passage lies on in its original paragraph, or every page of that paragraph. */
-function pagesOf(passage: Set<string>, paragraph: Paragraph, weight: (w: string) => number): string[] {
-  const byPage = new Map<string, Set<string>>();
-  for (const { word, page } of paragraph.words) {
-    if (page === null) continue;
-    byPage.set(page, (byPage.get(page) ?? new Set()).add(word));
+/**
+ * The pages a passage lies on among the words of its original paragraphs: those of the stretch,
+ * about twice the passage's length, that holds most of its words (every stretch that holds as
+ * many, if several do); null when no stretch holds enough of them.
+ */
+function pagesOf(passage: Set<string>, all: readonly Word[], weight: (w: string) => number): string[] | null {
+  const size = Math.min(all.length, Math.max(2 * passage.size, MIN_STRETCH));
+  const stretches: { score: number; words: Word[] }[] = [];
+  for (let at = 0; at + size <= all.length; at += 1) {
+    const words = all.slice(at, at + size);
+    stretches.push({ score: coverage(passage, new Set(words.map((w) => w.word)), weight), words });
   }
-  const scores = [...byPage].map(([page, set]) => ({ page, score: coverage(passage, set, weight) }));
-  scores.sort((a, b) => b.score - a.score);
-  const [best, next] = scores;
-  if (best && best.score >= ON_PAGE && (next === undefined || best.score - next.score >= LEAD)) {
-    return [best.page];
-  }
-  return [...byPage.keys()];
+  const best = Math.max(0, ...stretches.map((stretch) => stretch.score));
+  if (best < ON_PAGE) return null;
+  const found = stretches
+    .filter((stretch) => stretch.score >= best - TIE)
+    .flatMap((stretch) => {
+      const matched = stretch.words.filter((w) => passage.has(w.word));
+      return [matched[0], matched.at(-1)].filter((w): w is Word => w !== undefined);
+    });
+  return pagesIn(found);
+}
+
+function pagesIn(words: readonly Word[]): string[] {
+  return [...new Set(words.flatMap((w) => (w.page === null ? [] : [w.page])))];
 }
 
 /** The body paragraphs of a source (not headings, not notes), with their words. */

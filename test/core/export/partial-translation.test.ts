@@ -39,6 +39,8 @@ describe('the pages a partial translation renders', () => {
     expect(pageOf(surprised)).toBe('379');
     expect(pageOf(mikoyan)).toBe('379');
     expect(pageOf(unanswered)).toBe('377');
+    // The translation moved this sentence into the next paragraph; in the original it ends a paragraph of p. 376.
+    expect(pageOf(passage('Moscow had not responded to these views in any way'))).toBe('376');
     expect(pageOf(editorial)).toBeNull();
   });
 });
