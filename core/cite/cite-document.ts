@@ -1,6 +1,6 @@
 /**
  * The formatter's entry point: a document's notes and bibliography from CSL-JSON items and the
- * citation clusters of its notes, in Chicago notes-bibliography style (chicago.md).
+ * citation clusters of its notes, in Chicago notes-bibliography style.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { buildBibliography } from './bibliography.ts';

@@ -1,5 +1,5 @@
 /**
- * Where each citation stands in the document (chicago.md §4): the first citation of a source, a
+ * Where each citation stands in the document: the first citation of a source, a
  * later one, or a consecutive one (the same single source as the citation immediately before).
  * Note numbers are tracked, not just the order of citations: a note without a citation between two
  * citations of one source, or a preceding note that cites several sources, breaks the sequence.

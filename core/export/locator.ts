@@ -1,5 +1,5 @@
 /**
- * The locator of a highlight (chicago.md §3): the printed page label(s) its range spans, from the
+ * The locator of a highlight: the printed page label(s) its range spans, from the
  * corpus milestones ("380", "385–87"); a passage in one of the source's own notes cites the note
  * on its page ("377n3", CMOS 18 14.54); for a source without page milestones, the heading of the
  * section it lies in (printed `under “Heading”`); nothing otherwise.
