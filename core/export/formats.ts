@@ -58,11 +58,6 @@ const FILES: Record<ExportFormat, { extensions: readonly string[]; name: string 
   bibtex: { extensions: ['.bib'], name: 'BibTeX' },
 };
 
-/** The usual file name ending of a format (".docx", ".bib"). */
-export function extensionOf(format: ExportFormat): string {
-  return FILES[format].extensions[0] as string;
-}
-
 /**
  * A warning when `file`'s name does not end as files of `format` do (a Word document named
  * notes.md would open in the wrong program, or not at all), or null when it does.

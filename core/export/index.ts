@@ -7,7 +7,6 @@ export type { ExportDocument, ExportEntry, ExportGroup } from './export-document
 export {
   DOCUMENT_FORMATS,
   REFERENCE_FORMATS,
-  extensionOf,
   extensionWarning,
   isReferenceFormat,
   parseFormat,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CslItem } from '../../../core/corpus/model.ts';
 import { writeBibtex } from '../../../core/export/bibtex.ts';
 import { corpusSource } from './corpus-fixture.ts';
@@ -45,11 +45,16 @@ describe('the BibTeX export', () => {
 
   describe.runIf(installed('biber'))('checked by biber against the biblatex data model', () => {
     const folder = mkdtempSync(join(tmpdir(), 'apparatus-biber-'));
+    let warnings: string[] = [];
+    let xml = '';
+    beforeAll(() => {
+      writeFileSync(join(folder, 'sources.bib'), bib);
+      const args = ['--tool', '--validate-datamodel', '--output-format=biblatexml', '--output-directory', folder, 'sources.bib'];
+      const { stdout, stderr } = runTool('biber', args, { cwd: folder });
+      warnings = `${stdout}\n${stderr}`.split('\n').filter((line) => /^(WARN|ERROR)/.test(line));
+      xml = readFileSync(join(folder, 'sources_bibertool.bltxml'), 'utf8');
+    });
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
-    writeFileSync(join(folder, 'sources.bib'), bib);
-    const { stdout, stderr } = runTool('biber', ['--tool', '--validate-datamodel', '--output-format=biblatexml', '--output-directory', folder, 'sources.bib'], { cwd: folder });
-    const warnings = `${stdout}\n${stderr}`.split('\n').filter((line) => /^(WARN|ERROR)/.test(line));
-    const xml = readFileSync(join(folder, 'sources_bibertool.bltxml'), 'utf8');
     const entry = (id: string) => new RegExp(`<bltx:entry id="${id}"[\\s\\S]*?</bltx:entry>`).exec(xml)?.[0] ?? '';
 
     it('warns of nothing about our fields; only of data the source truly lacks', () => {

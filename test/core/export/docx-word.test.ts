@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExport } from '../../../core/export/build-export.ts';
 import { writeDocx } from '../../../core/export/docx.ts';
 import { installed, runTool } from './external-tools.ts';
@@ -39,7 +39,7 @@ describe('Word footnotes as Word sets them', () => {
 
   describe.runIf(installed('soffice') && installed('pdftotext'))('opened in LibreOffice', () => {
     const docx = join(folder, 'notes.docx');
-    writeFileSync(docx, bytes);
+    beforeAll(() => writeFileSync(docx, bytes));
     const profile = pathToFileURL(join(folder, 'profile')).href;
     const convert = (to: string) => runTool('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', to, '--outdir', folder, docx]);
 
