@@ -1,8 +1,8 @@
 /**
- * The bibliography (CMOS 18 13.65–13.73; chicago.md §1, §2, §6–§8): one entry per cited source
- * that Chicago lists, sorted by its first element, with the 3-em dash for a repeated author under
- * CMOS 17. Unsigned reference entries and untitled news items are left out; archival documents are
- * listed once per collection.
+ * The bibliography (CMOS 18 13.65–13.73): one entry per cited source that Chicago lists, sorted by
+ * its first element, with the 3-em dash for a repeated author under CMOS 17. Unsigned reference
+ * entries and untitled news items are left out; archival documents are listed once per
+ * collection, except those in an online archive, which are listed with their URL.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { yearOf } from './dates.ts';
@@ -15,7 +15,7 @@ import { plainText } from './rich.ts';
 import type { Rich } from './rich.ts';
 import type { Edition } from './style.ts';
 import { templateFor } from './template.ts';
-import { collectionEntry, collectionKey } from './templates/archival.ts';
+import { collectionEntry, collectionKey, isOnline } from './templates/archival.ts';
 import { isEnglish } from './title-case.ts';
 
 /** One bibliography entry: the id of the source (for a collection, of its first cited document). */
@@ -42,7 +42,7 @@ export function buildBibliography(items: CslItem[], edition: Edition): Bibliogra
   const collections = new Set<string>();
   for (const item of items) {
     const kind = kindOf(item);
-    if (kind === 'archival') {
+    if (kind === 'archival' && !isOnline(item)) {
       const key = collectionKey(item);
       if (key === null || collections.has(key)) continue;
       collections.add(key);

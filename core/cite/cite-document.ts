@@ -1,6 +1,6 @@
 /**
  * The formatter's entry point: a document's notes and bibliography from CSL-JSON items and the
- * citation clusters of its notes, in Chicago notes-bibliography style (chicago.md).
+ * citation clusters of its notes, in Chicago notes-bibliography style.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { buildBibliography } from './bibliography.ts';
@@ -36,6 +36,11 @@ export interface ClusterItem {
   prefix?: string;
   /** Text after the citation (", emphasis added" or "for a different view"). */
   suffix?: string;
+  /**
+   * For a translation: the page(s) of the original that the cited passage translates, given in
+   * the "originally published as" pointer instead of the original's whole page range.
+   */
+  originalLocator?: string;
 }
 
 /** The citations of one note. `noteIndex` defaults to the cluster's position + 1. */
@@ -111,7 +116,10 @@ function formatCite(
   let body: Rich;
   if (cite.position === 'first') {
     body = templateFor(kind).full(item, style.edition, locator);
-    if (original) body = noteWithOriginal(body, item, original, style.edition);
+    if (original) {
+      const at = cite.originalLocator ? formatLocator(cite.originalLocator) : null;
+      body = noteWithOriginal(body, item, original, style.edition, at);
+    }
   } else if (cite.position === 'consecutive' && style.ibid) {
     const word = cite.opensNote && !cite.prefix ? 'Ibid.' : 'ibid.';
     body = join([word, cite.sameLocator ? null : atPage], ', ');
@@ -189,7 +197,8 @@ function readClusters(clusters: Cluster[], byId: Map<string, CslItem>): NoteRequ
         );
       }
       const locator = parseLocator(entry, entry.id);
-      return { itemId: entry.id, locator, prefix: entry.prefix, suffix: entry.suffix };
+      const originalLocator = parseLocator({ locator: entry.originalLocator }, entry.id);
+      return { itemId: entry.id, locator, prefix: entry.prefix, suffix: entry.suffix, originalLocator };
     });
     return { noteIndex, cites };
   });

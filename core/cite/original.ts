@@ -1,5 +1,5 @@
 /**
- * "Originally published as" (issue 6, item 3; sources.md §4; chicago.md §11.4): a translation
+ * "Originally published as": a translation
  * cited as itself points at the work it translates, in its first full note and in its
  * bibliography entry. The pointer names the original as a reader would look it up: without DOI,
  * URL or access date (those describe a copy someone consulted, not the work), and without its
@@ -15,6 +15,7 @@ import { concat, join, plainText, punctuate } from './rich.ts';
 import type { Rich } from './rich.ts';
 import type { Edition } from './style.ts';
 import { templateFor } from './template.ts';
+import { isOnline } from './templates/archival.ts';
 
 /** Translated item id → the CSL item of the work it translates. */
 export type Originals = ReadonlyMap<string, CslItem>;
@@ -44,22 +45,24 @@ export function citedOriginals(
 
 /**
  * A translation's full note (without its closing full stop) followed by
- * ", originally published as" and the original's full-note form without a locator.
+ * ", originally published as" and the original's full-note form, at `locator` (the formatted
+ * page of the original that the cited passage translates) or else without one.
  */
 export function noteWithOriginal(
   note: Rich,
   translation: CslItem,
   original: CslItem,
   edition: Edition,
+  locator: string | null = null,
 ): Rich {
-  const pointer = concat('originally published as ', noteForm(translation, original, edition));
+  const pointer = concat('originally published as ', noteForm(translation, original, edition, locator));
   return join([note, pointer], ', ');
 }
 
 /**
  * A translation's bibliography entry followed by "Originally published as" and the original in
  * bibliography form, closed by a full stop. An archival entry lists a whole collection, not the
- * translated document, so it is returned unchanged.
+ * translated document, so it is returned unchanged (unless the document is listed itself, online).
  */
 export function entryWithOriginal(
   entry: Rich,
@@ -67,18 +70,23 @@ export function entryWithOriginal(
   original: CslItem,
   edition: Edition,
 ): Rich {
-  if (kindOf(translation) === 'archival') return entry;
+  if (kindOf(translation) === 'archival' && !isOnline(translation)) return entry;
   const kind = kindOf(original);
   const lead = sameAuthors(translation, original) ? '' : leadingNames(original, kind, edition);
   const form =
     templateFor(kind).bibliography(withoutCopy(original), edition, lead) ??
-    noteForm(translation, original, edition);
+    noteForm(translation, original, edition, null);
   return punctuate(concat(entry, ' Originally published as ', form), '.');
 }
 
-/** The original's full note without locator, link and access date, and without a shared author. */
-function noteForm(translation: CslItem, original: CslItem, edition: Edition): Rich {
-  const full = templateFor(kindOf(original)).full(withoutCopy(original), edition, null);
+/** The original's full note without link and access date, and without a shared author. */
+function noteForm(
+  translation: CslItem,
+  original: CslItem,
+  edition: Edition,
+  locator: string | null,
+): Rich {
+  const full = templateFor(kindOf(original)).full(withoutCopy(original), edition, locator);
   if (!sameAuthors(translation, original)) return full;
   // Templates take the author from the item; removing it there would promote a book's editors
   // or turn a signed reference entry into an unsigned one, so the printed names are cut instead.

@@ -8,7 +8,8 @@ const RANGE = /^(\S+?)\s*(?:-+|–|—)\s*(\S+)$/;
 
 /**
  * Formats a page field or locator: each range in a list ("45, 50-52") gets an en dash, and ranges
- * of arabic numbers are shortened; anything else (roman numerals, "[77?]", "66ff.") is kept.
+ * of arabic numbers are shortened; a range with no known end ("66-") keeps its open dash ("66–");
+ * anything else (roman numerals, "[77?]", "66ff.") is kept.
  */
 export function formatPages(pages: string): string {
   return pages
@@ -23,7 +24,12 @@ export function isPlural(locator: string): boolean {
   return /[-–—,;&]|\band\b/.test(locator);
 }
 
+/** A range whose last page is unknown: "66-" (the article starts on 66; where it ends is not known). */
+const OPEN_RANGE = /^(\S+?)\s*(?:-+|–|—)$/;
+
 function formatRange(part: string): string {
+  const open = OPEN_RANGE.exec(part.trim());
+  if (open) return `${open[1]}–`;
   const m = RANGE.exec(part.trim());
   if (!m) return part.trim();
   const [, from = '', to = ''] = m;

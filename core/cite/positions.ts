@@ -1,5 +1,5 @@
 /**
- * Where each citation stands in the document (chicago.md §4): the first citation of a source, a
+ * Where each citation stands in the document: the first citation of a source, a
  * later one, or a consecutive one (the same single source as the citation immediately before).
  * Note numbers are tracked, not just the order of citations: a note without a citation between two
  * citations of one source, or a preceding note that cites several sources, breaks the sequence.
@@ -13,6 +13,8 @@ export interface CiteRequest {
   locator: Locator | null;
   prefix?: string | undefined;
   suffix?: string | undefined;
+  /** For a translation: the original's page(s) of the cited passage, for its pointer. */
+  originalLocator?: Locator | null;
 }
 
 /** One note of the document: its number and its citations in order. */

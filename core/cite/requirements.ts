@@ -1,7 +1,9 @@
+/**
+ * The metadata check: which CSL variables a source lacks for a Chicago note or bibliography entry,
+ * by CSL type. Variables joined by "|" are alternatives: either one will do.
+ */
 import type { CslItem } from '../corpus/model.ts';
 
-// What a Chicago note or bibliography entry cannot do without, by CSL type (chicago.md §9).
-// Variables joined by "|" are alternatives: either one will do.
 const REQUIRED: Record<string, string[]> = {
   'article-journal': ['author', 'title', 'container-title', 'issued', 'volume'],
   'article-magazine': ['title', 'container-title', 'issued|accessed'],
@@ -18,6 +20,13 @@ const REQUIRED: Record<string, string[]> = {
   document: ['title'],
 };
 
+/**
+ * Types whose bibliography entry gives the work's page range. A single page there is almost
+ * always a first page typed without its end, which would print as a one-page article: the check
+ * asks for the range, or for an open one ("66-") when the last page is unknown.
+ */
+const PAGE_RANGE_TYPES = new Set(['article-journal', 'chapter']);
+
 function present(item: CslItem, variable: string): boolean {
   const value = item[variable];
   if (value === undefined || value === null) return false;
@@ -26,8 +35,19 @@ function present(item: CslItem, variable: string): boolean {
   return true;
 }
 
-/** The CSL variables Chicago needs for this item's type that it lacks ("issued|accessed": either). */
+/** True for a page field that names one page only ("66"), not a range, a list or an open range. */
+function singlePage(value: unknown): boolean {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+  return /^\s*[^\s,;&–—-]+\s*$/.test(text);
+}
+
+/**
+ * The CSL variables Chicago needs for this item's type that it lacks ("issued|accessed": either).
+ * A journal article or chapter whose `page` gives a single page lacks its page range (`page`).
+ */
 export function missingForChicago(item: CslItem): string[] {
   const required = REQUIRED[item.type] ?? ['title'];
-  return required.filter((alternatives) => !alternatives.split('|').some((variable) => present(item, variable)));
+  const missing = required.filter((alternatives) => !alternatives.split('|').some((variable) => present(item, variable)));
+  if (PAGE_RANGE_TYPES.has(item.type) && singlePage(item.page)) missing.push('page');
+  return missing;
 }

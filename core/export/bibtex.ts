@@ -1,21 +1,42 @@
 /**
- * The BibTeX writer: one entry per source, keyed by its corpus id, UTF-8 (biber and modern BibTeX
- * read it). Titles are double-braced so that no style changes their capitalization (many are not
- * English); LaTeX's special characters are escaped.
+ * The BibTeX writer: one entry per source, keyed by its corpus id, UTF-8, for biber and biblatex
+ * (and readable by classic BibTeX, which ignores what it does not know). Each entry type carries
+ * only fields the biblatex data model allows it, so biber validates the file without a warning
+ * about our fields. Titles are double-braced so that no style changes their capitalization (many
+ * are not English); LaTeX's special characters are escaped. List fields (publisher, location,
+ * institution, organization) are braced whole: biblatex would otherwise split "Serbian Academy of
+ * Sciences and Arts" at its "and" into two publishers.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { dateParts, invertedName, nameList, pageSpan, text } from './csl-fields.ts';
 
-const TYPES: Record<string, string> = {
+type EntryType = 'article' | 'book' | 'incollection' | 'thesis' | 'online' | 'unpublished' | 'misc';
+
+const TYPES: Record<string, EntryType> = {
   'article-journal': 'article',
   'article-magazine': 'article',
   'article-newspaper': 'article',
   book: 'book',
   chapter: 'incollection',
-  'paper-conference': 'inproceedings',
-  thesis: 'phdthesis',
-  report: 'techreport',
+  'entry-encyclopedia': 'online',
+  'entry-dictionary': 'online',
+  thesis: 'thesis',
+  webpage: 'online',
+  'post-weblog': 'online',
   manuscript: 'unpublished',
+  letter: 'unpublished',
+  document: 'unpublished',
+};
+
+/** Where each entry type puts the CSL container title, and whether it has a publisher. */
+const SHAPES: Record<EntryType, { container: string | null; published: boolean }> = {
+  article: { container: 'journal', published: false },
+  book: { container: null, published: true },
+  incollection: { container: 'booktitle', published: true },
+  thesis: { container: null, published: false },
+  online: { container: 'organization', published: false },
+  unpublished: { container: null, published: false },
+  misc: { container: 'howpublished', published: false },
 };
 
 /** The BibTeX text of `items`: one entry each, in order, separated by blank lines. */
@@ -24,29 +45,78 @@ export function writeBibtex(items: readonly CslItem[]): string {
 }
 
 function entry(item: CslItem): string {
-  const type = TYPES[item.type] ?? 'misc';
+  // A reference work consulted in print has no page to point @online at.
+  const online = text(item, 'URL') !== undefined || text(item, 'DOI') !== undefined;
+  const mapped = TYPES[item.type] ?? 'misc';
+  const type = mapped === 'online' && !online ? 'misc' : mapped;
+  const shape = SHAPES[type];
   const fields: [string, string | undefined][] = [];
   fields.push(['author', names(item, 'author')], ['editor', names(item, 'editor')]);
+  fields.push(['translator', names(item, 'translator')]);
   const title = text(item, 'title');
   fields.push(['title', title === undefined ? undefined : `{${escapeLatex(title)}}`]);
   const container = text(item, 'container-title');
-  const containerField = type === 'article' ? 'journal' : type === 'misc' ? 'howpublished' : 'booktitle';
-  fields.push([containerField, container && escapeLatex(container)]);
-  fields.push(['volume', esc(text(item, 'volume'))], ['number', esc(text(item, 'issue'))]);
-  const pages = pageSpan(text(item, 'page'));
-  const range = pages.last ? `${pages.first}--${pages.last}` : pages.first;
-  fields.push(['pages', esc(range)]);
-  const issued = dateParts(item.issued);
-  fields.push(['year', issued.year?.toString()], ['month', issued.month?.toString()]);
-  fields.push(['publisher', esc(text(item, 'publisher'))], ['address', esc(text(item, 'publisher-place'))]);
+  if (shape.container !== null) {
+    const value = container && escapeLatex(container);
+    fields.push([shape.container, shape.container === 'organization' ? list(container) : value]);
+  }
+  if (type === 'book' || type === 'incollection') fields.push(['edition', esc(text(item, 'edition'))]);
+  fields.push(['volume', esc(text(item, 'volume'))]);
+  if (type === 'article') fields.push(['number', esc(text(item, 'issue'))]);
+  if (type === 'article' || type === 'incollection') fields.push(['pages', pages(text(item, 'page'))]);
+  fields.push(...dateFields(item));
+  if (shape.published) {
+    fields.push(['publisher', list(text(item, 'publisher'))], ['address', list(text(item, 'publisher-place'))]);
+  }
+  if (type === 'thesis') {
+    fields.push(['type', esc(text(item, 'genre'))], ['school', list(text(item, 'publisher'))]);
+  }
+  if (type === 'unpublished') fields.push(['howpublished', archive(item)]);
   fields.push(['doi', text(item, 'DOI')], ['url', text(item, 'URL')]);
   const accessed = dateParts(item.accessed);
   if (accessed.year !== undefined) fields.push(['urldate', isoDate(accessed)]);
+  fields.push(['issn', issn(text(item, 'ISSN'))]);
   fields.push(['language', esc(text(item, 'language'))], ['note', esc(text(item, 'note'))]);
   const lines = fields
     .filter((field): field is [string, string] => field[1] !== undefined && field[1] !== '')
     .map(([name, value]) => `  ${name} = {${value}}`);
   return `@${type}{${citationKey(item.id)},\n${lines.join(',\n')}\n}`;
+}
+
+/**
+ * The date as biblatex's `date` (2021-07-08, keeping the day), and as `year` and `month` for
+ * classic BibTeX styles, which know no `date`.
+ */
+function dateFields(item: CslItem): [string, string | undefined][] {
+  const issued = dateParts(item.issued);
+  if (issued.year === undefined) return [];
+  return [
+    ['date', isoDate(issued)],
+    ['year', String(issued.year)],
+    // Seasons (CSL months 21–24) have no classic BibTeX month.
+    ['month', issued.month !== undefined && issued.month <= 12 ? String(issued.month) : undefined],
+  ];
+}
+
+/** "66--77"; an open range ("66-", the last page unknown) stays open: "66--". */
+function pages(page: string | undefined): string | undefined {
+  const span = pageSpan(page);
+  if (span.first === undefined) return undefined;
+  const range = span.last ? `${span.first}--${span.last}` : span.open ? `${span.first}--` : span.first;
+  return escapeLatex(range);
+}
+
+/** The first ISSN of the field: CSL may list the print and the online one, biblatex takes one. */
+function issn(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : /\b\d{4}-\d{3}[\dX]\b/i.exec(value)?.[0];
+}
+
+/** Where an archival document is kept, most specific first: shelfmark, collection, archive, place. */
+function archive(item: CslItem): string | undefined {
+  const parts = ['archive_location', 'archive_collection', 'archive', 'archive-place']
+    .map((name) => text(item, name))
+    .filter((part): part is string => part !== undefined);
+  return parts.length > 0 ? escapeLatex(parts.join(', ')) : undefined;
 }
 
 function names(item: CslItem, field: string): string | undefined {
@@ -55,6 +125,11 @@ function names(item: CslItem, field: string): string | undefined {
     name.literal ? `{${escapeLatex(name.literal)}}` : escapeLatex(invertedName(name)),
   );
   return list.length > 0 ? list.join(' and ') : undefined;
+}
+
+/** A one-item biblatex list: braced, so an "and" inside the name does not split it. */
+function list(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : `{${escapeLatex(value)}}`;
 }
 
 /** A key BibTeX accepts: the corpus id without characters that end or break a key. */

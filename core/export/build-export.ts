@@ -1,5 +1,5 @@
 /**
- * Assembling an export (issue 6, item 5): which highlights, in which order, each with its
+ * Assembling an export: which highlights, in which order, each with its
  * verbatim quotation, note, tag names and the citation cluster of its footnote; then the notes and
  * bibliography from `citeDocument`, numbered in document order so that full, short and
  * consecutive forms come out right.
@@ -12,6 +12,8 @@ import type { CslItem, Source } from '../corpus/model.ts';
 import { locate } from '../corpus/source-index.ts';
 import { citeOptionsFor } from './cite-style.ts';
 import type { StyleName } from './cite-style.ts';
+import { codePointOffset } from './code-points.ts';
+import { italicSpans } from './emphasis.ts';
 import { ExportError } from './errors.ts';
 import type { ExportDocument, ExportEntry, ExportGroup } from './export-document.ts';
 import { locatorFor } from './locator.ts';
@@ -20,7 +22,7 @@ import type { ExportOrder } from './order.ts';
 import { quotationOf } from './quotation.ts';
 import { selectAnnotations } from './scope.ts';
 import type { ExportScope } from './scope.ts';
-import { translationOriginals } from './translations.ts';
+import { originalPagesOf, translationOriginals } from './translations.ts';
 
 /** What an export is made from. */
 export interface ExportRequest {
@@ -68,21 +70,33 @@ export function buildExport(request: ExportRequest): ExportDocument {
   const items = new Map(request.sources.map((source) => [source.id, source.meta.csl]));
   const grouped = orderAnnotations(current, request.order, items, request.tags);
   const tagNames = new Map(request.tags.map((tag) => [tag.id, tag.name]));
+  const originals = translationOriginals(request.sources);
 
   let noteIndex = 0;
   const drafts = grouped.map((group) => ({
     heading: group.heading,
+    level: group.level,
     entries: group.annotations.map((annotation) => {
       noteIndex += 1;
       const source = sources.get(annotation.sourceId) as Source;
       const locator = locatorFor(source, annotation);
       const clusterItem: ClusterItem = { id: source.id, ...(locator ?? {}) };
+      const original = originals.has(source.id) ? sources.get(source.meta.derivativeOf ?? '') : undefined;
+      const originalLocator = original ? originalPagesOf(source, original, annotation) : null;
+      if (originalLocator) clusterItem.originalLocator = originalLocator;
       const cluster: Cluster = { items: [clusterItem], noteIndex };
+      const text = locate(source).reading.text;
+      const { start, end } = annotation.position;
+      const codePoints =
+        annotation.anchor === 'orphaned'
+          ? null
+          : { start: codePointOffset(source, text, start), end: codePointOffset(source, text, end) };
       return {
         noteIndex,
         annotation,
+        codePoints,
         item: source.meta.csl,
-        quotation: quotationOf(locate(source).reading.text, annotation),
+        quotation: quotationOf(text, annotation, italicSpans(source)),
         note: annotation.note,
         tags: annotation.tags.flatMap((id) => tagNames.get(id) ?? []),
         locator,
@@ -92,13 +106,13 @@ export function buildExport(request: ExportRequest): ExportDocument {
   }));
   const flat = drafts.flatMap((group) => group.entries);
   const citedItems = uniqueItems(flat.map((entry) => entry.item));
-  const originals = translationOriginals(request.sources);
   const clusters = flat.map((entry) => entry.cluster);
   const cited = citeDocument(citedItems, clusters, options, originals);
   const notes = new Map(cited.notes.map((note) => [note.noteIndex, note.rich]));
   const fullNotes = new Map<string, ExportEntry['fullCitation']>();
   const groups: ExportGroup[] = drafts.map((group) => ({
     heading: group.heading,
+    level: group.level,
     entries: group.entries.map((entry) => ({
       ...entry,
       citation: notes.get(entry.noteIndex) ?? [],

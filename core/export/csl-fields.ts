@@ -36,9 +36,14 @@ export function dateParts(date: unknown): { year?: number; month?: number; day?:
   };
 }
 
-/** The first and last page of a CSL `page` field ("375-396" → 375, 396). */
-export function pageSpan(page: string | undefined): { first?: string; last?: string } {
+/**
+ * The first and last page of a CSL `page` field ("375-396" → 375, 396); `open` for a range whose
+ * last page is unknown ("66-" → 66, open).
+ */
+export function pageSpan(page: string | undefined): { first?: string; last?: string; open?: true } {
   if (!page) return {};
   const m = /^\s*([^\s,–—-]+)\s*(?:-+|–|—)\s*([^\s,]+)\s*$/.exec(page);
-  return m ? { first: m[1] as string, last: m[2] as string } : { first: page.trim() };
+  if (m) return { first: m[1] as string, last: m[2] as string };
+  const open = /^\s*([^\s,–—-]+)\s*(?:-+|–|—)\s*$/.exec(page);
+  return open ? { first: open[1] as string, open: true } : { first: page.trim() };
 }

@@ -1,7 +1,10 @@
 /**
  * The DOCX writer, with the `docx` library: real Word footnotes (one per highlight, referenced from
- * the end of its quotation) whose runs keep the citation's italics, the note and tags under each
- * quotation, and the bibliography at the end. Packing yields bytes without Node's Buffer.
+ * the end of its quotation) set as Word sets them (the "footnote text" style, smaller than the
+ * body, and a space after the number), whose runs keep the citation's italics; each quotation with
+ * the source's italics and its own quotations in single marks; the note and tags under each
+ * quotation; headings kept with what follows them; the bibliography at the end. Packing yields
+ * bytes without Node's Buffer.
  */
 import {
   Document,
@@ -15,18 +18,38 @@ import type { Rich } from '../cite/rich.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { ORPHAN_MARK, tagLine } from './labels.ts';
 import { noteParagraphs } from './note-markdown.ts';
+import { nestedQuotes, quotationParagraphs } from './quotation-layout.ts';
+
+/** Body text and footnote text, in half-points: 12 pt and 10 pt, as Word's own defaults go. */
+const BODY_SIZE = 24;
+const NOTE_SIZE = 20;
+
+/** The paragraph style Word gives footnotes. */
+const FOOTNOTE_STYLE = 'FootnoteText';
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+
+/** A heading never ends a page: it stays with the paragraph after it. */
+const KEEP_WITH_NEXT = { paragraph: { keepNext: true, keepLines: true } };
 
 /** The Word document model of `doc`; footnote ids are the note numbers. */
 export function docxDocument(doc: ExportDocument): Document {
-  const children: Paragraph[] = [new Paragraph({ text: doc.title, heading: HeadingLevel.TITLE })];
+  const children: Paragraph[] = [heading(doc.title, HeadingLevel.TITLE)];
   for (const group of doc.groups) {
     if (group.heading !== null) {
-      children.push(new Paragraph({ text: group.heading, heading: HeadingLevel.HEADING_1 }));
+      children.push(heading(group.heading, HEADINGS[Math.min(group.level, HEADINGS.length) - 1] ?? HeadingLevel.HEADING_1));
     }
     for (const entry of group.entries) children.push(...entryParagraphs(entry));
   }
   if (doc.bibliography.length > 0) {
-    children.push(new Paragraph({ text: 'Bibliography', heading: HeadingLevel.HEADING_1 }));
+    children.push(heading('Bibliography', HeadingLevel.HEADING_1));
     for (const entry of doc.bibliography) {
       // Chicago's hanging indent: the first line out, the rest in by half an inch.
       children.push(new Paragraph({ children: richRuns(entry.rich), indent: { left: 720, hanging: 720 } }));
@@ -34,11 +57,27 @@ export function docxDocument(doc: ExportDocument): Document {
   }
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const entry of doc.entries) {
-    footnotes[entry.noteIndex] = { children: [new Paragraph({ children: richRuns(entry.citation) })] };
+    // Word puts the note number itself first; a space separates it from the note, as Word does.
+    const runs = [new TextRun(' '), ...richRuns(entry.citation)];
+    footnotes[entry.noteIndex] = { children: [new Paragraph({ style: FOOTNOTE_STYLE, children: runs })] };
   }
   return new Document({
     title: doc.title,
     creator: 'Apparatus',
+    styles: {
+      default: {
+        document: { run: { size: BODY_SIZE } },
+        title: KEEP_WITH_NEXT,
+        heading1: KEEP_WITH_NEXT,
+        heading2: KEEP_WITH_NEXT,
+        heading3: KEEP_WITH_NEXT,
+        heading4: KEEP_WITH_NEXT,
+        heading5: KEEP_WITH_NEXT,
+        heading6: KEEP_WITH_NEXT,
+        footnoteText: { run: { size: NOTE_SIZE } },
+        footnoteTextChar: { run: { size: NOTE_SIZE } },
+      },
+    },
     footnotes,
     sections: [{ children }],
   });
@@ -49,15 +88,21 @@ export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
   return Packer.pack(docxDocument(doc), 'uint8array');
 }
 
+function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+  return new Paragraph({ text, heading: level, keepNext: true, keepLines: true });
+}
+
 function entryParagraphs(entry: ExportEntry): Paragraph[] {
-  const paragraphs = entry.quotation.text.split(/\n\s*\n/).map((p) => p.trim());
+  // The quotation stands in quotation marks, so the quotations inside it take single ones.
+  const paragraphs = quotationParagraphs(nestedQuotes(entry.quotation.rich));
   const last = paragraphs.length - 1;
   const quote = paragraphs.map(
-    (text, i) =>
+    (runs, i) =>
       new Paragraph({
         indent: { left: 720 },
         children: [
-          new TextRun(i === 0 ? `“${text}` : text),
+          ...(i === 0 ? [new TextRun('“')] : []),
+          ...richRuns(runs),
           ...(i === last ? [new TextRun('”'), new FootnoteReferenceRun(entry.noteIndex)] : []),
         ],
       }),

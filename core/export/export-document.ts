@@ -18,6 +18,11 @@ export interface ExportEntry {
   /** The cited source's metadata. */
   item: CslItem;
   quotation: Quotation;
+  /**
+   * The highlight's range counted in Unicode code points, as W3C TextPositionSelector counts;
+   * null for an orphan, whose saved range no longer points at its words.
+   */
+  codePoints: { start: number; end: number } | null;
   /** The historian's note, Markdown, as saved. */
   note: string;
   /** Tag names, in the annotation's order. */
@@ -34,6 +39,8 @@ export interface ExportEntry {
 /** Entries under one heading (a source's title or a tag name); null for no heading. */
 export interface ExportGroup {
   heading: string | null;
+  /** The heading's depth: 1 at the top, 2 for a tag under a tag, and so on. */
+  level: number;
   entries: ExportEntry[];
 }
 
@@ -42,7 +49,10 @@ export interface ExportDocument {
   title: string;
   style: StyleName;
   groups: ExportGroup[];
-  /** Every entry in footnote order (the groups' entries, concatenated). */
+  /**
+   * Every entry in footnote order (the groups' entries, concatenated). Grouped by tag, a highlight
+   * with several tags has an entry under each.
+   */
   entries: ExportEntry[];
   bibliography: BibliographyEntry[];
 }

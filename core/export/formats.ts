@@ -45,6 +45,31 @@ export function isReferenceFormat(format: ExportFormat): format is ReferenceForm
   return (REFERENCE_FORMATS as readonly string[]).includes(format);
 }
 
+/** The file name endings of each format (the first is the one to use), and what it is called. */
+const FILES: Record<ExportFormat, { extensions: readonly string[]; name: string }> = {
+  docx: { extensions: ['.docx'], name: 'a Word document' },
+  md: { extensions: ['.md', '.markdown'], name: 'Markdown' },
+  html: { extensions: ['.html', '.htm'], name: 'a web page (HTML)' },
+  txt: { extensions: ['.txt'], name: 'plain text' },
+  csv: { extensions: ['.csv'], name: 'a CSV table' },
+  jsonld: { extensions: ['.jsonld', '.json'], name: 'W3C Web Annotations (JSON-LD)' },
+  'csl-json': { extensions: ['.json'], name: 'CSL-JSON' },
+  ris: { extensions: ['.ris'], name: 'RIS' },
+  bibtex: { extensions: ['.bib'], name: 'BibTeX' },
+};
+
+/**
+ * A warning when `file`'s name does not end as files of `format` do (a Word document named
+ * notes.md would open in the wrong program, or not at all), or null when it does.
+ */
+export function extensionWarning(format: ExportFormat, file: string): string | null {
+  const { extensions, name } = FILES[format];
+  const lower = file.toLowerCase();
+  if (extensions.some((extension) => lower.endsWith(extension))) return null;
+  const base = file.split(/[\\/]/).at(-1) ?? file;
+  return `${base} does not end in ${extensions[0]}, but the export is ${name} (${format}); programs may not open it as such.`;
+}
+
 const encoder = new TextEncoder();
 
 /** The file contents of `doc` in a document format: UTF-8 text, or the packed DOCX. */

@@ -1,18 +1,24 @@
 /**
  * The HTML writer: one standalone page, no scripts and no external resources. Quotations are
- * block quotes ending in a footnote reference; the footnotes are a numbered list with links back
+ * block quotes, with the source's italics, ending in a footnote reference; headings nest as the
+ * groups do; the footnotes are a numbered list with links back
  * to their references; every text is escaped and notes pass through markdown-it without raw HTML.
  */
 import { toHtml } from '../cite/render.ts';
+import type { Rich } from '../cite/rich.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { ORPHAN_MARK, tagLine } from './labels.ts';
 import { noteToHtml } from './note-markdown.ts';
+import { quotationParagraphs } from './quotation-layout.ts';
 
 /** The HTML page of `doc` (UTF-8, `lang="en"`), ending in a newline. */
 export function writeHtml(doc: ExportDocument): string {
   const body: string[] = [`<h1>${escapeHtml(doc.title)}</h1>`];
   for (const group of doc.groups) {
-    if (group.heading !== null) body.push(`<h2>${escapeHtml(group.heading)}</h2>`);
+    if (group.heading !== null) {
+      const h = `h${Math.min(group.level + 1, 6)}`;
+      body.push(`<${h}>${escapeHtml(group.heading)}</${h}>`);
+    }
     for (const entry of group.entries) body.push(entryHtml(entry));
   }
   const notes = doc.entries.map(
@@ -42,7 +48,7 @@ export function writeHtml(doc: ExportDocument): string {
 
 function entryHtml(entry: ExportEntry): string {
   const n = entry.noteIndex;
-  const paragraphs = entry.quotation.text.split(/\n\s*\n/).map((p) => escapeHtml(p.trim()));
+  const paragraphs = quotationParagraphs(entry.quotation.rich).map(richHtml);
   const ref = `<sup class="footnote-ref"><a href="#fn${n}" id="fnref${n}">${n}</a></sup>`;
   paragraphs[paragraphs.length - 1] += ref;
   const parts = [
@@ -53,6 +59,11 @@ function entryHtml(entry: ExportEntry): string {
   if (note !== '') parts.push(`<div class="note">\n${note}</div>`);
   if (entry.tags.length > 0) parts.push(`<p class="tags">${escapeHtml(tagLine(entry.tags))}</p>`);
   return `<article class="annotation">\n${parts.join('\n')}\n</article>`;
+}
+
+/** Rich text as HTML: escaped text, `<i>` for the source's italics. */
+function richHtml(rich: Rich): string {
+  return rich.map((run) => (run.italic ? `<i>${escapeHtml(run.text)}</i>` : escapeHtml(run.text))).join('');
 }
 
 /** Escapes `&`, `<`, `>`, `"` and `'` for text and attribute values. */

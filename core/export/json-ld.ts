@@ -1,10 +1,13 @@
 /**
  * The W3C Web Annotation writer (JSON-LD, http://www.w3.org/ns/anno.jsonld): an
- * AnnotationCollection whose one page lists every highlight with a TextQuoteSelector and a
- * TextPositionSelector into the source's reading text, the note as a commenting body and each tag
- * as a tagging body.
+ * AnnotationCollection whose one page lists every highlight once, with a TextQuoteSelector and a
+ * TextPositionSelector (in Unicode code points) into the source's reading text, the note as a
+ * commenting body, each tag as a tagging body and the citation as a describing body. The target
+ * is the source as the world knows it (its DOI, else its URL), in the scope of Apparatus's text of
+ * it, which the offsets count in; a source with neither is named by its Apparatus id alone.
  */
 import { toPlainText } from '../cite/render.ts';
+import type { CslItem } from '../corpus/model.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 
 /** The JSON-LD context every Web Annotation document names. */
@@ -12,15 +15,21 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
 /** The JSON-LD text of `doc` (two-space indented, ending in a newline). */
 export function writeJsonLd(doc: ExportDocument): string {
+  // Grouped by tag, a highlight is listed under each of its tags; an annotation is listed once.
+  const seen = new Set<string>();
+  const entries = doc.entries.filter((entry) => !seen.has(entry.annotation.id) && seen.add(entry.annotation.id));
+  const id = collectionId(doc.title, entries);
   const collection = {
     '@context': ANNO_CONTEXT,
+    id,
     type: 'AnnotationCollection',
     label: doc.title,
-    total: doc.entries.length,
+    total: entries.length,
     first: {
+      id: `${id}:page:1`,
       type: 'AnnotationPage',
       startIndex: 0,
-      items: doc.entries.map(annotationOf),
+      items: entries.map(annotationOf),
     },
   };
   return `${JSON.stringify(collection, null, 2)}\n`;
@@ -39,6 +48,12 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     format: 'text/plain',
     value: toPlainText(entry.fullCitation),
   });
+  const selector: Record<string, unknown>[] = [
+    { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+  ];
+  if (entry.codePoints) selector.push({ type: 'TextPositionSelector', ...entry.codePoints });
+  const local = localIri(entry.item);
+  const published = publishedIri(entry.item);
   return {
     id: `urn:uuid:${a.id}`,
     type: 'Annotation',
@@ -47,19 +62,41 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     modified: a.modified,
     body,
     target: {
-      source: sourceIri(entry),
-      selector: [
-        { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
-        { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
-      ],
+      type: 'SpecificResource',
+      source: published ?? local,
+      ...(published ? { scope: local } : {}),
+      selector,
     },
   };
 }
 
+/** The URN of Apparatus's text of the source, which the selectors' offsets count in. */
+function localIri(item: CslItem): string {
+  return `urn:apparatus:source:${encodeURIComponent(item.id)}`;
+}
+
+/** The source's DOI as a https://doi.org/ IRI, else its http(s) URL; null when it has neither. */
+function publishedIri(item: CslItem): string | null {
+  const doi = typeof item.DOI === 'string' ? item.DOI.trim().replace(/^(https?:\/\/(dx\.)?doi\.org\/|doi:\s*)/i, '') : '';
+  if (doi !== '') return `https://doi.org/${doi.split('/').map(encodeURIComponent).join('/')}`;
+  const url = typeof item.URL === 'string' ? item.URL.trim() : '';
+  return /^https?:\/\/\S+$/i.test(url) ? url : null;
+}
+
 /**
- * A URN naming the corpus source: the selectors count offsets in Apparatus's reading text, not in
- * the page at the source's URL, so the URL would be the wrong target.
+ * An IRI naming this collection: the same export of the same highlights gets the same id, so
+ * writing it again yields the same file.
  */
-function sourceIri(entry: ExportEntry): string {
-  return `urn:apparatus:source:${encodeURIComponent(entry.item.id)}`;
+function collectionId(title: string, entries: readonly ExportEntry[]): string {
+  return `urn:apparatus:collection:${hash([title, ...entries.map((e) => e.annotation.id)].join('\n'))}`;
+}
+
+/** A 64-bit FNV-1a hash of the text's UTF-16 units, as 16 hex digits. */
+function hash(text: string): string {
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= BigInt(text.charCodeAt(i));
+    h = (h * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return h.toString(16).padStart(16, '0');
 }

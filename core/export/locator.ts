@@ -1,17 +1,23 @@
 /**
- * The locator of a highlight (chicago.md §3): the printed page label(s) its range spans, from the
- * corpus milestones ("380", "385–87"); for a source without page milestones, the heading of the
+ * The locator of a highlight: the printed page label(s) its range spans, from the
+ * corpus milestones ("380", "385–87"); a passage in one of the source's own notes cites the note
+ * on its page ("377n3", CMOS 18 14.54); for a source without page milestones, the heading of the
  * section it lies in (printed `under “Heading”`); nothing otherwise.
  */
 import type { Annotation } from '../annotate/model.ts';
 import { formatPages } from '../cite/page-range.ts';
 import type { Source } from '../corpus/model.ts';
+import { blockIndexAt } from '../corpus/reading-text.ts';
 import { locate } from '../corpus/source-index.ts';
+import type { SourceIndex } from '../corpus/source-index.ts';
 
-/** A locator as a citation cluster takes it: a page value, or a heading with the label `under`. */
+/**
+ * A locator as a citation cluster takes it: a page value (a note on a page is a page value,
+ * "377n3"), a note number where the note's page is unknown, or a heading with the label `under`.
+ */
 export interface ExportLocator {
   locator: string;
-  label: 'page' | 'under';
+  label: 'page' | 'note' | 'under';
 }
 
 /**
@@ -28,6 +34,8 @@ export function locatorFor(source: Source, annotation: Annotation): ExportLocato
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > length || end < start) {
     return null;
   }
+  const inNote = noteLocator(source, index, start, Math.max(start, end - 1));
+  if (inNote) return inNote;
   if (hasMilestones(source)) {
     const pages = index.pagesForRange(start, end);
     if (pages === null) return null;
@@ -36,6 +44,43 @@ export function locatorFor(source: Source, annotation: Annotation): ExportLocato
   }
   const heading = index.sectionForOffset(start);
   return heading === null || heading.trim() === '' ? null : { locator: heading, label: 'under' };
+}
+
+/**
+ * The note locator of a range that lies in the source's own notes: "377n3" for one note, "377nn3–4"
+ * for neighbouring notes of one page, "n. 3" when the note's page is unknown; null for a range in
+ * the body, or across notes on different pages (which the page range then describes).
+ */
+function noteLocator(source: Source, index: SourceIndex, first: number, last: number): ExportLocator | null {
+  const from = noteAt(source, index, first);
+  const to = noteAt(source, index, last);
+  if (from === null || to === null) return null;
+  const page = hasMilestones(source) ? index.pageAt(first) : null;
+  if (page !== null && page !== index.pageAt(last)) return null;
+  if (page === null) {
+    return { locator: from === to ? from : `${from}–${to}`, label: 'note' };
+  }
+  if (from === to) return { locator: `${page}n${numbered(from) ? from : ''}`, label: 'page' };
+  return { locator: `${page}nn${from}–${to}`, label: 'page' };
+}
+
+/** The label of the note whose text holds `offset`, or null when it lies in the body. */
+function noteAt(source: Source, index: SourceIndex, offset: number): string | null {
+  let block = blockIndexAt(index.reading, offset) - source.blocks.length;
+  if (block < 0) return null;
+  for (const note of source.notes) {
+    if (block < note.blocks.length) return note.label;
+    block -= note.blocks.length;
+  }
+  return null;
+}
+
+/**
+ * True for a note label Chicago can print after "n" (3, 12a, iv); a note marked by a symbol (*, †)
+ * is cited by the bare "n" after its page.
+ */
+function numbered(label: string): boolean {
+  return /^[\p{L}\p{N}]+$/u.test(label);
 }
 
 function hasMilestones(source: Source): boolean {

@@ -1,17 +1,24 @@
 /**
  * The Markdown writer: CommonMark with footnotes (`[^n]`, as markdown-it-footnote and Pandoc read
- * them). Each highlight is a block quote ending in its footnote reference, then its note (Markdown,
- * as the historian wrote it) and tags; the footnotes and the bibliography follow.
+ * them). Each highlight is a block quote, with the source's italics, ending in its footnote
+ * reference, then its note (Markdown, as the historian wrote it, with whatever would reach outside
+ * the note escaped) and tags; the footnotes and the bibliography follow. Headings nest as the
+ * groups do (a tag under a tag is one level deeper).
  */
 import { toMarkdown } from '../cite/render.ts';
+import type { Rich } from '../cite/rich.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { noteToMarkdown } from './note-markdown.ts';
+import { quotationParagraphs } from './quotation-layout.ts';
 
 /** The Markdown text of `doc`, ending in a newline; quotations are escaped so they print as is. */
 export function writeMarkdown(doc: ExportDocument): string {
   const blocks: string[] = [`# ${escapeMarkdown(doc.title)}`];
   for (const group of doc.groups) {
-    if (group.heading !== null) blocks.push(`## ${escapeMarkdown(group.heading)}`);
+    if (group.heading !== null) {
+      blocks.push(`${'#'.repeat(Math.min(group.level + 1, 6))} ${escapeMarkdown(group.heading)}`);
+    }
     for (const entry of group.entries) blocks.push(...entryBlocks(entry));
   }
   for (const entry of doc.entries) {
@@ -24,23 +31,43 @@ export function writeMarkdown(doc: ExportDocument): string {
 }
 
 function entryBlocks(entry: ExportEntry): string[] {
-  const paragraphs = entry.quotation.text.split(/\n\s*\n/).map((p) => escapeMarkdown(p.trim()));
+  const paragraphs = quotationParagraphs(entry.quotation.rich).map(richMarkdown);
   const last = paragraphs.length - 1;
-  paragraphs[last] = `${paragraphs[last]}[^${entry.noteIndex}]`;
+  paragraphs[last] = `${paragraphs[last] ?? ''}[^${entry.noteIndex}]`;
   const quote = paragraphs.map((p) => `> ${p.replace(/\n/g, ' ')}`).join('\n>\n');
   const blocks = [quote];
   if (entry.quotation.orphaned) blocks.push(`*${ORPHAN_MARK}*`);
-  if (entry.note.trim() !== '') blocks.push(entry.note.trim());
+  const note = noteToMarkdown(entry.note);
+  if (note !== '') blocks.push(note);
   if (entry.tags.length > 0) blocks.push(escapeMarkdown(tagLine(entry.tags)));
   return blocks;
 }
 
+/** One paragraph of rich text: escaped text, `*…*` around italics, spaces kept outside them. */
+function richMarkdown(rich: Rich): string {
+  const text = rich
+    .map((run) => {
+      const escaped = escapeInline(run.text);
+      if (!run.italic) return escaped;
+      const m = /^(\s*)(.*?)(\s*)$/s.exec(escaped);
+      return m && m[2] ? `${m[1]}*${m[2]}*${m[3]}` : escaped;
+    })
+    .join('');
+  return escapeLineStart(text);
+}
+
 /** Backslash-escapes what CommonMark would read as markup, so text prints character for character. */
 export function escapeMarkdown(text: string): string {
-  const escaped = text
-    .replace(/[\\`*_[\]<>~|!]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?\w+;)/g, '\\&');
-  const ordered = /^(\d+)([.)])/.exec(escaped);
-  if (ordered) return `${ordered[1]}\\${ordered[2]}${escaped.slice(ordered[0].length)}`;
-  return /^[#>+=-]/.test(escaped) ? `\\${escaped}` : escaped;
+  return escapeLineStart(escapeInline(text));
+}
+
+function escapeInline(text: string): string {
+  return text.replace(/[\\`*_[\]<>~|!]/g, (c) => `\\${c}`).replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+/** A block that starts like a heading, quote, list or numbered list is escaped at its start. */
+function escapeLineStart(text: string): string {
+  const ordered = /^(\d+)([.)])/.exec(text);
+  if (ordered) return `${ordered[1]}\\${ordered[2]}${text.slice(ordered[0].length)}`;
+  return /^[#>+=-]/.test(text) ? `\\${text}` : text;
 }

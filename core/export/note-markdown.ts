@@ -20,6 +20,37 @@ export function noteToHtml(markdown: string): string {
   return markdown.trim() === '' ? '' : parser.render(markdown);
 }
 
+/** A line opening or closing a fenced code block. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The note as blocks of an exported Markdown document: as the historian wrote it, except what
+ * would reach outside the note and change the document around it, which is backslash-escaped
+ * so that it prints as typed: footnote references and definitions (`[^1]`), link reference
+ * definitions, headings (they would enter the document's outline), raw HTML (Pandoc would render
+ * it; the app shows it as text), and a code fence left open (it would swallow the rest).
+ */
+export function noteToMarkdown(markdown: string): string {
+  const lines = markdown.trim().replace(/\r\n?/g, '\n').split('\n');
+  const fences = lines.flatMap((line, i) => (FENCE.test(line) ? [i] : []));
+  const unclosed = fences.length % 2 === 1 ? fences.at(-1) : undefined;
+  let inCode = false;
+  return lines
+    .map((line, i) => {
+      if (i === unclosed) return line.replace(/^( {0,3})([`~])/, '$1\\$2');
+      // Inside a closed code fence everything is code and stays in the note.
+      if (FENCE.test(line)) inCode = !inCode;
+      if (inCode || FENCE.test(line)) return line;
+      return line
+        .replace(/(?<!\\)\[\^/g, '\\[^')
+        .replace(/(?<!\\)<(?![a-z][a-z0-9+.-]{1,31}:[^\s<>]*>|[^\s<>@]+@[^\s<>@]+>)(?=[a-z/!?])/gi, '\\<')
+        .replace(/^( {0,3})(#{1,6})(?=\s|$)/, '$1\\$2')
+        .replace(/^( {0,3})(=+|-+)[ \t]*$/, '$1\\$2')
+        .replace(/^( {0,3})(\[)(?=[^\]]+\]:)/, '$1\\$2');
+    })
+    .join('\n');
+}
+
 /** The note as paragraphs of runs (headings, list items and quotes become plain paragraphs). */
 export function noteParagraphs(markdown: string): NoteRun[][] {
   const paragraphs: NoteRun[][] = [];

@@ -1,9 +1,10 @@
 /**
  * The order of an export: `reading` (the order the historian read in: sources in the order they
  * were first highlighted, each source's passages in the order of its text), `source` (grouped
- * under each source's title, sources in bibliography order) or `tag` (grouped by tag name, then by
- * source and position). Footnotes are numbered in the resulting order, so short forms come out
- * right.
+ * under each source's title, sources in bibliography order) or `tag` (grouped under every tag a
+ * highlight carries, following the tag tree: child tags nested under their parent, siblings
+ * alphabetical; then by source and position). Footnotes are numbered in the resulting order, so
+ * short forms come out right.
  */
 import type { Annotation, Tag } from '../annotate/model.ts';
 import type { CslItem } from '../corpus/model.ts';
@@ -18,6 +19,8 @@ export type ExportOrder = (typeof ORDERS)[number];
 /** Annotations under a heading, in their final order. */
 export interface OrderedGroup {
   heading: string | null;
+  /** The heading's depth: 1 for a source or a top-level tag, 2 for a tag under it, and so on. */
+  level: number;
   annotations: Annotation[];
 }
 
@@ -31,9 +34,11 @@ export function parseOrder(name: string): ExportOrder {
 }
 
 /**
- * Groups and sorts `annotations`. With `tag`, an annotation stands under its first tag in
- * alphabetical order, once only, and untagged ones come last under "Untagged". Sorting is stable
- * and total (ties fall back to the annotation id), so the same input always gives the same file.
+ * Groups and sorts `annotations`. With `tag`, an annotation stands under every tag it carries (so
+ * it may be listed more than once), a tag's group is followed by the groups of the tags below it,
+ * one level deeper, and untagged ones come last under "Untagged"; a tag with no highlight in or
+ * below it is left out. Sorting is stable and total (ties fall back to the annotation id), so the
+ * same input always gives the same file.
  */
 export function orderAnnotations(
   annotations: readonly Annotation[],
@@ -54,34 +59,51 @@ export function orderAnnotations(
     const sorted = [...byPlace].sort(
       (a, b) => when(a).localeCompare(when(b)) || compareByPlace(a, b, items),
     );
-    return [{ heading: null, annotations: sorted }];
+    return [{ heading: null, level: 1, annotations: sorted }];
   }
+  if (order === 'tag') return byTagTree(byPlace, tags);
   const groups = new Map<string, Annotation[]>();
-  const headingOf =
-    order === 'source'
-      ? (a: Annotation) => sourceHeading(items.get(a.sourceId), a.sourceId)
-      : (a: Annotation) => firstTagName(a, tags);
   for (const annotation of byPlace) {
-    const heading = headingOf(annotation);
+    const heading = sourceHeading(items.get(annotation.sourceId), annotation.sourceId);
     groups.set(heading, [...(groups.get(heading) ?? []), annotation]);
   }
-  const headings = [...groups.keys()];
-  if (order === 'tag') headings.sort(compareTagHeadings);
-  return headings.map((heading) => ({ heading, annotations: groups.get(heading) ?? [] }));
+  return [...groups].map(([heading, list]) => ({ heading, level: 1, annotations: list }));
 }
 
 const UNTAGGED = 'Untagged';
 
-function firstTagName(annotation: Annotation, tags: readonly Tag[]): string {
-  const names = annotation.tags
-    .map((id) => tags.find((tag) => tag.id === id)?.name)
-    .filter((name): name is string => name !== undefined)
-    .sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
-  return names[0] ?? UNTAGGED;
+/** The groups of the tag tree, depth first, each tag's highlights before its children's groups. */
+function byTagTree(annotations: readonly Annotation[], tags: readonly Tag[]): OrderedGroup[] {
+  const known = new Map(tags.map((tag) => [tag.id, tag]));
+  const children = new Map<string | undefined, Tag[]>();
+  for (const tag of tags) {
+    // A tag filed under a tag that is gone stands at the top, so none is lost.
+    const parent = tag.parent !== undefined && known.has(tag.parent) ? tag.parent : undefined;
+    children.set(parent, [...(children.get(parent) ?? []), tag]);
+  }
+  for (const list of children.values()) list.sort((a, b) => compareNames(a.name, b.name) || a.id.localeCompare(b.id));
+  const groups: OrderedGroup[] = [];
+  const visited = new Set<string>();
+  const visit = (tag: Tag, level: number): boolean => {
+    if (visited.has(tag.id)) return false;
+    visited.add(tag.id);
+    const own = annotations.filter((a) => a.tags.includes(tag.id));
+    const at = groups.length;
+    groups.push({ heading: tag.name, level, annotations: own });
+    let below = false;
+    for (const child of children.get(tag.id) ?? []) below = visit(child, level + 1) || below;
+    if (own.length === 0 && !below) groups.splice(at);
+    return own.length > 0 || below;
+  };
+  for (const tag of children.get(undefined) ?? []) visit(tag, 1);
+  // Tags caught in a loop of parents have no top; they still get their own groups.
+  for (const tag of [...tags].sort((a, b) => compareNames(a.name, b.name))) visit(tag, 1);
+  const untagged = annotations.filter((a) => !a.tags.some((id) => known.has(id)));
+  if (untagged.length > 0) groups.push({ heading: UNTAGGED, level: 1, annotations: untagged });
+  return groups;
 }
 
-function compareTagHeadings(a: string, b: string): number {
-  if (a === UNTAGGED || b === UNTAGGED) return Number(a === UNTAGGED) - Number(b === UNTAGGED);
+function compareNames(a: string, b: string): number {
   return a.localeCompare(b, 'en', { sensitivity: 'base' });
 }
 

@@ -1,16 +1,24 @@
 /**
- * The plain-text writer: each quotation in quotation marks with its note number in brackets, the
- * note and tags, then the numbered notes and the bibliography. Notes are printed as written.
+ * The plain-text writer: each quotation in quotation marks (the quotations inside it in single
+ * marks) with its note number in brackets, the note and tags, then the numbered notes and the
+ * bibliography. Notes are printed as written.
  */
 import { toPlainText } from '../cite/render.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { nestedQuotes } from './quotation-layout.ts';
+
+/** How group headings are underlined, by level: a tag under a tag gets a lighter rule. */
+const UNDERLINES = ['-', '~', '.'];
 
 /** The plain text of `doc`, ending in a newline. */
 export function writePlainText(doc: ExportDocument): string {
   const blocks: string[] = [doc.title, '='.repeat(doc.title.length)];
   for (const group of doc.groups) {
-    if (group.heading !== null) blocks.push(`${group.heading}\n${'-'.repeat(group.heading.length)}`);
+    if (group.heading !== null) {
+      const rule = UNDERLINES[Math.min(group.level, UNDERLINES.length) - 1] ?? '-';
+      blocks.push(`${group.heading}\n${rule.repeat(group.heading.length)}`);
+    }
     for (const entry of group.entries) blocks.push(entryText(entry));
   }
   const notes = doc.entries.map((entry) => `${entry.noteIndex}. ${toPlainText(entry.citation)}`);
@@ -23,7 +31,7 @@ export function writePlainText(doc: ExportDocument): string {
 }
 
 function entryText(entry: ExportEntry): string {
-  const lines = [`“${entry.quotation.text}” [${entry.noteIndex}]`];
+  const lines = [`“${toPlainText(nestedQuotes(entry.quotation.rich))}” [${entry.noteIndex}]`];
   if (entry.quotation.orphaned) lines.push(`(${ORPHAN_MARK})`);
   if (entry.note.trim() !== '') lines.push(entry.note.trim());
   if (entry.tags.length > 0) lines.push(tagLine(entry.tags));

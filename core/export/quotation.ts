@@ -6,6 +6,9 @@
 import type { Annotation, Omission } from '../annotate/model.ts';
 import { applyCuts, checkOmissions } from '../annotate/omissions.ts';
 import type { QuotePiece } from '../annotate/omissions.ts';
+import { concat, italic } from '../cite/rich.ts';
+import type { Rich } from '../cite/rich.ts';
+import type { Span } from './emphasis.ts';
 import { ExportError } from './errors.ts';
 
 export { ELLIPSIS } from '../annotate/omissions.ts';
@@ -21,6 +24,8 @@ export interface Quotation {
   pieces: QuotationPiece[];
   /** True when the quote could not be found in the current text and is the saved one. */
   orphaned: boolean;
+  /** `text` with the source's italics (an orphan's saved quote has none). */
+  rich: Rich;
 }
 
 /**
@@ -31,7 +36,11 @@ export interface Quotation {
  * than cut in the wrong places. Throws `ExportError` (`invalid-omission`) for cuts that do not fit
  * the saved quote.
  */
-export function quotationOf(readingText: string, annotation: Annotation): Quotation {
+export function quotationOf(
+  readingText: string,
+  annotation: Annotation,
+  italics: readonly Span[] = [],
+): Quotation {
   const { start, end } = annotation.position;
   const exact = annotation.quote.exact;
   const problem = checkOmissions(exact, annotation.omissions);
@@ -43,14 +52,40 @@ export function quotationOf(readingText: string, annotation: Annotation): Quotat
   }
   if (annotation.anchor === 'orphaned') {
     const text = applyCuts(exact, 0, exact.length, annotation.omissions)?.text ?? exact;
-    return { text, pieces: [{ start, end, text: exact }], orphaned: true };
+    return { text, pieces: [{ start, end, text: exact }], orphaned: true, rich: concat(text) };
   }
   const cuts = placeCuts(readingText, annotation);
   const trimmed = applyCuts(readingText, start, end, cuts) ?? applyCuts(readingText, start, end, []);
   if (!trimmed) {
     throw new ExportError('invalid-omission', `The highlight “${short(exact)}” has nothing to quote.`);
   }
-  return { ...trimmed, orphaned: false };
+  return { ...trimmed, orphaned: false, rich: withItalics(trimmed.text, trimmed.pieces, italics) };
+}
+
+/**
+ * The quotation text as rich text: each verbatim piece set in italics where the source has them;
+ * the ellipses between pieces stay roman.
+ */
+function withItalics(text: string, pieces: readonly QuotePiece[], italics: readonly Span[]): Rich {
+  const out: Rich = [];
+  let at = 0;
+  for (const piece of pieces) {
+    const found = text.indexOf(piece.text, at);
+    if (found < 0) return concat(text);
+    out.push(...concat(text.slice(at, found)));
+    let cursor = piece.start;
+    for (const span of italics) {
+      if (span.end <= cursor || span.start >= piece.end) continue;
+      const from = Math.max(span.start, cursor);
+      const to = Math.min(span.end, piece.end);
+      out.push(...concat(piece.text.slice(cursor - piece.start, from - piece.start)));
+      out.push(...italic(piece.text.slice(from - piece.start, to - piece.start)));
+      cursor = to;
+    }
+    out.push(...concat(piece.text.slice(cursor - piece.start)));
+    at = found + piece.text.length;
+  }
+  return concat(out, text.slice(at));
 }
 
 /** The omissions as ranges of the reading text, or none when they no longer fit it. */

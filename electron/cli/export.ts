@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isStyleName, STYLE_NAMES } from '../../core/export/cite-style.ts';
-import { parseFormat } from '../../core/export/formats.ts';
+import { extensionWarning, isReferenceFormat, parseFormat } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { ExportService } from '../services/export-service.ts';
@@ -17,11 +17,13 @@ Writes the highlights with their quotations, notes, tags and Chicago footnotes, 
 of the sources for a reference manager.
   --format FORMAT  docx, md, html, txt, csv, jsonld (annotated citations)
                    csl-json, ris, bibtex (source metadata)
-  --out FILE       the file to write; an existing file is kept unless --force
+  --out FILE       the file to write (a warning if its extension does not fit the format);
+                   an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
   --order ORDER    reading (default: sources in the order you first highlighted them,
-                   each in text order), source (grouped by source) or tag (grouped by tag)
-  --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)
+                   each in text order), source (grouped by source) or tag (under every
+                   tag a highlight carries, child tags nested); citations only
+  --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18); citations only
   --force          replace FILE if it exists`,
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
@@ -34,6 +36,18 @@ of the sources for a reference manager.
     });
     if (values.format === undefined) throw new CliUsageError('--format is required');
     if (values.out === undefined) throw new CliUsageError('--out is required');
+    const format = parseFormat(values.format);
+    if (isReferenceFormat(format)) {
+      // Taking these silently would let a user believe the file is ordered or styled as asked.
+      for (const option of ['style', 'order'] as const) {
+        if (values[option] !== undefined) {
+          throw new CliUsageError(
+            `--${option} does not apply to ${format}: a reference-manager file holds the sources' ` +
+              'metadata, not citations in order; leave it out',
+          );
+        }
+      }
+    }
     const style = values.style ?? 'cmos18';
     if (!isStyleName(style)) {
       throw new CliUsageError(`unknown style "${style}": use ${STYLE_NAMES.join(', ')}`);
@@ -42,19 +56,21 @@ of the sources for a reference manager.
       corpusFolder: corpusFolder(values.corpus, context),
       projectFile: projectFile(values.project, context),
     });
+    const out = resolve(context.cwd, values.out);
     const report = await service.export({
-      format: parseFormat(values.format),
+      format,
       scope: parseScope(values.scope ?? 'all'),
       order: parseOrder(values.order ?? 'reading'),
       style,
-      out: resolve(context.cwd, values.out),
+      out,
       overwrite: values.force ?? false,
     });
     const what =
       report.annotations > 0
         ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
         : plural(report.sources);
-    return ok(`Wrote ${report.file} (${what}).\n`);
+    const warning = extensionWarning(format, out);
+    return { ...ok(`Wrote ${report.file} (${what}).\n`), stderr: warning ? `apparatus export: warning: ${warning}\n` : '' };
   },
 };
 

@@ -4,7 +4,7 @@
  * file and a failure leaves the old file (or no file) and no temporary behind.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** Why a file could not be written. */
@@ -29,12 +29,19 @@ export interface WriteFileOptions {
 
 /**
  * Writes `data` to `file` atomically. Without `overwrite`, throws `WriteFileError`
- * (`file-exists`) if `file` exists, even if it appears while writing; any other failure throws
- * `write-failed`. In every failure the temporary file is removed.
+ * (`file-exists`) if `file` exists, even if it appears while writing; a folder named `file`, and
+ * any other failure, throws `write-failed`. In every failure the temporary file is removed.
  */
 export function writeFileAtomic(file: string, data: Uint8Array, options: WriteFileOptions = {}): void {
   const folder = dirname(file);
   const temp = join(folder, `.${basename(file)}.${randomUUID()}.tmp`);
+  if (isFolder(file)) {
+    // Neither "already exists" nor --force would help: the name is taken by a folder.
+    throw new WriteFileError(
+      'write-failed',
+      `${file} is a folder, not a file: give the name of the file to write (it may be inside that folder).`,
+    );
+  }
   if (!options.overwrite && existsSync(file)) throw toWriteError({ code: 'EEXIST' }, file);
   try {
     const fd = openSync(temp, 'wx');
@@ -92,6 +99,14 @@ function toWriteError(error: unknown, file: string): WriteFileError {
             ? 'a folder has that name'
             : (error as Error).message;
   return new WriteFileError('write-failed', `${file} could not be written: ${why}.`);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Deletes a file if it is there; never throws (for cleaning up after a failed write). */

@@ -67,7 +67,7 @@ describe('copying a citation in the browser', () => {
     const { html, text } = backend.clipboard[2]!;
     expect(text).toMatch(/^Andrey Edemskiy, “‘Hysni Kapo, from Moscow/);
     expect(html).toMatch(
-      /, originally published as “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” <i>Balcanica<\/i> 50 \(2019\): 375–96\.$/,
+      /, originally published as “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” <i>Balcanica<\/i> 50 \(2019\): 376\.$/,
     );
   });
 

@@ -1,10 +1,12 @@
 /**
- * Archival documents and manuscripts (CMOS 18 14.114–14.129; chicago.md §8, D9–D11). The first
- * note runs from the most specific to the most general:
+ * Archival documents and manuscripts (CMOS 18 14.114–14.129). The first note runs from the most
+ * specific to the most general:
  * `Author, “Title” (or a description), Month D, YYYY, shelfmark, p. n, Collection,
  * Repository (ABBR), Place.`
  * Locators keep their label and follow the shelfmark; there is never an "n.d.". The bibliography
- * lists the collection or repository once, not each document (bibliography.ts groups them).
+ * lists the collection or repository once, not each document (bibliography.ts groups them),
+ * except for a document in an online archive, which is listed itself with its URL:
+ * `“Title.” Month D, YYYY. Collection. Repository. URL.`
  */
 import type { CslItem } from '../../corpus/model.ts';
 import { formatDate } from '../dates.ts';
@@ -45,10 +47,34 @@ export const archivalTemplate: Template = {
       ', ',
     );
   },
-  bibliography() {
-    return null;
+  bibliography(item, edition, creatorsAsText) {
+    if (!isOnline(item)) return null;
+    const date = formatDate(item.issued, 'full');
+    return sentence([
+      creatorsAsText,
+      capitalized(description(item, edition)),
+      date,
+      shelfmark(item),
+      text(item, 'archive_collection'),
+      join([text(item, 'archive'), text(item, 'archive-place'), containerName(item) || null], ', '),
+      date ? null : accessedText(item, true),
+      link(item),
+    ]);
   },
 };
+
+/**
+ * True for a document in an online archive (one with a URL or DOI): the bibliography lists the
+ * document itself with its link, since the reader reaches it there, not through the collection.
+ */
+export function isOnline(item: CslItem): boolean {
+  return field(item, 'URL') !== undefined || field(item, 'DOI') !== undefined;
+}
+
+/** A generic description opens a bibliography sentence with a capital ("Memorandum"). */
+function capitalized(piece: Rich | string | null): Rich | string | null {
+  return typeof piece === 'string' ? piece.charAt(0).toUpperCase() + piece.slice(1) : piece;
+}
 
 /** The document's title in quotation marks, or its generic description (a letter) in roman. */
 function description(item: CslItem, edition: Edition): Rich | string | null {

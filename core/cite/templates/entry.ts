@@ -1,8 +1,10 @@
 /**
- * Entries in encyclopedias and dictionaries, Wikipedia included (CMOS 18 14.130–14.132; chicago.md
- * §7, D6, D7). Unsigned entries are cited in notes only:
- * CMOS 18 online `“Entry,” *Wikipedia*, last modified … (or accessed …), URL.`;
- * CMOS 17 online `*Wikipedia*, s.v. “Entry,” last modified …, URL.`;
+ * Entries in encyclopedias and dictionaries, Wikipedia included (CMOS 18 14.130–14.132; CMOS 17
+ * 14.233). Unsigned entries are cited in notes only:
+ * CMOS 18 online `“Entry,” *Wikipedia*, last modified …, under “Section,” URL.` (an undated entry
+ * gives `accessed …` after the locator, just before the URL);
+ * CMOS 17 online `*Wikipedia*, s.v. “Entry,” last modified …, URL.`, or the CMOS 18 form when the
+ * note points at a section;
  * printed, both editions `*Encyclopaedia*, 15th ed., s.v. “Entry.”`.
  * A signed entry is cited like a chapter (printed) or an article on a site (online).
  */
@@ -32,11 +34,15 @@ export const entryTemplate: Template = {
     if (isPrinted(item)) {
       return join([container, editionStatement(item), concat('s.v. ', title), locator], ', ');
     }
+    // "s.v." names the entry a note points at; a note pointing into a section of the entry names
+    // the section instead ("under “Origins”"), so the entry is cited by its title, never by both.
     const named =
-      isSigned(item) || edition === 18
+      isSigned(item) || edition === 18 || locator !== null
         ? [creatorsText(creators(item, edition, 'note')), title, container]
         : [concat(container, ', s.v. ', title)];
-    return join([...named, locator, revision(item, false), link(item)], ', ');
+    const modified = lastModified(item);
+    const accessed = modified ? null : accessedText(item, false);
+    return join([...named, modified, locator, accessed, link(item)], ', ');
   },
   bibliography(item, edition, creatorsAsText) {
     if (!isSigned(item)) return null;
@@ -63,7 +69,11 @@ export function isPrinted(item: CslItem): boolean {
 
 /** "last modified <date>" when a revision date is known, else the access date. */
 function revision(item: CslItem, capital: boolean): string | null {
+  return lastModified(item, capital) ?? accessedText(item, capital);
+}
+
+/** "last modified <date>", the revision date that dates an online entry, or null. */
+function lastModified(item: CslItem, capital = false): string | null {
   const date = formatDate(item.issued, 'full');
-  if (date) return `${capital ? 'Last' : 'last'} modified ${date}`;
-  return accessedText(item, capital);
+  return date ? `${capital ? 'Last' : 'last'} modified ${date}` : null;
 }

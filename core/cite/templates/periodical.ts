@@ -1,8 +1,10 @@
 /**
- * Magazine, newspaper and online articles (CMOS 18 14.86–14.97; chicago.md §6, §7, D5, D12):
+ * Magazine, newspaper and online articles (CMOS 18 14.86–14.97):
  * note `Author, “Title,” *Magazine*, Month D, YYYY, page, URL.`; an undated online article takes
- * its access date instead of "n.d."; an unsigned one starts with its title in notes and with the
- * publication in the bibliography; an untitled issue is cited in notes only.
+ * its access date instead of "n.d.", after the locator and just before the URL, where Chicago
+ * puts an access date (`…, *Memorie.al*, under “Heading,” accessed December 3, 2025, URL`); an
+ * unsigned one starts with its title in notes and with the publication in the bibliography; an
+ * untitled issue is cited in notes only.
  */
 import type { CslItem } from '../../corpus/model.ts';
 import { formatDate, NO_DATE } from '../dates.ts';
@@ -22,13 +24,16 @@ import type { Template } from '../template.ts';
 /** The template for magazine, newspaper and online articles. */
 export const periodicalTemplate: Template = {
   full(item, edition, locator) {
+    const date = formatDate(item.issued, 'full');
+    const accessed = date ? null : accessedText(item, false);
     return join(
       [
         creatorsText(creators(item, edition, 'note')),
         field(item, 'title') ? quotedTitle(item, edition) : null,
         italic(containerName(item)),
-        when(item, false),
+        date ?? (accessed && isOnline(item) ? null : NO_DATE),
         locator,
+        isOnline(item) ? accessed : null,
         link(item),
       ],
       ', ',

@@ -1,7 +1,8 @@
 /**
- * Web pages and blog posts (CMOS 18 14.104–14.105; CMOS 17 14.206–14.207; chicago.md §7):
- * `Author, “Page Title,” Site Name, Owner, Month D, YYYY (or accessed …), URL.` The site name is
- * roman and spelled as the site spells it; the owner appears only when it differs from the site.
+ * Web pages and blog posts (CMOS 18 14.104–14.105; CMOS 17 14.206–14.207):
+ * `Author, “Page Title,” Site Name, Owner, Month D, YYYY, locator, URL.`; an undated page gives
+ * its access date after the locator, just before the URL. The site name is roman and spelled as
+ * the site spells it; the owner appears only when it differs from the site.
  */
 import type { CslItem } from '../../corpus/model.ts';
 import { formatDate, NO_DATE } from '../dates.ts';
@@ -22,13 +23,16 @@ import { typeset } from '../typography.ts';
 /** The web-page template. */
 export const webpageTemplate: Template = {
   full(item, edition, locator) {
+    const date = formatDate(item.issued, 'full');
+    const accessed = date ? null : accessedText(item, false);
     return join(
       [
         creatorsText(creators(item, edition, 'note')),
         field(item, 'title') ? quotedTitle(item, edition) : null,
         ...site(item),
-        formatDate(item.issued, 'full') ?? accessedText(item, false) ?? NO_DATE,
+        date ?? (accessed ? null : NO_DATE),
         locator,
+        accessed,
         link(item),
       ],
       ', ',

@@ -24,10 +24,10 @@ describe('locators', () => {
     expect(shortWith('IV', 'section')).toBe('Griffith, *Albania and the Sino-Soviet Rift*, sec. IV.');
   });
 
-  it('cites a section heading of an unpaginated source as under “Heading”', () => {
+  it('cites a section heading of an unpaginated source as under “Heading”, with no s.v. beside it', () => {
     const doc = citeDocument(items, run(['wikipedia-split', 'Bucharest Conference', 'section']), { edition: 17 });
     expect(notesOf(doc)[0]).toBe(
-      '*Wikipedia*, s.v. “Soviet–Albanian Split,” under “Bucharest Conference,” accessed December 3, 2025, https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split.',
+      '“Soviet–Albanian Split,” *Wikipedia*, under “Bucharest Conference,” accessed December 3, 2025, https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split.',
     );
   });
 

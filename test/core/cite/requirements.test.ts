@@ -21,3 +21,18 @@ describe('missingForChicago', () => {
     expect(missingForChicago({ id: 'x', type: 'software', title: '  ' })).toEqual(['title']);
   });
 });
+
+describe('missingForChicago and page ranges', () => {
+  const article = { id: 'a', type: 'article-journal', title: 'T', author: [{ family: 'F' }], 'container-title': 'J', volume: '12', issued: { 'date-parts': [[2021]] as [number][] } };
+
+  it('asks for the range of a journal article or chapter that gives one page only', () => {
+    expect(missingForChicago({ ...article, page: '66' })).toEqual(['page']);
+    expect(missingForChicago({ ...article, type: 'chapter', publisher: 'P', page: 66 as never })).toEqual(['page']);
+  });
+
+  it('accepts a range, or an open one whose last page is unknown, and a magazine’s single page', () => {
+    expect(missingForChicago({ ...article, page: '66-77' })).toEqual([]);
+    expect(missingForChicago({ ...article, page: '66-' })).toEqual([]);
+    expect(missingForChicago({ id: 'm', type: 'article-magazine', title: 'T', 'container-title': 'M', issued: { 'date-parts': [[2021]] }, page: '34' })).toEqual([]);
+  });
+});

@@ -281,7 +281,7 @@ describe('web pages', () => {
     };
     const doc = citeDocument([item], run(['web2', 'Origins', 'under']));
     expect(notesOf(doc)[0]).toBe(
-      'James Mark, “Albania and the Bloc,” Digital Archive, Wilson Center, accessed January 9, 2025, under “Origins,” https://digitalarchive.example/a.',
+      'James Mark, “Albania and the Bloc,” Digital Archive, Wilson Center, under “Origins,” accessed January 9, 2025, https://digitalarchive.example/a.',
     );
     expect(forms(item, undefined).bibliography).toBe(
       'Mark, James. “Albania and the Bloc.” Digital Archive, Wilson Center. Accessed January 9, 2025. https://digitalarchive.example/a.',

@@ -17,12 +17,15 @@ const TITLE_KAPO =
   '“‘Hysni Kapo, from Moscow, Kept in Touch with Enver in Tirana and, Unlike Any Other Member of the Delegation, ' +
   'Was Not Active in Condemning the Chinese…’/New Documents Revealed Regarding the Rupture between Tirana and the Kremlin in ’61';
 const SECTION = 'under “The Study by Andrey Edemskiy, from the Institute for Slavic Studies at the Russian Academy of Sciences,”';
-/** edemskiy-2019: same author as the translation, page 375-396, DOI and URL left out. */
+/**
+ * edemskiy-2019: same author as the translation, DOI and URL left out, at the page the quoted
+ * passage translates (its opening words are on p. 375 of the original).
+ */
 const POINTER =
   'originally published as “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” ' +
-  '<i>Balcanica</i> 50 (2019): 375–96.';
+  '<i>Balcanica</i> 50 (2019): 375.';
 const KAPO_NOTE =
-  `Andrey Edemskiy, ${TITLE_KAPO},” <i>Memorie.al</i>, accessed December 3, 2025, ${SECTION} ${URL_KAPO}, ${POINTER}`;
+  `Andrey Edemskiy, ${TITLE_KAPO},” <i>Memorie.al</i>, ${SECTION} accessed December 3, 2025, ${URL_KAPO}, ${POINTER}`;
 
 const start = offsetOf(kapo, 'Serious progress in researching');
 const kapoFirst = highlight(kapo, start, start + 60);
@@ -47,10 +50,10 @@ describe('citeAnnotation of a translation', () => {
     expect(citeAnnotation(kapo, kapoFirst, {}, { original: edemskiy }).html).toBe(KAPO_NOTE);
   });
 
-  it('cites the original alone, with its DOI and no pointer, when the historian picks the original', () => {
+  it('cites the original alone, at the page the passage translates, with its DOI and no pointer, when the historian picks the original', () => {
     expect(citeAnnotation(kapo, kapoFirst, {}, { original: edemskiy, citeOriginal: true }).text).toBe(
       'Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” ' +
-        'Balcanica 50 (2019): 375–96, https://doi.org/10.2298/BALC1950375E.',
+        'Balcanica 50 (2019): 375, https://doi.org/10.2298/BALC1950375E.',
     );
   });
 
@@ -78,7 +81,9 @@ describe('buildExport of a translation', () => {
     expect(toPlainText(kapoEntries[1]!.citation)).toBe(
       'Edemskiy, “Hysni Kapo, from Moscow,” under “The Study by Andrey Edemskiy, from the Institute for Slavic Studies at the Russian Academy of Sciences.”',
     );
-    expect(toHtml(kapoEntries[1]!.fullCitation)).toMatch(new RegExp(`, ${POINTER.replace(/[.()]/g, '\\$&')}$`));
+    // The second passage (“… as a result of the use of rich documentary material”) is on p. 376 of the original.
+    const pointer376 = POINTER.replace('375.', '376.');
+    expect(toHtml(kapoEntries[1]!.fullCitation)).toMatch(new RegExp(`, ${pointer376.replace(/[.()]/g, '\\$&')}$`));
   });
 
   it('adds the original to the translation’s bibliography entry and lists no entry for the original', () => {
@@ -87,7 +92,7 @@ describe('buildExport of a translation', () => {
     expect(toHtml(entry.rich)).toBe(
       `Edemskiy, Andrey. ${TITLE_KAPO}.” <i>Memorie.al</i>. Accessed December 3, 2025. ${URL_KAPO}. ` +
         'Originally published as “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961.” ' +
-        '<i>Balcanica</i> 50 (2019): 375–96.',
+        '<i>Balcanica</i> 50 (2019): 375–80.',
     );
   });
 

@@ -168,7 +168,7 @@ describe('writeDocx', () => {
     expect(notes.map((m) => Number(m[1]))).toEqual(doc.entries.map((e) => e.noteIndex));
     notes.forEach((m, i) => {
       const text = [...m[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
-      expect(text.replaceAll('&amp;', '&')).toBe(toPlainText(doc.entries[i]!.citation));
+      expect(text.replaceAll('&amp;', '&')).toBe(` ${toPlainText(doc.entries[i]!.citation)}`);
     });
     expect(notes[0]![2]).toMatch(/<w:i\/>[\s\S]*?<w:t[^>]*>Balcanica<\/w:t>/);
     expect(notes[1]![2]).not.toContain('<w:i/>');

@@ -73,11 +73,12 @@ describe('apparatus cite', () => {
     const corpus = ['--corpus', join(root, 'corpus')];
     const outcome = await citeCommand.run(['--source', 'memorie-kapo', '--locator', '4', '--label', 'paragraph', ...corpus], context);
     const result = JSON.parse(outcome.stdout);
-    const original = '“Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” Balcanica 50 (2019): 375–96';
-    expect(result.notes[0].text).toMatch(/^Andrey Edemskiy, “‘Hysni Kapo, .*, accessed December 3, 2025, para\. 4, https:\/\/memorie\.al\/\S+, originally published as /);
+    // The translation renders pp. 375–80 of the original only; its access date stands before the URL.
+    const original = '“Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” Balcanica 50 (2019): 375–80';
+    expect(result.notes[0].text).toMatch(/^Andrey Edemskiy, “‘Hysni Kapo, .*, para\. 4, accessed December 3, 2025, https:\/\/memorie\.al\/\S+, originally published as /);
     expect(result.notes[0].text.endsWith(`, originally published as ${original}.`)).toBe(true);
     expect(result.bibliography.entries.map((e: { id: string }) => e.id)).toEqual(['memorie-kapo']);
-    expect(result.bibliography.entries[0].html).toMatch(/ Originally published as “Additional Evidence .*” <i>Balcanica<\/i> 50 \(2019\): 375–96\.$/);
+    expect(result.bibliography.entries[0].html).toMatch(/ Originally published as “Additional Evidence .*” <i>Balcanica<\/i> 50 \(2019\): 375–80\.$/);
     const paraphrase = JSON.parse((await citeCommand.run(['--source', 'resexcellence-2021', ...corpus], context)).stdout);
     expect(paraphrase.notes[0].text).not.toContain('originally published');
   });
