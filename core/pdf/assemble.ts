@@ -53,7 +53,7 @@ export function assemblePdf(pages: readonly AssemblyPage[], pdfLabels: readonly 
   const textless = pages.flatMap((page, i) => (page === null || page.chars === 0 ? [i + 1] : []));
   const present = pages.map((page) => (page === null || page.chars === 0 ? null : page));
   const bodySize = bodySizeOf(present);
-  const heads = findRunningHeads(present);
+  const heads = findRunningHeads(present, bodySize);
   const labels = choosePageLabels(pages.length, pdfLabels, heads.printed);
   const bodyLines: BodyLine[][] = [];
   const printedNotes: PrintedNote[] = [];

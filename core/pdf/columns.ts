@@ -19,7 +19,7 @@ const MAX_CROSSING = 0.25;
 /** The x of the gutter between two columns, or undefined for a page set in one column. */
 export function findGutter(rows: readonly Row[]): number | undefined {
   const items = rows.flatMap((row) => row.items);
-  if (rows.length < 2 * MIN_SHARED_ROWS || items.length === 0) return undefined;
+  if (rows.length < MIN_SHARED_ROWS || items.length === 0) return undefined;
   const left = Math.min(...items.map((item) => item.x));
   const right = Math.max(...items.map((item) => item.x + item.width));
   const from = left + SEARCH_FROM * (right - left);

@@ -26,9 +26,12 @@ interface Candidate {
   numbers: number[];
 }
 
-/** Finds the running heads and feet of every page, and the page numbers they print. */
-export function findRunningHeads(pages: readonly (PageLayout | null)[]): RunningHeads {
-  const candidates = pages.flatMap((page, index) => (page ? candidatesOf(page, index) : []));
+/**
+ * Finds the running heads and feet of every page, and the page numbers they print. Heads are set
+ * no larger than the running text (`bodySize`), so a title in large type is never taken for one.
+ */
+export function findRunningHeads(pages: readonly (PageLayout | null)[], bodySize: number): RunningHeads {
+  const candidates = pages.flatMap((page, index) => (page ? candidatesOf(page, index, bodySize) : []));
   const textPages = pages.filter((page) => page !== null && page.lines.length > 0).length;
   const pagesByKey = new Map<string, Set<number>>();
   for (const candidate of candidates) {
@@ -57,8 +60,11 @@ export function findRunningHeads(pages: readonly (PageLayout | null)[]): Running
   return { removed, printed };
 }
 
-function candidatesOf(page: PageLayout, index: number): Candidate[] {
-  const byHeight = page.lines.map((line, i) => ({ line, i })).sort((a, b) => b.line.y - a.line.y);
+function candidatesOf(page: PageLayout, index: number, bodySize: number): Candidate[] {
+  const byHeight = page.lines
+    .map((line, i) => ({ line, i }))
+    .filter(({ line }) => line.size <= 1.05 * bodySize)
+    .sort((a, b) => b.line.y - a.line.y);
   const top = byHeight.slice(0, PER_END).filter(({ line }) => line.y > page.height * (1 - ZONE));
   const foot = byHeight
     .slice(-PER_END)
