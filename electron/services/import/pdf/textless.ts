@@ -27,9 +27,15 @@ export function pageList(pages: readonly number[]): string {
 export function textlessNotice(extraction: PdfExtraction): string | undefined {
   const count = extraction.textless.length;
   if (count === 0) return undefined;
-  const which = count === extraction.pages ? `None of its ${count} pages has` : `${count} of its ${extraction.pages} pages (${pageList(extraction.textless)}) have`;
+  const one = count === 1;
+  const which =
+    count === extraction.pages
+      ? one
+        ? 'Its only page has no text layer'
+        : `None of its ${count} pages has a text layer`
+      : `${count} of its ${extraction.pages} pages (${one ? 'page' : 'pages'} ${pageList(extraction.textless)}) ${one ? 'has' : 'have'} no text layer`;
   return (
-    `${which} a text layer: they are images of the page, as a scanner makes them, and Apparatus cannot read their words. ` +
+    `${which}: ${one ? 'it is an image of the page' : 'they are images of the pages'}, as a scanner makes them, and Apparatus cannot read their words. ` +
     'To import their text, add a text layer with OCR first, for example with the free program OCRmyPDF ' +
     '(`ocrmypdf --language eng input.pdf output.pdf`), and import the new file.'
   );
