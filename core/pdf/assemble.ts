@@ -64,7 +64,8 @@ export function assemblePdf(pages: readonly AssemblyPage[], pdfLabels: readonly 
       return;
     }
     const kept = page.lines.filter((_line, i) => !heads.removed[index]?.has(i));
-    const split = splitFootnotes(kept, page.height, bodySize, index, lastMarker);
+    const lastNote = printedNotes.at(-1)?.lines.at(-1);
+    const split = splitFootnotes(kept, page.height, bodySize, index, lastMarker, lastNote?.size);
     if (split.continuation.length > 0 && printedNotes.length > 0) (printedNotes.at(-1) as PrintedNote).lines.push(...split.continuation);
     else if (split.continuation.length > 0) split.body.push(...split.continuation);
     for (const note of split.notes) {

@@ -30,9 +30,10 @@ const SYMBOLS = '*†‡§¶';
 /**
  * Splits one page's lines (reading order, running heads removed) into body and footnotes.
  * `lastMarker` is the number of the previous note in the document, to accept an unraised number
- * only where it continues the sequence.
+ * only where it continues the sequence; `lastNoteSize` the type size of that note, which lines
+ * continuing it on this page share.
  */
-export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bodySize: number, page: number, lastMarker: number): PageNotes {
+export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bodySize: number, page: number, lastMarker: number, lastNoteSize?: number): PageNotes {
   const small = (line: PdfLine) => line.size < SMALL * bodySize;
   const overlaps = (a: PdfLine, b: PdfLine) => Math.min(a.x1, b.x1) > Math.max(a.x0, b.x0);
   const inZone = lines.map(
@@ -54,7 +55,8 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
     const newColumn = line.column !== column;
     column = line.column;
     const marker = markerOf(line, last, notes.length === 0 && continuation.length === 0);
-    if (newColumn) refused = marker === undefined && notes.length > 0;
+    const continues = lastNoteSize !== undefined && Math.abs(line.size - lastNoteSize) < 0.5;
+    if (newColumn) refused = marker === undefined && (notes.length > 0 || !continues);
     if (refused) {
       // Small type opening a further column with no note number (an address, a caption) is not a note.
       notNotes.add(line);
@@ -68,7 +70,7 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
     }
   }
   // Small lines with no note number anywhere are not footnotes (a caption, a quotation in small type).
-  if (notes.length === 0 && lastMarker === 0) return { body: [...lines], notes: [], continuation: [] };
+  if (notes.length === 0 && continuation.length === 0) return { body: [...lines], notes: [], continuation: [] };
   return { body: lines.filter((line, i) => !inZone[i] || notNotes.has(line)), notes, continuation };
 }
 

@@ -8,7 +8,7 @@
  */
 import { buildWordIndex, lineJoin, type LineJoin, type WordIndex } from '../clean/pdf/hyphens.ts';
 
-const COMPOUND_PREFIXES = new Set(['self', 'anti', 'pro', 'non', 'well', 'ex', 'post', 'pre', 'semi', 'quasi', 'neo', 'pan', 'ill', 'half', 'all', 'cross']);
+const COMPOUND_PREFIXES = new Set(['self', 'anti', 'pro', 'non', 'well', 'post', 'pre', 'semi', 'quasi', 'neo', 'pan', 'ill', 'half', 'all', 'cross']);
 
 /** How `left` continues into `right` across a line end. */
 export function joinAcrossLines(left: string, right: string, index: WordIndex): LineJoin {
@@ -18,7 +18,7 @@ export function joinAcrossLines(left: string, right: string, index: WordIndex): 
   const tail = /^\p{Ll}+/u.exec(right)?.[0];
   if (head === undefined || tail === undefined) return decided;
   // A compound printed with its hyphen somewhere else in the text was already kept by lineJoin.
-  if (COMPOUND_PREFIXES.has(head)) return 'keep-hyphen';
+  if (COMPOUND_PREFIXES.has(head) && (head.length > 3 || index.words.has(tail))) return 'keep-hyphen';
   if (head.length > 2 && index.words.has(head) && index.words.has(tail)) return 'keep-hyphen';
   return 'drop-hyphen';
 }
