@@ -98,7 +98,12 @@ function plainHeadingRun(inline: Inline): Inline {
 }
 
 function flowBlocks(bodyLines: readonly BodyLine[][], pages: readonly AssemblyPage[], labels: PageLabels, bodySize: number, index: WordIndex): Draft[] {
-  const stats = bodyLines.map((lines) => columnStats(lines.map((b) => b.line), bodySize));
+  // A column's edges come from its page; a page with too few lines to tell takes the document's.
+  const documentStats = columnStats(bodyLines.flat().map((b) => b.line), bodySize);
+  const stats = bodyLines.map((lines) => {
+    const own = columnStats(lines.map((b) => b.line), bodySize, 3);
+    return new Map([...documentStats, ...own]);
+  });
   const spacing = lineSpacing(bodyLines, bodySize);
   const classes = bodyLines.flat().map((b) => headingClass(b.line, bodySize));
   const levels = headingLevels(classes.filter((c): c is string => c !== undefined));
@@ -171,11 +176,11 @@ function startsParagraph(previous: BodyLine, next: BodyLine, stats: readonly Map
   return false;
 }
 
-function columnStats(lines: readonly PdfLine[], bodySize: number): Map<number, ColumnStats> {
+function columnStats(lines: readonly PdfLine[], bodySize: number, least = 1): Map<number, ColumnStats> {
   const out = new Map<number, ColumnStats>();
   for (const column of [0, 1, 2]) {
     const body = lines.filter((line) => line.column === column && Math.abs(line.size - bodySize) < 0.1 * bodySize);
-    if (body.length === 0) continue;
+    if (body.length < least) continue;
     const left = mode(body.map((line) => Math.round(line.x0)));
     const right = Math.max(...body.map((line) => line.x1));
     const full = body.filter((line) => line.x1 > right - line.size).length;

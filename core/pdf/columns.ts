@@ -28,9 +28,10 @@ export function findGutter(rows: readonly Row[]): number | undefined {
   for (const item of items) {
     const end = item.x + item.width;
     if (end > from && end < to) candidates.add(end + 0.25);
+    if (item.x > from && item.x < to) candidates.add(item.x - 0.25);
   }
-  let best: { x: number; score: number } | undefined;
-  for (const x of candidates) {
+  let best: { xs: number[]; score: number } | undefined;
+  for (const x of [...candidates].sort((a, b) => a - b)) {
     let crossing = 0;
     let shared = 0;
     for (const row of rows) {
@@ -46,9 +47,12 @@ export function findGutter(rows: readonly Row[]): number | undefined {
     }
     if (crossing > MAX_CROSSING * rows.length || shared < MIN_SHARED_ROWS) continue;
     const score = shared - crossing;
-    if (!best || score > best.score) best = { x, score };
+    if (!best || score > best.score) best = { xs: [x], score };
+    else if (score === best.score) best.xs.push(x);
   }
-  return best?.x;
+  // Every position across the empty gutter scores alike: its middle is the gutter.
+  if (!best) return undefined;
+  return ((best.xs[0] as number) + (best.xs.at(-1) as number)) / 2;
 }
 
 /** The lines of a page in reading order, each with its column. */

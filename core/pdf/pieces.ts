@@ -3,6 +3,7 @@
  * markers still to be matched with their notes, page milestones and gaps. Lines are joined here:
  * with a space, or across an end-of-line hyphen with or without it.
  */
+import { normalizeInlines } from '../corpus/inline-runs.ts';
 import type { Inline, TextRun } from '../corpus/model.ts';
 import type { WordIndex } from '../clean/pdf/hyphens.ts';
 import { joinAcrossLines } from './hyphenation.ts';
@@ -74,7 +75,7 @@ export function toInlines(pieces: readonly Piece[], resolve: (ref: { marker: str
     else if (piece.kind === 'gap') out.push({ type: 'gap', reason: piece.reason });
     else out.push(...styledRuns(piece));
   }
-  return tidySpaces(out);
+  return normalizeInlines(tidySpaces(out));
 }
 
 // Leading and trailing spaces of an emphasised piece go outside the emphasis.
