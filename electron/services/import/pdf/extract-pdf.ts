@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { assemblePdf, fontStyle, layoutPage, pdfMetadata, type PageLayout, type PdfItem } from '../../../../core/pdf/index.ts';
 import type { PdfExtraction, PdfFailure } from './pdf-protocol.ts';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The outcome of reading one PDF. */
 export type ExtractOutcome = { ok: true; result: PdfExtraction } | { ok: false; failure: PdfFailure; detail: string };
@@ -15,7 +16,7 @@ export type ExtractOutcome = { ok: true; result: PdfExtraction } | { ok: false; 
 // The first pages, whose text may carry a DOI, an ISSN or a journal line.
 const METADATA_PAGES = 2;
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
