@@ -85,13 +85,14 @@ export const callNames = [
   'export.run',
   'corpus.metadata',
   'corpus.updateMetadata',
+  'corpus.importCancel',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
 /** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'menu.export', 'search.progress', 'app.flush'] as const;
+export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'menu.export', 'search.progress', 'app.flush', 'import.progress'] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
@@ -130,7 +131,42 @@ export interface ImportPreview {
   /** Fields the user must still give. */
   missing: string[];
   /** What the file itself says, to prefill the form. */
-  suggested: { title: string; authors: string[]; issued: string; type: string; containerTitle: string; url: string; id: string };
+  suggested: {
+    title: string;
+    authors: string[];
+    issued: string;
+    type: string;
+    containerTitle: string;
+    url: string;
+    id: string;
+    /** What a PDF's first pages print (a DOI, an ISSN, a journal line); the user confirms them. */
+    volume?: string;
+    issue?: string;
+    page?: string;
+    DOI?: string;
+    ISSN?: string;
+  };
+  /** For a PDF: its pages, how they are numbered, and those without a text layer. */
+  pdf?: ImportPdfPreview;
+}
+
+/** What the import form tells about a PDF before it is added. */
+export interface ImportPdfPreview {
+  pages: number;
+  /** Where the page numbers come from: the PDF's page labels, numbers printed in its running heads, or its page count. */
+  pageNumbers: 'pdf-labels' | 'printed-numbers' | 'page-index';
+  /** Pages (1-based) without a text layer; importing needs `textPagesOnly: true` in `corpus.importCommit` when there are any. */
+  textless: number[];
+  /** What to tell the user about pages without text (and how to add a text layer), when there are any. */
+  notice: string | null;
+  /** Facts the source will carry as caveats (pages that are not printed pages). */
+  caveats: string[];
+}
+
+/** How far reading a file to import has come (payload of the `import.progress` event): pages of a PDF. */
+export interface ImportProgress {
+  done: number;
+  total: number;
 }
 
 /** One search result, ready to show: where it is, an excerpt with its matches marked, and every match in the reading text. */
@@ -251,10 +287,19 @@ export const contract = {
         url: v.optional(v.pipe(v.string(), v.maxLength(4096), NoControl)),
         reliability: v.picklist(['primary', 'secondary', 'tertiary', 'derivative'], 'Choose how reliable the source is.'),
         id: v.optional(SourceId),
+        volume: v.optional(v.pipe(v.string(), v.maxLength(100), NoControl)),
+        issue: v.optional(v.pipe(v.string(), v.maxLength(100), NoControl)),
+        page: v.optional(v.pipe(v.string(), v.maxLength(100), NoControl)),
+        DOI: v.optional(v.pipe(v.string(), v.maxLength(500), NoControl)),
+        ISSN: v.optional(v.pipe(v.string(), v.maxLength(20), NoControl)),
       }),
+      /** For a PDF with pages that have no text layer: import the pages that have text; without it the import is refused. */
+      textPagesOnly: v.optional(v.boolean()),
     }),
     output: null as unknown as { id: string },
   },
+  /** Stops reading the file `corpus.importChoose` is reading (a long PDF); that call then resolves to null. */
+  'corpus.importCancel': { input: NoInput, output: null as unknown as null },
   'search.query': {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),

@@ -104,8 +104,9 @@ function implementations(services: Services): Implementations {
       return null;
     },
     'corpus.importChoose': () => imports.choose(),
-    'corpus.importCommit': ({ token, metadata }) => {
+    'corpus.importCommit': ({ token, metadata, textPagesOnly }) => {
       const blank = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
+      const printed = { volume: blank(metadata.volume), issue: blank(metadata.issue), page: blank(metadata.page), DOI: blank(metadata.DOI), ISSN: blank(metadata.ISSN) };
       return imports.commit(token, {
         title: metadata.title,
         authors: metadata.authors?.map((a) => a.trim()).filter((a) => a !== ''),
@@ -115,7 +116,12 @@ function implementations(services: Services): Implementations {
         url: blank(metadata.url),
         reliability: metadata.reliability,
         id: blank(metadata.id),
-      });
+        ...Object.fromEntries(Object.entries(printed).filter(([, value]) => value !== undefined)),
+      }, { textPagesOnly });
+    },
+    'corpus.importCancel': () => {
+      imports.cancel();
+      return null;
     },
     'app.openExternal': async ({ url }) => {
       await openExternal(url);

@@ -80,8 +80,10 @@ function start(): void {
       await shell.openExternal(parsed.href);
     }
   };
-  const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
   const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
+  // PDFs are read in a worker thread, which cannot start from inside app.asar either.
+  const pdfWorkerFile = join(__dirname, 'pdf-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`);
+  const imports = new ImportSessions(new ImportService(corpusFolder, { pdfWorkerFile }), chooseImportFile, (progress) => send('import.progress', progress));
   const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
     // A worker thread cannot start from inside app.asar; the installer unpacks it beside.
     workerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
@@ -225,7 +227,7 @@ async function chooseImportFile(): Promise<string | null> {
   const options = {
     title: 'Import a source',
     properties: ['openFile' as const],
-    filters: [{ name: 'Text, Markdown or web page', extensions: ['txt', 'md', 'markdown', 'html', 'htm'] }],
+    filters: [{ name: 'Text, Markdown, web page or PDF', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf'] }],
   };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);

@@ -19,6 +19,7 @@ export type Cleaner = (raw: string, options?: Readonly<Record<string, unknown>>)
 
 /**
  * The raw forms Apparatus knows how to clean. `html` is cleaned in the main process (it needs a
- * DOM for the readability library), so core's registry has no cleaner for it.
+ * DOM for the readability library), and `pdf` is read by pdf.js there, so core's registry has no
+ * cleaner for either.
  */
-export type RawForm = 'wikitext' | 'paraphrase' | 'pdf-text' | 'web-page' | 'markdown' | 'plain' | 'html';
+export type RawForm = 'wikitext' | 'paraphrase' | 'pdf-text' | 'web-page' | 'markdown' | 'plain' | 'html' | 'pdf';

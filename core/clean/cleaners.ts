@@ -17,4 +17,6 @@ export const cleaners: Record<RawForm, Cleaner | undefined> = {
   plain: cleanPlainText,
   // HTML needs a DOM: electron/services/import/html-cleaner.ts, added by corpus/build.ts.
   html: undefined,
+  // A PDF is read by pdf.js in a worker thread: electron/services/import/pdf/.
+  pdf: undefined,
 };

@@ -18,7 +18,7 @@ const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+ \S/gmu;
 const PAGE_NUMBER_LINE = /^[ \t]*\d{1,4}[ \t]*$/gm;
 
 /**
- * The form of a file: `.html`/`.htm` → `html`; `.md`/`.markdown` → `markdown`; `.txt` (or any
+ * The form of a file: `.html`/`.htm` → `html`; `.md`/`.markdown` → `markdown`; `.pdf` → `pdf`; `.txt` (or any
  * other name) → `wikitext` when the text shows WikiText-103 tokens (several ` @-@ ` separators or
  * `= = X = =` headings), `pdf-text` when it shows the shapes PDF extraction leaves (footnotes
  * starting with superscript numbers, page numbers on lines of their own, form feeds), else
@@ -29,6 +29,7 @@ export function detectForm(fileName: string, text: string): DetectedForm {
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   if (extension === 'html' || extension === 'htm') return 'html';
   if (extension === 'md' || extension === 'markdown') return 'markdown';
+  if (extension === 'pdf') return 'pdf';
   if (looksLikeWikiText(text)) return 'wikitext';
   if (looksLikePdfText(text)) return 'pdf-text';
   return 'plain';

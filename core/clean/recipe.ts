@@ -33,6 +33,7 @@ const FORMS: Record<RawForm, true> = {
   markdown: true,
   plain: true,
   html: true,
+  pdf: true,
 };
 const FORM_NAMES = Object.keys(FORMS) as RawForm[];
 

@@ -2,19 +2,20 @@ import { join, relative, resolve } from 'node:path';
 import type { Reliability } from '../../core/corpus/model.ts';
 import { ImportError } from '../services/import/import-error.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
-import { ImportService } from '../services/import/import-service.ts';
+import { ImportService, type PreparedImport } from '../services/import/import-service.ts';
 import { CliUsageError, corpusFolder, ok, parseCommandArgs, type CliCommand } from './command.ts';
 
 /** `apparatus import FILE`: adds a new source to the corpus. */
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'add a .txt, .md or .html file to the corpus as a new source',
+  summary: 'add a .txt, .md, .html or .pdf file to the corpus as a new source',
   usage: `Usage: apparatus import FILE [--title T] [--author "Family, Given"]… [--year Y]
-                        [--type T] [--container C] [--url U] [--reliability R] [--id ID] [--corpus DIR]
+                        [--type T] [--container C] [--url U] [--reliability R] [--id ID]
+                        [--text-pages-only] [--corpus DIR]
 
-Cleans FILE (plain text, Markdown or a saved web page, UTF-8, at most 10 MB and 2 million
-characters of text once cleaned) and adds it to the corpus: the raw copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the
-file where it states it (front matter, <meta> tags); the options below override it.
+Cleans FILE (plain text, Markdown or a saved web page, UTF-8, at most 10 MB; or a PDF, at most
+100 MB; at most 2 million characters of text once cleaned) and adds it to the corpus: the raw copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the
+file where it states it (front matter, <meta> tags, a PDF's properties, DOI and journal line); the options below override it.
   --title T           the title (required if the file states none)
   --author NAME       an author, "Family, Given" or an institution; repeat for several
   --year Y            the year or date of publication (1961 or 1961-12-03)
@@ -22,7 +23,9 @@ file where it states it (front matter, <meta> tags); the options below override 
   --container C       the journal, book or site the source appeared in
   --url U             where the source is found online
   --reliability R     primary, secondary (default), tertiary or derivative
-  --id ID             the source id (default: first author and year)`,
+  --id ID             the source id (default: first author and year)
+  --text-pages-only   for a PDF with scanned pages that have no text layer: import the pages
+                      that have text (the others become gaps); without it such a PDF is refused`,
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, {
       title: { type: 'string' },
@@ -33,39 +36,54 @@ file where it states it (front matter, <meta> tags); the options below override 
       url: { type: 'string' },
       reliability: { type: 'string' },
       id: { type: 'string' },
+      'text-pages-only': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE to import');
     const corpus = corpusFolder(values.corpus, context);
     const service = new ImportService(corpus);
-    const prepared = service.prepare(resolve(context.cwd, positionals[0] as string));
-    const title = values.title ?? prepared.found.title;
-    if (title === undefined) {
-      throw new ImportError(
-        'invalid-metadata',
-        'The file states no title: pass one with --title "…". Nothing was imported.',
+    const file = resolve(context.cwd, positionals[0] as string);
+    const finish = (prepared: PreparedImport) => {
+      const title = values.title ?? prepared.found.title;
+      if (title === undefined) {
+        throw new ImportError(
+          'invalid-metadata',
+          'The file states no title: pass one with --title "…". Nothing was imported.',
+        );
+      }
+      const metadata: ImportMetadata = {
+        title,
+        reliability: (values.reliability ?? 'secondary') as Reliability,
+      };
+      if (values.author) metadata.authors = values.author;
+      if (values.year !== undefined) metadata.issued = values.year;
+      if (values.type !== undefined) metadata.type = values.type;
+      if (values.container !== undefined) metadata.containerTitle = values.container;
+      if (values.url !== undefined) metadata.url = values.url;
+      if (values.id !== undefined) metadata.id = values.id;
+      const { id } = service.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
+      const where = (path: string) => relative(context.cwd, path) || path;
+      return ok(
+        `${id}\n` +
+          `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
+          `  ${where(join(corpus, `${id}.md`))}\n` +
+          `  ${where(join(corpus, 'recipes', `${id}.yml`))}\n` +
+          `  ${where(join(corpus, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
       );
-    }
-    const metadata: ImportMetadata = {
-      title,
-      reliability: (values.reliability ?? 'secondary') as Reliability,
     };
-    if (values.author) metadata.authors = values.author;
-    if (values.year !== undefined) metadata.issued = values.year;
-    if (values.type !== undefined) metadata.type = values.type;
-    if (values.container !== undefined) metadata.containerTitle = values.container;
-    if (values.url !== undefined) metadata.url = values.url;
-    if (values.id !== undefined) metadata.id = values.id;
-    const { id } = service.commit(prepared, metadata);
-    const where = (path: string) => relative(context.cwd, path) || path;
-    return ok(
-      `${id}\n` +
-        `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes):\n` +
-        `  ${where(join(corpus, `${id}.md`))}\n` +
-        `  ${where(join(corpus, 'recipes', `${id}.yml`))}\n` +
-        `  ${where(join(corpus, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
-    );
+    // A PDF is read in a worker thread; other files are read at once, and refused at once.
+    if (extensionOf(file) === 'pdf') return service.prepareFile(file).then(finish);
+    return finish(service.prepare(file));
   },
 };
+
+// How a PDF's pages were read, for the summary line.
+function pdfSummary(prepared: PreparedImport): string {
+  const pdf = prepared.pdf?.extraction;
+  if (!pdf) return '';
+  const numbers = { 'pdf-labels': 'page labels of the PDF', 'printed-numbers': 'printed page numbers', 'page-index': 'PDF page count: no printed page numbers found' };
+  const textless = pdf.textless.length > 0 ? `, ${pdf.textless.length} without text left as gaps` : '';
+  return `, ${pdf.pages} pages, ${numbers[pdf.labelSource]}${textless}`;
+}
 
 function extensionOf(file: string): string {
   return /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? '';

@@ -1,36 +1,53 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ImportPreview } from '../../core/api.ts';
+import type { ImportPreview, ImportProgress } from '../../core/api.ts';
 import { displayName } from '../../core/corpus/summary.ts';
 import { UserFacingError } from '../errors.ts';
+import { ImportError } from './import/import-error.ts';
 import type { ImportMetadata } from './import/import-metadata.ts';
-import type { ImportService, PreparedImport } from './import/import-service.ts';
+import type { ImportChoices, ImportService, PreparedImport } from './import/import-service.ts';
+import { textlessNotice } from './import/pdf/textless.ts';
 
 /**
  * Imports driven from the window: main asks the user for the file in its own dialog and keeps the
- * prepared import under a random token, so the page never names a path on disk.
+ * prepared import under a random token, so the page never names a path on disk. A PDF is read in
+ * a worker thread, with its progress reported to `onProgress`, and can be cancelled.
  */
 export class ImportSessions {
   readonly #service: ImportService;
   readonly #chooseFile: () => Promise<string | null>;
+  readonly #onProgress: (progress: ImportProgress) => void;
   readonly #pending = new Map<string, PreparedImport>();
+  #reading: AbortController | undefined;
 
-  constructor(service: ImportService, chooseFile: () => Promise<string | null>) {
+  constructor(service: ImportService, chooseFile: () => Promise<string | null>, onProgress: (progress: ImportProgress) => void = () => {}) {
     this.#service = service;
     this.#chooseFile = chooseFile;
+    this.#onProgress = onProgress;
   }
 
-  /** Lets the user choose a file, reads and cleans it; null if the user cancelled. */
+  /** Lets the user choose a file, reads and cleans it; null if the user cancelled (in the dialog or while it was read). */
   async choose(): Promise<ImportPreview | null> {
     const file = await this.#chooseFile();
     if (!file) return null;
-    const prepared = this.#service.prepare(file);
+    this.#reading?.abort();
+    const reading = new AbortController();
+    this.#reading = reading;
+    let prepared: PreparedImport;
+    try {
+      prepared = await this.#service.prepareFile(file, { onProgress: this.#onProgress, signal: reading.signal });
+    } catch (error) {
+      if (error instanceof ImportError && error.code === 'cancelled') return null;
+      throw error;
+    } finally {
+      if (this.#reading === reading) this.#reading = undefined;
+    }
     const token = randomUUID();
     this.#pending.clear();
     this.#pending.set(token, prepared);
     const found = prepared.found;
     const year = found.issued?.['date-parts']?.[0]?.[0];
-    return {
+    const preview: ImportPreview = {
       token,
       fileName: basename(file),
       form: prepared.form,
@@ -47,13 +64,33 @@ export class ImportSessions {
         id: prepared.suggestedId,
       },
     };
+    for (const key of ['volume', 'issue', 'page', 'DOI', 'ISSN'] as const) {
+      const value = found[key];
+      if (typeof value === 'string' && value !== '') preview.suggested[key] = value;
+    }
+    const extraction = prepared.pdf?.extraction;
+    if (extraction) {
+      preview.pdf = {
+        pages: extraction.pages,
+        pageNumbers: extraction.labelSource,
+        textless: extraction.textless,
+        notice: textlessNotice(extraction) ?? null,
+        caveats: extraction.caveats,
+      };
+    }
+    return preview;
+  }
+
+  /** Stops reading the file being read; `choose` then resolves to null. */
+  cancel(): void {
+    this.#reading?.abort();
   }
 
   /** Adds the prepared source to the corpus with the metadata the user confirmed; returns its id. */
-  commit(token: string, metadata: ImportMetadata): { id: string } {
+  commit(token: string, metadata: ImportMetadata, choices: ImportChoices = {}): { id: string } {
     const prepared = this.#pending.get(token);
     if (!prepared) throw new UserFacingError('not-found', 'This import has expired. Please choose the file again.');
-    const result = this.#service.commit(prepared, metadata);
+    const result = this.#service.commit(prepared, metadata, choices);
     this.#pending.delete(token);
     return result;
   }

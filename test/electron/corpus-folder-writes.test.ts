@@ -42,6 +42,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'reader.setFontSize',
   'app.openExternal',
   'corpus.importChoose',
+  'corpus.importCancel',
   'search.query',
   'app.flushed',
 ];

@@ -58,6 +58,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     'reader.setFontSize': { size: 20 },
     'app.openExternal': { url: 'https://example.org/archive?id=1' },
     'corpus.importChoose': {},
+    'corpus.importCancel': {},
     'corpus.importCommit': {
       token: importToken,
       metadata: {

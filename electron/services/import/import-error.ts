@@ -9,7 +9,12 @@ export type ImportErrorCode =
   | 'no-text'
   | 'invalid-metadata'
   | 'id-taken'
-  | 'write-failed';
+  | 'write-failed'
+  | 'encrypted'
+  | 'damaged'
+  | 'no-text-layer'
+  | 'changed'
+  | 'cancelled';
 
 /** A file that cannot be imported, with a message written for a historian; nothing was written. */
 export class ImportError extends Error {

@@ -19,6 +19,12 @@ export interface ImportMetadata {
   reliability: Reliability;
   /** The source id; by default derived from the first author and year. */
   id?: string;
+  /** Where a journal article appeared, as a PDF's first page may print it. */
+  volume?: string;
+  issue?: string;
+  page?: string;
+  DOI?: string;
+  ISSN?: string;
 }
 
 /** The CSL types the Chicago formatter supports (core/cite/item.ts). */
@@ -59,6 +65,11 @@ const metadataSchema = v.object({
   url: v.optional(
     v.pipe(v.string('The URL must be text'), v.trim(), v.regex(/^https?:\/\/\S+$/i, 'The URL must start with http:// or https://')),
   ),
+  volume: v.optional(text('The volume')),
+  issue: v.optional(text('The issue')),
+  page: v.optional(text('The page range')),
+  DOI: v.optional(v.pipe(v.string('The DOI must be text'), v.trim(), v.regex(/^10\.\d{4,9}\/\S+$/u, 'The DOI must look like 10.1080/14682745.2012.123456'))),
+  ISSN: v.optional(v.pipe(v.string('The ISSN must be text'), v.trim(), v.regex(/^\d{4}-\d{3}[\dX]$/u, 'The ISSN must look like 1468-2745'))),
   reliability: v.picklist(RELIABILITIES, `The reliability must be one of: ${RELIABILITIES.join(', ')}`),
   id: v.optional(
     v.pipe(
@@ -117,6 +128,7 @@ export function toCslItem(
   if (metadata.issued) csl.issued = parseDateText(metadata.issued);
   if (metadata.containerTitle) csl['container-title'] = metadata.containerTitle;
   if (metadata.url) csl.URL = metadata.url;
+  for (const key of ['volume', 'issue', 'page', 'DOI', 'ISSN'] as const) if (metadata[key]) csl[key] = metadata[key];
   if (form === 'html' && csl.accessed === undefined) {
     csl.accessed = { 'date-parts': [[now.getUTCFullYear(), now.getUTCMonth() + 1, now.getUTCDate()]] };
   }

@@ -1,4 +1,6 @@
-import { basename, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
 import { buildSource, type CleanerRegistry } from '../../../core/clean/build-source.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
@@ -14,6 +16,9 @@ import { deriveId, idTaken, uniqueId } from './import-id.ts';
 import { checkImportMetadata, toCslItem, type ImportMetadata } from './import-metadata.ts';
 import { DEFAULT_MAX_BYTES, readImportFile, type ImportFile } from './read-import-file.ts';
 import { recipeText } from './recipe-text.ts';
+import type { PdfExtraction } from './pdf/pdf-protocol.ts';
+import { readPdf, type PdfProgress } from './pdf/read-pdf.ts';
+import { allPagesTextless, textlessRefusal } from './pdf/textless.ts';
 
 /** What `prepare` found in a file, for the user to confirm and complete before `commit`. */
 export interface PreparedImport {
@@ -29,6 +34,20 @@ export interface PreparedImport {
   notes: number;
   /** An id free in the corpus folder, from the found author and year (or title, or file name). */
   suggestedId: string;
+  /** For a PDF: what was read from it, and a hash of its bytes to notice a change before `commit`. */
+  pdf?: { extraction: PdfExtraction; sha256: string };
+}
+
+/** What the user chose beyond the metadata. */
+export interface ImportChoices {
+  /** For a PDF with pages that have no text layer: import the pages that have text (the others become gaps). */
+  textPagesOnly?: boolean;
+}
+
+/** How `prepareFile` reports progress and is stopped (PDFs only: other files are read at once). */
+export interface PrepareOptions {
+  onProgress?: (progress: PdfProgress) => void;
+  signal?: AbortSignal;
 }
 
 /** Options of the import service. */
@@ -39,6 +58,10 @@ export interface ImportOptions {
   maxTextChars?: number;
   /** The clock, for the access date of web pages. */
   now?: () => Date;
+  /** The size limit of a PDF in bytes; default 100 MB. */
+  maxPdfBytes?: number;
+  /** The PDF extraction worker's script, when it is not beside the service (the bundled app). */
+  pdfWorkerFile?: string;
 }
 
 /**
@@ -52,8 +75,8 @@ export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
 const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
 
 /**
- * Imports a new `.txt`, `.md` or `.html` file into a corpus folder: `prepare` reads, checks and
- * cleans it without writing; `commit` writes the raw copy, the recipe and the cleaned file, each
+ * Imports a new `.txt`, `.md`, `.html` or `.pdf` file into a corpus folder: `prepare` (or, for
+ * any file including PDFs, `prepareFile`) reads, checks and cleans it without writing; `commit` writes the raw copy, the recipe and the cleaned file, each
  * atomically and never over an existing file, and leaves nothing behind if any step fails.
  * Every refusal is an `ImportError` whose message is written for the user.
  */
@@ -62,9 +85,11 @@ export class ImportService {
   readonly #maxBytes: number;
   readonly #maxTextChars: number;
   readonly #now: () => Date;
+  readonly #options: ImportOptions;
 
   constructor(corpusFolder: string, options: ImportOptions = {}) {
     this.#corpus = corpusFolder;
+    this.#options = options;
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.#maxTextChars = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
     this.#now = options.now ?? (() => new Date());
@@ -72,6 +97,7 @@ export class ImportService {
 
   /** Reads, checks and cleans a file, and says what metadata is still needed. Writes nothing. */
   prepare(file: string): PreparedImport {
+    if (extname(file).toLowerCase() === '.pdf') throw new Error('a PDF is read in a worker: use prepareFile');
     const { form, body } = this.#read(file);
     const missing = [...(body.found?.title ? [] : ['title']), 'reliability'];
     const found = body.found ?? {};
@@ -87,14 +113,42 @@ export class ImportService {
   }
 
   /**
+   * Reads, checks and cleans any importable file, a PDF included (in a worker thread, reporting
+   * its progress page by page, stopped by `signal`). Writes nothing.
+   */
+  async prepareFile(file: string, options: PrepareOptions = {}): Promise<PreparedImport> {
+    if (extname(file).toLowerCase() !== '.pdf') return this.prepare(file);
+    const extraction = await readPdf(file, {
+      maxBytes: this.#options.maxPdfBytes,
+      workerFile: this.#options.pdfWorkerFile,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    const name = basename(file);
+    if (allPagesTextless(extraction)) throw textlessRefusal(name, extraction, 'all');
+    this.#checkBody(name, 'pdf', extraction.body);
+    const found = extraction.found;
+    return {
+      file,
+      form: 'pdf',
+      found,
+      missing: [...(found.title ? [] : ['title']), 'reliability'],
+      blocks: extraction.body.blocks.length,
+      notes: extraction.body.notes.length,
+      suggestedId: uniqueId(this.#corpus, deriveId(found, name.replace(/\.[^.]*$/, ''))),
+      pdf: { extraction, sha256: sha256(readFileSync(file)) },
+    };
+  }
+
+  /**
    * Adds the prepared file to the corpus with the user's metadata (which wins over what the file
    * states) and returns the new source's id. The file is read and cleaned again, so a file
    * changed since `prepare` is checked again. Writes `raw/<id>.<ext>` (for HTML, the page with
    * every script removed), `recipes/<id>.yml` and `<id>.md`.
    */
-  commit(prepared: PreparedImport, metadata: ImportMetadata): { id: string } {
+  commit(prepared: PreparedImport, metadata: ImportMetadata, choices: ImportChoices = {}): { id: string } {
     const checked = checkImportMetadata(metadata);
-    const { file, form, body } = this.#read(prepared.file);
+    const { file, form, body } = prepared.pdf ? this.#pdfRead(prepared, choices) : this.#read(prepared.file);
     const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
     let id: string;
     if (checked.id !== undefined) {
@@ -112,21 +166,23 @@ export class ImportService {
     const rawName = `${id}.${file.extension}`;
     const rawText = form === 'html' ? sanitizeHtml(file.text) : undefined;
     const day = this.#now().toISOString().slice(0, 10);
+    const caveats = prepared.pdf?.extraction.caveats ?? [];
     const recipe: Recipe = {
       raw: rawName,
       form,
-      metadata: { csl: { ...csl, id } as CslItem, reliability: checked.reliability },
+      metadata: { csl: { ...csl, id } as CslItem, reliability: checked.reliability, ...(caveats.length > 0 ? { caveats } : {}) },
       withheld: [],
       corrections: [],
     };
-    const cleaned = this.#build(rawText ?? file.text, recipe);
-    const origin = `Imported from “${basename(file.path)}” on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}.`;
+    const cleaned = form === 'pdf' ? this.#build('', recipe, body) : this.#build(rawText ?? file.text, recipe);
+    const origin = `Imported from “${basename(file.path)}” on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}${pdfOrigin(prepared.pdf?.extraction)}.`;
     const recipeFile = recipeText({
       raw: rawName,
       form,
       csl: recipe.metadata.csl,
       reliability: checked.reliability,
       origin,
+      caveats,
     });
     try {
       writeNewFilesAtomic([
@@ -163,10 +219,33 @@ export class ImportService {
         { cause: error },
       );
     }
+    this.#checkBody(basename(path), form, body);
+    return { file, form, body };
+  }
+
+  // A PDF is not read again: its bytes must be those that were read, and pages without text
+  // are imported only when the user chose so.
+  #pdfRead(prepared: PreparedImport, choices: ImportChoices): { file: ImportFile; form: DetectedForm; body: CleanedBody } {
+    const pdf = prepared.pdf as NonNullable<PreparedImport['pdf']>;
+    const name = basename(prepared.file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(prepared.file);
+    } catch (error) {
+      throw new ImportError('unreadable', `The file “${name}” cannot be read any more: ${prepared.file}`, { cause: error });
+    }
+    if (sha256(bytes) !== pdf.sha256) {
+      throw new ImportError('changed', `“${name}” changed after it was read; nothing was imported. Choose the file again.`);
+    }
+    if (pdf.extraction.textless.length > 0 && choices.textPagesOnly !== true) throw textlessRefusal(name, pdf.extraction, 'some');
+    return { file: { path: prepared.file, extension: 'pdf', bytes, text: '' }, form: 'pdf', body: { ...pdf.extraction.body, found: pdf.extraction.found } };
+  }
+
+  #checkBody(name: string, form: DetectedForm, body: CleanedBody): void {
     if (body.blocks.length === 0) {
       throw new ImportError(
         'no-text',
-        `No text was found in “${basename(path)}”: after cleaning it as ${describeForm(form)}, ` +
+        `No text was found in “${name}”: after cleaning it as ${describeForm(form)}, ` +
           'no paragraph is left. Check that the file holds the text of the source.',
       );
     }
@@ -174,17 +253,17 @@ export class ImportService {
     if (length > this.#maxTextChars) {
       throw new ImportError(
         'too-large',
-        `The text of “${basename(path)}” is too long for one source: ${millions(length)} characters ` +
+        `The text of “${name}” is too long for one source: ${millions(length)} characters ` +
           `once cleaned, over the limit of ${millions(this.#maxTextChars)}. Split it into parts ` +
           '(for example one per chapter) and import each.',
       );
     }
-    return { file, form, body };
   }
 
-  #build(raw: string, recipe: Recipe): string {
+  #build(raw: string, recipe: Recipe, pdfBody?: CleanedBody): string {
+    const cleaners: CleanerRegistry = pdfBody ? { ...IMPORT_CLEANERS, pdf: () => pdfBody } : IMPORT_CLEANERS;
     try {
-      return serializeSource(buildSource(raw, recipe, IMPORT_CLEANERS as CleanerRegistry));
+      return serializeSource(buildSource(raw, recipe, cleaners));
     } catch (error) {
       throw new ImportError(
         'no-text',
@@ -204,8 +283,21 @@ function describeForm(form: DetectedForm): string {
     'pdf-text': 'text extracted from a PDF',
     paraphrase: 'a paraphrase',
     'web-page': 'a copied web page',
+    pdf: 'a PDF',
   };
   return names[form];
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+// What the recipe's comment records about how a PDF's pages were read.
+function pdfOrigin(extraction: PdfExtraction | undefined): string {
+  if (!extraction) return '';
+  const pages = { 'pdf-labels': 'the PDF’s page labels', 'printed-numbers': 'the page numbers printed in its running heads', 'page-index': 'the PDF’s page count (no printed pages known)' };
+  const textless = extraction.textless.length > 0 ? `; ${extraction.textless.length} page(s) without a text layer left as gaps` : '';
+  return ` (${extraction.pages} pages, pages from ${pages[extraction.labelSource]}${textless})`;
 }
 
 /** A character count for people: "2 million", "3.4 million", "850,000". */

@@ -29,7 +29,7 @@ export function readImportFile(path: string, maxBytes = DEFAULT_MAX_BYTES): Impo
     throw new ImportError(
       'unsupported-type',
       `Apparatus cannot import “${name}”: only plain text (.txt), Markdown (.md) and web pages ` +
-        '(.html, .htm) can be imported. Save the source in one of these forms first.',
+        '(.html, .htm), and PDF files (.pdf), can be imported. Save the source in one of these forms first.',
     );
   }
   let size: number;

@@ -16,6 +16,8 @@ export interface ImportRecipe {
   reliability: Reliability;
   /** The original file's name and the import date, for the recipe's opening comment. */
   origin: string;
+  /** Facts a reader must know before quoting (a PDF whose pages are not printed pages). */
+  caveats?: readonly string[];
 }
 
 /**
@@ -32,6 +34,7 @@ export function recipeText(recipe: ImportRecipe): string {
   ];
   for (const key of ordered) metadata[key] = recipe.csl[key];
   metadata.reliability = recipe.reliability;
+  if (recipe.caveats && recipe.caveats.length > 0) metadata.caveats = [...recipe.caveats];
   const body = stringify(
     { raw: recipe.raw, form: recipe.form, metadata, corrections: [] },
     { lineWidth: 100, flowCollectionPadding: true },

@@ -39,6 +39,7 @@ const cleaners: CleanerRegistry = {
   markdown: undefined,
   plain: plainCleaner,
   html: undefined,
+  pdf: undefined,
 };
 
 const recipe: Recipe = parseRecipe(`raw: seed.txt

@@ -90,7 +90,7 @@ describe('parseRecipe errors', () => {
     const problems = problemsOf(
       [
         'raw: corpus/raw/a.txt',
-        'form: pdf',
+        'form: scan',
         'metadata:',
         '  id: a',
         '  type: book',
@@ -105,8 +105,8 @@ describe('parseRecipe errors', () => {
     expect(problems).toEqual([
       'line 1: `raw`: must be the name of a file in corpus/raw/, without folders ' +
         '(found "corpus/raw/a.txt")',
-      'line 2: `form`: must be one of wikitext, paraphrase, pdf-text, web-page, markdown, plain, html ' +
-        '(found "pdf")',
+      'line 2: `form`: must be one of wikitext, paraphrase, pdf-text, web-page, markdown, plain, html, pdf ' +
+        '(found "scan")',
       'line 4: `metadata.title` is required',
       'line 8: `corrections[0].replacement` is required',
       'line 11: `corrections[0].count`: must be at least 1 (found 0)',

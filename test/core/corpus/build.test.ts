@@ -34,6 +34,7 @@ const cleaners: CleanerRegistry = {
   markdown: undefined,
   plain: undefined,
   html: undefined,
+  pdf: undefined,
 };
 
 function recipe(id: string, raw: string, form = 'wikitext', corrections = ''): string {

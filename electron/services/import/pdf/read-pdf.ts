@@ -1,0 +1,106 @@
+/**
+ * Reading a PDF to import, off the calling thread: checks the file, runs the extraction worker,
+ * reports its progress page by page, stops it when asked, and turns every failure into an
+ * `ImportError` written for a historian.
+ */
+import { statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ImportError } from '../import-error.ts';
+import { formatSize } from '../read-import-file.ts';
+import type { PdfExtraction, PdfFailure, PdfWorkerInput, PdfWorkerMessage } from './pdf-protocol.ts';
+import { defaultPdfWorkerFile } from './pdf-worker-file.ts';
+
+/** The largest PDF Apparatus imports: 100 MB, a long scanned book. */
+export const DEFAULT_MAX_PDF_BYTES = 100 * 1024 * 1024;
+
+/** How far reading a PDF has come: pages done of the total. */
+export interface PdfProgress {
+  done: number;
+  total: number;
+}
+
+/** Options of one PDF read. */
+export interface ReadPdfOptions {
+  maxBytes?: number;
+  /** Called after every page. */
+  onProgress?: (progress: PdfProgress) => void;
+  /** Aborting stops the worker at once; the read then rejects with an `ImportError` `cancelled`. */
+  signal?: AbortSignal;
+  /** The worker script; found beside this module by default. */
+  workerFile?: string;
+}
+
+/** Reads the PDF at `path` in a worker thread and returns what it holds. */
+export async function readPdf(path: string, options: ReadPdfOptions = {}): Promise<PdfExtraction> {
+  const name = basename(path);
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_PDF_BYTES;
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch (error) {
+    throw new ImportError('unreadable', `The file “${name}” cannot be read: ${path}`, { cause: error });
+  }
+  if (size > maxBytes) {
+    throw new ImportError(
+      'too-large',
+      `This PDF is larger than the ${formatSize(maxBytes)} import limit: “${name}” is ${formatSize(size)}. ` +
+        'Split it into parts (for example one per chapter) and import each.',
+    );
+  }
+  if (size === 0) throw new ImportError('empty', `This file is empty: “${name}” holds no text to import.`);
+  if (options.signal?.aborted) throw cancelled(name);
+  const workerFile = options.workerFile ?? defaultPdfWorkerFile();
+  if (workerFile === undefined) throw new Error('the PDF worker script cannot be found');
+  const input: PdfWorkerInput = { path };
+  const worker = new Worker(workerFile, { workerData: input });
+  return new Promise<PdfExtraction>((resolve, reject) => {
+    let settled = false;
+    const settle = (action: () => void): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      action();
+      void worker.terminate();
+    };
+    const onAbort = (): void => {
+      settle(() => reject(cancelled(name)));
+    };
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (message: PdfWorkerMessage) => {
+      if (message.type === 'progress') {
+        if (!settled) options.onProgress?.({ done: message.done, total: message.total });
+      } else if (message.type === 'done') {
+        settle(() => resolve(message.result));
+      } else {
+        settle(() => reject(failure(name, message.failure, message.detail)));
+      }
+    });
+    worker.on('error', (error) => settle(() => reject(failure(name, 'damaged', error.message))));
+    worker.on('exit', (code) => settle(() => reject(failure(name, 'damaged', `the reader stopped early (exit code ${code})`))));
+  });
+}
+
+function cancelled(name: string): ImportError {
+  return new ImportError('cancelled', `The import of “${name}” was cancelled; nothing was imported.`);
+}
+
+function failure(name: string, kind: PdfFailure, detail: string): ImportError {
+  const messages: Record<PdfFailure, string> = {
+    encrypted:
+      `“${name}” is protected by a password, so Apparatus cannot read its text. Open it in a PDF reader, ` +
+      'save or print an unprotected copy as PDF, and import that copy. Nothing was imported.',
+    damaged:
+      `“${name}” is damaged: its text cannot be read (${detail}). Download or export the PDF again and ` +
+      'import the new copy. Nothing was imported.',
+    truncated:
+      `“${name}” is incomplete: the file stops before its end, as when a download did not finish. Download ` +
+      'it again and import the complete file. Nothing was imported.',
+    'not-pdf':
+      `“${name}” is not a PDF, although its name ends in .pdf. Check that it is the document you meant, ` +
+      'or save it as a PDF first. Nothing was imported.',
+  };
+  return new ImportError(kind === 'encrypted' ? 'encrypted' : 'damaged', messages[kind]);
+}

@@ -1,0 +1,68 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseSource } from '../../../core/corpus/parse-source.ts';
+import { article, scanned } from '../../support/pdf-fixtures.ts';
+import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
+import { fileBody } from '../import/pdf/pdf-body.ts';
+
+const CLI = fileURLToPath(new URL('../../../electron/cli.ts', import.meta.url));
+
+// `apparatus import` as a user runs it: a separate Node process, its own worker thread for the PDF.
+function apparatus(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, APPARATUS_CORPUS: '' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('apparatus import FILE.pdf (a real process)', () => {
+  let temp: TempCorpus;
+  beforeEach(() => {
+    temp = makeTempCorpus();
+  });
+  afterEach(() => temp.remove());
+
+  it('imports a PDF with its printed pages, its footnotes and its author', async () => {
+    const file = temp.input('lalaj.pdf', await article.bytes());
+    const result = apparatus(['import', file, '--title', 'Albania and Moscow', '--year', '2019', '--corpus', 'corpus'], temp.root);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'lalaj-2019\n' +
+        'Imported “Albania and Moscow” as pdf (7 blocks, 2 notes, 3 pages, printed page numbers):\n' +
+        `  ${join('corpus', 'lalaj-2019.md')}\n  ${join('corpus', 'recipes', 'lalaj-2019.yml')}\n  ${join('corpus', 'raw', 'lalaj-2019.pdf')}\n`,
+    );
+    const text = readFileSync(join(temp.corpus, 'lalaj-2019.md'), 'utf8');
+    expect(fileBody(text)).toBe(article.body);
+    expect(parseSource(text).meta.csl).toMatchObject({ title: 'Albania and Moscow', author: [{ family: 'Lalaj', given: 'Ana' }], issued: { 'date-parts': [[2019]] } });
+    expect(readFileSync(join(temp.corpus, 'raw', 'lalaj-2019.pdf'))).toEqual(readFileSync(file));
+  }, 60_000);
+
+  it('refuses a PDF with scanned pages unless --text-pages-only is given', async () => {
+    const file = temp.input('scan.pdf', await scanned.bytes());
+    const before = fingerprint(temp.corpus);
+    const refused = apparatus(['import', file, '--title', 'A Scan', '--corpus', 'corpus'], temp.root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toBe(
+      'apparatus import: “scan.pdf”: 1 of its 3 pages (page 2) has no text layer: it is an image of the page, as a scanner makes them, ' +
+        'and Apparatus cannot read their words. To import their text, add a text layer with OCR first, for example with the free program ' +
+        'OCRmyPDF (`ocrmypdf --language eng input.pdf output.pdf`), and import the new file. You can also import only the pages that have ' +
+        'text (the others are marked as gaps in the text); nothing was imported yet.\n',
+    );
+    expect(fingerprint(temp.corpus)).toEqual(before);
+    const imported = apparatus(['import', file, '--title', 'A Scan', '--text-pages-only', '--corpus', 'corpus'], temp.root);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('(2 blocks, 0 notes, 3 pages, PDF page count: no printed page numbers found, 1 without text left as gaps)');
+    expect(fileBody(readFileSync(join(temp.corpus, 'scan.md'), 'utf8'))).toBe(scanned.body);
+  }, 60_000);
+
+  it('refuses an encrypted PDF with exit code 1 and leaves the corpus unchanged', () => {
+    const file = temp.input('letter.pdf', readFileSync(fileURLToPath(new URL('../../fixtures/pdf/encrypted.pdf', import.meta.url))));
+    const before = fingerprint(temp.corpus);
+    const result = apparatus(['import', file, '--title', 'A Letter', '--corpus', 'corpus'], temp.root);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^apparatus import: “letter\.pdf” is protected by a password/);
+    expect(fingerprint(temp.corpus)).toEqual(before);
+  }, 60_000);
+});
