@@ -5,7 +5,7 @@
  */
 import type { Block, Inline, Note } from '../corpus/model.ts';
 import type { CleanedBody } from '../clean/cleaned-body.ts';
-import type { WordIndex } from '../clean/pdf/hyphens.ts';
+import type { WordIndex } from '../clean/text-rules/text-rules.ts';
 import { splitFootnotes, type PrintedNote } from './footnotes.ts';
 import { bodySizeOf, headingClass, headingLevels } from './headings.ts';
 import { lineWordIndex } from './hyphenation.ts';

@@ -6,7 +6,7 @@
  * document uses on their own (`nineteenth-`/`century`) or the first is a prefix that forms
  * compounds (`self-`, `anti-`, `pro-`, `non-`, `well-`).
  */
-import { buildWordIndex, lineJoin, type LineJoin, type WordIndex } from '../clean/pdf/hyphens.ts';
+import { buildWordIndex, lineJoin, type LineJoin, type WordIndex } from '../clean/text-rules/text-rules.ts';
 
 const COMPOUND_PREFIXES = new Set(['self', 'anti', 'pro', 'non', 'well', 'post', 'pre', 'semi', 'quasi', 'neo', 'pan', 'ill', 'half', 'all', 'cross']);
 

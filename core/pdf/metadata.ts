@@ -5,7 +5,7 @@
  * ("Microsoft Word - draft.doc") is not a title.
  */
 import type { CslItem, CslName } from '../corpus/model.ts';
-import { parseByline, parseDateText, parseNameText } from '../clean/markdown-names.ts';
+import { parseByline, parseDateText, parseNameText } from '../corpus/names-and-dates.ts';
 
 /** The PDF's own metadata: information dictionary entries and XMP properties, as text. */
 export interface PdfMetadataInput {

@@ -5,7 +5,7 @@
  */
 import { normalizeInlines } from '../corpus/inline-runs.ts';
 import type { Inline, TextRun } from '../corpus/model.ts';
-import type { WordIndex } from '../clean/pdf/hyphens.ts';
+import type { WordIndex } from '../clean/text-rules/text-rules.ts';
 import { joinAcrossLines } from './hyphenation.ts';
 import type { PdfLine } from './model.ts';
 import { SOFT_HYPHEN } from './normalize-text.ts';

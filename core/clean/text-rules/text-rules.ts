@@ -4,7 +4,7 @@
  * a non-text inline's place while the rules run. Code outside this folder imports them from here.
  */
 export { backticksToApostrophes, normalizeApostrophes } from './apostrophes.ts';
-export { buildWordIndex, joinFragments, type WordIndex } from './hyphens.ts';
+export { buildWordIndex, joinFragments, lineJoin, type LineJoin, type WordIndex } from './hyphens.ts';
 export { pairDoubleQuotes, pairSingleQuotes } from './quotes.ts';
 export { SLOT, inlinesFromSlots, stripSlots } from './slots.ts';
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageLayout, PdfLine } from '../../../core/pdf/index.ts';
 import { assemblePdf } from '../../../core/pdf/index.ts';
-import { buildWordIndex } from '../../../core/clean/pdf/hyphens.ts';
+import { buildWordIndex } from '../../../core/clean/text-rules/text-rules.ts';
 import { joinAcrossLines } from '../../../core/pdf/hyphenation.ts';
 import { choosePageLabels } from '../../../core/pdf/page-labels.ts';
 import { fontStyle } from '../../../core/pdf/font-style.ts';
