@@ -1,29 +1,20 @@
 import * as v from 'valibot';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { contract } from '../../core/api.ts';
 import { MAX_NOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTATION } from '../../core/annotate/limits.ts';
 import { parseAnnotation, parseTag } from '../../core/annotate/schema.ts';
-import { openProjectStore, type ProjectStore } from '../../electron/services/store/index.ts';
-import { highlight, makeTempProject, nthId, sequentialIds, type TempProject } from '../support/store-temp.ts';
+import { highlight, nthId, storePerTest } from '../support/store-temp.ts';
 
 // One vocabulary: the page's contract, the project store and the model's validator draw the line
 // for a note, a tag name and a tag list at the same place.
 describe('annotation limits', () => {
-  let project: TempProject;
-  let store: ProjectStore;
-  beforeEach(() => {
-    project = makeTempProject();
-    store = openProjectStore(project.file, { newId: sequentialIds() });
-  });
-  afterEach(() => {
-    store.close();
-    project.remove();
-  });
+  const temp = storePerTest();
 
   const contractTakes = (input: unknown) => v.safeParse(contract['annotations.update'].input, input).success;
   const tagNameTaken = (name: string) => v.safeParse(contract['tags.rename'].input, { id: nthId(1), name }).success;
 
   it('accept a note of exactly the limit everywhere, and refuse one character more everywhere', () => {
+    const store = temp.store();
     const saved = store.create(highlight());
     const longest = 'n'.repeat(MAX_NOTE_LENGTH);
     const tooLong = `${longest}n`;
@@ -36,6 +27,7 @@ describe('annotation limits', () => {
   });
 
   it('draw the same line for a tag name and for the number of tags on a highlight', () => {
+    const store = temp.store();
     const longest = 't'.repeat(MAX_TAG_NAME_LENGTH);
     expect(tagNameTaken(longest)).toBe(true);
     expect(tagNameTaken(`${longest}t`)).toBe(false);
