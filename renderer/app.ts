@@ -219,7 +219,7 @@ export class App {
     this.#history.record({
       label: 'highlight',
       undo: async () => !!(await this.#remove(created.id)),
-      redo: async () => !!(await this.#restore(created)),
+      redo: async () => !!(await this.#restore(created.id)),
     });
     this.#activate(created.id);
   }
@@ -266,7 +266,7 @@ export class App {
     if (!deleted) return;
     this.#history.record({
       label: 'delete highlight',
-      undo: async () => !!(await this.#restore(deleted)),
+      undo: async () => !!(await this.#restore(deleted.id)),
       redo: async () => !!(await this.#remove(deleted.id)),
     });
     notify('Highlight deleted. Undo with Ctrl+Z (⌘Z).');
@@ -283,8 +283,13 @@ export class App {
     if (!moved) return;
     open.view.clearSelection();
     this.#put(moved);
-    const swap = async (from: Annotation, to: Annotation) => !!(await this.#remove(from.id)) && !!(await this.#restore(to));
-    this.#history.record({ label: 're-attach highlight', undo: () => swap(moved, annotation), redo: () => swap(annotation, moved) });
+    // Undo puts back the store's own record of the highlight before it was re-attached.
+    const again = async () => {
+      const saved = await this.#call('annotations.reattach', { id: annotation.id, ...range });
+      if (saved) this.#put(saved);
+      return !!saved;
+    };
+    this.#history.record({ label: 're-attach highlight', undo: async () => !!(await this.#restore(annotation.id)), redo: again });
     this.#activate(moved.id);
   }
 
@@ -341,8 +346,8 @@ export class App {
     return deleted;
   }
 
-  async #restore(annotation: Annotation): Promise<Annotation | null> {
-    const restored = await this.#call('annotations.restore', { annotation });
+  async #restore(id: string): Promise<Annotation | null> {
+    const restored = await this.#call('annotations.restore', { id });
     if (restored) this.#put(restored);
     return restored;
   }

@@ -33,3 +33,4 @@ export { buildShard, SHARD_FORMAT, type SerializedShard } from './shard.ts';
 export { snippet, type Snippet, type TextRange } from './snippet.ts';
 export { tokenize, type WordSpan } from './tokenize.ts';
 export { SEARCH_PIPELINE_VERSION } from './version.ts';
+export type { SearchHitView } from './hit-view.ts';

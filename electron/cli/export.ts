@@ -1,22 +1,25 @@
 import { resolve } from 'node:path';
-import { isStyleName, STYLE_NAMES } from '../../core/export/cite-style.ts';
-import { extensionWarning, isReferenceFormat, parseFormat } from '../../core/export/formats.ts';
+import { isStyleName, STYLE_NAMES } from '../../core/cite/style.ts';
+import { DOCUMENT_FORMATS, extensionWarning, isReferenceFormat, parseFormat, REFERENCE_FORMATS } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
-import { ExportService } from '../services/export-service.ts';
-import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
+import { describeUnreadable } from '../../core/corpus/problem.ts';
+import { AtomicWriteError } from '../services/atomic-write.ts';
+import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'annotated citations (docx, md, html, txt, csv, jsonld) or references (csl-json, ris, bibtex)',
+  summary: `annotated citations (${DOCUMENT_FORMATS.join(', ')}) or references (${REFERENCE_FORMATS.join(', ')})`,
   usage: `Usage: apparatus export --format FORMAT --out FILE [--scope SCOPE] [--order ORDER]
                         [--style STYLE] [--force] [--corpus DIR] [--project DIR]
 
 Writes the highlights with their quotations, notes, tags and Chicago footnotes, or the metadata
-of the sources for a reference manager.
-  --format FORMAT  docx, md, html, txt, csv, jsonld (annotated citations)
-                   csl-json, ris, bibtex (source metadata)
+of the sources for a reference manager. Corpus files that cannot be read are named on stderr; an
+export that needs one of them is refused.
+  --format FORMAT  ${DOCUMENT_FORMATS.join(', ')} (annotated citations)
+                   ${REFERENCE_FORMATS.join(', ')} (source metadata)
   --out FILE       the file to write (a warning if its extension does not fit the format);
                    an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
@@ -52,25 +55,31 @@ of the sources for a reference manager.
     if (!isStyleName(style)) {
       throw new CliUsageError(`unknown style "${style}": use ${STYLE_NAMES.join(', ')}`);
     }
-    const service = new ExportService({
-      corpusFolder: corpusFolder(values.corpus, context),
-      projectFile: projectFile(values.project, context),
-    });
     const out = resolve(context.cwd, values.out);
-    const report = await service.export({
+    const job = {
       format,
       scope: parseScope(values.scope ?? 'all'),
       order: parseOrder(values.order ?? 'reading'),
       style,
       out,
       overwrite: values.force ?? false,
+    };
+    const report = await withServices(values, context, 'read', async ({ exports }) => {
+      try {
+        return await exports.export(job);
+      } catch (error) {
+        if (!(error instanceof AtomicWriteError) || error.code !== 'file-exists') throw error;
+        throw new AtomicWriteError('file-exists', error.path, `${error.message} Choose another file name, or replace it on purpose (--force).`);
+      }
     });
     const what =
       report.annotations > 0
         ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
         : plural(report.sources);
     const warning = extensionWarning(format, out);
-    return { ...ok(`Wrote ${report.file} (${what}).\n`), stderr: warning ? `apparatus export: warning: ${warning}\n` : '' };
+    const note = describeUnreadable(report.unreadable);
+    const stderr = [warning && `apparatus export: warning: ${warning}`, note && `apparatus export: ${note}`].filter(Boolean).map((line) => `${line}\n`).join('');
+    return { code: 0, stdout: `Wrote ${report.file} (${what}).\n`, stderr };
   },
 };
 

@@ -1,9 +1,10 @@
 import { join, relative, resolve } from 'node:path';
-import type { Reliability } from '../../core/corpus/model.ts';
+import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
 import { ImportError } from '../services/import/import-error.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
-import { ImportService, type PreparedImport } from '../services/import/import-service.ts';
-import { CliUsageError, corpusFolder, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import type { PreparedImport } from '../services/import/import-service.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** `apparatus import FILE`: adds a new source to the corpus. */
 export const importCommand: CliCommand = {
@@ -22,7 +23,7 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
   --type T            the CSL type (default webpage for .html, document otherwise)
   --container C       the journal, book or site the source appeared in
   --url U             where the source is found online
-  --reliability R     primary, secondary (default), tertiary or derivative
+  --reliability R     ${RELIABILITIES.join(', ')} (default secondary)
   --id ID             the source id (default: first author and year)
   --text-pages-only   for a PDF with scanned pages that have no text layer: import the pages
                       that have text (the others become gaps); without it such a PDF is refused`,
@@ -39,10 +40,10 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
       'text-pages-only': { type: 'boolean' },
     });
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE to import');
-    const corpus = corpusFolder(values.corpus, context);
-    const service = new ImportService(corpus);
     const file = resolve(context.cwd, positionals[0] as string);
-    const finish = (prepared: PreparedImport) => {
+    return withServices(values, context, 'read', async ({ corpus, importer }) => {
+      // A PDF is read in a worker thread; other files are read at once, and refused at once.
+      const prepared: PreparedImport = await importer.prepareFile(file);
       const title = values.title ?? prepared.found.title;
       if (title === undefined) {
         throw new ImportError(
@@ -60,19 +61,16 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
       if (values.container !== undefined) metadata.containerTitle = values.container;
       if (values.url !== undefined) metadata.url = values.url;
       if (values.id !== undefined) metadata.id = values.id;
-      const { id } = service.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
+      const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
       const where = (path: string) => relative(context.cwd, path) || path;
       return ok(
         `${id}\n` +
           `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
-          `  ${where(join(corpus, `${id}.md`))}\n` +
-          `  ${where(join(corpus, 'recipes', `${id}.yml`))}\n` +
-          `  ${where(join(corpus, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
+          `  ${where(join(corpus.folder, `${id}.md`))}\n` +
+          `  ${where(join(corpus.folder, 'recipes', `${id}.yml`))}\n` +
+          `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
       );
-    };
-    // A PDF is read in a worker thread; other files are read at once, and refused at once.
-    if (extensionOf(file) === 'pdf') return service.prepareFile(file).then(finish);
-    return finish(service.prepare(file));
+    });
   },
 };
 

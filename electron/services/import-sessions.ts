@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportProgress } from '../../core/api.ts';
 import { displayName } from '../../core/corpus/summary.ts';
-import { UserFacingError } from '../errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import { ImportError } from './import/import-error.ts';
-import type { ImportMetadata } from './import/import-metadata.ts';
+import { metadataFromForm, type ImportMetadata } from './import/import-metadata.ts';
 import type { ImportChoices, ImportService, PreparedImport } from './import/import-service.ts';
 import { textlessNotice } from './import/pdf/textless.ts';
 
@@ -82,15 +82,16 @@ export class ImportSessions {
   }
 
   /** Stops reading the file being read; `choose` then resolves to null. */
-  cancel(): void {
+  cancel(): null {
     this.#reading?.abort();
+    return null;
   }
 
-  /** Adds the prepared source to the corpus with the metadata the user confirmed; returns its id. */
-  commit(token: string, metadata: ImportMetadata, choices: ImportChoices = {}): { id: string } {
+  /** Adds the prepared source to the corpus with the details the user confirmed in the form; returns its id. */
+  commit(token: string, form: ImportMetadata, choices: ImportChoices = {}): { id: string } {
     const prepared = this.#pending.get(token);
-    if (!prepared) throw new UserFacingError('not-found', 'This import has expired. Please choose the file again.');
-    const result = this.#service.commit(prepared, metadata, choices);
+    if (!prepared) throw new DomainError('not-found', 'This import has expired. Please choose the file again.');
+    const result = this.#service.commit(prepared, metadataFromForm(form), choices);
     this.#pending.delete(token);
     return result;
   }

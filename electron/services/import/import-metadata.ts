@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CslItem, CslName, Reliability } from '../../../core/corpus/model.ts';
+import { RELIABILITIES, type CslItem, type CslName, type Reliability } from '../../../core/corpus/model.ts';
 import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
 import { parseDateText, parseNameText } from '../../../core/corpus/names-and-dates.ts';
 import type { DetectedForm } from '../../../core/clean/detect-form.ts';
@@ -27,6 +27,31 @@ export interface ImportMetadata {
   ISSN?: string;
 }
 
+/**
+ * The metadata an import form gives, where every field comes as typed, blank ones included:
+ * blank fields left out, every name and value trimmed.
+ */
+export function metadataFromForm(form: ImportMetadata): ImportMetadata {
+  const given = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
+  return {
+    title: form.title,
+    authors: form.authors?.map((name) => name.trim()).filter((name) => name !== ''),
+    issued: given(form.issued),
+    type: given(form.type),
+    containerTitle: given(form.containerTitle),
+    url: given(form.url),
+    reliability: form.reliability,
+    id: given(form.id),
+    // What a PDF's first pages state, as the user confirmed it.
+    ...Object.fromEntries(
+      (['volume', 'issue', 'page', 'DOI', 'ISSN'] as const).flatMap((key) => {
+        const value = given(form[key]);
+        return value === undefined ? [] : [[key, value]];
+      }),
+    ),
+  };
+}
+
 /** The CSL types the Chicago formatter supports (core/cite/item.ts). */
 export const IMPORT_TYPES = [
   'article-journal',
@@ -45,7 +70,6 @@ export const IMPORT_TYPES = [
   'thesis',
 ] as const;
 
-const RELIABILITIES = ['primary', 'secondary', 'tertiary', 'derivative'] as const;
 const text = (what: string) =>
   v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} must not be empty`));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toPlainText } from '../../../core/cite/render.ts';
 import { citeAnnotation } from '../../../core/export/annotation-citation.ts';
 import { buildExport } from '../../../core/export/build-export.ts';
-import type { StyleName } from '../../../core/export/cite-style.ts';
+import type { StyleName } from '../../../core/cite/style.ts';
 import { writeCsv } from '../../../core/export/csv.ts';
 import { writeDocx } from '../../../core/export/docx.ts';
 import { writeHtml } from '../../../core/export/html.ts';

@@ -9,7 +9,7 @@ import { locate } from '../../../core/corpus/source-index.ts';
 import { run } from '../../../electron/cli.ts';
 import type { CliContext } from '../../../electron/cli/command.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
-import { WriteFileError, writeFileAtomic } from '../../../electron/services/write-file.ts';
+import { AtomicWriteError, writeFileAtomic } from '../../../electron/services/atomic-write.ts';
 
 const corpus = fileURLToPath(new URL('../../../corpus', import.meta.url));
 const edemskiy = parseSource(readFileSync(join(corpus, 'edemskiy-2019.md'), 'utf8'));
@@ -67,7 +67,7 @@ describe('writeFileAtomic given a folder', () => {
   it('refuses with a message that names the folder as a folder', () => {
     mkdirSync(join(dir, 'out.md'));
     const attempt = () => writeFileAtomic(join(dir, 'out.md'), new TextEncoder().encode('x'), { overwrite: true });
-    expect(attempt).toThrow(WriteFileError);
+    expect(attempt).toThrow(AtomicWriteError);
     expect(attempt).toThrow(/out\.md is a folder, not a file/);
     expect(existsSync(join(dir, 'out.md'))).toBe(true);
   });

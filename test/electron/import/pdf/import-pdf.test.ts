@@ -8,6 +8,7 @@ import { parseRecipe } from '../../../../core/clean/recipe.ts';
 import { parseSource } from '../../../../core/corpus/parse-source.ts';
 import { readingTextOf } from '../../../../core/corpus/reading-text.ts';
 import { citeAnnotation } from '../../../../core/export/annotation-citation.ts';
+import { CorpusService } from '../../../../electron/services/corpus-service.ts';
 import { ImportService } from '../../../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../../../electron/services/import-sessions.ts';
 import { article, labelled, longPdf, scanned } from '../../../support/pdf-fixtures.ts';
@@ -25,7 +26,7 @@ describe('importing a PDF through ImportSessions', () => {
     temp = makeTempCorpus();
     chosen = null;
     progress = [];
-    sessions = new ImportSessions(new ImportService(temp.corpus), async () => chosen, (p) => progress.push(p));
+    sessions = new ImportSessions(new ImportService(new CorpusService(temp.corpus)), async () => chosen, (p) => progress.push(p));
   });
   afterEach(() => temp.remove());
 
@@ -111,7 +112,7 @@ describe('importing a PDF through ImportSessions', () => {
   it('cancels a long PDF while it is read: the preview is null and the corpus unchanged', async () => {
     chosen = temp.input('long.pdf', await longPdf(2000));
     const before = fingerprint(temp.corpus);
-    sessions = new ImportSessions(new ImportService(temp.corpus), async () => chosen, (p) => {
+    sessions = new ImportSessions(new ImportService(new CorpusService(temp.corpus)), async () => chosen, (p) => {
       progress.push(p);
       if (p.done === 50) sessions.cancel();
     });
@@ -126,7 +127,7 @@ describe('PDFs that cannot be read', () => {
   let service: ImportService;
   beforeEach(() => {
     temp = makeTempCorpus();
-    service = new ImportService(temp.corpus);
+    service = new ImportService(new CorpusService(temp.corpus));
   });
   afterEach(() => temp.remove());
 
@@ -157,7 +158,7 @@ describe('PDFs that cannot be read', () => {
   });
 
   it('refuses a PDF over the size limit before reading it', async () => {
-    service = new ImportService(temp.corpus, { maxPdfBytes: 1000 });
+    service = new ImportService(new CorpusService(temp.corpus), { maxPdfBytes: 1000 });
     await refuses('big.pdf', await article.bytes(), 'too-large', /^This PDF is larger than the 1 KB import limit: “big\.pdf” is \d+ KB\./);
   });
 });
