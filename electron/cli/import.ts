@@ -41,35 +41,37 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
     });
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE to import');
     const file = resolve(context.cwd, positionals[0] as string);
-    return withServices(values, context, 'read', async ({ corpus, importer }) => {
-      // A PDF is read in a worker thread; other files are read at once, and refused at once.
-      const prepared: PreparedImport = await importer.prepareFile(file);
-      const title = values.title ?? prepared.found.title;
-      if (title === undefined) {
-        throw new ImportError(
-          'invalid-metadata',
-          'The file states no title: pass one with --title "…". Nothing was imported.',
+    return withServices(values, context, 'read', ({ corpus, importer }) => {
+      const finish = (prepared: PreparedImport) => {
+        const title = values.title ?? prepared.found.title;
+        if (title === undefined) {
+          throw new ImportError(
+            'invalid-metadata',
+            'The file states no title: pass one with --title "…". Nothing was imported.',
+          );
+        }
+        const metadata: ImportMetadata = {
+          title,
+          reliability: (values.reliability ?? 'secondary') as Reliability,
+        };
+        if (values.author) metadata.authors = values.author;
+        if (values.year !== undefined) metadata.issued = values.year;
+        if (values.type !== undefined) metadata.type = values.type;
+        if (values.container !== undefined) metadata.containerTitle = values.container;
+        if (values.url !== undefined) metadata.url = values.url;
+        if (values.id !== undefined) metadata.id = values.id;
+        const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
+        const where = (path: string) => relative(context.cwd, path) || path;
+        return ok(
+          `${id}\n` +
+            `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
+            `  ${where(join(corpus.folder, `${id}.md`))}\n` +
+            `  ${where(join(corpus.folder, 'recipes', `${id}.yml`))}\n` +
+            `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
         );
-      }
-      const metadata: ImportMetadata = {
-        title,
-        reliability: (values.reliability ?? 'secondary') as Reliability,
       };
-      if (values.author) metadata.authors = values.author;
-      if (values.year !== undefined) metadata.issued = values.year;
-      if (values.type !== undefined) metadata.type = values.type;
-      if (values.container !== undefined) metadata.containerTitle = values.container;
-      if (values.url !== undefined) metadata.url = values.url;
-      if (values.id !== undefined) metadata.id = values.id;
-      const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
-      const where = (path: string) => relative(context.cwd, path) || path;
-      return ok(
-        `${id}\n` +
-          `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
-          `  ${where(join(corpus.folder, `${id}.md`))}\n` +
-          `  ${where(join(corpus.folder, 'recipes', `${id}.yml`))}\n` +
-          `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
-      );
+      // A PDF is read in a worker thread; other files are read at once, and refused at once.
+      return extensionOf(file) === 'pdf' ? importer.prepareFile(file).then(finish) : finish(importer.prepare(file));
     });
   },
 };
