@@ -116,5 +116,5 @@ describe('a corpus file with invalid front matter', () => {
     const outcome = await cli('search', 'Hoxha');
     expect(outcome.code).toBe(0);
     expect(outcome.stderr).toBe(`apparatus search: 1 source could not be searched: ${REASON} ${REPAIR}\n`);
-  });
+  }, 30_000); // builds the index and runs the command line: slow on a loaded machine, not a measure
 });
