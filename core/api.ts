@@ -341,6 +341,8 @@ export const contract = {
       ]),
       order: v.optional(v.picklist(['reading', 'tag', 'source']), 'reading'),
       style: v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18'),
+      /** For docx: footnotes and bibliography as Zotero citation fields that Zotero's plugins can refresh. */
+      zoteroFields: v.optional(v.boolean(), false),
     }),
     /** Null when the user cancelled the save dialog. */
     output: null as unknown as { file: string; annotations: number; sources: number } | null,

@@ -81,11 +81,11 @@ function implementations(services: Services): Implementations {
     'search.query': ({ query, limit }) => search.query(query, limit),
     'corpus.metadata': ({ id }) => corpus.get(id).meta.csl,
     'corpus.updateMetadata': ({ id, patch }) => services.metadata.update(id, patch),
-    'export.run': async ({ format, scope, order, style }) => {
+    'export.run': async ({ format, scope, order, style, zoteroFields }) => {
       const out = await services.chooseSaveFile(`annotations.${EXTENSIONS[format]}`);
       if (!out) return null;
       // The save dialog has already asked before replacing an existing file.
-      const report = await services.exporter.export({ format, scope, order, style, out, overwrite: true });
+      const report = await services.exporter.export({ format, scope, order, style, out, overwrite: true, zoteroFields: zoteroFields && format === 'docx' });
       return { file: report.file, annotations: report.annotations, sources: report.sources };
     },
     'annotations.copyCitation': ({ id, original, style }) => {

@@ -1,12 +1,14 @@
 /**
  * The export formats and the writer behind each: annotated-citation documents (docx, md, html,
- * txt, csv, jsonld) and reference-manager files of source metadata (csl-json, ris, bibtex).
+ * txt, csv, jsonld), reference-manager files of source metadata (csl-json, ris, bibtex), and
+ * folders of notes (obsidian: one Markdown file per source).
  */
 import type { CslItem } from '../corpus/model.ts';
 import { writeBibtex } from './bibtex.ts';
 import { writeCslJson } from './csl-json.ts';
 import { writeCsv } from './csv.ts';
 import { writeDocx } from './docx.ts';
+import type { DocxOptions } from './docx.ts';
 import { ExportError } from './errors.ts';
 import type { ExportDocument } from './export-document.ts';
 import { writeHtml } from './html.ts';
@@ -21,18 +23,24 @@ export const DOCUMENT_FORMATS = ['docx', 'md', 'html', 'txt', 'csv', 'jsonld'] a
 /** Formats of source metadata for reference managers. */
 export const REFERENCE_FORMATS = ['csl-json', 'ris', 'bibtex'] as const;
 
+/** Formats written as a folder of files rather than one file. */
+export const FOLDER_FORMATS = ['obsidian'] as const;
+
 /** One of `DOCUMENT_FORMATS`. */
 export type DocumentFormat = (typeof DOCUMENT_FORMATS)[number];
 
 /** One of `REFERENCE_FORMATS`. */
 export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
 
+/** One of `FOLDER_FORMATS`. */
+export type FolderFormat = (typeof FOLDER_FORMATS)[number];
+
 /** Any export format. */
-export type ExportFormat = DocumentFormat | ReferenceFormat;
+export type ExportFormat = DocumentFormat | ReferenceFormat | FolderFormat;
 
 /** Checks a format name; throws `ExportError` (`unknown-format`) naming the formats there are. */
 export function parseFormat(name: string): ExportFormat {
-  const all: readonly string[] = [...DOCUMENT_FORMATS, ...REFERENCE_FORMATS];
+  const all: readonly string[] = [...DOCUMENT_FORMATS, ...REFERENCE_FORMATS, ...FOLDER_FORMATS];
   if (all.includes(name)) return name as ExportFormat;
   throw new ExportError(
     'unknown-format',
@@ -43,6 +51,11 @@ export function parseFormat(name: string): ExportFormat {
 /** True for a format of source metadata rather than annotated citations. */
 export function isReferenceFormat(format: ExportFormat): format is ReferenceFormat {
   return (REFERENCE_FORMATS as readonly string[]).includes(format);
+}
+
+/** True for a format written as a folder of files (`--out` names the folder). */
+export function isFolderFormat(format: ExportFormat): format is FolderFormat {
+  return (FOLDER_FORMATS as readonly string[]).includes(format);
 }
 
 /** The file name endings of each format (the first is the one to use), and what it is called. */
@@ -56,6 +69,7 @@ const FILES: Record<ExportFormat, { extensions: readonly string[]; name: string 
   'csl-json': { extensions: ['.json'], name: 'CSL-JSON' },
   ris: { extensions: ['.ris'], name: 'RIS' },
   bibtex: { extensions: ['.bib'], name: 'BibTeX' },
+  obsidian: { extensions: [], name: 'a folder of Markdown notes' },
 };
 
 /**
@@ -63,6 +77,7 @@ const FILES: Record<ExportFormat, { extensions: readonly string[]; name: string 
  * notes.md would open in the wrong program, or not at all), or null when it does.
  */
 export function extensionWarning(format: ExportFormat, file: string): string | null {
+  if (isFolderFormat(format)) return null;
   const { extensions, name } = FILES[format];
   const lower = file.toLowerCase();
   if (extensions.some((extension) => lower.endsWith(extension))) return null;
@@ -73,8 +88,8 @@ export function extensionWarning(format: ExportFormat, file: string): string | n
 const encoder = new TextEncoder();
 
 /** The file contents of `doc` in a document format: UTF-8 text, or the packed DOCX. */
-export async function renderDocument(doc: ExportDocument, format: DocumentFormat): Promise<Uint8Array> {
-  if (format === 'docx') return writeDocx(doc);
+export async function renderDocument(doc: ExportDocument, format: DocumentFormat, options: DocxOptions = {}): Promise<Uint8Array> {
+  if (format === 'docx') return writeDocx(doc, options);
   const writers: Record<Exclude<DocumentFormat, 'docx'>, (d: ExportDocument) => string> = {
     md: writeMarkdown,
     html: writeHtml,

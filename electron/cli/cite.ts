@@ -5,6 +5,7 @@ import { STYLE_NAMES } from '../../core/export/cite-style.ts';
 import { translationOriginals } from '../../core/export/translations.ts';
 import { UserFacingError } from '../errors.ts';
 import { ExportService } from '../services/export-service.ts';
+import { ReferenceListFile } from '../services/interop/reference-list-file.ts';
 import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
 
 /** `apparatus cite`: Chicago notes and bibliography as JSON, from CSL-JSON or one corpus source. */
@@ -43,17 +44,19 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
       });
       const sources = service.readSources();
       const source = sources.find((s) => s.id === values.source);
-      if (!source) {
+      // A reference without text is cited from its metadata alone.
+      const reference = source ? undefined : new ReferenceListFile(corpusFolder(values.corpus, context)).read().find((r) => r.id === values.source);
+      if (!source && !reference) {
         throw new UserFacingError('not-found', `There is no source “${values.source}” in the corpus.`);
       }
       const item = {
-        id: source.id,
+        id: values.source,
         ...(values.locator !== undefined ? { locator: values.locator } : {}),
         ...(values.label !== undefined ? { label: values.label } : {}),
       };
       // A corpus translation points at its original; --items JSON carries no such relation.
       const originals = translationOriginals(sources);
-      return json(runCite([source.meta.csl], [{ items: [item] }], style, originals));
+      return json(runCite([source ? source.meta.csl : (reference as NonNullable<typeof reference>)], [{ items: [item] }], style, originals));
     }
     if (values.locator !== undefined || values.label !== undefined) {
       throw new CliUsageError('--locator and --label go with --source');

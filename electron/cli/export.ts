@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isStyleName, STYLE_NAMES } from '../../core/export/cite-style.ts';
-import { extensionWarning, isReferenceFormat, parseFormat } from '../../core/export/formats.ts';
+import { extensionWarning, isFolderFormat, isReferenceFormat, parseFormat } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { ExportService } from '../services/export-service.ts';
@@ -9,14 +9,15 @@ import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type Cl
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'annotated citations (docx, md, html, txt, csv, jsonld) or references (csl-json, ris, bibtex)',
+  summary: 'annotated citations (docx, md, html, txt, csv, jsonld), notes (obsidian) or references (csl-json, ris, bibtex)',
   usage: `Usage: apparatus export --format FORMAT --out FILE [--scope SCOPE] [--order ORDER]
-                        [--style STYLE] [--force] [--corpus DIR] [--project DIR]
+                        [--style STYLE] [--zotero-fields] [--force] [--corpus DIR] [--project DIR]
 
 Writes the highlights with their quotations, notes, tags and Chicago footnotes, or the metadata
 of the sources for a reference manager.
   --format FORMAT  docx, md, html, txt, csv, jsonld (annotated citations)
-                   csl-json, ris, bibtex (source metadata)
+                   obsidian (a folder of notes: one Markdown file per source, --out DIR)
+                   csl-json, ris, bibtex (source metadata, with the references without text)
   --out FILE       the file to write (a warning if its extension does not fit the format);
                    an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
@@ -24,7 +25,9 @@ of the sources for a reference manager.
                    each in text order), source (grouped by source) or tag (under every
                    tag a highlight carries, child tags nested); citations only
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18); citations only
-  --force          replace FILE if it exists`,
+  --zotero-fields  docx only: footnotes and bibliography as Zotero citation fields, which
+                   Zotero's Word and LibreOffice plugins can refresh and restyle
+  --force          replace FILE if it exists (obsidian: the notes already in DIR)`,
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -33,6 +36,7 @@ of the sources for a reference manager.
       order: { type: 'string' },
       style: { type: 'string' },
       force: { type: 'boolean' },
+      'zotero-fields': { type: 'boolean' },
     });
     if (values.format === undefined) throw new CliUsageError('--format is required');
     if (values.out === undefined) throw new CliUsageError('--out is required');
@@ -47,6 +51,9 @@ of the sources for a reference manager.
           );
         }
       }
+    }
+    if (values['zotero-fields'] && format !== 'docx') {
+      throw new CliUsageError('--zotero-fields goes with --format docx: only a Word document holds Zotero citation fields');
     }
     const style = values.style ?? 'cmos18';
     if (!isStyleName(style)) {
@@ -64,13 +71,15 @@ of the sources for a reference manager.
       style,
       out,
       overwrite: values.force ?? false,
+      zoteroFields: values['zotero-fields'] ?? false,
     });
     const what =
       report.annotations > 0
         ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
         : plural(report.sources);
     const warning = extensionWarning(format, out);
-    return { ...ok(`Wrote ${report.file} (${what}).\n`), stderr: warning ? `apparatus export: warning: ${warning}\n` : '' };
+    const written = isFolderFormat(format) ? `${report.sources} note${report.sources === 1 ? '' : 's'} in ${report.file}` : report.file;
+    return { ...ok(`Wrote ${written} (${what}).\n`), stderr: warning ? `apparatus export: warning: ${warning}\n` : '' };
   },
 };
 

@@ -2,21 +2,23 @@
  * Exports on disk: reads the corpus folder and the project store, builds the export with
  * `core/export`, and writes the file atomically, never replacing an existing file unless asked.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Annotation, Tag } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { buildExport } from '../../core/export/build-export.ts';
 import type { StyleName } from '../../core/export/cite-style.ts';
-import { isReferenceFormat, renderDocument, renderReferences } from '../../core/export/formats.ts';
+import { isFolderFormat, isReferenceFormat, renderDocument, renderReferences } from '../../core/export/formats.ts';
+import { writeObsidian } from '../../core/export/obsidian.ts';
 import type { ExportFormat } from '../../core/export/formats.ts';
 import type { ExportOrder } from '../../core/export/order.ts';
 import { referenceItems } from '../../core/export/reference-scope.ts';
 import type { ExportScope } from '../../core/export/scope.ts';
 import { UserFacingError } from '../errors.ts';
+import { ReferenceListFile } from './interop/reference-list-file.ts';
 import { openProjectStore, StoreError } from './store/index.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { writeFileAtomic, WriteFileError } from './write-file.ts';
 
 /** Where the service reads from. */
 export interface ExportServiceDeps {
@@ -32,10 +34,12 @@ export interface ExportJob {
   scope: ExportScope;
   order: ExportOrder;
   style: StyleName;
-  /** The file to write. */
+  /** The file to write (for a folder format: the folder, made if missing). */
   out: string;
-  /** Replace `out` if it exists (default false). */
+  /** Replace `out` if it exists (default false); for a folder format, the notes in it. */
   overwrite?: boolean;
+  /** For docx: citations and bibliography as Zotero fields that Zotero's plugins can refresh. */
+  zoteroFields?: boolean;
 }
 
 /** What was written. */
@@ -69,12 +73,19 @@ export class ExportService {
     let annotations = 0;
     let sourceCount: number;
     if (isReferenceFormat(job.format)) {
-      const items = referenceItems(sources, project.annotations, project.tags, job.scope);
+      const references = new ReferenceListFile(this.#deps.corpusFolder).read();
+      const items = referenceItems(sources, project.annotations, project.tags, job.scope, references);
       bytes = renderReferences(items, job.format);
       sourceCount = items.length;
+    } else if (isFolderFormat(job.format)) {
+      const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
+      const notes = writeObsidian(doc, project.tags);
+      writeNotes(job.out, notes, job.overwrite ?? false);
+      const written = notes.reduce((sum, note) => sum + new TextEncoder().encode(note.text).length, 0);
+      return { file: job.out, bytes: written, annotations: new Set(doc.entries.map((entry) => entry.annotation.id)).size, sources: notes.length };
     } else {
       const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
-      bytes = await renderDocument(doc, job.format);
+      bytes = await renderDocument(doc, job.format, { zoteroFields: job.zoteroFields ?? false });
       annotations = doc.entries.length;
       sourceCount = new Set(doc.entries.map((entry) => entry.item.id)).size;
     }
@@ -113,6 +124,22 @@ export class ExportService {
       store.close();
     }
   }
+}
+
+/** Writes each note into `folder`; refuses before writing any if one exists and may not be replaced. */
+function writeNotes(folder: string, notes: readonly { fileName: string; text: string }[], overwrite: boolean): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new WriteFileError('write-failed', `The folder ${folder} cannot be made: ${(error as Error).message}`);
+  }
+  const encoder = new TextEncoder();
+  if (!overwrite) {
+    const existing = new Set(readdirSync(folder));
+    const clash = notes.find((note) => existing.has(note.fileName));
+    if (clash) throw new WriteFileError('file-exists', `${join(folder, clash.fileName)} already exists; nothing was written. Choose another folder, or replace the notes (--force).`);
+  }
+  for (const note of notes) writeFileAtomic(join(folder, note.fileName), encoder.encode(note.text), { overwrite: true });
 }
 
 /**
