@@ -60,14 +60,14 @@ export function doiIn(text: string): string | null {
 /** The identifiers of a target IRI, sorted into web addresses, DOIs and our source ids. */
 export function targetOf(iris: readonly string[]): ExternalTarget {
   const target: ExternalTarget = { urls: [], dois: [], sourceIds: [] };
-  for (const iri of iris) {
+  for (const iri of new Set(iris)) {
     const ours = /^urn:apparatus:source:(.+)$/.exec(iri);
     if (ours) {
       target.sourceIds.push(decodeSafely(ours[1] as string));
       continue;
     }
     const doi = doiIn(iri);
-    if (doi) target.dois.push(doi);
+    if (doi && !target.dois.includes(doi)) target.dois.push(doi);
     if (/^https?:\/\//i.test(iri)) target.urls.push(iri);
   }
   return target;

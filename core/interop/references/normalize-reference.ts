@@ -53,7 +53,7 @@ export function normalizeReference(value: unknown, origin: RecordOrigin = {}): {
     if (typeof bad !== 'string' || bad === 'title' || bad === 'type') return { reason: `its ${String(bad)} cannot be read: ${result.issues[0]?.message ?? ''}` };
     delete item[bad];
   }
-  item.id = typeof value.id === 'string' || typeof value.id === 'number' ? String(value.id) : '';
+  item.id = typeof value.id === 'string' || typeof value.id === 'number' ? String(value.id).trim() : '';
   return { item: item as CslItem };
 }
 
@@ -78,6 +78,12 @@ function applyRisConventions(item: Record<string, unknown>, origin: RecordOrigin
   if (RIS_SITE_TYPES.has(type) && site !== '' && item['container-title'] === undefined) {
     item['container-title'] = site;
     if (item['collection-title'] === site) delete item['collection-title'];
+  }
+  // DA holds the full date (PY the year alone); for some types Citation.js reads only PY.
+  const da = typeof ris.DA === 'string' ? /^(\d{4})\/(\d{1,2})?\/(\d{1,2})?/.exec(ris.DA.trim()) : null;
+  const issued = (item.issued as { 'date-parts'?: number[][] } | undefined)?.['date-parts']?.[0];
+  if (da && da[2] !== undefined && (issued === undefined || (issued[0] === Number(da[1]) && issued.length < (da[3] === undefined ? 2 : 3)))) {
+    item.issued = { 'date-parts': [[Number(da[1]), Number(da[2]), ...(da[3] === undefined ? [] : [Number(da[3])])]] };
   }
   // Zotero (and Apparatus) write a book's editors as A2; the RIS specification's series editor is A3.
   if (type === 'BOOK' && ris.A2 !== undefined && item.editor === undefined && item['collection-editor'] !== undefined) {
