@@ -96,7 +96,8 @@ function tagName(name: string): string {
 }
 
 function blockId(annotationId: string): string {
-  return `hl-${annotationId.replace(/[^a-z0-9]/gi, '').slice(0, 12).toLowerCase()}`;
+  // A block id holds letters, digits and dashes: a UUID as it is.
+  return `hl-${annotationId.replace(/[^a-z0-9-]/gi, '').toLowerCase()}`;
 }
 
 function publishedLink(item: CslItem): string | null {
