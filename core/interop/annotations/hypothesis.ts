@@ -7,6 +7,7 @@
  */
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
 import { doiIn, targetOf } from './external.ts';
+import { isNumber, isRecord, stringOr } from '../json-values.ts';
 
 /** True when `value` looks like Hypothesis's data rather than W3C Web Annotations. */
 export function isHypothesisExport(value: unknown): boolean {
@@ -59,11 +60,11 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
   return {
     label,
     target: targetIds,
-    quote: { exact: quote.exact, prefix: text(quote.prefix), suffix: text(quote.suffix) },
+    quote: { exact: quote.exact, prefix: stringOr(quote.prefix), suffix: stringOr(quote.suffix) },
     position: isNumber(position?.start) && isNumber(position?.end) ? { start: position.start, end: position.end } : null,
     pageLabel: page && (typeof page.label === 'string' || isNumber(page.label)) ? String(page.label) : null,
     pageOffset: null,
-    note: text(item.text),
+    note: stringOr(item.text),
     tags: Array.isArray(item.tags) ? item.tags.filter((tag): tag is string => typeof tag === 'string' && tag.trim() !== '') : [],
     color: null,
   };
@@ -73,16 +74,4 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
 function documentLinks(document: unknown): string[] {
   if (!isRecord(document) || !Array.isArray(document.link)) return [];
   return document.link.flatMap((link) => (isRecord(link) && typeof link.href === 'string' ? [link.href] : []));
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,6 +9,7 @@
  */
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
 import { targetOf } from './external.ts';
+import { isNumber, isRecord, stringOr } from '../json-values.ts';
 
 /** The annotations of a Web Annotation document; `null` if it holds none. */
 export function readWebAnnotations(value: unknown): ExternalAnnotations | null {
@@ -56,7 +57,7 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
   return {
     label,
     target: targetOf(iris),
-    quote: { exact: quote.exact, prefix: text(quote.prefix), suffix: text(quote.suffix) },
+    quote: { exact: quote.exact, prefix: stringOr(quote.prefix), suffix: stringOr(quote.suffix) },
     position: isNumber(position?.start) && isNumber(position?.end) ? { start: position.start, end: position.end } : null,
     pageLabel: page && typeof page.label === 'string' ? page.label : null,
     pageOffset: null,
@@ -103,16 +104,4 @@ function htmlText(html: string): string {
 function types(value: Record<string, unknown>): string[] {
   const type = value.type ?? value['@type'];
   return (Array.isArray(type) ? type : [type]).filter((t): t is string => typeof t === 'string').map((t) => t.replace(/^oa:/, ''));
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function isNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { APPARATUS_KEYS, metadataEntries } from '../../corpus/front-matter-schema.ts';
 import type { CslItem, CslName } from '../../corpus/model.ts';
+import { isRecord } from '../json-values.ts';
 
 /** What else is known about where the record came from. */
 export interface RecordOrigin {
@@ -112,8 +113,4 @@ function clean(value: unknown): unknown {
   if (Array.isArray(value)) return value.length === 0 ? undefined : value;
   if (value === null) return undefined;
   return value;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -10,6 +10,7 @@ import '@citation-js/plugin-ris';
 import type { CslItem } from '../../corpus/model.ts';
 import type { SkippedRecord } from '../annotations/external.ts';
 import { normalizeReference } from './normalize-reference.ts';
+import { isRecord } from '../json-values.ts';
 
 /** The reference formats read. */
 export type ReferenceFileFormat = 'csl-json' | 'bibtex' | 'ris';
@@ -172,8 +173,4 @@ function bibtexChunks(text: string): { text: string; line: number }[] {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
