@@ -34,8 +34,7 @@ function record(item: CslItem): string {
   lines.push(['T2', text(item, 'container-title')], ['T3', text(item, 'collection-title')]);
   lines.push(['VL', text(item, 'volume')], ['IS', text(item, 'issue')]);
   const pages = pageSpan(text(item, 'page'));
-  // An open range ("66-": the last page unknown) stays open, as Zotero writes and reads it.
-  lines.push(['SP', pages.open ? `${pages.first}-` : pages.first], ['EP', pages.last]);
+  lines.push(['SP', pages.first], ['EP', pages.last]);
   const issued = dateParts(item.issued);
   if (issued.year !== undefined) {
     lines.push(['PY', String(issued.year)], ['DA', risDate(issued)]);
