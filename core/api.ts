@@ -415,6 +415,8 @@ export const contract = {
       ]),
       order: v.optional(v.picklist(ORDERS), 'reading'),
       style: StyleName,
+      /** For docx: footnotes and bibliography as Zotero citation fields that Zotero's plugins can refresh. */
+      zoteroFields: v.optional(v.boolean(), false),
     }),
   },
   'annotations.copyCitation': {

@@ -4,8 +4,11 @@
  * codes or where an error behaves differently (carries more data, or is another kind of failure).
  */
 
-/** What kind of failure an error is, as the IPC contract reports it to the page. */
-export const ERROR_KINDS = ['invalid-input', 'not-found', 'conflict', 'corpus-unreadable', 'storage', 'internal'] as const;
+/**
+ * What kind of failure an error is, as the IPC contract reports it to the page; `unavailable` is
+ * another program Apparatus talks to (Zotero, a sync server) not answering as it should.
+ */
+export const ERROR_KINDS = ['invalid-input', 'not-found', 'conflict', 'corpus-unreadable', 'storage', 'unavailable', 'internal'] as const;
 
 /** One of `ERROR_KINDS`. */
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,5 +1,6 @@
 // The `apparatus` command line: the same services as the app, without Electron.
 // Run it with `npm run apparatus -- <command>` (or `node electron/cli.ts <command>` on Node 24).
+import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
@@ -31,8 +32,18 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
   }
 }
 
+// The question carries what it asks about (a command prints nothing before it returns).
+async function confirm(question: string): Promise<boolean> {
+  const terminal = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
+  } finally {
+    terminal.close();
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const outcome = await run(process.argv.slice(2), { env: process.env, cwd: process.cwd(), platform: process.platform });
+  const outcome = await run(process.argv.slice(2), { env: process.env, cwd: process.cwd(), platform: process.platform, ...(process.stdin.isTTY ? { confirm } : {}) });
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

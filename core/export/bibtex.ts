@@ -28,6 +28,8 @@ const TYPES: Record<string, EntryType> = {
   document: 'unpublished',
 };
 
+const ARTICLE_SUBTYPES: Record<string, string> = { 'article-magazine': 'magazine', 'article-newspaper': 'newspaper' };
+
 /** Where each entry type puts the CSL container title, and whether it has a publisher. */
 const SHAPES: Record<EntryType, { container: string | null; published: boolean }> = {
   article: { container: 'journal', published: false },
@@ -55,6 +57,10 @@ function entry(item: CslItem): string {
   fields.push(['translator', names(item, 'translator')]);
   const title = text(item, 'title');
   fields.push(['title', title === undefined ? undefined : `{${escapeLatex(title)}}`]);
+  const short = text(item, 'title-short');
+  fields.push(['shorttitle', short === undefined ? undefined : `{${escapeLatex(short)}}`]);
+  // biblatex tells magazine and newspaper articles from journal ones by this field.
+  if (type === 'article') fields.push(['entrysubtype', ARTICLE_SUBTYPES[item.type]]);
   const container = text(item, 'container-title');
   if (shape.container !== null) {
     const value = container && escapeLatex(container);

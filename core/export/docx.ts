@@ -15,10 +15,22 @@ import {
   TextRun,
 } from 'docx';
 import type { Rich } from '../cite/rich.ts';
+import { fieldEnd, fieldStart } from './docx-fields.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { ORPHAN_MARK, tagLine } from './labels.ts';
 import { noteParagraphs } from './note-markdown.ts';
 import { nestedQuotes, quotationParagraphs } from './quotation-layout.ts';
+import { BIBLIOGRAPHY_INSTRUCTION, citationInstruction, documentPreferences } from './zotero-fields.ts';
+
+/** How the Word document is written. */
+export interface DocxOptions {
+  /**
+   * Write each footnote's citation and the bibliography as Zotero fields (with the document's
+   * Zotero preferences), so that Zotero's Word and LibreOffice plugins can refresh and restyle
+   * them; they show our Chicago text until then.
+   */
+  zoteroFields?: boolean;
+}
 
 /** Body text and footnote text, in half-points: 12 pt and 10 pt, as Word's own defaults go. */
 const BODY_SIZE = 24;
@@ -40,7 +52,8 @@ const HEADINGS = [
 const KEEP_WITH_NEXT = { paragraph: { keepNext: true, keepLines: true } };
 
 /** The Word document model of `doc`; footnote ids are the note numbers. */
-export function docxDocument(doc: ExportDocument): Document {
+export function docxDocument(doc: ExportDocument, options: DocxOptions = {}): Document {
+  const zotero = options.zoteroFields === true;
   const children: Paragraph[] = [heading(doc.title, HeadingLevel.TITLE)];
   for (const group of doc.groups) {
     if (group.heading !== null) {
@@ -50,20 +63,25 @@ export function docxDocument(doc: ExportDocument): Document {
   }
   if (doc.bibliography.length > 0) {
     children.push(heading('Bibliography', HeadingLevel.HEADING_1));
-    for (const entry of doc.bibliography) {
+    const last = doc.bibliography.length - 1;
+    doc.bibliography.forEach((entry, i) => {
+      // One Zotero field holds the whole bibliography: it opens in the first entry, closes after the last.
+      const runs = [...(zotero && i === 0 ? fieldStart(BIBLIOGRAPHY_INSTRUCTION) : []), ...richRuns(entry.rich), ...(zotero && i === last ? [fieldEnd()] : [])];
       // Chicago's hanging indent: the first line out, the rest in by half an inch.
-      children.push(new Paragraph({ children: richRuns(entry.rich), indent: { left: 720, hanging: 720 } }));
-    }
+      children.push(new Paragraph({ children: runs, indent: { left: 720, hanging: 720 } }));
+    });
   }
   const footnotes: Record<number, { children: Paragraph[] }> = {};
   for (const entry of doc.entries) {
     // Word puts the note number itself first; a space separates it from the note, as Word does.
-    const runs = [new TextRun(' '), ...richRuns(entry.citation)];
+    const citation = richRuns(entry.citation);
+    const runs = [new TextRun(' '), ...(zotero ? [...fieldStart(citationInstruction(entry)), ...citation, fieldEnd()] : citation)];
     footnotes[entry.noteIndex] = { children: [new Paragraph({ style: FOOTNOTE_STYLE, children: runs })] };
   }
   return new Document({
     title: doc.title,
     creator: 'Apparatus',
+    ...(zotero ? { customProperties: documentPreferences(doc) } : {}),
     styles: {
       default: {
         document: { run: { size: BODY_SIZE } },
@@ -84,8 +102,8 @@ export function docxDocument(doc: ExportDocument): Document {
 }
 
 /** The packed .docx file of `doc`, as bytes. */
-export async function writeDocx(doc: ExportDocument): Promise<Uint8Array> {
-  return Packer.pack(docxDocument(doc), 'uint8array');
+export async function writeDocx(doc: ExportDocument, options: DocxOptions = {}): Promise<Uint8Array> {
+  return Packer.pack(docxDocument(doc, options), 'uint8array');
 }
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {

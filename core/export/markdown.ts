@@ -44,7 +44,7 @@ function entryBlocks(entry: ExportEntry): string[] {
 }
 
 /** One paragraph of rich text: escaped text, `*…*` around italics, spaces kept outside them. */
-function richMarkdown(rich: Rich): string {
+export function richMarkdown(rich: Rich): string {
   const text = rich
     .map((run) => {
       const escaped = escapeInline(run.text);

@@ -3,7 +3,7 @@ import type { CslItem } from '../corpus/model.ts';
 import { writeBibtex } from './bibtex.ts';
 import { writeCslJson } from './csl-json.ts';
 import { writeCsv } from './csv.ts';
-import { writeDocx } from './docx.ts';
+import { writeDocx, type DocxOptions } from './docx.ts';
 import type { ExportDocument } from './export-document.ts';
 import type { DocumentFormat, ReferenceFormat } from './formats.ts';
 import { writeHtml } from './html.ts';
@@ -14,9 +14,9 @@ import { writeRis } from './ris.ts';
 
 const encoder = new TextEncoder();
 
-/** The file contents of `doc` in a document format: UTF-8 text, or the packed DOCX. */
-export async function renderDocument(doc: ExportDocument, format: DocumentFormat): Promise<Uint8Array> {
-  if (format === 'docx') return writeDocx(doc);
+/** The file contents of `doc` in a document format: UTF-8 text, or the packed DOCX (with Zotero's fields if asked). */
+export async function renderDocument(doc: ExportDocument, format: DocumentFormat, options: DocxOptions = {}): Promise<Uint8Array> {
+  if (format === 'docx') return writeDocx(doc, options);
   const writers: Record<Exclude<DocumentFormat, 'docx'>, (d: ExportDocument) => string> = {
     md: writeMarkdown,
     html: writeHtml,

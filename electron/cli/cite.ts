@@ -38,15 +38,23 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
         throw new CliUsageError('give either --source or --items with --clusters, not both');
       }
       const sourceId = values.source;
-      const { source, sources } = await withServices(values, context, 'read', ({ corpus }) => ({ source: corpus.get(sourceId), sources: corpus.contents().sources }));
+      const { source, reference, sources } = await withServices(values, context, 'read', ({ corpus }) => {
+        const all = corpus.contents().sources;
+        const found = all.find((s) => s.id === sourceId);
+        // A reference without text is cited from its metadata alone.
+        const kept = found ? undefined : corpus.references().find((r) => r.id === sourceId);
+        // Neither: the corpus service says why (no such source, or a file that cannot be read).
+        if (!found && !kept) corpus.get(sourceId);
+        return { source: found, reference: kept, sources: all };
+      });
       const item = {
-        id: source.id,
+        id: values.source,
         ...(values.locator !== undefined ? { locator: values.locator } : {}),
         ...(values.label !== undefined ? { label: values.label } : {}),
       };
       // A corpus translation points at its original; --items JSON carries no such relation.
       const originals = translationOriginals(sources);
-      return json(runCite([source.meta.csl], [{ items: [item] }], style, originals));
+      return json(runCite([source ? source.meta.csl : (reference as NonNullable<typeof reference>)], [{ items: [item] }], style, originals));
     }
     if (values.locator !== undefined || values.label !== undefined) {
       throw new CliUsageError('--locator and --label go with --source');

@@ -15,6 +15,8 @@ export interface CliContext {
   env: Record<string, string | undefined>;
   cwd: string;
   platform: NodeJS.Platform;
+  /** Asks the user a yes/no question on the terminal; absent when no one can answer (not a terminal). */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 /** One `apparatus <name>` command. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { isStyleName, STYLE_NAMES } from '../../core/cite/style.ts';
-import { DOCUMENT_FORMATS, extensionWarning, isReferenceFormat, parseFormat, REFERENCE_FORMATS } from '../../core/export/formats.ts';
+import { DOCUMENT_FORMATS, extensionWarning, FOLDER_FORMATS, isFolderFormat, isReferenceFormat, parseFormat, REFERENCE_FORMATS } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
@@ -11,15 +11,16 @@ import { withServices } from './services.ts';
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: `annotated citations (${DOCUMENT_FORMATS.join(', ')}) or references (${REFERENCE_FORMATS.join(', ')})`,
+  summary: `annotated citations (${DOCUMENT_FORMATS.join(', ')}), notes (${FOLDER_FORMATS.join(', ')}) or references (${REFERENCE_FORMATS.join(', ')})`,
   usage: `Usage: apparatus export --format FORMAT --out FILE [--scope SCOPE] [--order ORDER]
-                        [--style STYLE] [--force] [--corpus DIR] [--project DIR]
+                        [--style STYLE] [--zotero-fields] [--force] [--corpus DIR] [--project DIR]
 
 Writes the highlights with their quotations, notes, tags and Chicago footnotes, or the metadata
 of the sources for a reference manager. Corpus files that cannot be read are named on stderr; an
 export that needs one of them is refused.
   --format FORMAT  ${DOCUMENT_FORMATS.join(', ')} (annotated citations)
-                   ${REFERENCE_FORMATS.join(', ')} (source metadata)
+                   ${FOLDER_FORMATS.join(', ')} (a folder of notes: one Markdown file per source, --out DIR)
+                   ${REFERENCE_FORMATS.join(', ')} (source metadata, with the references without text)
   --out FILE       the file to write (a warning if its extension does not fit the format);
                    an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
@@ -27,7 +28,9 @@ export that needs one of them is refused.
                    each in text order), source (grouped by source) or tag (under every
                    tag a highlight carries, child tags nested); citations only
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18); citations only
-  --force          replace FILE if it exists`,
+  --zotero-fields  docx only: footnotes and bibliography as Zotero citation fields, which
+                   Zotero's Word and LibreOffice plugins can refresh and restyle
+  --force          replace FILE if it exists (obsidian: the notes already in DIR)`,
   async run(args, context) {
     const { values } = parseCommandArgs(args, {
       format: { type: 'string' },
@@ -36,6 +39,7 @@ export that needs one of them is refused.
       order: { type: 'string' },
       style: { type: 'string' },
       force: { type: 'boolean' },
+      'zotero-fields': { type: 'boolean' },
     });
     if (values.format === undefined) throw new CliUsageError('--format is required');
     if (values.out === undefined) throw new CliUsageError('--out is required');
@@ -51,6 +55,9 @@ export that needs one of them is refused.
         }
       }
     }
+    if (values['zotero-fields'] && format !== 'docx') {
+      throw new CliUsageError('--zotero-fields goes with --format docx: only a Word document holds Zotero citation fields');
+    }
     const style = values.style ?? 'cmos18';
     if (!isStyleName(style)) {
       throw new CliUsageError(`unknown style "${style}": use ${STYLE_NAMES.join(', ')}`);
@@ -63,6 +70,7 @@ export that needs one of them is refused.
       style,
       out,
       overwrite: values.force ?? false,
+      zoteroFields: values['zotero-fields'] ?? false,
     };
     const report = await withServices(values, context, 'read', async ({ exports }) => {
       try {
@@ -78,8 +86,9 @@ export that needs one of them is refused.
         : plural(report.sources);
     const warning = extensionWarning(format, out);
     const note = describeUnreadable(report.unreadable);
+    const written = isFolderFormat(format) ? `${report.sources} note${report.sources === 1 ? '' : 's'} in ${report.file}` : report.file;
     const stderr = [warning && `apparatus export: warning: ${warning}`, note && `apparatus export: ${note}`].filter(Boolean).map((line) => `${line}\n`).join('');
-    return { code: 0, stdout: `Wrote ${report.file} (${what}).\n`, stderr };
+    return { code: 0, stdout: `Wrote ${written} (${what}).\n`, stderr };
   },
 };
 

@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors.ts';
 import { contentHash } from './content-hash.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { ServiceEmitter } from './events.ts';
-import type { AnnotationFilter, AnnotationPatch, Placement, ProjectStore } from './store/index.ts';
+import type { AnnotationFilter, AnnotationInput, AnnotationPatch, Placement, ProjectStore } from './store/index.ts';
 
 /** A new highlight as the reader asks for it: a range of the reading text, not selectors. */
 export interface NewHighlight {
@@ -69,6 +69,14 @@ export class AnnotationService {
   create(input: NewHighlight): Annotation {
     const selectors = this.#selectors(input.sourceId, input.start, input.end);
     return this.#announce(this.#store.create({ sourceId: input.sourceId, ...selectors, color: input.color, tags: input.tags, note: input.note }));
+  }
+
+  /**
+   * Saves an annotation made in another tool, already placed in its source's text by our anchoring
+   * (an orphan keeps its quote and waits to be re-attached).
+   */
+  addPlaced(input: AnnotationInput): Annotation {
+    return this.#announce(this.#store.create(input));
   }
 
   /** Changes the note, colour, tags or quotation cuts of an annotation. */

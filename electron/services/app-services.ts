@@ -15,6 +15,8 @@ import { ExportService } from './export-service.ts';
 import { HistoryLabelsService } from './history-labels.ts';
 import { ImportSessions } from './import-sessions.ts';
 import { ImportService } from './import/import-service.ts';
+import { AnnotationImporter } from './interop/annotation-import.ts';
+import { ReferenceImportService } from './interop/reference-import.ts';
 import { ReaderService } from './reader-service.ts';
 import { annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
@@ -87,6 +89,8 @@ export class AppServices {
   #imports: ImportSessions | undefined;
   #importer: ImportService | undefined;
   #exports: ExportService | undefined;
+  #referenceImports: ReferenceImportService | undefined;
+  #annotationImports: AnnotationImporter | undefined;
   #searchIndex: SearchService | undefined;
   #search: AppSearch | undefined;
 
@@ -148,6 +152,16 @@ export class AppServices {
       project: () => this.store,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
     }));
+  }
+
+  /** Reference files (CSL-JSON, BibTeX, RIS) into the corpus's metadata and references without text. */
+  get referenceImports(): ReferenceImportService {
+    return (this.#referenceImports ??= new ReferenceImportService(this.corpus));
+  }
+
+  /** Annotations made in other tools (Hypothesis, W3C Web Annotations), placed by our anchoring. */
+  get annotationImports(): AnnotationImporter {
+    return (this.#annotationImports ??= new AnnotationImporter(this.corpus, this.annotations, this.tags));
   }
 
   /** The search index itself (the command line reads its report). */

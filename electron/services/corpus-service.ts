@@ -16,6 +16,7 @@ import { parseSource } from '../../core/corpus/parse-source.ts';
 import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
 import { summarizeSource } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
+import { parseReferenceList, REFERENCES_FILE, serializeReferenceList } from '../../core/interop/references/reference-list.ts';
 import { writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
 import { sourceFileNames, sourceIdOf } from './corpus-names.ts';
@@ -144,6 +145,18 @@ export class CorpusService implements SearchCorpus {
   addSource(id: string, files: readonly NewFile[]): void {
     writeNewFilesAtomic(files.map((file) => ({ path: join(this.folder, file.path), data: file.data })));
     this.#changed([id]);
+  }
+
+  /** The references without text kept beside the sources (`references.json`); none when there is no such file. Throws `ReferenceListError` for a damaged list. */
+  references(): CslItem[] {
+    const file = join(this.folder, REFERENCES_FILE);
+    if (!existsSync(file)) return [];
+    return parseReferenceList(readFileSync(file, 'utf8'));
+  }
+
+  /** Replaces the references without text, atomically. */
+  saveReferences(items: readonly CslItem[]): void {
+    writeFileAtomic(join(this.folder, REFERENCES_FILE), serializeReferenceList(items), { overwrite: true });
   }
 
   /** Every readable source file with its content hash (for search); a file unchanged since the last scan is not read again. */

@@ -3,18 +3,21 @@
  * the process holds, builds the export with `core/export`, and writes the file atomically, never
  * replacing an existing file unless asked.
  */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ExportSummary, UnreadableSource } from '../../core/api.ts';
 import type { Annotation, Tag } from '../../core/annotate/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { buildExport } from '../../core/export/build-export.ts';
 import type { StyleName } from '../../core/cite/style.ts';
-import { FILE_EXTENSIONS, isReferenceFormat } from '../../core/export/formats.ts';
+import { FILE_EXTENSIONS, isFolderFormat, isReferenceFormat } from '../../core/export/formats.ts';
 import type { ExportFormat } from '../../core/export/formats.ts';
+import { writeObsidian } from '../../core/export/obsidian.ts';
 import type { ExportOrder } from '../../core/export/order.ts';
 import { referenceItems } from '../../core/export/reference-scope.ts';
 import { selectAnnotations, type ExportScope } from '../../core/export/scope.ts';
 import { renderDocument, renderReferences } from '../../core/export/write-format.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { AtomicWriteError, writeFileAtomic } from './atomic-write.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { ProjectStore } from './store/index.ts';
 
@@ -33,13 +36,15 @@ export interface ExportRequest {
   scope: ExportScope;
   order: ExportOrder;
   style: StyleName;
+  /** For docx: citations and bibliography as Zotero fields that Zotero's plugins can refresh. */
+  zoteroFields?: boolean;
 }
 
 /** One export to make, into a file. */
 export interface ExportJob extends ExportRequest {
-  /** The file to write. */
+  /** The file to write (for a folder format: the folder, made if missing). */
   out: string;
-  /** Replace `out` if it exists (default false). */
+  /** Replace `out` if it exists (default false); for a folder format, the notes in it. */
   overwrite?: boolean;
 }
 
@@ -72,12 +77,19 @@ export class ExportService {
     let annotations = 0;
     let sourceCount: number;
     if (isReferenceFormat(job.format)) {
-      const items = referenceItems(sources, project.annotations, project.tags, job.scope);
+      const references = this.#deps.corpus.references();
+      const items = referenceItems(sources, project.annotations, project.tags, job.scope, references);
       bytes = renderReferences(items, job.format);
       sourceCount = items.length;
+    } else if (isFolderFormat(job.format)) {
+      const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
+      const notes = writeObsidian(doc, project.tags);
+      writeNotes(job.out, notes, job.overwrite ?? false);
+      const written = notes.reduce((sum, note) => sum + new TextEncoder().encode(note.text).length, 0);
+      return { file: job.out, bytes: written, annotations: new Set(doc.entries.map((entry) => entry.annotation.id)).size, sources: notes.length, unreadable };
     } else {
       const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
-      bytes = await renderDocument(doc, job.format);
+      bytes = await renderDocument(doc, job.format, { zoteroFields: job.zoteroFields ?? false });
       annotations = doc.entries.length;
       sourceCount = new Set(doc.entries.map((entry) => entry.item.id)).size;
     }
@@ -118,4 +130,20 @@ function refuseUnreadable(needed: readonly string[], unreadable: readonly Unread
       `This export needs ${missing.fileName}, which cannot be read. ${missing.problem.reason} ${missing.problem.repair}`,
     );
   }
+}
+
+/** Writes each note into `folder`; refuses before writing any if one exists and may not be replaced. */
+function writeNotes(folder: string, notes: readonly { fileName: string; text: string }[], overwrite: boolean): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    throw new AtomicWriteError('write-failed', folder, `The folder ${folder} cannot be made: ${(error as Error).message}`);
+  }
+  const encoder = new TextEncoder();
+  if (!overwrite) {
+    const existing = new Set(readdirSync(folder));
+    const clash = notes.find((note) => existing.has(note.fileName));
+    if (clash) throw new AtomicWriteError('file-exists', join(folder, clash.fileName), `${join(folder, clash.fileName)} already exists; nothing was written.`);
+  }
+  for (const note of notes) writeFileAtomic(join(folder, note.fileName), encoder.encode(note.text), { overwrite: true });
 }

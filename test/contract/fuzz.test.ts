@@ -23,6 +23,7 @@ const KNOWN_CODES: Record<ApiErrorCode, true> = {
   conflict: true,
   'corpus-unreadable': true,
   storage: true,
+  unavailable: true,
   internal: true,
 };
 

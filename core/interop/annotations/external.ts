@@ -1,0 +1,82 @@
+/**
+ * An annotation made in another tool (Hypothesis, Zotero, any W3C Web Annotation client), read
+ * into a neutral shape before it is placed in one of our sources. Nothing here is stored as is:
+ * `placeAnnotation` turns the quote into our selectors, over our reading text.
+ */
+import type { Color } from '../../annotate/palette.ts';
+
+/** What names the annotated document: its web addresses, DOIs and, for our own exports, source ids. */
+export interface ExternalTarget {
+  urls: string[];
+  /** Bare DOIs ("10.2298/BALC1950375E"), lower-case. */
+  dois: string[];
+  /** Apparatus source ids named by an `urn:apparatus:source:` IRI. */
+  sourceIds: string[];
+}
+
+/** One annotation as another tool recorded it. */
+export interface ExternalAnnotation {
+  /** Names the annotation in a report ("Hypothesis annotation Ab3x…", "Zotero annotation KEY"). */
+  label: string;
+  target: ExternalTarget;
+  /** The highlighted words and, where the tool kept it, the text around them. Null for a page note. */
+  quote: { exact: string; prefix: string; suffix: string } | null;
+  /**
+   * Where the tool counted the passage, in Unicode code points from the start of the document
+   * (or of the page, with `pageLabel`): a hint only, the quote decides.
+   */
+  position: { start: number; end: number } | null;
+  /** The printed page the passage is on (PDFs), to narrow the search to that page. */
+  pageLabel: string | null;
+  /** Where on that page the passage starts, in characters, when the tool records it: a hint only. */
+  pageOffset: number | null;
+  /** The note written on the passage, Markdown. */
+  note: string;
+  tags: string[];
+  /** The highlight colour in our palette, when the tool had one. */
+  color: Color | null;
+}
+
+/** A record of the file that was not read, and why, for the report. */
+export interface SkippedRecord {
+  label: string;
+  reason: string;
+}
+
+/** What a reader of an annotation file found. */
+export interface ExternalAnnotations {
+  /** The format, for the report ("a Hypothesis export", "W3C Web Annotations"). */
+  format: string;
+  annotations: ExternalAnnotation[];
+  skipped: SkippedRecord[];
+}
+
+/** A DOI found in an identifier or web address, bare and lower-case, or null. */
+export function doiIn(text: string): string | null {
+  const match = /\b(10\.\d{4,9}\/[^\s"<>?#]+)/i.exec(decodeSafely(text));
+  return match ? (match[1] as string).replace(/[.,;]+$/, '').toLowerCase() : null;
+}
+
+/** The identifiers of a target IRI, sorted into web addresses, DOIs and our source ids. */
+export function targetOf(iris: readonly string[]): ExternalTarget {
+  const target: ExternalTarget = { urls: [], dois: [], sourceIds: [] };
+  for (const iri of new Set(iris)) {
+    const ours = /^urn:apparatus:source:(.+)$/.exec(iri);
+    if (ours) {
+      target.sourceIds.push(decodeSafely(ours[1] as string));
+      continue;
+    }
+    const doi = doiIn(iri);
+    if (doi && !target.dois.includes(doi)) target.dois.push(doi);
+    if (/^https?:\/\//i.test(iri)) target.urls.push(iri);
+  }
+  return target;
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

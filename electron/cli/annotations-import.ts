@@ -1,0 +1,67 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { readAnnotationFile } from '../../core/interop/annotations/read-annotations.ts';
+import { DomainError } from '../../core/errors.ts';
+import { requireSource, type AnnotationImportSummary } from '../services/interop/annotation-import.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
+
+// An annotation file is JSON text: larger than this, it is not one.
+const MAX_BYTES = 50 * 1024 * 1024;
+
+/** `apparatus annotations import FILE`: highlights made in Hypothesis or any W3C Web Annotation tool. */
+export const annotationsCommand: CliCommand = {
+  name: 'annotations',
+  summary: 'import Hypothesis or W3C Web Annotation (JSON-LD) annotations',
+  usage: `Usage: apparatus annotations import FILE [--source ID] [--corpus DIR] [--project DIR]
+
+Imports the annotations of FILE: a Hypothesis export, or W3C Web Annotations (JSON-LD, as
+apparatus export --format jsonld writes them). Each is put on the source its document's DOI or
+web address names (or on --source ID), found in the source's text by its quoted words and the
+text around them (its position and printed page only help), with its note and tags. What is
+found only approximately is marked moved; what is not found is kept as an orphan, to re-attach.
+  --source ID   put every annotation of the file on this source`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } });
+    const [action, file, ...rest] = positionals;
+    if (action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import');
+    if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
+    const path = resolve(context.cwd, file);
+    let text: string;
+    try {
+      if (statSync(path).size > MAX_BYTES) throw new DomainError('invalid-input', `“${basename(path)}” is larger than 50 MB: it is not an annotation file.`);
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError('not-found', `The file “${basename(path)}” cannot be read: ${path}`);
+    }
+    const read = readAnnotationFile(text, basename(path));
+    return withServices(values, context, 'write', (services) => {
+      requireSource(services.corpus, values.source);
+      const summary = services.annotationImports.import(read.annotations, values.source === undefined ? {} : { sourceId: values.source }, read.skipped);
+      const total = read.annotations.length + read.skipped.length;
+      return ok(`Read ${total} annotation${total === 1 ? '' : 's'} from ${basename(path)} (${read.format}).\n${describeSummary(summary, '')}`);
+    });
+  },
+};
+
+/** An import's summary as lines for the terminal: each annotation saved, each skipped, the counts. */
+export function describeSummary(summary: AnnotationImportSummary, indent: string): string {
+  const lines: string[] = [];
+  for (const { annotation, status } of summary.imported) {
+    lines.push(`${status.padEnd(8)}  ${annotation.id}  ${annotation.sourceId} ${annotation.position.start}–${annotation.position.end}  “${excerpt(annotation.quote.exact)}”`);
+  }
+  if (summary.skipped.length > 0) {
+    lines.push(`Skipped ${summary.skipped.length}:`);
+    for (const skip of summary.skipped) lines.push(`  ${skip.label}: ${skip.reason}`);
+  }
+  const { anchored, moved, orphaned } = summary.counts;
+  const tags = summary.newTags.length > 0 ? ` New tags: ${summary.newTags.join(', ')}.` : '';
+  lines.push(`Imported ${summary.imported.length}: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned.${tags}`);
+  return lines.map((line) => `${indent}${line}\n`).join('');
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}

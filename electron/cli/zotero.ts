@@ -1,0 +1,108 @@
+import type { CslItem } from '../../core/corpus/model.ts';
+import { writeCslJson } from '../../core/export/csl-json.ts';
+import { isRegularItem } from '../../core/interop/zotero/zotero-item.ts';
+import { DomainError } from '../../core/errors.ts';
+import { ZoteroClient, zoteroBaseUrl, type ZoteroCollection, type ZoteroItem } from '../services/interop/zotero-client.ts';
+import { ZoteroImporter, type ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
+import { describeSummary } from './annotations-import.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
+
+/** `apparatus zotero`: browse the Zotero library, import items from it, send references to it. */
+export const zoteroCommand: CliCommand = {
+  name: 'zotero',
+  summary: 'list or import items of your Zotero library, or send sources to Zotero',
+  usage: `Usage:
+  apparatus zotero list [--collection KEY] [--json]
+  apparatus zotero import KEY… [--corpus DIR] [--project DIR]
+  apparatus zotero send SOURCE… [--corpus DIR]
+
+Talks to Zotero 7 running on this computer (at ${zoteroBaseUrl({})}, or $APPARATUS_ZOTERO_URL).
+list     the collections, then the items of the library or of one collection (key, creators,
+         year, title); reading needs Zotero's local API: Zotero ▸ Settings ▸ Advanced ▸ “Allow
+         other applications on this computer to communicate with Zotero”
+import   each item by its key: its PDF becomes a new source (as apparatus import does) with its
+         Zotero annotations placed by their words and page, orphans kept; an item the corpus has
+         already fills that source's gaps; an item without PDF is kept as a reference without text
+send     the references of these sources (or references without text) to the library or
+         collection selected in Zotero`,
+  async run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, { collection: { type: 'string' }, json: { type: 'boolean' } });
+    const [action, ...keys] = positionals;
+    const client = new ZoteroClient(zoteroBaseUrl(context.env));
+    if (action === 'list') {
+      if (keys.length > 0) throw new CliUsageError('zotero list takes no keys (use --collection KEY)');
+      const collections = values.collection === undefined ? await client.collections() : [];
+      const items = await client.items(values.collection);
+      if (values.json) return ok(`${JSON.stringify({ collections, items }, null, 2)}\n`);
+      return ok(listing(collections, items.filter((item) => isRegularItem(item.data))));
+    }
+    if (action === 'import') {
+      if (keys.length === 0) throw new CliUsageError('zotero import needs the keys of the items (see apparatus zotero list)');
+      return withServices(values, context, 'write', async (services) => {
+        const importer = new ZoteroImporter({
+          client,
+          corpus: services.corpus,
+          importer: services.importer,
+          references: services.referenceImports,
+          annotations: services.annotations,
+          tags: services.tags,
+        });
+        const outcomes: ZoteroImportOutcome[] = [];
+        for (const key of keys) outcomes.push(await importer.importItem(key));
+        return ok(outcomes.map(describeOutcome).join(''));
+      });
+    }
+    if (action === 'send') {
+      if (keys.length === 0) throw new CliUsageError('zotero send needs the ids of the sources to send (see apparatus list)');
+      const items: CslItem[] = withServices(values, context, 'read', ({ corpus }) => {
+        const references = corpus.references();
+        return keys.map((id) => {
+          const reference = references.find((item) => item.id === id);
+          if (reference) return reference;
+          try {
+            return corpus.get(id).meta.csl;
+          } catch {
+            throw new DomainError('not-found', `There is no source or reference “${id}” in the corpus (see apparatus list and apparatus refs list).`);
+          }
+        });
+      });
+      const saved = await client.send(writeCslJson(items));
+      return ok(`Sent ${items.length} reference${items.length === 1 ? '' : 's'} to Zotero; it saved ${saved} in the library or collection selected in Zotero.\n`);
+    }
+    throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: list, import or send');
+  },
+};
+
+function listing(collections: readonly ZoteroCollection[], items: readonly ZoteroItem[]): string {
+  const lines: string[] = [];
+  if (collections.length > 0) {
+    lines.push('Collections:');
+    const children = (parent: string | null, depth: number): void => {
+      for (const c of collections.filter((col) => col.parent === parent).sort((a, b) => a.name.localeCompare(b.name))) {
+        lines.push(`  ${c.key}\t${'  '.repeat(depth)}${c.name}${c.items === null ? '' : ` (${c.items})`}`);
+        children(c.key, depth + 1);
+      }
+    };
+    children(null, 0);
+    lines.push('Items:');
+  }
+  for (const item of items) {
+    const year = item.meta?.parsedDate?.slice(0, 4) ?? '';
+    lines.push(`${item.key}\t${item.meta?.creatorSummary ?? '—'}\t${year || 'n.d.'}\t${String(item.data.title ?? '')}\t${String(item.data.itemType)}`);
+  }
+  if (items.length === 0) lines.push('(no items)');
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+function describeOutcome(outcome: ZoteroImportOutcome): string {
+  const what = {
+    'pdf-imported': `imported its PDF as the source ${outcome.sourceId}`,
+    'matched-source': `the corpus has it already: ${outcome.sourceId}${outcome.filled.length > 0 ? ` (filled ${outcome.filled.join(', ')})` : ''}`,
+    'reference-added': `added as the reference without text ${outcome.referenceId}`,
+    'reference-filled': `the reference without text ${outcome.referenceId} has it${outcome.filled.length > 0 ? ` (filled ${outcome.filled.join(', ')})` : ''}`,
+  }[outcome.how];
+  const lines = [`${outcome.key} “${outcome.title}”: ${what}.`, ...outcome.notes.map((note) => `  Note: ${note}.`)];
+  const text = lines.map((line) => `${line}\n`).join('');
+  return outcome.annotations ? text + describeSummary(outcome.annotations, '  ') : text;
+}

@@ -1,0 +1,172 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CslItem } from '../../../core/corpus/model.ts';
+import { writeBibtex } from '../../../core/export/bibtex.ts';
+import { writeCslJson } from '../../../core/export/csl-json.ts';
+import { writeRis } from '../../../core/export/ris.ts';
+import { planReferenceImport } from '../../../core/interop/references/plan-import.ts';
+import { readReferences, ReferenceFileError } from '../../../core/interop/references/read-references.ts';
+import { corpusSource } from '../export/corpus-fixture.ts';
+import { installed, runTool } from '../export/external-tools.ts';
+
+const corpus = ['edemskiy-2019', 'memorie-kapo', 'pilaca-nako-2021', 'resexcellence-2021', 'wikipedia-split'].map((id) => corpusSource(id).meta.csl);
+const book: CslItem = {
+  id: 'griffith-1963',
+  type: 'book',
+  title: 'Albania and the Sino-Soviet Rift',
+  author: [{ family: 'Griffith', given: 'William E.' }],
+  editor: [{ family: 'Mitrović', given: 'Andrej' }],
+  publisher: 'MIT Press',
+  'publisher-place': 'Cambridge, MA',
+  issued: { 'date-parts': [[1963]] },
+  language: 'en',
+};
+const chapter: CslItem = {
+  id: 'prifti-1978',
+  type: 'chapter',
+  title: 'The Sino-Albanian Alliance',
+  author: [{ family: 'Prifti', given: 'Peter' }],
+  'container-title': 'Socialist Albania since 1944',
+  publisher: 'MIT Press',
+  page: '210-235',
+  issued: { 'date-parts': [[1978, 5]] },
+};
+const items = [...corpus, book, chapter];
+
+/** The variables each format carries, as our writers write them and Citation.js reads them back. */
+const CARRIED = {
+  'csl-json': null,
+  bibtex: ['type', 'title', 'title-short', 'author', 'editor', 'container-title', 'volume', 'issue', 'page', 'issued', 'accessed', 'DOI', 'URL', 'language', 'note'],
+  ris: ['type', 'title', 'title-short', 'author', 'editor', 'container-title', 'volume', 'issue', 'page', 'issued', 'accessed', 'DOI', 'URL', 'ISSN', 'publisher', 'publisher-place', 'language', 'note'],
+} as const;
+
+function carried(item: CslItem, fields: readonly string[] | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) if (fields === null || fields.includes(key)) out[key] = value;
+  return out;
+}
+
+describe('reference files: export, then import, gives the same metadata', () => {
+  const files = { 'csl-json': ['refs.json', writeCslJson(items)], bibtex: ['refs.bib', writeBibtex(items)], ris: ['refs.ris', writeRis(items)] } as const;
+
+  for (const format of ['csl-json', 'bibtex', 'ris'] as const) {
+    it(`round-trips ${format}`, () => {
+      const [name, text] = files[format];
+      const read = readReferences(text, name);
+      expect(read.format).toBe(format);
+      expect(read.skipped).toEqual([]);
+      expect(read.records.map((r) => r.key)).toEqual(items.map((i) => i.id));
+      for (const record of read.records) {
+        const original = items.find((i) => i.id === record.key) as CslItem;
+        const expected = carried(original, CARRIED[format]);
+        // What the formats cannot say: BibTeX's @online has no kind of web page (an encyclopedia
+        // entry comes back a web page); a RIS journal article has no publisher in the RIS
+        // specification, which Citation.js follows; RIS gives an open page range ("66-", the
+        // last page unknown) as its first page alone.
+        if (format === 'bibtex' && original.type === 'entry-encyclopedia') expected.type = 'webpage';
+        if (format === 'ris' && original.page === '66-') expected.page = '66';
+        if (format === 'ris' && original.type === 'article-journal') {
+          delete expected.publisher;
+          delete expected['publisher-place'];
+        }
+        expect(carried(record.item, CARRIED[format])).toEqual(expected);
+      }
+    });
+  }
+
+  it('reads a BibTeX corporate author as a literal name and a journal given by @string', () => {
+    const bib = `@string{bal = {Balcanica}}\n\n@article{inst2019,\n  author = {{Institute for Balkan Studies} and Doe, Jane},\n  title = {A {Report}},\n  journal = bal,\n  year = {2019},\n  month = mar\n}\n`;
+    const [record] = readReferences(bib, 'x.bib').records;
+    expect(record?.item).toMatchObject({
+      type: 'article-journal',
+      title: 'A Report',
+      author: [{ literal: 'Institute for Balkan Studies' }, { family: 'Doe', given: 'Jane' }],
+      'container-title': 'Balcanica',
+      issued: { 'date-parts': [[2019, 3]] },
+    });
+  });
+
+  it('reports every record it skips, and why, and still reads the others', () => {
+    const bib = [
+      '@book{good1, title = {Good One}, author = {Hoxha, Enver}, year = 1975}',
+      '@article{broken, title = {An unclosed {brace}, year = 1961',
+      '@misc{untitled, author = {Nobody, A.}, year = 1960}',
+      '@comment{this is a comment}',
+      '@book{good2, title = {Good Two}, year = 1980}',
+    ].join('\n\n');
+    const read = readReferences(bib, 'mixed.bib');
+    expect(read.records.map((r) => r.key)).toEqual(['good1', 'good2']);
+    expect(read.skipped).toEqual([
+      { label: 'BibTeX entry “broken” (line 3)', reason: expect.stringMatching(/^it cannot be read: /) },
+      { label: 'BibTeX entry “untitled” (line 5)', reason: 'it has no title' },
+    ]);
+    const ris = 'TY  - BOOK\r\nTI  - Vepra\r\nAU  - Hoxha, Enver\r\nPY  - 1975\r\nER  - \r\nTY  - JOUR\r\nAU  - Nobody, A.\r\nER  - \r\n';
+    const risRead = readReferences(ris, 'x.ris');
+    expect(risRead.records.map((r) => r.item.title)).toEqual(['Vepra']);
+    expect(risRead.skipped).toEqual([{ label: 'RIS record no. 2', reason: 'it has no title' }]);
+  });
+
+  it('refuses a file that is no reference file, naming the formats it reads', () => {
+    expect(() => readReferences('just some notes', 'notes.txt')).toThrow(ReferenceFileError);
+    expect(() => readReferences('just some notes', 'notes.txt')).toThrow('use CSL-JSON (.json), BibTeX or BibLaTeX (.bib) or RIS (.ris)');
+    expect(() => readReferences('[not json', 'refs.json')).toThrow('is not valid JSON');
+  });
+
+  describe.runIf(installed('biber'))('Citation.js’s own BibTeX writer, checked by biber (why ours stays)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-cjs-biber-'));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('finds fields biblatex does not allow in Citation.js’s output, and none in ours', async () => {
+      const { Cite } = (await import('@citation-js/core')) as unknown as { Cite: new (data: unknown) => { format(name: string): string } };
+      const check = (name: string, text: string) => {
+        writeFileSync(join(folder, name), text);
+        const { stdout, stderr } = runTool('biber', ['--tool', '--validate-datamodel', '--output-format=biblatexml', '--output-directory', folder, name], { cwd: folder });
+        return `${stdout}\n${stderr}`.split('\n').filter((line) => /^WARN - Datamodel: .*Invalid (field|ISSN)/.test(line));
+      };
+      expect(check('ours.bib', writeBibtex(corpus))).toEqual([]);
+      expect(check('theirs.bib', new Cite(corpus).format('biblatex')).length).toBeGreaterThan(0);
+      expect(readFileSync(join(folder, 'ours.bib'), 'utf8')).toContain('@article{edemskiy-2019,');
+    }, 120_000);
+  });
+});
+
+describe('planning an import against the corpus', () => {
+  const sources = corpus;
+  const chooseId = (item: CslItem, key: string | null, taken: ReadonlySet<string>) => {
+    let id = key ?? 'ref';
+    while (taken.has(id)) id += '-2';
+    return id;
+  };
+
+  it('fills only the gaps of a source matched by DOI, keeping what the corpus says', () => {
+    const record = { ...book, id: 'x', DOI: '10.2298/balc1950375e', title: 'Additional evidence', volume: '51', ISSN: '1234-5678', edition: '2' };
+    const plan = planReferenceImport([{ label: 'record 1', item: record, key: 'x' }], sources, [], chooseId);
+    expect(plan.sources).toHaveLength(1);
+    const [fill] = plan.sources;
+    expect(fill).toMatchObject({ sourceId: 'edemskiy-2019', by: 'DOI' });
+    expect(fill?.filled).toEqual([]);
+    expect(fill?.kept.map((k) => k.field)).toEqual(expect.arrayContaining(['volume', 'publisher', 'author', 'issued', 'title']));
+  });
+
+  it('matches by title and year, fills the gaps, and keeps the rest as new references', () => {
+    const wiki = corpus.find((i) => i.id === 'wikipedia-split') as CslItem;
+    const record: CslItem = { id: 'w', type: 'webpage', title: 'Soviet-Albanian Split', issued: { 'date-parts': [[2024]] }, author: [{ literal: 'Wikipedia contributors' }] };
+    const plan = planReferenceImport(
+      [
+        { label: 'record 1', item: record, key: 'w' },
+        { label: 'record 2', item: book, key: 'griffith-1963' },
+        { label: 'record 3', item: { ...book, id: 'again', publisher: 'Other Press', ISBN: '978' }, key: 'again' },
+      ],
+      sources,
+      [],
+      chooseId,
+    );
+    expect(wiki.issued).toBeUndefined();
+    expect(plan.sources).toEqual([expect.objectContaining({ sourceId: 'wikipedia-split', by: 'title and year', filled: ['author', 'issued'], patch: { authors: ['Wikipedia contributors'], issued: '2024' } })]);
+    expect(plan.added.map((a) => a.item.id)).toEqual(['griffith-1963']);
+    expect(plan.added[0]?.item.ISBN).toBe('978');
+    expect(plan.skipped).toEqual([{ label: 'record 3', reason: 'it is the same work as record 2, whose gaps it fills (ISBN)' }]);
+  });
+});

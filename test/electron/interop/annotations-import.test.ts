@@ -1,0 +1,137 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe as describeRange } from '../../../core/annotate/describe.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { parseSource } from '../../../core/corpus/parse-source.ts';
+import { readingText } from '../../../core/corpus/reading-text.ts';
+import { locate } from '../../../core/corpus/source-index.ts';
+import { annotationsCommand } from '../../../electron/cli/annotations-import.ts';
+import type { CliContext } from '../../../electron/cli/command.ts';
+import { exportCommand } from '../../../electron/cli/export.ts';
+import { openProjectStore } from '../../../electron/services/store/index.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const corpus = join(root, 'corpus');
+const HYPOTHESIS = join(root, 'test', 'fixtures', 'interop', 'hypothesis-export.json');
+const source = (id: string) => parseSource(readFileSync(join(corpus, `${id}.md`), 'utf8'));
+const edemskiy = source('edemskiy-2019');
+const wikipedia = source('wikipedia-split');
+const textOf = (s: ReturnType<typeof source>) => readingText(s).text;
+
+let dir: string;
+let context: CliContext;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'apparatus-annotations-import-'));
+  context = { env: {}, cwd: dir, platform: 'linux' };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const projectArgs = (name: string) => ['--corpus', corpus, '--project', join(dir, name)];
+
+function annotationsOf(name: string): { annotations: Annotation[]; tagNames: Map<string, string> } {
+  const store = openProjectStore(join(dir, name, 'project.sqlite'));
+  try {
+    return { annotations: store.list(), tagNames: new Map(store.listTags().map((tag) => [tag.id, tag.name])) };
+  } finally {
+    store.close();
+  }
+}
+
+describe('apparatus annotations import: a Hypothesis export', () => {
+  it('anchors quotes that differ in white space and quotation marks, marks a re-hyphenated one moved, keeps a lost one as an orphan', async () => {
+    const outcome = await annotationsCommand.run(['import', HYPOTHESIS, ...projectArgs('p')], context);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^Read 7 annotations from hypothesis-export\.json \(a Hypothesis export\)\.\n/);
+    expect(outcome.stdout).toContain('Imported 5: 3 anchored, 1 moved, 1 orphaned. New tags: Comintern, Halliday, Red Army, Moscow, forms of address.\n');
+    expect(outcome.stdout).toContain('Hypothesis annotation Tu2f3AnREe-4HZxMyNT3oz: it is a reply to another annotation, not a note on a passage\n');
+    expect(outcome.stdout).toContain('Hypothesis annotation Vw3g4AnREe-5IaySzOU4pa: it is a page note: it highlights no words of the text\n');
+
+    const { annotations, tagNames } = annotationsOf('p');
+    const wiki = textOf(wikipedia);
+    const edem = textOf(edemskiy);
+    const on = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+    const byNote = (note: string) => annotations.find((a) => a.note === note) as Annotation;
+
+    const halliday = byNote('Halliday on the *founding* of the party.');
+    const hallidayWords = 'it was set up without any known direct contact with Moscow. It was not at all a ‘Moscow creation’';
+    expect(halliday).toMatchObject({ sourceId: 'wikipedia-split', anchor: 'anchored', position: on(wiki, hallidayWords) });
+    expect(halliday.quote.exact).toBe(hallidayWords);
+    expect(halliday.tags.map((id) => tagNames.get(id))).toEqual(['Comintern', 'Halliday']);
+
+    const redArmy = annotations.find((a) => a.tags.some((id) => tagNames.get(id) === 'Red Army')) as Annotation;
+    expect(redArmy).toMatchObject({ sourceId: 'wikipedia-split', anchor: 'anchored', position: on(wiki, 'Albania furthermore was the only country in Eastern Europe which had liberated itself without the presence of the Red Army') });
+
+    const address = byNote('Note the forms of address.');
+    expect(address).toMatchObject({ sourceId: 'edemskiy-2019', anchor: 'anchored', position: on(edem, 'addressing it to the “PLA delegation” and calling them “comrades”.') });
+    expect(locate(edemskiy).pageAt(address.position.start)).toBe('380');
+
+    const letter = byNote('The Soviet side tries to *repair* the damage two days later.');
+    expect(letter).toMatchObject({ sourceId: 'edemskiy-2019', anchor: 'moved', position: on(edem, 'the Soviet leadership sent a short letter to Albanian leaders') });
+    expect(letter.quote.exact).toBe('the Soviet leadership sent a short let-\nter to Albanian leaders');
+
+    const lost = byNote('Where did I read this? Check the footnotes.');
+    expect(lost).toMatchObject({ sourceId: 'edemskiy-2019', anchor: 'orphaned' });
+    expect(lost.quote.exact).toBe('The Soviet ambassador was recalled from Tirana in the spring of 1962');
+  });
+
+  it('does not import the same annotations twice', async () => {
+    await annotationsCommand.run(['import', HYPOTHESIS, ...projectArgs('p')], context);
+    const again = await annotationsCommand.run(['import', HYPOTHESIS, ...projectArgs('p')], context);
+    expect(again.stdout).toContain('Imported 0: 0 anchored, 0 moved, 0 orphaned.');
+    expect(again.stdout.match(/it is already in the project/g)).toHaveLength(5);
+    expect(annotationsOf('p').annotations).toHaveLength(5);
+  });
+
+  it('puts every annotation on the source named with --source, and says when an address matches no source', async () => {
+    const file = join(dir, 'one.json');
+    const only = JSON.parse(readFileSync(HYPOTHESIS, 'utf8'));
+    only.annotations = only.annotations.slice(0, 1).map((a: { uri: string; target: { source: string }[] }) => ({ ...a, uri: 'https://example.org/elsewhere', target: a.target.map((t) => ({ ...t, source: 'https://example.org/elsewhere' })) }));
+    writeFileSync(file, JSON.stringify(only));
+    const unmatched = await annotationsCommand.run(['import', file, ...projectArgs('q')], context);
+    expect(unmatched.stdout).toContain('no source of the corpus has its address (https://example.org/elsewhere); name the source with --source ID');
+    const chosen = await annotationsCommand.run(['import', file, '--source', 'wikipedia-split', ...projectArgs('q')], context);
+    expect(chosen.stdout).toContain('Imported 1: 1 anchored, 0 moved, 0 orphaned.');
+    await expect(annotationsCommand.run(['import', file, '--source', 'no-such-source', ...projectArgs('q')], context)).rejects.toThrow('There is no source “no-such-source” in the corpus');
+  });
+
+  it('refuses a file that is not annotations, naming what it reads', async () => {
+    const file = join(dir, 'x.json');
+    writeFileSync(file, '{"hello": "world"}');
+    await expect(annotationsCommand.run(['import', file, ...projectArgs('p')], context)).rejects.toThrow('holds no annotations Apparatus can read: it is neither a Hypothesis export nor W3C Web Annotations (JSON-LD)');
+  });
+});
+
+describe('our JSON-LD export, imported into an empty project', () => {
+  it('gives back the same annotations: quote, position, tags and note, and an orphan as an orphan', async () => {
+    const store = openProjectStore(join(dir, 'from', 'project.sqlite'));
+    const moscow = store.createTag('Moscow');
+    const letters = store.createTag('letters');
+    const edem = textOf(edemskiy);
+    const wiki = textOf(wikipedia);
+    const at = (text: string, words: string) => describeRange(text, text.indexOf(words), text.indexOf(words) + words.length);
+    store.create({ sourceId: 'edemskiy-2019', ...at(edem, 'the Soviet leadership sent a short letter to Albanian leaders'), tags: [moscow.id, letters.id], note: 'Two days *later*.' });
+    store.create({ sourceId: 'edemskiy-2019', ...at(edem, 'Albanian'), note: '' });
+    store.create({ sourceId: 'wikipedia-split', ...at(wiki, 'Albania furthermore was the only country in Eastern Europe'), tags: [letters.id], note: 'Line one.\n\nLine two.' });
+    store.create({ sourceId: 'wikipedia-split', quote: { exact: 'words this article never had', prefix: '', suffix: '' }, position: { start: 10, end: 38 }, anchor: 'orphaned', note: 'lost' });
+    const before = store.list();
+    store.close();
+
+    const exported = await exportCommand.run(['--format', 'jsonld', '--out', 'all.jsonld', ...projectArgs('from')], context);
+    expect(exported.code).toBe(0);
+    const imported = await annotationsCommand.run(['import', join(dir, 'all.jsonld'), ...projectArgs('to')], context);
+    expect(imported.stdout).toContain('Imported 4: 3 anchored, 0 moved, 1 orphaned. New tags: Moscow, letters.');
+
+    const after = annotationsOf('to');
+    const shape = (list: Annotation[], names: Map<string, string>) =>
+      list
+        .map((a) => ({ sourceId: a.sourceId, quote: a.quote, position: a.anchor === 'orphaned' ? null : a.position, tags: a.tags.map((id) => names.get(id)), note: a.note, anchor: a.anchor }))
+        .sort((a, b) => `${a.sourceId}${a.quote.exact}`.localeCompare(`${b.sourceId}${b.quote.exact}`));
+    const original = openProjectStore(join(dir, 'from', 'project.sqlite'));
+    const names = new Map(original.listTags().map((tag) => [tag.id, tag.name]));
+    original.close();
+    expect(shape(after.annotations, after.tagNames)).toEqual(shape(before, names));
+  });
+});

@@ -1,0 +1,156 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { parseSource } from '../../../core/corpus/parse-source.ts';
+import { readingText } from '../../../core/corpus/reading-text.ts';
+import { locate } from '../../../core/corpus/source-index.ts';
+import { citeCommand } from '../../../electron/cli/cite.ts';
+import type { CliContext } from '../../../electron/cli/command.ts';
+import { refsCommand } from '../../../electron/cli/refs.ts';
+import { zoteroCommand } from '../../../electron/cli/zotero.ts';
+import { openProjectStore } from '../../../electron/services/store/index.ts';
+import { article } from '../../support/pdf-fixtures.ts';
+import { deadZoteroUrl, startZoteroServer, type ZoteroServer } from '../../support/zotero-server.ts';
+import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
+
+let temp: TempCorpus;
+let zotero: ZoteroServer;
+let context: CliContext;
+
+beforeEach(async () => {
+  temp = makeTempCorpus();
+  const pdf = temp.input('Lalaj - 2019 - Albania and Moscow.pdf', await article.bytes());
+  zotero = await startZoteroServer({ P2F8K2LM: pdf });
+  context = { env: { APPARATUS_ZOTERO_URL: zotero.url }, cwd: temp.root, platform: 'linux' };
+});
+afterEach(async () => {
+  await zotero.close();
+  temp.remove();
+});
+
+const run = (...args: string[]) => zoteroCommand.run([...args, '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
+
+function projectAnnotations(): { annotations: Annotation[]; tags: Map<string, string> } {
+  const store = openProjectStore(join(temp.root, 'project', 'project.sqlite'));
+  try {
+    return { annotations: store.list(), tags: new Map(store.listTags().map((t) => [t.id, t.name])) };
+  } finally {
+    store.close();
+  }
+}
+
+describe('apparatus zotero, against a server that answers as Zotero 7 does', () => {
+  it('lists the collections as a tree, then the items, and the items of one collection', async () => {
+    const all = await run('list');
+    expect(all.stdout).toBe(
+      'Collections:\n  QW8ZC4RT\tAlbania (2)\n  CH4Z8N2K\t  Sino-Soviet split (1)\nItems:\n' +
+        'X42A7DEB\tLalaj\t2019\tAlbania and Moscow\tjournalArticle\n' +
+        'GR8FTH63\tGriffith\t1963\tAlbania and the Sino-Soviet Rift\tbook\n',
+    );
+    const one = await run('list', '--collection', 'CH4Z8N2K');
+    expect(one.stdout).toBe('GR8FTH63\tGriffith\t1963\tAlbania and the Sino-Soviet Rift\tbook\n');
+    expect(zotero.requests.every((r) => r.headers['zotero-api-version'] === '3')).toBe(true);
+  });
+
+  it('says Zotero is not running when nothing answers, and how to turn the local API on when it is off', async () => {
+    const dead = await deadZoteroUrl();
+    await expect(zoteroCommand.run(['list'], { ...context, env: { APPARATUS_ZOTERO_URL: dead } })).rejects.toThrow(`Zotero is not running: nothing answers at ${dead}. Start Zotero 7 and try again.`);
+    await expect(zoteroCommand.run(['send', 'resexcellence-2021', '--corpus', temp.corpus], { ...context, env: { APPARATUS_ZOTERO_URL: dead } })).rejects.toThrow('Zotero is not running');
+    zotero.setLocalApi(false);
+    const before = fingerprint(temp.corpus);
+    await expect(run('import', 'X42A7DEB')).rejects.toThrow(
+      'Zotero is running, but its local API is turned off, so other programs cannot read your library. In Zotero, open Settings (Edit ▸ Settings, or Zotero ▸ Settings on a Mac) ▸ Advanced and tick “Allow other applications on this computer to communicate with Zotero”, then try again.',
+    );
+    expect(fingerprint(temp.corpus)).toEqual(before);
+  });
+
+  it('keeps an item without attachment as a reference without text, which can be cited', async () => {
+    const outcome = await run('import', 'GR8FTH63');
+    expect(outcome.stdout).toBe('GR8FTH63 “Albania and the Sino-Soviet Rift”: added as the reference without text griffith-1963.\n  Note: it has no PDF attachment: kept as a reference without text, which can be cited.\n');
+    const listed = await refsCommand.run(['list', '--json', '--corpus', temp.corpus], context);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      {
+        id: 'griffith-1963',
+        type: 'book',
+        title: 'Albania and the Sino-Soviet Rift',
+        'title-short': 'Albania and the Sino-Soviet Rift',
+        author: [{ family: 'Griffith', given: 'William E.' }],
+        publisher: 'MIT Press',
+        'publisher-place': 'Cambridge, MA',
+        ISBN: '978-0-262-07005-3',
+        language: 'en',
+        'number-of-pages': '423',
+        issued: { 'date-parts': [[1963]] },
+      },
+    ]);
+    const cited = await citeCommand.run(['--source', 'griffith-1963', '--locator', '41', '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
+    expect(JSON.parse(cited.stdout).notes[0].text).toBe('William E. Griffith, Albania and the Sino-Soviet Rift (MIT Press, 1963), 41.');
+  });
+
+  it('imports an item’s PDF as a source and places its Zotero annotations by their words and page', async () => {
+    const outcome = await run('import', 'X42A7DEB');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^X42A7DEB “Albania and Moscow”: imported its PDF as the source lalaj-2019\.\n/);
+    expect(outcome.stdout).toContain('  Imported 4: 3 anchored, 0 moved, 1 orphaned. New tags: economy, archives, Central Committee.\n');
+    expect(outcome.stdout).toContain("  Zotero annotation AN6IMG5Z (p. 14): it is an image annotation: it marks a picture or a drawing, not words of the text\n");
+    expect(outcome.stdout).toContain('  Zotero annotation AN7NOTE6 (p. 14): it is a note on the page, not on highlighted words: Apparatus keeps notes on passages\n');
+
+    const source = parseSource(readFileSync(join(temp.corpus, 'lalaj-2019.md'), 'utf8'));
+    expect(source.meta.csl).toMatchObject({
+      type: 'article-journal',
+      title: 'Albania and Moscow',
+      author: [{ family: 'Lalaj', given: 'Ana' }],
+      'container-title': 'Cold War History',
+      volume: '19',
+      issue: '1',
+      page: '12-14',
+      issued: { 'date-parts': [[2019, 2]] },
+      DOI: '10.1080/14682745.2019.1573914',
+      ISSN: '1468-2745',
+      language: 'en',
+    });
+    const text = readingText(source).text;
+    const index = locate(source);
+    const { annotations, tags } = projectAnnotations();
+    const byNote = (note: string) => annotations.find((a) => a.note === note) as Annotation;
+    const where = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+    const grain = byNote('Dependence on Soviet *grain*.');
+    expect(grain).toMatchObject({ sourceId: 'lalaj-2019', anchor: 'anchored', color: 'yellow', position: where('which still looked to Moscow for grain and credit.') });
+    expect(grain.tags.map((id) => tags.get(id))).toEqual(['economy']);
+    const minutes = byNote('Check AQSH, F. 14/AP.');
+    expect(minutes).toMatchObject({ anchor: 'anchored', color: 'green', position: where('The archive of the Central Committee holds the minutes.') });
+    expect(index.pageAt(minutes.position.start)).toBe('13');
+    const underline = annotations.find((a) => a.color === 'purple') as Annotation;
+    expect(underline).toMatchObject({ anchor: 'anchored', position: where('Nothing more is known about its claim to self-determination.') });
+    expect(underline.quote.exact).toBe('Nothing more is known about its claim to self-determination.');
+    const head = byNote('The running head.');
+    expect(head).toMatchObject({ anchor: 'orphaned', color: 'pink', quote: { exact: 'COLD WAR HISTORY', prefix: '', suffix: '' } });
+
+    // Importing again finds the source and the annotations already there.
+    const again = await run('import', 'X42A7DEB');
+    expect(again.stdout).toMatch(/^X42A7DEB “Albania and Moscow”: the corpus has it already: lalaj-2019\.\n/);
+    expect(again.stdout).toContain('  Imported 0: 0 anchored, 0 moved, 0 orphaned.\n');
+    expect(projectAnnotations().annotations).toHaveLength(4);
+  }, 60_000);
+
+  it('refuses an attachment key, naming its parent item', async () => {
+    await expect(run('import', 'P2F8K2LM')).rejects.toThrow('The Zotero item “P2F8K2LM” is an attachment, not a work. Import its parent item, X42A7DEB.');
+    await expect(run('import', 'NOSUCH22')).rejects.toThrow('Zotero has no item with the key “NOSUCH22” (see apparatus zotero list).');
+  });
+
+  it('sends sources’ references to the connector as CSL-JSON, with the headers Zotero asks of other programs', async () => {
+    writeFileSync(join(temp.corpus, 'references.json'), JSON.stringify([{ id: 'griffith-1963', type: 'book', title: 'Albania and the Sino-Soviet Rift', issued: { 'date-parts': [[1963]] } }]));
+    const outcome = await zoteroCommand.run(['send', 'resexcellence-2021', 'griffith-1963', '--corpus', temp.corpus], context);
+    expect(outcome.stdout).toBe('Sent 2 references to Zotero; it saved 1 in the library or collection selected in Zotero.\n');
+    const sent = zotero.requests.find((r) => r.path === '/connector/import');
+    expect(sent?.method).toBe('POST');
+    expect(sent?.headers['x-zotero-connector-api-version']).toBe('3');
+    expect(sent?.headers['zotero-allowed-request']).toBe('1');
+    const body = JSON.parse(sent?.body ?? '[]') as { id: string; title: string }[];
+    expect(body.map((item) => item.id)).toEqual(['resexcellence-2021', 'griffith-1963']);
+    expect(body[0]?.title).toBe('Agreement from Which Albania Withdrew in 1968');
+    await expect(zoteroCommand.run(['send', 'nothing-here', '--corpus', temp.corpus], context)).rejects.toThrow('There is no source or reference “nothing-here” in the corpus');
+  });
+});

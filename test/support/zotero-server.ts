@@ -1,0 +1,98 @@
+/**
+ * A loopback HTTP server that answers as Zotero 7 does (on 127.0.0.1, a free port): the local
+ * API's paths with the recorded bodies of test/fixtures/zotero (403 "Local API is not enabled"
+ * when the local API is off, 404 "Not found" for what the library lacks, the attachment's file
+ * URL from `/file/view/url`), and the connector's `/connector/import` (201 with the items saved),
+ * recording every request so that a test can check what was sent.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/zotero/', import.meta.url));
+
+/** A request the server received. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+/** A running fake Zotero. */
+export interface ZoteroServer {
+  url: string;
+  requests: ReceivedRequest[];
+  /** Whether the local API is on (Zotero ▸ Settings ▸ Advanced). */
+  setLocalApi(enabled: boolean): void;
+  close(): Promise<void>;
+}
+
+/** Starts the server; `files` maps attachment keys to the PDF paths on disk. */
+export async function startZoteroServer(files: Record<string, string>): Promise<ZoteroServer> {
+  const requests: ReceivedRequest[] = [];
+  let localApi = true;
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+      requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      const send = (status: number, type: string, body: string) => {
+        response.writeHead(status, { 'Content-Type': type, 'Zotero-API-Version': '3', 'Zotero-Schema-Version': '31' });
+        response.end(body);
+      };
+      if (path === '/connector/import' && request.method === 'POST') return send(201, 'application/json', fixture('connector-import-201.json') ?? '[]');
+      if (!path.startsWith('/api/')) return send(404, 'text/plain', 'No endpoint found');
+      if (!localApi) return send(403, 'text/plain', 'Local API is not enabled');
+      const file = apiFixture(path);
+      if (file === 'file-url') {
+        const key = /items\/([^/]+)\/file/.exec(path)?.[1] ?? '';
+        const pdf = files[key];
+        return pdf ? send(200, 'text/plain', pathToFileURL(pdf).href) : send(400, 'text/plain', `Not a file attachment: ${key}`);
+      }
+      const body = file === null ? null : fixture(file);
+      return body === null ? send(404, 'text/plain', 'Not found') : send(200, 'application/json', body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setLocalApi: (enabled) => {
+      localApi = enabled;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** An address where nothing listens: a port the system gave and took back. */
+export async function deadZoteroUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+function apiFixture(path: string): string | 'file-url' | null {
+  const rest = path.replace(/^\/api\/users\/0\//, '');
+  if (rest === 'collections') return 'collections.json';
+  if (rest === 'items/top') return 'items-top.json';
+  let m = /^collections\/([^/]+)\/items\/top$/.exec(rest);
+  if (m) return `collection-${m[1]}-items-top.json`;
+  if (/^items\/[^/]+\/file\/view\/url$/.test(rest)) return 'file-url';
+  m = /^items\/([^/]+)\/children$/.exec(rest);
+  if (m) return `children-${m[1]}.json`;
+  m = /^items\/([^/]+)$/.exec(rest);
+  if (m) return `item-${m[1]}.json`;
+  return null;
+}
+
+function fixture(name: string): string | null {
+  const file = join(FIXTURES, name);
+  return existsSync(file) ? readFileSync(file, 'utf8') : null;
+}
