@@ -1,7 +1,7 @@
-import type { TagSummary } from '../../core/api.ts';
-import { COLORS, type Color } from '../../core/annotate/palette.ts';
-import { descendants } from '../../core/annotate/tag-tree.ts';
-import { button, el } from '../dom.ts';
+import type { TagSummary } from '../../../core/api.ts';
+import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import { descendants } from '../../../core/annotate/tag-tree.ts';
+import { button, el } from '../../dom.ts';
 
 /** What the tag manager asks of the app; each is global and atomic in the store. */
 export interface TagManagerActions {

@@ -1,5 +1,5 @@
-import { COLORS, type Color } from '../../core/annotate/palette.ts';
-import { el } from '../dom.ts';
+import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import { el } from '../../dom.ts';
 
 /**
  * The floating toolbar shown over a text selection: one button per highlight colour. Keyboard:

@@ -1,6 +1,6 @@
-import type { SourceSummary } from '../../core/api.ts';
-import { el } from '../dom.ts';
-import { fieldLabel } from './metadata-dialog.ts';
+import type { SourceSummary } from '../../../core/api.ts';
+import { el } from '../../dom.ts';
+import { fieldLabel } from '../transfer/metadata-dialog.ts';
 
 const RELIABILITY_LABELS: Record<SourceSummary['reliability'], string> = {
   primary: 'Primary',

@@ -1,9 +1,9 @@
-import type { SourceSummary, TagSummary } from '../../core/api.ts';
-import type { Annotation } from '../../core/annotate/model.ts';
-import { trimmedQuote } from '../../core/annotate/omissions.ts';
-import { COLORS } from '../../core/annotate/palette.ts';
-import { descendants } from '../../core/annotate/tag-tree.ts';
-import { button, el } from '../dom.ts';
+import type { SourceSummary, TagSummary } from '../../../core/api.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { trimmedQuote } from '../../../core/annotate/omissions.ts';
+import { COLORS } from '../../../core/annotate/palette.ts';
+import { descendants } from '../../../core/annotate/tag-tree.ts';
+import { button, el } from '../../dom.ts';
 
 /** The filters of the annotations panel. */
 export interface AnnotationFilters {

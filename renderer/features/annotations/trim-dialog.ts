@@ -1,9 +1,9 @@
-import { AnnotateError } from '../../core/annotate/errors.ts';
-import type { Omission } from '../../core/annotate/model.ts';
-import { applyCuts, trimmedQuote } from '../../core/annotate/omissions.ts';
-import { omissionsFromEdit } from '../../core/annotate/trim-edit.ts';
-import { el } from '../dom.ts';
-import { formDialog, formField } from './dialogs.ts';
+import { AnnotateError } from '../../../core/annotate/errors.ts';
+import type { Omission } from '../../../core/annotate/model.ts';
+import { applyCuts, trimmedQuote } from '../../../core/annotate/omissions.ts';
+import { omissionsFromEdit } from '../../../core/annotate/trim-edit.ts';
+import { el } from '../../dom.ts';
+import { formDialog, formField } from '../../ui/dialogs.ts';
 
 /** The words a trimmed quotation keeps, as the text box shows them: its pieces, space-separated. */
 function keptText(quote: string, omissions: readonly Omission[]): string {

@@ -1,5 +1,5 @@
-import type { SearchHit, SearchResults } from '../../core/api.ts';
-import { el } from '../dom.ts';
+import type { SearchHit, SearchResults } from '../../../core/api.ts';
+import { el } from '../../dom.ts';
 
 /** Renders an excerpt with its matched terms in <mark>. */
 function markedSnippet(snippet: SearchHit['snippet']): HTMLElement {

@@ -1,9 +1,9 @@
-import type { TagSummary } from '../../core/api.ts';
-import type { Annotation } from '../../core/annotate/model.ts';
-import { trimmedQuote } from '../../core/annotate/omissions.ts';
-import { COLORS, type Color } from '../../core/annotate/palette.ts';
-import { button, debounce, el } from '../dom.ts';
-import { tagPicker } from './tag-picker.ts';
+import type { TagSummary } from '../../../core/api.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { trimmedQuote } from '../../../core/annotate/omissions.ts';
+import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import { button, debounce, el } from '../../dom.ts';
+import { tagPicker } from '../tags/tag-picker.ts';
 
 /** What the editor asks of the app. Each is one undoable action. */
 export interface EditorActions {

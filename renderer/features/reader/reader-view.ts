@@ -1,6 +1,6 @@
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import type { Source } from '../../core/corpus/model.ts';
+import type { Source } from '../../../core/corpus/model.ts';
 import { highlightPlugin, highlightsAt, highlightTransaction, type HighlightAction } from './highlights.ts';
 import { Positions, type BlockSpan } from './positions.ts';
 import { searchMarksPlugin, searchMarksTransaction } from './search-marks.ts';

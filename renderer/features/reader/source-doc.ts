@@ -1,5 +1,5 @@
 import type { Mark, Node as PMNode } from 'prosemirror-model';
-import type { Block, Inline, Source } from '../../core/corpus/model.ts';
+import type { Block, Inline, Source } from '../../../core/corpus/model.ts';
 import { readerSchema as schema } from './schema.ts';
 
 /**

@@ -1,7 +1,7 @@
-import type { CallInput } from '../../core/api.ts';
-import type { CslItem, CslName } from '../../core/corpus/model.ts';
-import { el } from '../dom.ts';
-import { formDialog, formField, textInput } from './dialogs.ts';
+import type { CallInput } from '../../../core/api.ts';
+import type { CslItem, CslName } from '../../../core/corpus/model.ts';
+import { el } from '../../dom.ts';
+import { formDialog, formField, textInput } from '../../ui/dialogs.ts';
 
 type Patch = CallInput<'corpus.updateMetadata'>['patch'];
 

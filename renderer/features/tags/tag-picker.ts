@@ -1,5 +1,5 @@
-import type { TagSummary } from '../../core/api.ts';
-import { el } from '../dom.ts';
+import type { TagSummary } from '../../../core/api.ts';
+import { el } from '../../dom.ts';
 
 /** What the picker asks of the app. */
 export interface TagPickerActions {

@@ -1,5 +1,5 @@
-import type { CallInput, TagSummary } from '../../core/api.ts';
-import { formDialog, formField, selectInput } from './dialogs.ts';
+import type { CallInput, TagSummary } from '../../../core/api.ts';
+import { formDialog, formField, selectInput } from '../../ui/dialogs.ts';
 
 type ExportRequest = CallInput<'export.run'>;
 

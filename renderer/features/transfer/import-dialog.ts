@@ -1,6 +1,6 @@
-import type { CallInput, ImportPreview } from '../../core/api.ts';
-import { el } from '../dom.ts';
-import { formDialog, formField, selectInput, textInput } from './dialogs.ts';
+import type { CallInput, ImportPreview } from '../../../core/api.ts';
+import { el } from '../../dom.ts';
+import { formDialog, formField, selectInput, textInput } from '../../ui/dialogs.ts';
 
 type ImportMetadata = CallInput<'corpus.importCommit'>['metadata'];
 
