@@ -1,4 +1,6 @@
-/** One undoable user action: how to do it again and how to take it back. */
+import type { HistoryLabels } from './app-state.ts';
+
+/** One undoable user action: its name in the Edit menu ("Rename Tag"), how to take it back and do it again. */
 export interface Command {
   label: string;
   undo(): Promise<boolean>;
@@ -6,20 +8,27 @@ export interface Command {
 }
 
 /**
- * The undo/redo history of annotation actions. A command is recorded after it succeeded; undo
- * and redo queue up and run one at a time (pressing Ctrl+Z twice quickly undoes two actions),
- * and a failed step stays where it was so nothing is skipped.
+ * The undo/redo history of the user's actions on annotations and tags. A command is recorded
+ * after it succeeded; undo and redo queue up and run one at a time (pressing Ctrl+Z twice quickly
+ * undoes two actions), and a failed step stays where it was so nothing is skipped. Every change is
+ * reported with the labels the Edit menu shows.
  */
 export class History {
   readonly #done: Command[] = [];
   readonly #undone: Command[] = [];
+  readonly #changed: (labels: HistoryLabels) => void;
   #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(changed: (labels: HistoryLabels) => void = () => {}) {
+    this.#changed = changed;
+  }
 
   /** Records a command the user just performed. Clears what could be redone. */
   record(command: Command): void {
     this.#done.push(command);
     this.#undone.length = 0;
     if (this.#done.length > 500) this.#done.shift();
+    this.#changed(this.peek());
   }
 
   /** Takes back the last action; false when there is none or it failed. */
@@ -33,7 +42,7 @@ export class History {
   }
 
   /** Labels of what undo and redo would do now, for menus and tooltips. */
-  peek(): { undo: string | null; redo: string | null } {
+  peek(): HistoryLabels {
     return { undo: this.#done.at(-1)?.label ?? null, redo: this.#undone.at(-1)?.label ?? null };
   }
 
@@ -43,6 +52,7 @@ export class History {
       if (!command || !(await run(command))) return false;
       from.pop();
       to.push(command);
+      this.#changed(this.peek());
       return true;
     });
     this.#queue = next.catch(() => false);
