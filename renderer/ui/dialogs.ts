@@ -2,9 +2,10 @@ import { button, el } from '../dom.ts';
 
 /**
  * Asks the user to choose between actions in a modal dialog; resolves with the chosen value, or
- * null for Cancel and Escape. Focus starts on Cancel, so a stray Enter never does anything.
+ * null for Cancel (or `cancelLabel`: "OK" for a message with no choices) and Escape. Focus starts
+ * on Cancel, so a stray Enter never does anything.
  */
-export function chooseAction<T>(message: string, detail: string, choices: { label: string; value: T; danger?: boolean }[]): Promise<T | null> {
+export function chooseAction<T>(message: string, detail: string, choices: { label: string; value: T; danger?: boolean }[], cancelLabel = 'Cancel'): Promise<T | null> {
   return new Promise((resolve) => {
     const dialog = el('dialog', 'confirm-dialog', undefined, { 'aria-label': message });
     const finish = (answer: T | null) => {
@@ -12,7 +13,7 @@ export function chooseAction<T>(message: string, detail: string, choices: { labe
       dialog.remove();
       resolve(answer);
     };
-    const cancel = button('Cancel', () => finish(null));
+    const cancel = button(cancelLabel, () => finish(null));
     const buttons = el('div', 'dialog-buttons');
     buttons.append(cancel, ...choices.map((choice) => button(choice.label, () => finish(choice.value), { className: choice.danger ? 'danger' : '' })));
     dialog.append(el('p', 'confirm-message', message), el('p', 'confirm-detail', detail), buttons);

@@ -1,20 +1,15 @@
 import type { SourceSummary, TagSummary } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { trimmedQuote } from '../../../core/annotate/omissions.ts';
-import { COLORS } from '../../../core/annotate/palette.ts';
-import { descendants } from '../../../core/annotate/tag-tree.ts';
 import { button, el } from '../../dom.ts';
+import type { AnnotationFilters } from '../../state/app-state.ts';
+import { memoize } from '../../state/memo.ts';
+import { KeyedList } from '../../ui/keyed-list.ts';
+import { FilterBar } from './filter-bar.ts';
+import { filterAnnotations } from './filter-annotations.ts';
 
-/** The filters of the annotations panel. */
-export interface AnnotationFilters {
-  scope: 'source' | 'corpus';
-  tagId: string;
-  color: string;
-  text: string;
-}
-
-/** What the panel asks of the app. */
-export interface AnnotationsPanelActions {
+/** What the list asks of the app. */
+export interface AnnotationsListActions {
   changeFilters(filters: AnnotationFilters): void;
   export(): void;
   open(annotation: Annotation): void;
@@ -22,94 +17,115 @@ export interface AnnotationsPanelActions {
   delete(annotation: Annotation): void;
 }
 
-/** The annotations that pass the filters: a tag includes its children; text matches quote or note. */
-export function filterAnnotations(annotations: readonly Annotation[], tags: readonly TagSummary[], filters: AnnotationFilters): Annotation[] {
-  const tagIds = filters.tagId ? new Set([filters.tagId, ...descendants(tags, filters.tagId)]) : null;
-  const text = filters.text.trim().toLocaleLowerCase();
-  return annotations.filter(
-    (a) =>
-      (!tagIds || a.tags.some((id) => tagIds.has(id))) &&
-      (!filters.color || a.color === filters.color) &&
-      (!text || a.quote.exact.toLocaleLowerCase().includes(text) || a.note.toLocaleLowerCase().includes(text)),
-  );
+/** What the list shows: the annotations in scope (before filtering) and what they refer to. */
+export interface AnnotationsListData {
+  annotations: readonly Annotation[];
+  tags: readonly TagSummary[];
+  sources: readonly SourceSummary[];
+  filters: AnnotationFilters;
 }
 
-/** Renders the panel: filters, the anchored and moved annotations, then the orphans apart. */
-export function annotationsPanel(
-  annotations: readonly Annotation[],
-  tags: readonly TagSummary[],
-  sources: readonly SourceSummary[],
-  filters: AnnotationFilters,
-  actions: AnnotationsPanelActions,
-): HTMLElement {
-  const panel = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
-  const header = el('div', 'editor-header');
-  header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
-  panel.append(header, filterBar(tags, filters, actions));
+interface Row {
+  annotation: Annotation;
+  /** Everything the row shows besides the annotation, so an unchanged row is left alone. */
+  meta: string;
+}
 
-  const shown = filterAnnotations(annotations, tags, filters);
-  const found = shown.filter((a) => a.anchor !== 'orphaned');
-  const orphans = shown.filter((a) => a.anchor === 'orphaned');
-  const titles = new Map(sources.map((s) => [s.id, s.shortTitle]));
-  const tagNames = new Map(tags.map((t) => [t.id, t.name]));
+/**
+ * The annotations list: filters, the anchored and moved annotations, then the orphans apart.
+ * Rows are kept by annotation id and redrawn only when what they show changed, so the row the
+ * user is on keeps focus and the list keeps its scroll position.
+ */
+export class AnnotationsList {
+  readonly element: HTMLElement;
+  readonly #filters: FilterBar;
+  readonly #found: KeyedList<Row>;
+  readonly #orphans: KeyedList<Row>;
+  readonly #foundList = el('ul', 'annotation-list');
+  readonly #orphanList = el('ul', 'annotation-list orphans');
+  readonly #empty = el('p', 'status');
+  readonly #orphanHeading = el('h4', 'panel-subheading');
+  readonly #shown = new WeakMap<HTMLElement, Row>();
+  readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
+  readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
 
-  const list = el('ul', 'annotation-list');
-  for (const annotation of found) {
+  constructor(actions: AnnotationsListActions) {
+    this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
+    const header = el('div', 'editor-header');
+    header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
+    this.#filters = new FilterBar(actions.changeFilters);
+    this.#found = new KeyedList(this.#foundList, (row) => row.annotation.id, (row) => this.#foundRow(row, actions), (node, row) => this.#fillFound(node, row));
+    this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));
+    this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#orphanHeading, this.#orphanList);
+  }
+
+  /** Shows the annotations that pass the filters. */
+  render(data: AnnotationsListData): void {
+    this.#filters.render(data.tags, data.filters);
+    const names = this.#names(data.tags);
+    const titles = this.#titles(data.sources);
+    const rows = filterAnnotations(data.annotations, data.tags, data.filters).map((annotation): Row => {
+      const meta = [data.filters.scope === 'corpus' ? titles.get(annotation.sourceId) : null, ...annotation.tags.map((id) => names.get(id))].filter(Boolean);
+      if (annotation.anchor === 'moved') meta.push('text changed');
+      return { annotation, meta: meta.join(' · ') };
+    });
+    const found = rows.filter((row) => row.annotation.anchor !== 'orphaned');
+    const orphans = rows.filter((row) => row.annotation.anchor === 'orphaned');
+    this.#found.render(found);
+    this.#foundList.hidden = found.length === 0;
+    this.#empty.hidden = found.length > 0;
+    this.#empty.textContent = data.annotations.length ? 'No annotation matches these filters.' : 'No annotations yet. Select text in the reader to highlight it.';
+    this.#orphans.render(orphans);
+    this.#orphanList.hidden = this.#orphanHeading.hidden = orphans.length === 0;
+    this.#orphanHeading.textContent = `Not found in the current text (${orphans.length})`;
+  }
+
+  #foundRow(row: Row, actions: AnnotationsListActions): HTMLElement {
     const item = el('li', 'annotation-item');
-    const open = el('button', `annotation-open hl-border-${annotation.color}`, undefined, { type: 'button', 'data-annotation-id': annotation.id });
-    open.append(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
-    if (annotation.note) open.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
-    const meta = [filters.scope === 'corpus' ? titles.get(annotation.sourceId) : null, ...annotation.tags.map((id) => tagNames.get(id))].filter(Boolean);
-    if (annotation.anchor === 'moved') meta.push('text changed');
-    if (meta.length) open.append(el('span', 'annotation-meta', meta.join(' · ')));
-    open.addEventListener('click', () => actions.open(annotation));
+    const open = el('button', 'annotation-open', undefined, { type: 'button', 'data-annotation-id': row.annotation.id });
+    open.addEventListener('click', () => actions.open(this.#shown.get(item)!.annotation));
     item.append(open);
-    list.append(item);
+    this.#fillFound(item, row);
+    return item;
   }
-  panel.append(found.length ? list : el('p', 'status', annotations.length ? 'No annotation matches these filters.' : 'No annotations yet. Select text in the reader to highlight it.'));
 
-  if (orphans.length) {
-    panel.append(el('h4', 'panel-subheading', `Not found in the current text (${orphans.length})`));
-    const orphanList = el('ul', 'annotation-list orphans');
-    for (const annotation of orphans) {
-      const item = el('li', 'annotation-item orphan', undefined, { 'data-annotation-id': annotation.id });
-      item.append(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200)));
-      if (annotation.note) item.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
-      const buttons = el('div', 'orphan-actions');
-      buttons.append(button('Re-attach to selection', () => actions.reattach(annotation)), button('Delete', () => actions.delete(annotation), { className: 'danger' }));
-      item.append(buttons);
-      orphanList.append(item);
-    }
-    panel.append(orphanList);
+  #fillFound(item: HTMLElement, row: Row): void {
+    if (!this.#changed(item, row)) return;
+    const { annotation } = row;
+    const open = item.firstElementChild!;
+    open.className = `annotation-open hl-border-${annotation.color}`;
+    open.replaceChildren(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
+    if (annotation.note) open.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
+    if (row.meta) open.append(el('span', 'annotation-meta', row.meta));
   }
-  return panel;
-}
 
-function filterBar(tags: readonly TagSummary[], filters: AnnotationFilters, actions: AnnotationsPanelActions): HTMLElement {
-  const bar = el('div', 'filter-bar');
-  const change = (patch: Partial<AnnotationFilters>) => actions.changeFilters({ ...filters, ...patch });
-  const scope = select('Show', [['source', 'This source'], ['corpus', 'All sources']], filters.scope, (value) => change({ scope: value as AnnotationFilters['scope'] }));
-  const tag = select('Tag', [['', 'Any tag'], ...tags.map((t): [string, string] => [t.id, t.name])], filters.tagId, (value) => change({ tagId: value }));
-  const color = select('Colour', [['', 'Any colour'], ...COLORS.map((c): [string, string] => [c, c])], filters.color, (value) => change({ color: value }));
-  const text = el('input', 'filter-text', undefined, { type: 'search', placeholder: 'Filter quotes and notes', 'aria-label': 'Filter quotes and notes' });
-  text.value = filters.text;
-  text.addEventListener('change', () => change({ text: text.value }));
-  bar.append(scope, tag, color, text);
-  return bar;
-}
-
-function select(label: string, options: [string, string][], value: string, onChange: (value: string) => void): HTMLElement {
-  const wrapper = el('label', 'filter');
-  wrapper.append(el('span', 'visually-hidden', label));
-  const node = el('select', '', undefined, { 'aria-label': label });
-  for (const [optionValue, text] of options) {
-    const option = el('option', '', text, { value: optionValue });
-    option.selected = optionValue === value;
-    node.append(option);
+  #orphanRow(row: Row, actions: AnnotationsListActions): HTMLElement {
+    const item = el('li', 'annotation-item orphan', undefined, { 'data-annotation-id': row.annotation.id });
+    const quote = el('span', 'annotation-quote');
+    const note = el('span', 'annotation-note');
+    const buttons = el('div', 'orphan-actions');
+    const current = () => this.#shown.get(item)!.annotation;
+    buttons.append(button('Re-attach to selection', () => actions.reattach(current())), button('Delete', () => actions.delete(current()), { className: 'danger' }));
+    item.append(quote, note, buttons);
+    this.#fillOrphan(item, row);
+    return item;
   }
-  node.addEventListener('change', () => onChange(node.value));
-  wrapper.append(node);
-  return wrapper;
+
+  #fillOrphan(item: HTMLElement, row: Row): void {
+    if (!this.#changed(item, row)) return;
+    const { annotation } = row;
+    const [quote, note] = [item.children[0]!, item.children[1]! as HTMLElement];
+    quote.textContent = excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200);
+    note.textContent = excerpt(annotation.note, 120);
+    note.hidden = !annotation.note;
+  }
+
+  // Records what the row shows; false when it shows this already.
+  #changed(item: HTMLElement, row: Row): boolean {
+    const before = this.#shown.get(item);
+    this.#shown.set(item, row);
+    return !before || before.annotation !== row.annotation || before.meta !== row.meta;
+  }
 }
 
 function excerpt(text: string, max: number): string {

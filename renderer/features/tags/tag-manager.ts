@@ -1,9 +1,10 @@
 import type { TagSummary } from '../../../core/api.ts';
-import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import { COLORS, isColor, type Color } from '../../../core/annotate/palette.ts';
 import { descendants } from '../../../core/annotate/tag-tree.ts';
 import { button, el } from '../../dom.ts';
+import { KeyedList } from '../../ui/keyed-list.ts';
 
-/** What the tag manager asks of the app; each is global and atomic in the store. */
+/** What the tag manager asks of the app; each is global and atomic in the store, and undoable. */
 export interface TagManagerActions {
   rename(tag: TagSummary, name: string): void;
   recolor(tag: TagSummary, color: Color): void;
@@ -12,18 +13,117 @@ export interface TagManagerActions {
   delete(tag: TagSummary): void;
 }
 
-/** The tags as a tree (children under their parent), each with its usage and its actions. */
-export function tagManager(tags: readonly TagSummary[], actions: TagManagerActions): HTMLElement {
-  const panel = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
-  panel.append(el('h3', 'panel-heading', 'Tags'));
-  if (tags.length === 0) {
-    panel.append(el('p', 'status', 'No tags yet. Add one to a highlight to create it.'));
-    return panel;
+interface Row {
+  tag: TagSummary;
+  depth: number;
+  tags: readonly TagSummary[];
+}
+
+interface RowParts {
+  row: Row;
+  name: HTMLInputElement;
+  /** The name last shown or sent, so a rename is sent once however the field is left. */
+  named: string;
+  usage: HTMLElement;
+  color: HTMLSelectElement;
+  parent: HTMLSelectElement;
+  merge: HTMLSelectElement;
+  remove: HTMLButtonElement;
+}
+
+/**
+ * The tags as a tree (children under their parent), each with its usage and its actions. Rows are
+ * kept by tag id and updated in place, so the field the user is in keeps focus.
+ */
+export class TagManager {
+  readonly element: HTMLElement;
+  readonly #empty = el('p', 'status', 'No tags yet. Add one to a highlight to create it.');
+  readonly #list = el('ul', 'tag-tree');
+  readonly #rows: KeyedList<Row>;
+  readonly #parts = new WeakMap<HTMLElement, RowParts>();
+
+  constructor(actions: TagManagerActions) {
+    this.element = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
+    this.element.append(el('h3', 'panel-heading', 'Tags'), this.#empty, this.#list);
+    this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row));
   }
-  const list = el('ul', 'tag-tree');
-  for (const [tag, depth] of treeOrder(tags)) list.append(row(tag, depth, tags, actions));
-  panel.append(list);
-  return panel;
+
+  /** Shows these tags. */
+  render(tags: readonly TagSummary[]): void {
+    this.#empty.hidden = tags.length > 0;
+    this.#list.hidden = tags.length === 0;
+    this.#rows.render(treeOrder(tags).map(([tag, depth]) => ({ tag, depth, tags })));
+  }
+
+  #row(row: Row, actions: TagManagerActions): HTMLElement {
+    const item = el('li', 'tag-row', undefined, { 'data-tag-id': row.tag.id });
+    const parts: RowParts = {
+      row,
+      name: el('input', 'tag-name', undefined, { type: 'text' }),
+      named: row.tag.name,
+      usage: el('span', 'tag-usage'),
+      color: el('select', 'tag-color'),
+      parent: el('select', 'tag-parent'),
+      merge: el('select', 'tag-merge'),
+      remove: button('Delete', () => actions.delete(parts.row.tag), { className: 'danger' }),
+    };
+    const { name, color, parent, merge } = parts;
+    name.value = row.tag.name;
+    const commit = () => {
+      const value = name.value.trim();
+      if (value && value !== parts.named) {
+        parts.named = value;
+        actions.rename(parts.row.tag, value);
+      } else if (!value) name.value = parts.row.tag.name;
+    };
+    name.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') commit();
+      if (event.key === 'Escape') name.value = parts.row.tag.name;
+    });
+    name.addEventListener('blur', commit);
+    for (const c of COLORS) color.append(el('option', '', c, { value: c }));
+    color.addEventListener('change', () => isColor(color.value) && actions.recolor(parts.row.tag, color.value));
+    parent.addEventListener('change', () => actions.setParent(parts.row.tag, parent.value || null));
+    merge.addEventListener('change', () => {
+      const into = parts.row.tags.find((t) => t.id === merge.value);
+      merge.value = '';
+      if (into) actions.merge(parts.row.tag, into);
+    });
+    item.append(name, parts.usage, color, parent, merge, parts.remove);
+    this.#parts.set(item, parts);
+    this.#fill(item, row, true);
+    return item;
+  }
+
+  #fill(item: HTMLElement, row: Row, first = false): void {
+    const parts = this.#parts.get(item)!;
+    const before = parts.row;
+    parts.row = row;
+    const { tag, depth, tags } = row;
+    if (!first && before.tag === tag && before.depth === depth && before.tags === tags) return;
+    item.style.paddingInlineStart = `${0.5 + depth * 1.25}rem`;
+    if (tag.name !== before.tag.name || first) {
+      parts.name.value = tag.name;
+      parts.named = tag.name;
+    }
+    parts.name.setAttribute('aria-label', `Name of the tag ${tag.name}`);
+    parts.usage.textContent = `${tag.usage}`;
+    parts.usage.title = `${tag.usage} annotation${tag.usage === 1 ? '' : 's'}`;
+    parts.color.className = `tag-color hl-${tag.color}`;
+    parts.color.setAttribute('aria-label', `Colour of ${tag.name}`);
+    parts.color.value = tag.color;
+    parts.parent.setAttribute('aria-label', `Parent of ${tag.name}`);
+    parts.merge.setAttribute('aria-label', `Merge ${tag.name} into another tag`);
+    parts.remove.title = `Delete the tag ${tag.name}`;
+    parts.remove.setAttribute('aria-label', parts.remove.title);
+    if (before.tags !== tags || first) {
+      // A tag cannot move under itself or one of its own descendants.
+      const below = new Set([tag.id, ...descendants(tags, tag.id)]);
+      parts.parent.replaceChildren(el('option', '', '(top level)', { value: '' }), ...tags.filter((t) => !below.has(t.id)).map((t) => el('option', '', `under ${t.name}`, { value: t.id })));
+      parts.merge.replaceChildren(el('option', '', 'Merge into…', { value: '' }), ...tags.filter((t) => t.id !== tag.id).map((t) => el('option', '', t.name, { value: t.id })));
+    }
+    parts.parent.value = tag.parent ?? '';
+  }
 }
 
 function treeOrder(tags: readonly TagSummary[]): [TagSummary, number][] {
@@ -42,61 +142,4 @@ function treeOrder(tags: readonly TagSummary[]): [TagSummary, number][] {
   };
   walk(undefined, 0);
   return out;
-}
-
-function row(tag: TagSummary, depth: number, tags: readonly TagSummary[], actions: TagManagerActions): HTMLElement {
-  const item = el('li', 'tag-row', undefined, { 'data-tag-id': tag.id });
-  item.style.paddingInlineStart = `${0.5 + depth * 1.25}rem`;
-
-  const name = el('input', 'tag-name', undefined, { type: 'text', 'aria-label': `Name of the tag ${tag.name}` });
-  name.value = tag.name;
-  const commit = () => {
-    const value = name.value.trim();
-    if (value && value !== tag.name) actions.rename(tag, value);
-    else name.value = tag.name;
-  };
-  name.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') commit();
-    if (event.key === 'Escape') name.value = tag.name;
-  });
-  name.addEventListener('blur', commit);
-
-  const color = el('select', `tag-color hl-${tag.color}`, undefined, { 'aria-label': `Colour of ${tag.name}` });
-  for (const c of COLORS) {
-    const option = el('option', '', c, { value: c });
-    option.selected = c === tag.color;
-    color.append(option);
-  }
-  color.addEventListener('change', () => actions.recolor(tag, color.value as Color));
-
-  // A tag cannot move under itself or one of its own descendants.
-  const below = new Set([tag.id, ...descendants(tags, tag.id)]);
-  const parent = el('select', 'tag-parent', undefined, { 'aria-label': `Parent of ${tag.name}` });
-  parent.append(el('option', '', '(top level)', { value: '' }));
-  for (const other of tags) {
-    if (below.has(other.id)) continue;
-    const option = el('option', '', `under ${other.name}`, { value: other.id });
-    option.selected = other.id === tag.parent;
-    parent.append(option);
-  }
-  parent.addEventListener('change', () => actions.setParent(tag, parent.value || null));
-
-  const merge = el('select', 'tag-merge', undefined, { 'aria-label': `Merge ${tag.name} into another tag` });
-  merge.append(el('option', '', 'Merge into…', { value: '' }));
-  for (const other of tags) if (other.id !== tag.id) merge.append(el('option', '', other.name, { value: other.id }));
-  merge.addEventListener('change', () => {
-    const into = tags.find((t) => t.id === merge.value);
-    merge.value = '';
-    if (into) actions.merge(tag, into);
-  });
-
-  item.append(
-    name,
-    el('span', 'tag-usage', `${tag.usage}`, { title: `${tag.usage} annotation${tag.usage === 1 ? '' : 's'}` }),
-    color,
-    parent,
-    merge,
-    button('Delete', () => actions.delete(tag), { className: 'danger', title: `Delete the tag ${tag.name}` }),
-  );
-  return item;
 }

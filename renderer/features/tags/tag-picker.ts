@@ -9,72 +9,104 @@ export interface TagPickerActions {
   create(name: string): void;
 }
 
+let pickers = 0;
+
 /**
  * A keyboard-first tag picker: type to filter, arrows to move, Enter to pick the highlighted
- * tag or to create one with the typed name, Escape to clear.
+ * tag or to create one with the typed name, Escape to clear. It stays on the page while the tags
+ * change, so the user keeps typing in it after each pick.
  */
-export function tagPicker(tags: readonly TagSummary[], taken: ReadonlySet<string>, actions: TagPickerActions): HTMLElement {
-  const wrapper = el('div', 'tag-picker');
-  const listId = `tag-options-${Math.random().toString(36).slice(2)}`;
-  const input = el('input', 'tag-input', undefined, {
-    type: 'text',
-    placeholder: 'Add a tag…',
-    'aria-label': 'Add a tag',
-    role: 'combobox',
-    'aria-autocomplete': 'list',
-    'aria-controls': listId,
-    'aria-expanded': 'false',
-  });
-  const list = el('ul', 'tag-options', undefined, { role: 'listbox', id: listId });
-  let options: { label: string; run: () => void }[] = [];
-  let active = 0;
+export class TagPicker {
+  readonly element: HTMLElement;
+  readonly #input: HTMLInputElement;
+  readonly #list: HTMLUListElement;
+  readonly #listId = `tag-options-${(pickers += 1)}`;
+  readonly #actions: TagPickerActions;
+  #tags: readonly TagSummary[] = [];
+  #taken: ReadonlySet<string> = new Set();
+  #options: { label: string; run: () => void }[] = [];
+  #active = 0;
 
-  const render = () => {
-    const query = input.value.trim();
+  constructor(actions: TagPickerActions) {
+    this.#actions = actions;
+    this.element = el('div', 'tag-picker');
+    this.#input = el('input', 'tag-input', undefined, {
+      type: 'text',
+      placeholder: 'Add a tag…',
+      'aria-label': 'Add a tag',
+      role: 'combobox',
+      'aria-autocomplete': 'list',
+      'aria-controls': this.#listId,
+      'aria-expanded': 'false',
+    });
+    this.#list = el('ul', 'tag-options', undefined, { role: 'listbox', id: this.#listId });
+    this.#list.hidden = true;
+    const input = this.#input;
+    input.addEventListener('input', () => {
+      this.#active = 0;
+      this.#render();
+    });
+    input.addEventListener('focus', () => this.#render());
+    input.addEventListener('blur', () => (this.#list.hidden = true));
+    input.addEventListener('keydown', (event) => {
+      const count = this.#options.length;
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        if (count === 0) return;
+        this.#active = (this.#active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        this.#render();
+      } else if (event.key === 'Enter') {
+        event.preventDefault();
+        this.#choose(this.#options[this.#active]);
+      } else if (event.key === 'Escape') {
+        input.value = '';
+        this.#render();
+      }
+    });
+    this.element.append(input, this.#list);
+  }
+
+  /** Offers these tags, except those the highlight already carries. */
+  update(tags: readonly TagSummary[], taken: ReadonlySet<string>): void {
+    this.#tags = tags;
+    this.#taken = taken;
+    if (!this.#list.hidden || this.#input === document.activeElement) this.#render();
+  }
+
+  #choose(option: { run: () => void } | undefined): void {
+    if (!option) return;
+    this.#input.value = '';
+    this.#active = 0;
+    option.run();
+    this.#render();
+  }
+
+  #render(): void {
+    const query = this.#input.value.trim();
     const folded = query.toLocaleLowerCase();
-    const matches = tags.filter((tag) => !taken.has(tag.id) && tag.name.toLocaleLowerCase().includes(folded));
-    options = matches.slice(0, 8).map((tag) => ({ label: tag.name, run: () => actions.pick(tag.id) }));
-    const exact = tags.some((tag) => tag.name.toLocaleLowerCase() === folded);
-    if (query && !exact) options.push({ label: `Create “${query}”`, run: () => actions.create(query) });
-    active = Math.min(active, Math.max(0, options.length - 1));
-    list.replaceChildren(
-      ...options.map((option, index) => {
-        const item = el('li', index === active ? 'active' : '', option.label, { role: 'option', 'aria-selected': String(index === active), id: `${listId}-${index}` });
+    const matches = this.#tags.filter((tag) => !this.#taken.has(tag.id) && tag.name.toLocaleLowerCase().includes(folded));
+    this.#options = matches.slice(0, 8).map((tag) => ({ label: tag.name, run: () => this.#actions.pick(tag.id) }));
+    const exact = this.#tags.some((tag) => tag.name.toLocaleLowerCase() === folded);
+    if (query && !exact) this.#options.push({ label: `Create “${query}”`, run: () => this.#actions.create(query) });
+    this.#active = Math.min(this.#active, Math.max(0, this.#options.length - 1));
+    this.#list.replaceChildren(
+      ...this.#options.map((option, index) => {
+        const item = el('li', index === this.#active ? 'active' : '', option.label, {
+          role: 'option',
+          'aria-selected': String(index === this.#active),
+          id: `${this.#listId}-${index}`,
+        });
         item.addEventListener('mousedown', (event) => {
           event.preventDefault();
-          option.run();
+          this.#choose(option);
         });
         return item;
       }),
     );
-    const open = input === document.activeElement && options.length > 0;
-    list.hidden = !open;
-    input.setAttribute('aria-expanded', String(open));
-    if (open) input.setAttribute('aria-activedescendant', `${listId}-${active}`);
-    else input.removeAttribute('aria-activedescendant');
-  };
-
-  input.addEventListener('input', () => {
-    active = 0;
-    render();
-  });
-  input.addEventListener('focus', render);
-  input.addEventListener('blur', () => (list.hidden = true));
-  input.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      if (options.length === 0) return;
-      active = (active + (event.key === 'ArrowDown' ? 1 : options.length - 1)) % options.length;
-      render();
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      options[active]?.run();
-    } else if (event.key === 'Escape') {
-      input.value = '';
-      render();
-    }
-  });
-  wrapper.append(input, list);
-  list.hidden = true;
-  return wrapper;
+    const open = this.#input === document.activeElement && this.#options.length > 0;
+    this.#list.hidden = !open;
+    this.#input.setAttribute('aria-expanded', String(open));
+    if (open) this.#input.setAttribute('aria-activedescendant', `${this.#listId}-${this.#active}`);
+    else this.#input.removeAttribute('aria-activedescendant');
+  }
 }

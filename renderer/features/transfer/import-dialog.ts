@@ -1,4 +1,5 @@
-import type { CallInput, ImportPreview } from '../../../core/api.ts';
+import { contract, type CallInput, type ImportPreview } from '../../../core/api.ts';
+import type { Reliability } from '../../../core/corpus/model.ts';
 import { el } from '../../dom.ts';
 import { formDialog, formField, selectInput, textInput } from '../../ui/dialogs.ts';
 
@@ -18,12 +19,14 @@ const TYPES: [string, string][] = [
   ['thesis', 'Thesis'],
   ['document', 'Other document'],
 ];
-const RELIABILITY: [string, string][] = [
-  ['primary', 'Primary source'],
-  ['secondary', 'Secondary (scholarship)'],
-  ['tertiary', 'Tertiary (reference work)'],
-  ['derivative', 'Derivative (paraphrase, translation)'],
-];
+// The values main accepts; only their wording is here.
+const RELIABILITIES = contract['corpus.importCommit'].input.entries.metadata.entries.reliability.options;
+const RELIABILITY_LABELS: Record<Reliability, string> = {
+  primary: 'Primary source',
+  secondary: 'Secondary (scholarship)',
+  tertiary: 'Tertiary (reference work)',
+  derivative: 'Derivative (paraphrase, translation)',
+};
 
 /**
  * Asks for the metadata of a file being imported, prefilled with what the file states. Resolves
@@ -39,7 +42,10 @@ export function importDialog(preview: ImportPreview, submit: (metadata: ImportMe
   const type = selectInput(TYPES, s.type);
   const container = textInput(s.containerTitle, { placeholder: 'Journal, website or book' });
   const url = textInput(s.url, { type: 'url', placeholder: 'https://…' });
-  const reliability = selectInput(RELIABILITY, 'secondary');
+  const reliability = selectInput(
+    RELIABILITIES.map((value) => [value, RELIABILITY_LABELS[value]] as const),
+    'secondary',
+  );
   const id = textInput(s.id, { pattern: '[a-z0-9][a-z0-9._\\-]*' });
   return formDialog({
     title: 'Import a source',
@@ -64,7 +70,7 @@ export function importDialog(preview: ImportPreview, submit: (metadata: ImportMe
         type: type.value,
         containerTitle: container.value,
         url: url.value,
-        reliability: reliability.value as ImportMetadata['reliability'],
+        reliability: RELIABILITIES.find((value) => value === reliability.value) ?? 'secondary',
         id: id.value,
       }),
   });
