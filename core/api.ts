@@ -10,19 +10,13 @@ import { MAX_OMISSIONS } from './annotate/omissions.ts';
 import { COLORS } from './annotate/palette.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
 import type { CslItem, Reliability, Source } from './corpus/model.ts';
+import type { ErrorKind } from './errors.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
 
-/** Why a call failed, as a code the renderer can branch on. */
-export type ApiErrorCode =
-  | 'invalid-input'
-  | 'forbidden-sender'
-  | 'not-found'
-  | 'conflict'
-  | 'corpus-unreadable'
-  | 'storage'
-  | 'internal';
+/** Why a call failed, as a code the renderer can branch on: a kind of domain error, or a refused sender. */
+export type ApiErrorCode = ErrorKind | 'forbidden-sender';
 
 /** A failure that crosses the process boundary as a value; `message` is written for the user. */
 export interface ApiError {
@@ -50,6 +44,19 @@ export interface SourceSummary {
   derivativeOf: { id: string; title: string; derivation: string | null } | null;
   /** CSL variables Chicago needs for this type of source that its metadata lacks ("issued|accessed": either). */
   missing: string[];
+  /**
+   * Set when the source's file cannot be read or parsed: the library still lists it (by file
+   * name), and nothing else of it is known. `title` and `shortTitle` are then the file name.
+   */
+  problem?: SourceProblem;
+}
+
+/** Why a corpus file cannot be read, and how to repair it, both in a historian's words. */
+export interface SourceProblem {
+  /** What is wrong, with the line of the file when it is known. */
+  reason: string;
+  /** What to do about it ("Open … in a text editor and correct the front matter at line 3, or remove the file."). */
+  repair: string;
 }
 
 /**
@@ -73,6 +80,7 @@ export const callNames = [
   'tags.setParent',
   'tags.merge',
   'tags.delete',
+  'tags.restore',
   'reader.getState',
   'reader.savePosition',
   'reader.setFontSize',
@@ -85,25 +93,48 @@ export const callNames = [
   'export.run',
   'corpus.metadata',
   'corpus.updateMetadata',
+  'app.historyChanged',
 ] as const;
 
 /** The name of a call in the contract. */
 export type CallName = (typeof callNames)[number];
 
-/** Events main pushes to the page (menu commands the page carries out). */
-export const eventNames = ['menu.undo', 'menu.redo', 'menu.import', 'menu.export', 'search.progress', 'app.flush'] as const;
+/** Events main pushes to the page, in a fixed order (the preload checks names against it). */
+export const eventNames = [
+  'menu.undo',
+  'menu.redo',
+  'menu.import',
+  'menu.export',
+  'search.progress',
+  'app.flush',
+  'corpus.changed',
+] as const;
 
 /** The name of an event main may push. */
 export type EventName = (typeof eventNames)[number];
 
+/** Which sources changed on disk; an empty list means "anything may have changed: reload the library". */
+export interface CorpusChange {
+  sourceIds: string[];
+}
+
+/**
+ * The payload of each event: menu commands the page carries out carry none; `search.progress`
+ * says how far the index has come; `corpus.changed` names the sources whose files changed.
+ */
+export interface EventPayloads {
+  'menu.undo': undefined;
+  'menu.redo': undefined;
+  'menu.import': undefined;
+  'menu.export': undefined;
+  'app.flush': undefined;
+  'search.progress': SearchProgress;
+  'corpus.changed': CorpusChange;
+}
+
 /** The IPC channel that carries an event. */
 export function eventChannel(name: EventName): string {
   return `${CHANNEL_PREFIX}event:${name}`;
-}
-
-interface CallSpec {
-  input: v.GenericSchema;
-  output: unknown;
 }
 
 /** A tag with how many annotations carry it. */
@@ -167,6 +198,75 @@ export interface SearchProgress {
 /** Bounds of the reading text size, in CSS pixels. */
 export const FONT_SIZE = { min: 12, max: 32, default: 19 } as const;
 
+/** What the page says undo and redo would take back or do again, for the Edit menu. */
+export interface HistoryLabels {
+  /** "Rename Tag", or null when there is nothing to undo. */
+  undo: string | null;
+  redo: string | null;
+}
+
+/** A corpus file that cannot be read, as reports name it (an export, a search). */
+export interface UnreadableSource {
+  /** The id its file name gives it. */
+  id: string;
+  fileName: string;
+  problem: SourceProblem;
+}
+
+/** An annotation export as it was written (the `export.run` result when the user did not cancel). */
+export interface ExportSummary {
+  file: string;
+  /** Highlights exported (0 for reference-manager formats). */
+  annotations: number;
+  /** Sources cited or listed. */
+  sources: number;
+  /** Corpus files that could not be read and so were left out; the export needed none of them. */
+  unreadable: UnreadableSource[];
+}
+
+/**
+ * What each call resolves to on success. Types only: the contract object below holds nothing
+ * but input schemas.
+ */
+export interface CallOutputs {
+  'corpus.list': SourceSummary[];
+  'corpus.open': { source: Source; annotations: Annotation[] };
+  'annotations.list': Annotation[];
+  'annotations.create': Annotation;
+  'annotations.update': Annotation;
+  /** The deleted annotation; the store keeps its record so `annotations.restore` can undo this. */
+  'annotations.delete': Annotation;
+  /** The annotation re-created from the store's record, re-anchored against the current text. */
+  'annotations.restore': Annotation;
+  'annotations.reattach': Annotation;
+  'annotations.copyCitation': { text: string; html: string };
+  'tags.list': TagSummary[];
+  'tags.create': Tag;
+  'tags.rename': Tag;
+  'tags.recolor': Tag;
+  'tags.setParent': Tag;
+  /** The tag merged into, and how many annotations carried the merged tag. */
+  'tags.merge': { tag: Tag; annotations: number };
+  /** The deleted tag, and how many annotations carried it. */
+  'tags.delete': { tag: Tag; annotations: number };
+  /** The tag deleted or merged away, back as it was, on the annotations that carried it. */
+  'tags.restore': Tag;
+  'reader.getState': ReaderState;
+  'reader.savePosition': null;
+  'reader.setFontSize': null;
+  'app.openExternal': null;
+  'app.flushed': null;
+  'app.historyChanged': null;
+  /** Null when the user cancelled the file dialog. */
+  'corpus.importChoose': ImportPreview | null;
+  'corpus.importCommit': { id: string };
+  'corpus.metadata': CslItem;
+  'corpus.updateMetadata': CslItem;
+  'search.query': SearchResults;
+  /** Null when the user cancelled the save dialog. */
+  'export.run': ExportSummary | null;
+}
+
 const NoInput = v.optional(v.strictObject({}), {});
 // Text that is written into YAML, Markdown or handed to the system: no control characters (tab aside).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
@@ -183,62 +283,44 @@ const Range = { start: Offset, end: Offset };
 // Cuts in a quotation; whether they fit the quote is checked by the store against the saved one.
 const Omissions = v.pipe(v.array(v.strictObject(Range)), v.maxLength(MAX_OMISSIONS));
 const MetaText = v.pipe(v.string(), v.maxLength(2000), NoControl);
-const AnnotationValue = v.strictObject({
-  id: Id,
-  sourceId: SourceId,
-  quote: v.strictObject({ exact: v.pipe(v.string(), v.maxLength(1_000_000)), prefix: v.pipe(v.string(), v.maxLength(1000)), suffix: v.pipe(v.string(), v.maxLength(1000)) }),
-  position: v.strictObject(Range),
-  color: Color,
-  tags: TagIds,
-  note: Note,
-  omissions: v.optional(Omissions, []),
-  created: v.pipe(v.string(), v.isoTimestamp()),
-  modified: v.pipe(v.string(), v.isoTimestamp()),
-  anchor: v.picklist(['anchored', 'moved', 'orphaned']),
-});
+// A menu item's words: short, one line, no control character of any kind.
+const MenuLabel = v.nullable(
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
+  v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'A menu label may hold at most 100 characters.'), v.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/u, 'must not contain control characters')),
+);
+const StyleName = v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18');
 
-/** Each call's input schema and (for types only: the value is null) its result. */
+/** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
-  'corpus.list': { input: NoInput, output: null as unknown as SourceSummary[] },
-  'corpus.open': {
-    input: v.strictObject({ id: SourceId }),
-    output: null as unknown as { source: Source; annotations: Annotation[] },
-  },
+  'corpus.list': { input: NoInput },
+  'corpus.open': { input: v.strictObject({ id: SourceId }) },
   'annotations.list': {
     input: v.optional(v.strictObject({ sourceId: v.optional(SourceId), tagId: v.optional(Id), includeChildTags: v.optional(v.boolean()) }), {}),
-    output: null as unknown as Annotation[],
   },
   'annotations.create': {
     input: v.strictObject({ sourceId: SourceId, ...Range, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note) }),
-    output: null as unknown as Annotation,
   },
   'annotations.update': {
     input: v.strictObject({ id: Id, color: v.optional(Color), tags: v.optional(TagIds), note: v.optional(Note), omissions: v.optional(Omissions) }),
-    output: null as unknown as Annotation,
   },
-  'annotations.delete': { input: v.strictObject({ id: Id }), output: null as unknown as Annotation },
-  'annotations.restore': { input: v.strictObject({ annotation: AnnotationValue }), output: null as unknown as Annotation },
-  'annotations.reattach': { input: v.strictObject({ id: Id, ...Range }), output: null as unknown as Annotation },
-  'tags.list': { input: NoInput, output: null as unknown as TagSummary[] },
-  'tags.create': {
-    input: v.strictObject({ name: TagName, color: v.optional(Color), parent: v.optional(v.nullable(Id)) }),
-    output: null as unknown as Tag,
-  },
-  'tags.rename': { input: v.strictObject({ id: Id, name: TagName }), output: null as unknown as Tag },
-  'tags.recolor': { input: v.strictObject({ id: Id, color: Color }), output: null as unknown as Tag },
-  'tags.setParent': { input: v.strictObject({ id: Id, parent: v.nullable(Id) }), output: null as unknown as Tag },
-  'tags.merge': {
-    input: v.strictObject({ from: Id, into: Id }),
-    output: null as unknown as { tag: Tag; annotations: number },
-  },
-  'tags.delete': { input: v.strictObject({ id: Id }), output: null as unknown as { tag: Tag; annotations: number } },
-  'reader.getState': { input: v.strictObject({ sourceId: SourceId }), output: null as unknown as ReaderState },
-  'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }), output: null as unknown as null },
+  'annotations.delete': { input: v.strictObject({ id: Id }) },
+  // Only the id: the annotation comes back from the store's own record, never from the page.
+  'annotations.restore': { input: v.strictObject({ id: Id }) },
+  'annotations.reattach': { input: v.strictObject({ id: Id, ...Range }) },
+  'tags.list': { input: NoInput },
+  'tags.create': { input: v.strictObject({ name: TagName, color: v.optional(Color), parent: v.optional(v.nullable(Id)) }) },
+  'tags.rename': { input: v.strictObject({ id: Id, name: TagName }) },
+  'tags.recolor': { input: v.strictObject({ id: Id, color: Color }) },
+  'tags.setParent': { input: v.strictObject({ id: Id, parent: v.nullable(Id) }) },
+  'tags.merge': { input: v.strictObject({ from: Id, into: Id }) },
+  'tags.delete': { input: v.strictObject({ id: Id }) },
+  'tags.restore': { input: v.strictObject({ id: Id }) },
+  'reader.getState': { input: v.strictObject({ sourceId: SourceId }) },
+  'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }) },
   'app.openExternal': {
     input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), NoControl, v.url(), v.regex(/^https?:\/\//i, 'Only web links (http or https) can be opened.')) }),
-    output: null as unknown as null,
   },
-  'corpus.importChoose': { input: NoInput, output: null as unknown as ImportPreview | null },
+  'corpus.importChoose': { input: NoInput },
   'corpus.importCommit': {
     input: v.strictObject({
       token: v.pipe(v.string(), v.uuid()),
@@ -253,17 +335,16 @@ export const contract = {
         id: v.optional(SourceId),
       }),
     }),
-    output: null as unknown as { id: string },
   },
   'search.query': {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 200),
     }),
-    output: null as unknown as SearchResults,
   },
-  'app.flushed': { input: NoInput, output: null as unknown as null },
-  'corpus.metadata': { input: v.strictObject({ id: SourceId }), output: null as unknown as CslItem },
+  'app.flushed': { input: NoInput },
+  'app.historyChanged': { input: v.strictObject({ undo: MenuLabel, redo: MenuLabel }) },
+  'corpus.metadata': { input: v.strictObject({ id: SourceId }) },
   'corpus.updateMetadata': {
     input: v.strictObject({
       id: SourceId,
@@ -284,7 +365,6 @@ export const contract = {
         language: v.optional(MetaText),
       }),
     }),
-    output: null as unknown as CslItem,
   },
   'export.run': {
     input: v.strictObject({
@@ -295,24 +375,16 @@ export const contract = {
         v.strictObject({ kind: v.literal('tag'), tag: TagName }),
       ]),
       order: v.optional(v.picklist(['reading', 'tag', 'source']), 'reading'),
-      style: v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18'),
+      style: StyleName,
     }),
-    /** Null when the user cancelled the save dialog. */
-    output: null as unknown as { file: string; annotations: number; sources: number } | null,
   },
   'annotations.copyCitation': {
-    input: v.strictObject({
-      id: Id,
-      original: v.optional(v.boolean(), false),
-      style: v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18'),
-    }),
-    output: null as unknown as { text: string; html: string },
+    input: v.strictObject({ id: Id, original: v.optional(v.boolean(), false), style: StyleName }),
   },
   'reader.setFontSize': {
     input: v.strictObject({ size: v.pipe(v.number(), v.integer(), v.minValue(FONT_SIZE.min), v.maxValue(FONT_SIZE.max)) }),
-    output: null as unknown as null,
   },
-} satisfies Record<CallName, CallSpec>;
+} satisfies Record<CallName, { input: v.GenericSchema }>;
 
 /** What a call accepts, before validation (what the renderer may pass). */
 export type CallInput<N extends CallName> = v.InferInput<(typeof contract)[N]['input']>;
@@ -321,7 +393,14 @@ export type CallInput<N extends CallName> = v.InferInput<(typeof contract)[N]['i
 export type ValidInput<N extends CallName> = v.InferOutput<(typeof contract)[N]['input']>;
 
 /** What a call resolves to on success. */
-export type CallOutput<N extends CallName> = (typeof contract)[N]['output'];
+export type CallOutput<N extends CallName> = CallOutputs[N];
+
+// Every call has exactly one output type and every event one payload type: a name missing from
+// the maps, or one left over after a call or event was removed, fails to compile here.
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _OutputsMatchCalls = Assert<Exactly<keyof CallOutputs, CallName>>;
+type _PayloadsMatchEvents = Assert<Exactly<keyof EventPayloads, EventName>>;
 
 /** The IPC channel that carries a call. */
 export function channelFor(name: CallName): string {
@@ -332,8 +411,8 @@ type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 
 /** The shape of `window.apparatus`, derived from the contract: one function per call, plus `on`. */
 export type ApparatusApi = CallApi & {
-  /** Listens to an event from main (some carry a payload); returns a function that stops listening. */
-  on(event: EventName, listener: (payload?: unknown) => void): () => void;
+  /** Listens to an event from main with its typed payload; returns a function that stops listening. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
 };
 
 type CallApi = {

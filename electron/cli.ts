@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
-import { UserFacingError } from './errors.ts';
+import { DomainError } from '../core/errors.ts';
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -24,17 +24,11 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof CliUsageError) return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
-    if (error instanceof UserFacingError || isTypedError(error)) {
-      return { code: 1, stdout: '', stderr: `apparatus ${name}: ${(error as Error).message}\n` };
-    }
+    // Errors raised on purpose carry a message written for the user; anything else is a bug and
+    // keeps its stack trace.
+    if (error instanceof DomainError) return { code: 1, stdout: '', stderr: `apparatus ${name}: ${error.message}\n` };
     throw error;
   }
-}
-
-// Errors raised on purpose by core and the services carry a string `code`; their messages are
-// written for the user. Anything else is a bug and keeps its stack trace.
-function isTypedError(error: unknown): boolean {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string';
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

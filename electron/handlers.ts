@@ -1,135 +1,53 @@
 import * as v from 'valibot';
-import {
-  FONT_SIZE,
-  callNames,
-  contract,
-  type CallName,
-  type CallOutput,
-  type Result,
-  type ValidInput,
-} from '../core/api.ts';
-import { citeAnnotation } from '../core/export/annotation-citation.ts';
-import { citeOptionsFor } from '../core/export/cite-style.ts';
-import { toApiError, UserFacingError } from './errors.ts';
-import type { AnnotationService } from './services/annotation-service.ts';
-import type { CorpusService } from './services/corpus-service.ts';
-import type { ExportService } from './services/export-service.ts';
-import type { MetadataService } from './services/metadata-service.ts';
-import type { ImportSessions } from './services/import-sessions.ts';
-import type { AppSearch } from './services/search/app-search.ts';
-import type { ProjectStore } from './services/store/index.ts';
+import { callNames, contract, type CallName, type CallOutput, type Result, type ValidInput } from '../core/api.ts';
+import { toApiError } from './errors.ts';
+import type { AppServices } from './services/app-services.ts';
 
-/** The services the handlers delegate to; tests pass real ones over temporary folders. */
-export interface Services {
-  corpus: CorpusService;
-  annotations: AnnotationService;
-  store: ProjectStore;
-  /** Opens an http(s) URL in the system's browser. */
-  openExternal(url: string): Promise<void>;
-  imports: ImportSessions;
-  search: AppSearch;
-  /** The page has saved everything pending (asked before the window closes). */
-  flushed(): void;
-  /** Puts a citation on the system clipboard, as HTML (so italics paste into Word) and plain text. */
-  writeClipboard(citation: { text: string; html: string }): void;
-  exporter: ExportService;
-  metadata: MetadataService;
-  /** Asks the user where to save a file (the system's save dialog, which confirms overwriting); null if cancelled. */
-  chooseSaveFile(defaultName: string): Promise<string | null>;
-}
+/** The services the handlers route to: the process's own, from the composition root. */
+export type Services = Pick<
+  AppServices,
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search'
+>;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
 export type Handler = (payload: unknown) => Promise<Result<unknown>>;
 
 type Implementations = { [N in CallName]: (input: ValidInput<N>) => CallOutput<N> | Promise<CallOutput<N>> };
 
-const EXTENSIONS = { docx: 'docx', md: 'md', html: 'html', txt: 'txt', csv: 'csv', jsonld: 'jsonld', 'csl-json': 'json', ris: 'ris', bibtex: 'bib' } as const;
-
-const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
-const FONT_SIZE_KEY = 'reader.fontSize';
-
+// Each call is one call into the service that owns the work; nothing else happens here.
 function implementations(services: Services): Implementations {
-  const { corpus, annotations, store, openExternal, imports, search, flushed, writeClipboard } = services;
   return {
-    'corpus.list': () => corpus.list(),
-    'corpus.open': ({ id }) => annotations.open(id),
-    'annotations.list': (filter) => annotations.list(filter),
-    'annotations.create': (input) => annotations.create(input),
-    'annotations.update': ({ id, ...patch }) => store.update(id, patch),
-    'annotations.delete': ({ id }) => store.delete(id),
-    'annotations.restore': ({ annotation }) => store.restore(annotation),
-    'annotations.reattach': ({ id, start, end }) => annotations.reattach(id, start, end),
-    'tags.list': () => store.listTags(),
-    'tags.create': ({ name, color, parent }) => store.createTag(name, color, parent),
-    'tags.rename': ({ id, name }) => store.renameTag(id, name),
-    'tags.recolor': ({ id, color }) => store.recolorTag(id, color),
-    'tags.setParent': ({ id, parent }) => store.setTagParent(id, parent),
-    'tags.merge': ({ from, into }) => store.mergeTags(from, into),
-    'tags.delete': ({ id }) => store.deleteTag(id),
-    'reader.getState': ({ sourceId }) => {
-      const offset = store.getSetting(positionKey(sourceId));
-      const fontSize = store.getSetting(FONT_SIZE_KEY);
-      return {
-        offset: typeof offset === 'number' ? offset : null,
-        fontSize: typeof fontSize === 'number' ? fontSize : FONT_SIZE.default,
-      };
-    },
-    'reader.savePosition': ({ sourceId, offset }) => {
-      store.setSetting(positionKey(sourceId), offset);
-      return null;
-    },
-    'search.query': ({ query, limit }) => search.query(query, limit),
-    'corpus.metadata': ({ id }) => corpus.get(id).meta.csl,
-    'corpus.updateMetadata': ({ id, patch }) => services.metadata.update(id, patch),
-    'export.run': async ({ format, scope, order, style }) => {
-      const out = await services.chooseSaveFile(`annotations.${EXTENSIONS[format]}`);
-      if (!out) return null;
-      // The save dialog has already asked before replacing an existing file.
-      const report = await services.exporter.export({ format, scope, order, style, out, overwrite: true });
-      return { file: report.file, annotations: report.annotations, sources: report.sources };
-    },
-    'annotations.copyCitation': ({ id, original, style }) => {
-      const annotation = store.get(id);
-      if (!annotation) throw new UserFacingError('not-found', 'This highlight no longer exists.');
-      const source = corpus.get(annotation.sourceId);
-      const base = source.meta.derivativeOf;
-      // Citing the original needs it; citing a translation as itself only names it if present.
-      const derivedFrom = base === undefined ? undefined : original ? corpus.get(base) : unlessMissing(() => corpus.get(base));
-      const citation = citeAnnotation(source, annotation, citeOptionsFor(style), { original: derivedFrom, citeOriginal: original });
-      writeClipboard(citation);
-      return citation;
-    },
-    'app.flushed': () => {
-      flushed();
-      return null;
-    },
-    'corpus.importChoose': () => imports.choose(),
-    'corpus.importCommit': ({ token, metadata }) => {
-      const blank = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : undefined);
-      return imports.commit(token, {
-        title: metadata.title,
-        authors: metadata.authors?.map((a) => a.trim()).filter((a) => a !== ''),
-        issued: blank(metadata.issued),
-        type: blank(metadata.type),
-        containerTitle: blank(metadata.containerTitle),
-        url: blank(metadata.url),
-        reliability: metadata.reliability,
-        id: blank(metadata.id),
-      });
-    },
-    'app.openExternal': async ({ url }) => {
-      await openExternal(url);
-      return null;
-    },
-    'reader.setFontSize': ({ size }) => {
-      store.setSetting(FONT_SIZE_KEY, size);
-      return null;
-    },
+    'corpus.list': () => services.corpus.list(),
+    'corpus.open': ({ id }) => services.annotations.open(id),
+    'corpus.metadata': ({ id }) => services.corpus.metadata(id),
+    'corpus.updateMetadata': ({ id, patch }) => services.corpus.updateMetadata(id, patch),
+    'corpus.importChoose': () => services.imports.choose(),
+    'corpus.importCommit': ({ token, metadata }) => services.imports.commit(token, metadata),
+    'annotations.list': (filter) => services.annotations.list(filter),
+    'annotations.create': (input) => services.annotations.create(input),
+    'annotations.update': ({ id, ...patch }) => services.annotations.update(id, patch),
+    'annotations.delete': ({ id }) => services.annotations.delete(id),
+    'annotations.restore': ({ id }) => services.annotations.restore(id),
+    'annotations.reattach': ({ id, start, end }) => services.annotations.reattach(id, start, end),
+    'annotations.copyCitation': ({ id, original, style }) => services.citations.copy(id, { original, style }),
+    'tags.list': () => services.tags.list(),
+    'tags.create': ({ name, color, parent }) => services.tags.create(name, color, parent),
+    'tags.rename': ({ id, name }) => services.tags.rename(id, name),
+    'tags.recolor': ({ id, color }) => services.tags.recolor(id, color),
+    'tags.setParent': ({ id, parent }) => services.tags.setParent(id, parent),
+    'tags.merge': ({ from, into }) => services.tags.merge(from, into),
+    'tags.delete': ({ id }) => services.tags.delete(id),
+    'tags.restore': ({ id }) => services.tags.restore(id),
+    'reader.getState': ({ sourceId }) => services.reader.state(sourceId),
+    'reader.savePosition': ({ sourceId, offset }) => services.reader.savePosition(sourceId, offset),
+    'reader.setFontSize': ({ size }) => services.reader.setFontSize(size),
+    'search.query': ({ query, limit }) => services.search.query(query, limit),
+    'export.run': (request) => services.exports.saveAs(request),
+    'app.openExternal': ({ url }) => services.desktop.openExternal(url),
+    'app.flushed': () => services.desktop.flushed(),
+    'app.historyChanged': (labels) => services.history.set(labels),
   };
 }
-
-const CHANGES_CORPUS = /^corpus\.(importCommit|updateMetadata)$/;
-const CHANGES_ANNOTATIONS = /^(annotations\.(create|update|delete|restore|reattach)|tags\.(rename|merge|delete))$/;
 
 /**
  * One validating handler per contract call. Payloads are checked against the call's schema before
@@ -153,12 +71,7 @@ export function createHandlers(services: Services, log: (error: unknown) => void
       }
       try {
         const run = impl[name] as (input: unknown) => unknown;
-        const value = await run(parsed.output);
-        // Annotation and tag actions change what search finds: re-index the annotations now.
-        if (CHANGES_ANNOTATIONS.test(name)) services.search.annotationsChanged();
-        // A new or rewritten source file changes what search finds in the corpus.
-        if (CHANGES_CORPUS.test(name)) services.search.corpusChanged();
-        return { ok: true, value };
+        return { ok: true, value: await run(parsed.output) };
       } catch (error) {
         const apiError = toApiError(error);
         if (apiError.code === 'internal') log(error);
@@ -167,15 +80,6 @@ export function createHandlers(services: Services, log: (error: unknown) => void
     };
   }
   return handlers;
-}
-
-/** The value, or undefined if getting it throws (a source that is not in the corpus). */
-function unlessMissing<T>(get: () => T): T | undefined {
-  try {
-    return get();
-  } catch {
-    return undefined;
-  }
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {

@@ -1,22 +1,14 @@
 // The Electron shell: lifecycle, the one window, its security settings, the menu. Everything it
 // does beyond wiring lives in modules that run and are tested without Electron.
 import { app, BrowserWindow, clipboard, dialog, Menu, protocol, screen, session, shell } from 'electron';
-import { eventChannel, type EventName } from '../core/api.ts';
+import { eventChannel, type EventName, type EventPayloads } from '../core/api.ts';
 import { cpSync, existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { readAppFile } from './app-files.ts';
 import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
-import { AnnotationService } from './services/annotation-service.ts';
-import { CorpusService } from './services/corpus-service.ts';
-import { ExportService } from './services/export-service.ts';
-import { MetadataService } from './services/metadata-service.ts';
-import { ImportService } from './services/import/import-service.ts';
-import { ImportSessions } from './services/import-sessions.ts';
-import { annotationsFromStore } from './services/search/annotation-input.ts';
-import { AppSearch } from './services/search/app-search.ts';
-import { SearchService } from './services/search/search-service.ts';
+import { AppServices } from './services/app-services.ts';
 import {
   openProjectStore,
   resolveProjectFile,
@@ -66,45 +58,30 @@ function start(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 
-  const corpusFolder = app.isPackaged ? userCorpus() : join(app.getAppPath(), 'corpus');
   const store = openStore();
   if (!store) return;
-  app.on('will-quit', () => store.close());
-  const corpus = new CorpusService(corpusFolder);
-  // The renderer asks only after the user confirmed; the contract has checked the scheme, and it
-  // is checked again here, where it matters: nothing but a web page ever reaches the system.
-  const openExternal = async (url: string) => {
-    const parsed = new URL(url);
-    // eslint-disable-next-line no-control-regex -- refusing control characters is the point here.
-    if ((parsed.protocol === 'https:' || parsed.protocol === 'http:') && !/[\u0000-\u001f\u007f]/u.test(url)) {
-      await shell.openExternal(parsed.href);
-    }
-  };
-  const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
-  const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
-  const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
+  const services = new AppServices({
+    corpusFolder: app.isPackaged ? userCorpus() : join(app.getAppPath(), 'corpus'),
+    projectFile: projectFilePath(),
+    cacheFolder: join(app.getPath('userData'), 'cache'),
+    openStore: () => store,
+    watchCorpus: true,
     // A worker thread cannot start from inside app.asar; the installer unpacks it beside.
-    workerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
-  });
-  const search = new AppSearch(searchService, (progress) => send('search.progress', progress));
-  app.on('will-quit', () => void search.close());
-  registerIpc(
-    {
-      corpus,
-      store,
-      annotations: new AnnotationService(corpus, store),
-      openExternal,
-      imports,
-      search,
-      flushed: closeAfterFlush,
+    searchWorkerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
+    onSearchProgress: (progress) => send('search.progress', progress),
+    platform: {
+      openExternal: (url) => shell.openExternal(url),
+      chooseImportFile,
+      chooseSaveFile,
       // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
       writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
-      exporter: new ExportService({ corpusFolder, projectFile: projectFilePath() }),
-      metadata: new MetadataService(corpusFolder),
-      chooseSaveFile,
+      flushed: closeAfterFlush,
     },
-    () => mainWindow,
-  );
+  });
+  app.on('will-quit', () => void services.close());
+  // The page reloads what changed on disk, whoever changed it.
+  services.events.on('corpus.changed', (change) => send('corpus.changed', change));
+  registerIpc(services, () => mainWindow);
   const actions = {
     about: showAbout,
     undo: () => send('menu.undo'),
@@ -112,8 +89,16 @@ function start(): void {
     importSource: () => send('menu.import'),
     exportAnnotations: () => send('menu.export'),
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName())));
+  const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
+  // The Edit menu names what undo and redo would do, as the page reports it.
+  services.events.on('history.changed', buildMenu);
+  buildMenu();
   createWindow();
+}
+
+/** Pushes an event to the page, with the payload its name calls for. */
+function send<E extends EventName>(event: E, ...payload: EventPayloads[E] extends undefined ? [] : [EventPayloads[E]]): void {
+  mainWindow?.webContents.send(eventChannel(event), ...payload);
 }
 
 // Opens the project database. A damaged one has already been moved aside by the store; offer the
@@ -176,7 +161,7 @@ function createWindow(): void {
     // Give the page a moment to save the last keystrokes of a note; it answers app.flushed.
     if (!pageFlushed) {
       event.preventDefault();
-      mainWindow.webContents.send(eventChannel('app.flush'));
+      send('app.flush');
       setTimeout(closeAfterFlush, 2000);
       return;
     }

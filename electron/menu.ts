@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { HistoryLabels } from '../core/api.ts';
 
 /** What the menu can ask of the app. */
 export interface MenuActions {
@@ -14,9 +15,16 @@ export interface MenuActions {
 
 /**
  * The application menu: File, Edit, View, Window, Help with the platform's standard roles, so
- * copy, zoom, full screen and quit behave as users expect on each OS.
+ * copy, zoom, full screen and quit behave as users expect on each OS. Undo and Redo name what
+ * they would do (`history`, as the page reports it: "Undo Rename Tag") and are disabled when there
+ * is nothing to do; a text field's own undo then still answers the keys.
  */
-export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, appName: string): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  platform: NodeJS.Platform,
+  actions: MenuActions,
+  appName: string,
+  history: HistoryLabels = { undo: null, redo: null },
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu', label: appName });
@@ -33,8 +41,13 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, ap
     {
       label: 'Edit',
       submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => actions.undo() },
-        { label: 'Redo', accelerator: platform === 'darwin' ? 'Shift+Cmd+Z' : 'CmdOrCtrl+Shift+Z', click: () => actions.redo() },
+        { label: named('Undo', history.undo, mac), enabled: history.undo !== null, accelerator: 'CmdOrCtrl+Z', click: () => actions.undo() },
+        {
+          label: named('Redo', history.redo, mac),
+          enabled: history.redo !== null,
+          accelerator: platform === 'darwin' ? 'Shift+Cmd+Z' : 'CmdOrCtrl+Shift+Z',
+          click: () => actions.redo(),
+        },
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -59,4 +72,11 @@ export function menuTemplate(platform: NodeJS.Platform, actions: MenuActions, ap
     },
   );
   return template;
+}
+
+// "Undo Rename Tag". On Windows and Linux a single "&" marks a keyboard mnemonic: doubled, it
+// shows as itself. macOS has no mnemonics and shows the label as given.
+function named(verb: string, action: string | null, mac: boolean): string {
+  if (action === null) return verb;
+  return `${verb} ${mac ? action : action.replaceAll('&', '&&')}`;
 }

@@ -2,6 +2,7 @@
  * The one exception type of `core/annotate`. Each error carries a stable `code` for programs and
  * a `message` written for the historian using the app.
  */
+import { DomainError } from '../errors.ts';
 
 /** Every reason an annotate operation can refuse its input. */
 export type AnnotateErrorCode =
@@ -17,12 +18,6 @@ export type AnnotateErrorCode =
   | 'not-a-shortening';
 
 /** A refused annotate operation; `code` says which rule was broken. */
-export class AnnotateError extends Error {
-  readonly code: AnnotateErrorCode;
-
-  constructor(code: AnnotateErrorCode, message: string) {
-    super(message);
-    this.name = 'AnnotateError';
-    this.code = code;
-  }
+export class AnnotateError extends DomainError<AnnotateErrorCode> {
+  override name = 'AnnotateError';
 }

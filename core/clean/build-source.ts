@@ -4,19 +4,14 @@ import { serializeSource } from '../corpus/serialize-source.ts';
 import type { CleanedBody, Cleaner, RawForm } from './cleaned-body.ts';
 import { applyCorrections } from './corrections.ts';
 import type { Recipe } from './recipe.ts';
+import { DomainError } from '../errors.ts';
 
 /** Why a source could not be built. */
 export type BuildErrorCode = 'no-cleaner' | 'cleaner-failed';
 
 /** A source that cannot be built: no cleaner exists for its form yet, or the cleaner failed. */
-export class BuildError extends Error {
-  override readonly name = 'BuildError';
-  readonly code: BuildErrorCode;
-
-  constructor(code: BuildErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
+export class BuildError extends DomainError<BuildErrorCode> {
+  override name = 'BuildError';
 }
 
 /** The cleaners the build may use, by raw form; a form without a cleaner yet maps to undefined. */

@@ -1,4 +1,5 @@
 import type { Correction } from '../corpus/model.ts';
+import { DomainError } from '../errors.ts';
 
 /** A correction as a recipe states it: how many times `original` must occur (1 unless stated). */
 export interface CountedCorrection extends Correction {
@@ -13,9 +14,8 @@ export type CorrectionErrorCode = 'count-mismatch' | 'empty-original';
  * to (the raw text after the corrections before it). The message names the correction by its
  * number in the recipe and says what was expected and found.
  */
-export class CorrectionError extends Error {
-  override readonly name = 'CorrectionError';
-  readonly code: CorrectionErrorCode;
+export class CorrectionError extends DomainError<CorrectionErrorCode> {
+  override name = 'CorrectionError';
   /** 1-based position of the correction in the recipe's list. */
   readonly number: number;
   readonly correction: CountedCorrection;
@@ -29,8 +29,7 @@ export class CorrectionError extends Error {
     expected: number,
     found: number,
   ) {
-    super(describe(code, number, correction, expected, found));
-    this.code = code;
+    super(code, describe(code, number, correction, expected, found));
     this.number = number;
     this.correction = correction;
     this.expected = expected;

@@ -3,6 +3,7 @@ import { APPARATUS_KEYS, metadataSchema, toSourceMeta } from '../corpus/front-ma
 import type { SourceMeta } from '../corpus/model.ts';
 import { isMapping, readYaml } from '../corpus/read-yaml.ts';
 import { describeIssues } from '../corpus/schema-issues.ts';
+import { DomainError } from '../errors.ts';
 import type { RawForm } from './cleaned-body.ts';
 import type { CountedCorrection } from './corrections.ts';
 
@@ -80,15 +81,13 @@ const recipeSchema = v.strictObject(
 export type RecipeErrorCode = 'yaml' | 'invalid';
 
 /** A recipe that is not YAML or does not fit the schema; `problems` lists each, with its line. */
-export class RecipeError extends Error {
-  override readonly name = 'RecipeError';
-  readonly code: RecipeErrorCode;
+export class RecipeError extends DomainError<RecipeErrorCode> {
+  override name = 'RecipeError';
   readonly problems: string[];
 
   constructor(code: RecipeErrorCode, problems: string[], fileName: string) {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    super(`The recipe ${fileName} has ${count}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
-    this.code = code;
+    super(code, `The recipe ${fileName} has ${count}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
     this.problems = problems;
   }
 }

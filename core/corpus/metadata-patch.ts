@@ -1,5 +1,6 @@
 import { parseDateText, parseNameText } from '../clean/markdown-names.ts';
 import type { CslItem, CslName } from './model.ts';
+import { DomainError } from '../errors.ts';
 
 /** The metadata a historian edits in the library: text fields, authors one per line, a date. */
 export interface MetadataPatch {
@@ -22,13 +23,12 @@ export interface MetadataPatch {
 }
 
 /** Why a patch was refused; `field` names the CSL variable, `message` says what to do. */
-export class MetadataError extends Error {
-  override readonly name = 'MetadataError';
-  readonly code = 'invalid-metadata';
+export class MetadataError extends DomainError<'invalid-metadata'> {
+  override name = 'MetadataError';
   readonly field: string;
 
   constructor(field: string, message: string) {
-    super(message);
+    super('invalid-metadata', message);
     this.field = field;
   }
 }

@@ -1,5 +1,6 @@
 import { blockText } from './inline-runs.ts';
 import type { Block, Note, Source } from './model.ts';
+import { DomainError } from '../errors.ts';
 
 /** What stands between two blocks in the reading text. */
 export const BLOCK_SEPARATOR = '\n\n';
@@ -31,14 +32,8 @@ export interface BlockPosition {
 export type ReadingOffsetErrorCode = 'unknown-block' | 'offset-out-of-range';
 
 /** An offset or block id that does not exist in the reading text it was used with. */
-export class ReadingOffsetError extends RangeError {
-  override readonly name = 'ReadingOffsetError';
-  readonly code: ReadingOffsetErrorCode;
-
-  constructor(code: ReadingOffsetErrorCode, message: string) {
-    super(message);
-    this.code = code;
-  }
+export class ReadingOffsetError extends DomainError<ReadingOffsetErrorCode> {
+  override name = 'ReadingOffsetError';
 }
 
 /**

@@ -1,3 +1,5 @@
+import { DomainError } from '../errors.ts';
+
 /** What kind of problem a cleaned file (or a Source being written as one) has. */
 export type SourceFormatErrorCode =
   | 'front-matter' // the `---` block is missing, unclosed or not valid YAML
@@ -12,14 +14,12 @@ export type SourceFormatErrorCode =
  * wrong and, when reading, on which line of the file (1-based; `line` is undefined when no single
  * line is to blame).
  */
-export class SourceFormatError extends Error {
-  override readonly name = 'SourceFormatError';
-  readonly code: SourceFormatErrorCode;
+export class SourceFormatError extends DomainError<SourceFormatErrorCode> {
+  override name = 'SourceFormatError';
   readonly line: number | undefined;
 
   constructor(code: SourceFormatErrorCode, message: string, line?: number) {
-    super(line === undefined ? message : `line ${line}: ${message}`);
-    this.code = code;
+    super(code, line === undefined ? message : `line ${line}: ${message}`);
     this.line = line;
   }
 }

@@ -2,6 +2,7 @@
  * The one exception type of `core/export`: a stable `code` for programs and a message written for
  * the historian who asked for the export.
  */
+import { DomainError } from '../errors.ts';
 
 /** Every reason an export can be refused. */
 export type ExportErrorCode =
@@ -16,12 +17,6 @@ export type ExportErrorCode =
   | 'quotation-mismatch';
 
 /** A refused export; `code` says which rule was broken. */
-export class ExportError extends Error {
-  readonly code: ExportErrorCode;
-
-  constructor(code: ExportErrorCode, message: string) {
-    super(message);
-    this.name = 'ExportError';
-    this.code = code;
-  }
+export class ExportError extends DomainError<ExportErrorCode> {
+  override name = 'ExportError';
 }

@@ -30,9 +30,25 @@ export type ReferenceFormat = (typeof REFERENCE_FORMATS)[number];
 /** Any export format. */
 export type ExportFormat = DocumentFormat | ReferenceFormat;
 
+/** Every export format, annotated citations first: the list the contract and the export dialog offer. */
+export const EXPORT_FORMATS = [...DOCUMENT_FORMATS, ...REFERENCE_FORMATS] as const;
+
+/** The file name extension of each format ("bib" for BibTeX). */
+export const FILE_EXTENSIONS: Record<ExportFormat, string> = {
+  docx: 'docx',
+  md: 'md',
+  html: 'html',
+  txt: 'txt',
+  csv: 'csv',
+  jsonld: 'jsonld',
+  'csl-json': 'json',
+  ris: 'ris',
+  bibtex: 'bib',
+};
+
 /** Checks a format name; throws `ExportError` (`unknown-format`) naming the formats there are. */
 export function parseFormat(name: string): ExportFormat {
-  const all: readonly string[] = [...DOCUMENT_FORMATS, ...REFERENCE_FORMATS];
+  const all: readonly string[] = EXPORT_FORMATS;
   if (all.includes(name)) return name as ExportFormat;
   throw new ExportError(
     'unknown-format',

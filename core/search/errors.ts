@@ -1,13 +1,14 @@
+import { DomainError, type ErrorKind } from '../errors.ts';
+
 /** Why a search index could not be built or a shard could not be used. */
 export type SearchIndexErrorCode = 'duplicate-document' | 'stale-shard' | 'malformed-shard';
 
 /** A typed failure of index building or loading, with a message a historian can act on. */
-export class SearchIndexError extends Error {
-  readonly code: SearchIndexErrorCode;
+export class SearchIndexError extends DomainError<SearchIndexErrorCode> {
+  override name = 'SearchIndexError';
 
-  constructor(code: SearchIndexErrorCode, message: string) {
-    super(message);
-    this.name = 'SearchIndexError';
-    this.code = code;
+  /** The index failing is Apparatus's problem, never the user's input. */
+  override get kind(): ErrorKind {
+    return 'internal';
   }
 }

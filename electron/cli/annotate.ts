@@ -2,9 +2,10 @@ import { COLORS, isColor } from '../../core/annotate/palette.ts';
 import { findTagByName } from '../../core/annotate/tag-names.ts';
 import type { Annotation, Tag } from '../../core/annotate/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
-import { UserFacingError } from '../errors.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { AppServices } from '../services/app-services.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
-import { withProject, type Project } from './project.ts';
+import { withServices } from './services.ts';
 
 const USAGE = `Usage:
   apparatus annotate add SOURCE --quote TEXT [--occurrence N] [--tag T]… [--note TEXT] [--color C]
@@ -33,19 +34,19 @@ export const annotateCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, target] = positionals;
-    return withProject(values, context, (project) => {
+    return withServices(values, context, 'write', (services) => {
       switch (action) {
         case 'add':
-          return ok(describe(add(project, target, values), project.store.listTags()));
+          return ok(describe(add(services, target, values), services.tags.list()));
         case 'list': {
-          const found = list(project, values.source, values.tag?.[0]);
+          const found = list(services, values.source, values.tag?.[0]);
           if (values.json) return ok(`${JSON.stringify(found, null, 2)}\n`);
-          const tags = project.store.listTags();
+          const tags = services.tags.list();
           return ok(found.map((a) => describe(a, tags)).join(''));
         }
         case 'delete': {
           if (!target) throw new CliUsageError('annotate delete needs the id of an annotation');
-          const deleted = project.store.delete(target);
+          const deleted = services.annotations.delete(target);
           return ok(`deleted ${deleted.id} (“${excerpt(deleted.quote.exact)}” in ${deleted.sourceId})\n`);
         }
         default:
@@ -55,7 +56,7 @@ export const annotateCommand: CliCommand = {
   },
 };
 
-function add(project: Project, sourceId: string | undefined, values: { quote?: string; occurrence?: string; tag?: string[]; note?: string; color?: string }): Annotation {
+function add(project: AppServices, sourceId: string | undefined, values: { quote?: string; occurrence?: string; tag?: string[]; note?: string; color?: string }): Annotation {
   if (!sourceId) throw new CliUsageError('annotate add needs a source id (see apparatus list)');
   if (!values.quote) throw new CliUsageError('annotate add needs --quote TEXT');
   const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
@@ -65,7 +66,7 @@ function add(project: Project, sourceId: string | undefined, values: { quote?: s
   const start = nthIndex(text, values.quote, occurrence);
   if (start < 0) {
     const count = countOccurrences(text, values.quote);
-    throw new UserFacingError(
+    throw new DomainError(
       'not-found',
       count === 0
         ? `The text “${excerpt(values.quote)}” is not in ${sourceId}.`
@@ -76,15 +77,15 @@ function add(project: Project, sourceId: string | undefined, values: { quote?: s
   return project.annotations.create({ sourceId, start, end: start + values.quote.length, color: values.color, tags, note: values.note });
 }
 
-function list(project: Project, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
-  if (!tagName) return project.store.list({ sourceId });
-  const tag = findTagByName(project.store.listTags(), tagName);
-  if (!tag) throw new UserFacingError('not-found', `There is no tag “${tagName}”.`);
-  return project.store.list({ sourceId, tagId: tag.id, includeChildTags: true });
+function list(project: AppServices, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
+  if (!tagName) return project.annotations.list({ sourceId });
+  const tag = findTagByName(project.tags.list(), tagName);
+  if (!tag) throw new DomainError('not-found', `There is no tag “${tagName}”.`);
+  return project.annotations.list({ sourceId, tagId: tag.id, includeChildTags: true });
 }
 
-function tagFor(project: Project, name: string): Tag {
-  return findTagByName(project.store.listTags(), name) ?? project.store.createTag(name);
+function tagFor(project: AppServices, name: string): Tag {
+  return findTagByName(project.tags.list(), name) ?? project.tags.create(name);
 }
 
 function describe(annotation: Annotation, tags: readonly Tag[]): string {

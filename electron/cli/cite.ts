@@ -3,9 +3,9 @@ import { resolve } from 'node:path';
 import { runCite } from '../../core/cite/cite-json.ts';
 import { STYLE_NAMES } from '../../core/export/cite-style.ts';
 import { translationOriginals } from '../../core/export/translations.ts';
-import { UserFacingError } from '../errors.ts';
-import { ExportService } from '../services/export-service.ts';
-import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
+import { DomainError } from '../../core/errors.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** `apparatus cite`: Chicago notes and bibliography as JSON, from CSL-JSON or one corpus source. */
 export const citeCommand: CliCommand = {
@@ -23,7 +23,7 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
   --locator L      the page (or other locator) for --source
   --label LABEL    the locator's label for --source (page by default; section, under, folio, …)
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)`,
-  run(args, context) {
+  async run(args, context) {
     const { values } = parseCommandArgs(args, {
       items: { type: 'string' },
       clusters: { type: 'string' },
@@ -37,15 +37,8 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
       if (values.items !== undefined || values.clusters !== undefined) {
         throw new CliUsageError('give either --source or --items with --clusters, not both');
       }
-      const service = new ExportService({
-        corpusFolder: corpusFolder(values.corpus, context),
-        projectFile: projectFile(values.project, context),
-      });
-      const sources = service.readSources();
-      const source = sources.find((s) => s.id === values.source);
-      if (!source) {
-        throw new UserFacingError('not-found', `There is no source “${values.source}” in the corpus.`);
-      }
+      const sourceId = values.source;
+      const { source, sources } = await withServices(values, context, 'read', ({ corpus }) => ({ source: corpus.get(sourceId), sources: corpus.contents().sources }));
       const item = {
         id: source.id,
         ...(values.locator !== undefined ? { locator: values.locator } : {}),
@@ -76,12 +69,12 @@ function readJson(file: string, what: string): unknown {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new UserFacingError('not-found', `The ${what} file cannot be read: ${file}`);
+    throw new DomainError('not-found', `The ${what} file cannot be read: ${file}`);
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new UserFacingError(
+    throw new DomainError(
       'invalid-input',
       `The ${what} file is not valid JSON (${(error as Error).message}): ${file}`,
     );

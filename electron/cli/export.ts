@@ -3,8 +3,10 @@ import { isStyleName, STYLE_NAMES } from '../../core/export/cite-style.ts';
 import { parseFormat } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
-import { ExportService } from '../services/export-service.ts';
-import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
+import { describeUnreadable } from '../../core/corpus/problem.ts';
+import { AtomicWriteError } from '../services/atomic-write.ts';
+import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
@@ -14,7 +16,8 @@ export const exportCommand: CliCommand = {
                         [--style STYLE] [--force] [--corpus DIR] [--project DIR]
 
 Writes the highlights with their quotations, notes, tags and Chicago footnotes, or the metadata
-of the sources for a reference manager.
+of the sources for a reference manager. Corpus files that cannot be read are named on stderr; an
+export that needs one of them is refused.
   --format FORMAT  docx, md, html, txt, csv, jsonld (annotated citations)
                    csl-json, ris, bibtex (source metadata)
   --out FILE       the file to write; an existing file is kept unless --force
@@ -38,23 +41,28 @@ of the sources for a reference manager.
     if (!isStyleName(style)) {
       throw new CliUsageError(`unknown style "${style}": use ${STYLE_NAMES.join(', ')}`);
     }
-    const service = new ExportService({
-      corpusFolder: corpusFolder(values.corpus, context),
-      projectFile: projectFile(values.project, context),
-    });
-    const report = await service.export({
+    const job = {
       format: parseFormat(values.format),
       scope: parseScope(values.scope ?? 'all'),
       order: parseOrder(values.order ?? 'reading'),
       style,
       out: resolve(context.cwd, values.out),
       overwrite: values.force ?? false,
+    };
+    const report = await withServices(values, context, 'read', async ({ exports }) => {
+      try {
+        return await exports.export(job);
+      } catch (error) {
+        if (!(error instanceof AtomicWriteError) || error.code !== 'file-exists') throw error;
+        throw new AtomicWriteError('file-exists', error.path, `${error.message} Choose another file name, or replace it on purpose (--force).`);
+      }
     });
     const what =
       report.annotations > 0
         ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
         : plural(report.sources);
-    return ok(`Wrote ${report.file} (${what}).\n`);
+    const note = describeUnreadable(report.unreadable);
+    return { code: 0, stdout: `Wrote ${report.file} (${what}).\n`, stderr: note === undefined ? '' : `apparatus export: ${note}\n` };
   },
 };
 

@@ -2,8 +2,8 @@ import { join, relative, resolve } from 'node:path';
 import type { Reliability } from '../../core/corpus/model.ts';
 import { ImportError } from '../services/import/import-error.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
-import { ImportService } from '../services/import/import-service.ts';
-import { CliUsageError, corpusFolder, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** `apparatus import FILE`: adds a new source to the corpus. */
 export const importCommand: CliCommand = {
@@ -35,35 +35,35 @@ file where it states it (front matter, <meta> tags); the options below override 
       id: { type: 'string' },
     });
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE to import');
-    const corpus = corpusFolder(values.corpus, context);
-    const service = new ImportService(corpus);
-    const prepared = service.prepare(resolve(context.cwd, positionals[0] as string));
-    const title = values.title ?? prepared.found.title;
-    if (title === undefined) {
-      throw new ImportError(
-        'invalid-metadata',
-        'The file states no title: pass one with --title "…". Nothing was imported.',
+    return withServices(values, context, 'read', ({ corpus, importer }) => {
+      const prepared = importer.prepare(resolve(context.cwd, positionals[0] as string));
+      const title = values.title ?? prepared.found.title;
+      if (title === undefined) {
+        throw new ImportError(
+          'invalid-metadata',
+          'The file states no title: pass one with --title "…". Nothing was imported.',
+        );
+      }
+      const metadata: ImportMetadata = {
+        title,
+        reliability: (values.reliability ?? 'secondary') as Reliability,
+      };
+      if (values.author) metadata.authors = values.author;
+      if (values.year !== undefined) metadata.issued = values.year;
+      if (values.type !== undefined) metadata.type = values.type;
+      if (values.container !== undefined) metadata.containerTitle = values.container;
+      if (values.url !== undefined) metadata.url = values.url;
+      if (values.id !== undefined) metadata.id = values.id;
+      const { id } = importer.commit(prepared, metadata);
+      const where = (path: string) => relative(context.cwd, path) || path;
+      return ok(
+        `${id}\n` +
+          `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes):\n` +
+          `  ${where(join(corpus.folder, `${id}.md`))}\n` +
+          `  ${where(join(corpus.folder, 'recipes', `${id}.yml`))}\n` +
+          `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
       );
-    }
-    const metadata: ImportMetadata = {
-      title,
-      reliability: (values.reliability ?? 'secondary') as Reliability,
-    };
-    if (values.author) metadata.authors = values.author;
-    if (values.year !== undefined) metadata.issued = values.year;
-    if (values.type !== undefined) metadata.type = values.type;
-    if (values.container !== undefined) metadata.containerTitle = values.container;
-    if (values.url !== undefined) metadata.url = values.url;
-    if (values.id !== undefined) metadata.id = values.id;
-    const { id } = service.commit(prepared, metadata);
-    const where = (path: string) => relative(context.cwd, path) || path;
-    return ok(
-      `${id}\n` +
-        `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes):\n` +
-        `  ${where(join(corpus, `${id}.md`))}\n` +
-        `  ${where(join(corpus, 'recipes', `${id}.yml`))}\n` +
-        `  ${where(join(corpus, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
-    );
+    });
   },
 };
 

@@ -1,22 +1,32 @@
 import type { SourceSummary } from '../../core/api.ts';
-import { CorpusService } from '../services/corpus-service.ts';
-import { corpusFolder, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { describeUnreadable } from '../../core/corpus/problem.ts';
+import { parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
-/** `apparatus list`: the sources of the corpus. */
+/** `apparatus list`: the sources of the corpus, those that cannot be read included. */
 export const listCommand: CliCommand = {
   name: 'list',
   summary: 'the sources of the corpus',
   usage: `Usage: apparatus list [--json] [--corpus DIR]
 
-Lists the sources of the corpus: id, authors, short title, year and reliability.
+Lists the sources of the corpus: id, authors, short title, year and reliability. A file that
+cannot be read is listed as such, with what is wrong and how to repair it.
   --json          print JSON instead of tab-separated lines`,
   run(args, context) {
     const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
-    const sources = new CorpusService(corpusFolder(values.corpus, context), () => {}).list();
-    return ok(values.json ? `${JSON.stringify(sources, null, 2)}\n` : sources.map(line).join(''));
+    return withServices(values, context, 'read', ({ corpus }) => {
+      const sources = corpus.list();
+      const note = describeUnreadable(corpus.unreadable());
+      return {
+        code: 0,
+        stdout: values.json ? `${JSON.stringify(sources, null, 2)}\n` : sources.map(line).join(''),
+        stderr: note === undefined ? '' : `apparatus list: ${note}\n`,
+      };
+    });
   },
 };
 
 function line(s: SourceSummary): string {
+  if (s.problem) return `${s.id}\tcannot be read\t${s.problem.reason}\t${s.problem.repair}\n`;
   return `${s.id}\t${s.authors ?? '—'}\t${s.shortTitle}\t${s.year ?? 'n.d.'}\t${s.reliability}\n`;
 }

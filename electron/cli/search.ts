@@ -1,18 +1,7 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import type { SearchAnnotationInput } from '../services/search/annotation-input.ts';
-import { annotationsFromStore } from '../services/search/annotation-input.ts';
+import { searchNotes } from '../services/search/app-search.ts';
 import type { SearchHitView } from '../services/search/display-hit.ts';
-import { SearchService } from '../services/search/search-service.ts';
-import { openProjectStore } from '../services/store/index.ts';
-import {
-  CliUsageError,
-  corpusFolder,
-  parseCommandArgs,
-  projectFile,
-  type CliCommand,
-  type CliContext,
-} from './command.ts';
+import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
+import { withServices } from './services.ts';
 
 /** One hit as `apparatus search --json` prints it, in the service's order. */
 export interface SearchHitJson {
@@ -47,22 +36,16 @@ Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:va
     const query = positionals.join(' ').trim();
     if (query === '') throw new CliUsageError('give the words to search for');
     const limit = parseLimit(values.limit);
-    const project = projectFile(values.project, context);
-    const annotations = readAnnotations(project);
-    const cache = cacheFolder(values.cache, project, context);
-    const service = new SearchService(corpusFolder(values.corpus, context), cache, () => annotations, {
-      log: () => {},
+    const { result, note } = await withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
+      const report = await searchIndex.ready();
+      const found = searchIndex.search(query, { limit });
+      const failed = report.failed.map((failure) => failure.message);
+      return { result: found, note: searchNotes(found.message, corpus.unreadable(), failed) };
     });
-    const report = await service.ready();
-    const result = service.search(query, { limit });
-    const notes = [
-      ...report.failed.map((failure) => `apparatus search: ${failure.message}\n`),
-      ...(result.message === undefined ? [] : [`apparatus search: ${result.message}\n`]),
-    ];
     const stdout = values.json
       ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
       : formatText(query, result.hits, result.total);
-    return { code: 0, stdout, stderr: notes.join('') };
+    return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
   },
 };
 
@@ -72,22 +55,6 @@ function parseLimit(value: string | undefined): number | undefined {
     throw new CliUsageError(`--limit needs a whole number of hits, 1 or more (got "${value}")`);
   }
   return Number(value);
-}
-
-/** `--cache DIR`, else `cache/` beside the project database. */
-function cacheFolder(flag: string | undefined, project: string, context: CliContext): string {
-  return flag === undefined ? join(dirname(project), 'cache') : resolve(context.cwd, flag);
-}
-
-/** The project's annotations, or none when there is no project yet (never creates one). */
-function readAnnotations(file: string): SearchAnnotationInput[] {
-  if (!existsSync(file)) return [];
-  const store = openProjectStore(file, { readOnly: true });
-  try {
-    return annotationsFromStore(store);
-  } finally {
-    store.close();
-  }
 }
 
 /** The JSON form of a hit. */

@@ -1,8 +1,8 @@
 import type { TagSummary } from '../../core/api.ts';
 import { findTagByName } from '../../core/annotate/tag-names.ts';
-import { UserFacingError } from '../errors.ts';
+import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
-import { withProject } from './project.ts';
+import { withServices } from './services.ts';
 
 const USAGE = `Usage:
   apparatus tag list [--json]
@@ -22,12 +22,12 @@ export const tagCommand: CliCommand = {
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const [action, first, second] = positionals;
-    return withProject(values, context, ({ store }) => {
-      const tags = store.listTags();
+    return withServices(values, context, 'write', ({ tags: service }) => {
+      const tags = service.list();
       const named = (name: string | undefined, role: string) => {
         if (!name) throw new CliUsageError(`tag ${action} needs ${role}`);
         const tag = findTagByName(tags, name) as TagSummary | undefined;
-        if (!tag) throw new UserFacingError('not-found', `There is no tag “${name}”.`);
+        if (!tag) throw new DomainError('not-found', `There is no tag “${name}”.`);
         return tag;
       };
       switch (action) {
@@ -36,18 +36,18 @@ export const tagCommand: CliCommand = {
         case 'rename': {
           const tag = named(first, 'the name of a tag');
           if (!second) throw new CliUsageError('tag rename needs the new name');
-          const renamed = store.renameTag(tag.id, second);
+          const renamed = service.rename(tag.id, second);
           return ok(`renamed “${tag.name}” to “${renamed.name}” (${tag.usage} annotation${tag.usage === 1 ? '' : 's'})\n`);
         }
         case 'merge': {
           const from = named(first, 'the tag to merge');
           const into = named(second, 'the tag to merge into');
-          const merged = store.mergeTags(from.id, into.id);
+          const merged = service.merge(from.id, into.id);
           return ok(`merged “${from.name}” into “${merged.tag.name}” (${merged.annotations} annotation${merged.annotations === 1 ? '' : 's'} changed)\n`);
         }
         case 'delete': {
           const tag = named(first, 'the name of a tag');
-          const deleted = store.deleteTag(tag.id);
+          const deleted = service.delete(tag.id);
           return ok(`deleted “${tag.name}” (removed from ${deleted.annotations} annotation${deleted.annotations === 1 ? '' : 's'})\n`);
         }
         default:

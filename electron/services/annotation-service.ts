@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
 import { describe as describeRange } from '../../core/annotate/describe.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Color } from '../../core/annotate/palette.ts';
-import { reanchorAll } from '../../core/annotate/reanchor.ts';
+import { reanchor, reanchorAll } from '../../core/annotate/reanchor.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
-import { UserFacingError } from '../errors.ts';
+import { DomainError } from '../../core/errors.ts';
+import { contentHash } from './content-hash.ts';
 import type { CorpusService } from './corpus-service.ts';
-import type { AnnotationFilter, ProjectStore } from './store/index.ts';
+import type { ServiceEmitter } from './events.ts';
+import type { AnnotationFilter, AnnotationPatch, Placement, ProjectStore } from './store/index.ts';
 
 /** A new highlight as the reader asks for it: a range of the reading text, not selectors. */
 export interface NewHighlight {
@@ -22,24 +23,27 @@ export interface NewHighlight {
 const HASH_KEY = (sourceId: string) => `source-hash:${sourceId}`;
 
 /**
- * Annotations against the corpus: selectors are always computed here from the source's current
- * reading text (never trusted from the renderer), and a source whose text changed since its
- * annotations were last anchored is re-anchored when it is opened. Nothing is ever dropped.
+ * Annotations against the corpus, and every change to them: selectors are always computed here
+ * from the source's current reading text (never taken from the caller), a source whose text
+ * changed since its annotations were last anchored is re-anchored when it is opened, and nothing
+ * is ever dropped. Each change is announced once it is saved.
  */
 export class AnnotationService {
   readonly #corpus: CorpusService;
   readonly #store: ProjectStore;
+  readonly #events: ServiceEmitter;
 
-  constructor(corpus: CorpusService, store: ProjectStore) {
+  constructor(corpus: CorpusService, store: ProjectStore, events: ServiceEmitter) {
     this.#corpus = corpus;
     this.#store = store;
+    this.#events = events;
   }
 
   /** A source for reading, with its annotations re-anchored if its text changed. */
   open(sourceId: string): { source: Source; annotations: Annotation[] } {
     const source = this.#corpus.get(sourceId);
     const text = readingText(source).text;
-    const hash = createHash('sha256').update(text).digest('hex');
+    const hash = contentHash(text);
     if (this.#store.getSetting(HASH_KEY(sourceId)) !== hash) {
       const annotations = this.#store.list({ sourceId });
       if (annotations.length > 0) {
@@ -49,23 +53,11 @@ export class AnnotationService {
           anchor: annotation.anchor,
         }));
         this.#store.setAnchors(updates);
+        this.#changed(updates.map((update) => update.id));
       }
       this.#store.setSetting(HASH_KEY(sourceId), hash);
     }
     return { source, annotations: this.#store.list({ sourceId }) };
-  }
-
-  /** Highlights a range of a source's reading text. */
-  create(input: NewHighlight): Annotation {
-    const selectors = this.#selectors(input.sourceId, input.start, input.end);
-    return this.#store.create({ sourceId: input.sourceId, ...selectors, color: input.color, tags: input.tags, note: input.note });
-  }
-
-  /** Attaches an annotation (usually an orphan) to another range of its source. */
-  reattach(id: string, start: number, end: number): Annotation {
-    const current = this.#store.get(id);
-    if (!current) throw new UserFacingError('not-found', 'This highlight no longer exists.');
-    return this.#store.reattach(id, this.#selectors(current.sourceId, start, end));
   }
 
   /** The annotations matching a filter (all, one source's, one tag's). */
@@ -73,8 +65,62 @@ export class AnnotationService {
     return this.#store.list(filter);
   }
 
+  /** Highlights a range of a source's reading text. */
+  create(input: NewHighlight): Annotation {
+    const selectors = this.#selectors(input.sourceId, input.start, input.end);
+    return this.#announce(this.#store.create({ sourceId: input.sourceId, ...selectors, color: input.color, tags: input.tags, note: input.note }));
+  }
+
+  /** Changes the note, colour, tags or quotation cuts of an annotation. */
+  update(id: string, patch: AnnotationPatch): Annotation {
+    return this.#announce(this.#store.update(id, patch));
+  }
+
+  /** Deletes an annotation; the store keeps its record, so `restore` can undo this. */
+  delete(id: string): Annotation {
+    return this.#announce(this.#store.delete(id));
+  }
+
+  /**
+   * Undoes the newest deletion (or re-attachment) of an annotation from the store's own record,
+   * re-anchored against its source's current text; selectors never come from the caller.
+   */
+  restore(id: string): Annotation {
+    const record = this.#store.trashed(id);
+    return this.#announce(this.#store.restore(id, record && this.#placement(record)));
+  }
+
+  /** Attaches an annotation (usually an orphan) to another range of its source; `restore` undoes this. */
+  reattach(id: string, start: number, end: number): Annotation {
+    const current = this.#store.get(id);
+    if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
+    return this.#announce(this.#store.reattach(id, this.#selectors(current.sourceId, start, end)));
+  }
+
+  // Where a kept record sits in the source's text now. A source that cannot be read keeps the
+  // recorded place; it is re-anchored when the source is next opened.
+  #placement(record: Annotation): Placement | undefined {
+    let text: string;
+    try {
+      text = readingText(this.#corpus.get(record.sourceId)).text;
+    } catch {
+      return undefined;
+    }
+    const { annotation } = reanchor(text, record);
+    return { position: annotation.position, anchor: annotation.anchor };
+  }
+
   #selectors(sourceId: string, start: number, end: number) {
     const text = readingText(this.#corpus.get(sourceId)).text;
     return describeRange(text, start, end);
+  }
+
+  #announce(annotation: Annotation): Annotation {
+    this.#changed([annotation.id]);
+    return annotation;
+  }
+
+  #changed(ids: string[]): void {
+    this.#events.emit('annotations.changed', { ids });
   }
 }

@@ -1,3 +1,9 @@
+/**
+ * The one way Apparatus writes a file it must not half-write (an export, a corpus source, a
+ * recipe): the bytes go to a temporary file in the target's own folder, are flushed to disk
+ * (fsync), then take the target's name in one step. A reader never sees half a file, and a
+ * failure leaves the old file (or no file) and no temporary behind.
+ */
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
@@ -11,8 +17,8 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { removeQuietly, syncFolder } from './write-file.ts';
 import { basename, dirname, join } from 'node:path';
+import { DomainError, type ErrorKind } from '../../core/errors.ts';
 
 /** A file to create: its path and its exact content. */
 export interface NewFile {
@@ -20,34 +26,42 @@ export interface NewFile {
   data: string | Uint8Array;
 }
 
-/** Why a new file could not be written. */
-export type AtomicWriteErrorCode = 'exists' | 'write-failed';
+/** Why a file could not be written. */
+export type AtomicWriteErrorCode = 'file-exists' | 'write-failed';
 
-/** A new file that could not be written: it already exists, or the disk refused it. */
-export class AtomicWriteError extends Error {
+/** A file that could not be written: it already exists (and was left untouched), or the disk refused it. */
+export class AtomicWriteError extends DomainError<AtomicWriteErrorCode> {
   override readonly name = 'AtomicWriteError';
-  readonly code: AtomicWriteErrorCode;
   readonly path: string;
 
   constructor(code: AtomicWriteErrorCode, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
     this.path = path;
+  }
+
+  /** A file in the way is a conflict the user resolves; anything else is the disk's refusal. */
+  override get kind(): ErrorKind {
+    return this.code === 'file-exists' ? 'conflict' : 'storage';
   }
 }
 
+/** Options of `writeFileAtomic`. */
+export interface WriteFileOptions {
+  /** Replace an existing file (default false: an existing file is never touched). */
+  overwrite?: boolean;
+}
+
 /**
- * Creates `path` with exactly `data`, atomically and without ever replacing a file: the data goes
- * to a temporary file in the same folder, is flushed to disk (fsync), and is then linked to its
- * name, which fails if the name is taken (a plain rename would silently overwrite). Where the
- * file system has no hard links, the name is checked and the file renamed. Throws an
- * `AtomicWriteError` (`exists` or `write-failed`); on failure no temporary file is left.
+ * Writes `data` to `path` atomically. Without `overwrite`, throws `AtomicWriteError`
+ * (`file-exists`) if `path` exists, even if it appears while writing: the new name is taken with
+ * a hard link, which fails if the name is in use (a rename would silently replace it); where the
+ * file system has no hard links, the name is checked, then the file renamed. Any other failure
+ * throws `write-failed`, with a message that says why in plain words.
  */
-export function writeNewFileAtomic(path: string, data: string | Uint8Array): void {
-  if (existsSync(path)) {
-    throw new AtomicWriteError('exists', path, `A file already exists at ${path}; it was left untouched.`);
-  }
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): void {
+  const folder = dirname(path);
+  if (!options.overwrite && existsSync(path)) throw exists(path);
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const fd = openSync(temp, 'wx');
     try {
@@ -58,39 +72,19 @@ export function writeNewFileAtomic(path: string, data: string | Uint8Array): voi
     } finally {
       closeSync(fd);
     }
-    publish(temp, path);
+    if (options.overwrite) renameSync(temp, path);
+    else publishWithoutReplacing(temp, path);
   } catch (error) {
     removeQuietly(temp);
-    if (error instanceof AtomicWriteError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AtomicWriteError('write-failed', path, `Could not write ${path}: ${reason}`, { cause: error });
+    throw toWriteError(error, path);
   }
-  syncFolder(dirname(path));
-}
-
-function publish(temp: string, path: string): void {
-  try {
-    linkSync(temp, path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') {
-      throw new AtomicWriteError('exists', path, `A file already exists at ${path}; it was left untouched.`);
-    }
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-    // No hard links here (some USB and network file systems): check, then rename.
-    if (existsSync(path)) {
-      throw new AtomicWriteError('exists', path, `A file already exists at ${path}; it was left untouched.`);
-    }
-    renameSync(temp, path);
-    return;
-  }
-  unlinkSync(temp);
+  syncFolder(folder);
 }
 
 /**
- * Creates several new files as one step: each with `writeNewFileAtomic`, in order, creating
- * missing folders. If any file fails, the files and folders created so far are removed again and
- * the error is rethrown, so the disk is left as it was.
+ * Creates several new files as one step: each with `writeFileAtomic` (never over an existing
+ * file), in order, creating missing folders. If any file fails, the files and folders created so
+ * far are removed again and the error is rethrown, so the disk is left as it was.
  */
 export function writeNewFilesAtomic(files: readonly NewFile[]): void {
   const created: string[] = [];
@@ -105,7 +99,7 @@ export function writeNewFilesAtomic(files: readonly NewFile[]): void {
         mkdirSync(folder, { recursive: true });
         folders.push(...missing);
       }
-      writeNewFileAtomic(file.path, file.data);
+      writeFileAtomic(file.path, file.data);
       created.push(file.path);
     }
   } catch (error) {
@@ -117,6 +111,64 @@ export function writeNewFilesAtomic(files: readonly NewFile[]): void {
         // A folder someone else filled meanwhile stays.
       }
     }
-    throw error;
+    throw toWriteError(error, files[created.length]?.path ?? '');
+  }
+}
+
+function publishWithoutReplacing(temp: string, path: string): void {
+  try {
+    linkSync(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+    // No hard links here (FAT, exFAT, some network shares): check, then rename.
+    if (existsSync(path)) throw exists(path);
+    renameSync(temp, path);
+    return;
+  }
+  unlinkSync(temp);
+}
+
+function exists(path: string): AtomicWriteError {
+  return new AtomicWriteError('file-exists', path, `A file already exists at ${path}; it was left untouched.`);
+}
+
+function toWriteError(error: unknown, path: string): AtomicWriteError {
+  if (error instanceof AtomicWriteError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST') return exists(path);
+  const why =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? 'Apparatus may not write there'
+        : code === 'ENOSPC'
+          ? 'the disk is full'
+          : code === 'EISDIR'
+            ? 'a folder has that name'
+            : (error as Error).message;
+  return new AtomicWriteError('write-failed', path, `${path} could not be written: ${why}.`, { cause: error });
+}
+
+/** Deletes a file if it is there; never throws (for cleaning up after a failed write). */
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // Already gone (or never made): nothing to clean up.
+  }
+}
+
+/** Flushes a folder entry so a new name in it is durable; best effort where folders cannot be opened. */
+export function syncFolder(folder: string): void {
+  try {
+    const fd = openSync(folder, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Windows cannot open a folder for fsync; the rename is still atomic there.
   }
 }

@@ -1,80 +1,281 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { SourceSummary } from '../../core/api.ts';
-import type { Source } from '../../core/corpus/model.ts';
-import { SOURCE_ID_PATTERN } from '../../core/corpus/front-matter-schema.ts';
-import { parseSource } from '../../core/corpus/parse-source.ts';
-import { summarizeSource } from '../../core/corpus/summary.ts';
-import { UserFacingError } from '../errors.ts';
-
 /**
- * The corpus folder on disk: one cleaned `<id>.md` per source (corpus/README.md). The folder is
- * read-only input here; a file that does not parse is reported, never rewritten.
+ * The corpus folder on disk: one cleaned `<id>.md` per source (corpus/README.md), with `raw/` and
+ * `recipes/` beside. This service alone lists, reads, parses, writes and watches it, and announces
+ * every change. A file that cannot be read or parsed is never left out: it is listed with what is
+ * wrong and how to repair it, and opening it gives that reason.
  */
-export class CorpusService {
-  readonly #folder: string;
-  readonly #log: (message: string) => void;
-  readonly #parsed = new Map<string, { text: string; source: Source }>();
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SourceProblem, SourceSummary, UnreadableSource } from '../../core/api.ts';
+import { SOURCE_ID_PATTERN } from '../../core/corpus/front-matter-schema.ts';
+import { editMetadata } from '../../core/corpus/metadata-edit.ts';
+import type { MetadataPatch } from '../../core/corpus/metadata-patch.ts';
+import type { CslItem, Source } from '../../core/corpus/model.ts';
+import { parseSource } from '../../core/corpus/parse-source.ts';
+import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
+import { summarizeSource } from '../../core/corpus/summary.ts';
+import { DomainError } from '../../core/errors.ts';
+import { writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
+import { contentHash } from './content-hash.ts';
+import { sourceFileNames, sourceIdOf } from './corpus-names.ts';
+import { CorpusWatcher } from './corpus-watcher.ts';
+import { Emitter, type ServiceEmitter } from './events.ts';
 
-  constructor(folder: string, log: (message: string) => void = console.warn) {
-    this.#folder = folder;
-    this.#log = log;
+/** One readable source file, as search indexes it: its id, path and the SHA-256 of its bytes. */
+export interface CorpusFile {
+  sourceId: string;
+  file: string;
+  hash: string;
+}
+
+/** What search needs of the corpus: its readable files with their hashes, and a parsed source to show a hit. */
+export interface SearchCorpus {
+  /** Every readable source file, sorted by id; files unchanged since the last scan are not read again. */
+  scan(): Promise<CorpusFile[]>;
+  /** The source as last parsed, or undefined when it cannot be read. */
+  source(sourceId: string): Source | undefined;
+}
+
+/** Every readable source of the corpus, and the files that could not be read. */
+export interface CorpusContents {
+  sources: Source[];
+  unreadable: UnreadableSource[];
+}
+
+type Entry = { ok: true; source: Source } | { ok: false; problem: SourceProblem };
+
+/** See the module comment. One instance per corpus folder and process. */
+export class CorpusService implements SearchCorpus {
+  /** The corpus folder. */
+  readonly folder: string;
+  readonly #events: ServiceEmitter;
+  // Parsing a long source costs far more than reading it: the last parse of each file is kept and
+  // reused while its text is unchanged (Sources are never mutated, so sharing them is safe).
+  readonly #parsed = new Map<string, { text: string; entry: Entry }>();
+  readonly #scanned = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+  #unreadable: UnreadableSource[] = [];
+  #watcher: CorpusWatcher | undefined;
+
+  constructor(folder: string, events: ServiceEmitter = new Emitter()) {
+    this.folder = folder;
+    this.#events = events;
   }
 
-  /** Every readable source, sorted by author then title, as the library lists them. */
+  /** Every source, sorted by author then title, as the library lists them; unreadable ones with their problem. */
   list(): SourceSummary[] {
-    const sources = this.#readAll();
-    const titles = new Map(sources.map((source) => [source.id, source.meta.csl.title ?? source.id]));
-    return sources
-      .map((source) => summarizeSource(source, titles))
+    const entries = this.#readAll();
+    const titles = new Map(entries.flatMap(({ entry }) => (entry.ok ? [[entry.source.id, entry.source.meta.csl.title ?? entry.source.id] as const] : [])));
+    return entries
+      .map(({ id, fileName, entry }) => (entry.ok ? summarizeSource(entry.source, titles) : unreadableSummary(id, fileName, entry.problem)))
       .sort((a, b) => sortKey(a).localeCompare(sortKey(b), 'en'));
   }
 
-  /** The source with this id, parsed; a typed error if there is none or it cannot be read. */
+  /** Every readable source, sorted by id, and the files that cannot be read. */
+  contents(): CorpusContents {
+    const sources: Source[] = [];
+    for (const { entry } of this.#readAll()) if (entry.ok) sources.push(entry.source);
+    return { sources, unreadable: this.#unreadable };
+  }
+
+  /** The files that could not be read when the folder was last listed or scanned. */
+  unreadable(): UnreadableSource[] {
+    return this.#unreadable;
+  }
+
+  /** The source with this id, parsed; `not-found` if there is none, `corpus-unreadable` (with the repair) if it cannot be read. */
   get(id: string): Source {
-    // Ids are checked by the caller's schema too; this keeps a path out of the folder regardless.
-    if (!SOURCE_ID_PATTERN.test(id)) throw new UserFacingError('not-found', `There is no source "${id}" in the corpus.`);
-    let text: string;
+    const text = this.#text(id);
+    const entry = this.#entry(id, `${id}.md`, text);
+    if (!entry.ok) throw new DomainError('corpus-unreadable', `${entry.problem.reason} ${entry.problem.repair}`);
+    return entry.source;
+  }
+
+  /** The metadata of source `id`. */
+  metadata(id: string): CslItem {
+    return this.get(id).meta.csl;
+  }
+
+  /**
+   * Edits a source's metadata in its cleaned file's front matter, and in its recipe when it has
+   * one (so rebuilding the corpus keeps the edit); returns the new metadata. The body is never
+   * touched. Both files are written atomically; if the source file cannot be written, the recipe
+   * is put back.
+   */
+  updateMetadata(id: string, patch: MetadataPatch): CslItem {
+    const text = this.#text(id);
+    const source = this.get(id);
+    const recipe = join(this.folder, 'recipes', `${id}.yml`);
+    const recipeBefore = existsSync(recipe) ? readFileSync(recipe, 'utf8') : undefined;
+    const edit = editMetadata(source, text, patch, recipeBefore);
+    if (edit.recipeText !== undefined) writeFileAtomic(recipe, edit.recipeText, { overwrite: true });
     try {
-      text = readFileSync(join(this.#folder, `${id}.md`), 'utf8');
-    } catch {
-      throw new UserFacingError('not-found', `There is no source "${id}" in the corpus.`);
-    }
-    try {
-      return this.#parse(id, text);
+      writeFileAtomic(join(this.folder, `${id}.md`), edit.sourceText, { overwrite: true });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new UserFacingError('corpus-unreadable', `The source "${id}" cannot be read: ${reason}`);
+      // Keep the two files in step.
+      if (recipeBefore !== undefined) writeFileAtomic(recipe, recipeBefore, { overwrite: true });
+      throw error;
+    }
+    this.#changed([id]);
+    return edit.csl;
+  }
+
+  /** Whether any file of the corpus already uses this id: `<id>.md`, its recipe, or a raw file. */
+  idTaken(id: string): boolean {
+    if (existsSync(join(this.folder, `${id}.md`))) return true;
+    if (existsSync(join(this.folder, 'recipes', `${id}.yml`))) return true;
+    const rawFolder = join(this.folder, 'raw');
+    return existsSync(rawFolder) && readdirSync(rawFolder).some((name) => name.startsWith(`${id}.`));
+  }
+
+  /** `id` itself if free in the corpus, else the first free `id-2`, `id-3`, …. */
+  uniqueId(id: string): string {
+    if (!this.idTaken(id)) return id;
+    for (let n = 2; ; n++) {
+      const candidate = `${id}-${n}`;
+      if (!this.idTaken(candidate)) return candidate;
     }
   }
 
-  // Parsing a long source costs far more than reading it: keep the last parse of each file and
-  // reuse it while the text is unchanged (Sources are never mutated, so sharing them is safe).
-  #parse(key: string, text: string): Source {
-    const cached = this.#parsed.get(key);
-    if (cached?.text === text) return cached.source;
-    const source = parseSource(text);
-    this.#parsed.set(key, { text, source });
-    return source;
+  /**
+   * Adds a new source: its raw copy, recipe and cleaned file (paths relative to the corpus folder),
+   * all or nothing and never over an existing file (`AtomicWriteError` `file-exists`).
+   */
+  addSource(id: string, files: readonly NewFile[]): void {
+    writeNewFilesAtomic(files.map((file) => ({ path: join(this.folder, file.path), data: file.data })));
+    this.#changed([id]);
   }
 
-  #readAll(): Source[] {
+  /** Every readable source file with its content hash (for search); a file unchanged since the last scan is not read again. */
+  async scan(): Promise<CorpusFile[]> {
     let names: string[];
     try {
-      names = readdirSync(this.#folder);
+      names = sourceFileNames(await readdir(this.folder));
     } catch {
-      throw new UserFacingError('corpus-unreadable', `The corpus folder cannot be read: ${this.#folder}`);
+      throw folderUnreadable(this.folder);
     }
-    const sources: Source[] = [];
-    for (const name of names.filter((file) => file.endsWith('.md') && file !== 'README.md').sort()) {
+    const files: CorpusFile[] = [];
+    const unreadable: UnreadableSource[] = [];
+    for (const fileName of names) {
+      const id = sourceIdOf(fileName);
+      const file = join(this.folder, fileName);
       try {
-        sources.push(this.#parse(name.slice(0, -'.md'.length), readFileSync(join(this.#folder, name), 'utf8')));
+        const info = await stat(file);
+        let known = this.#scanned.get(id);
+        if (!known || known.size !== info.size || known.mtimeMs !== info.mtimeMs || !this.#parsed.has(id)) {
+          const bytes = await readFile(file);
+          known = { size: info.size, mtimeMs: info.mtimeMs, hash: contentHash(bytes) };
+          this.#scanned.set(id, known);
+          this.#entry(id, fileName, bytes.toString('utf8'));
+        }
+        const entry = this.#parsed.get(id)?.entry;
+        if (entry?.ok) files.push({ sourceId: id, file, hash: known.hash });
+        else if (entry) unreadable.push({ id, fileName, problem: entry.problem });
       } catch (error) {
-        this.#log(`Skipped ${name}: ${error instanceof Error ? error.message : String(error)}`);
+        this.#scanned.delete(id);
+        unreadable.push({ id, fileName, problem: sourceProblem(fileName, error) });
       }
     }
-    return sources;
+    this.#forgetOthers(names);
+    this.#unreadable = unreadable;
+    return files;
   }
+
+  /** The source as last parsed (by `scan`, `list` or `get`), or undefined when it cannot be read. */
+  source(sourceId: string): Source | undefined {
+    const entry = this.#parsed.get(sourceId)?.entry;
+    if (entry) return entry.ok ? entry.source : undefined;
+    try {
+      return this.get(sourceId);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Starts watching the folder for source files added, edited or removed by other programs (a
+   * text editor, a rebuild of the corpus); each change is announced as `corpus.changed`.
+   */
+  watch(log: (message: string) => void = console.warn): void {
+    this.#watcher ??= new CorpusWatcher(this.folder, (sourceIds) => this.#events.emit('corpus.changed', { sourceIds }), log);
+  }
+
+  /** Stops watching. */
+  close(): void {
+    this.#watcher?.close();
+    this.#watcher = undefined;
+  }
+
+  // A change this service made itself: the watcher learns it (so it is not announced twice) and
+  // it is announced at once.
+  #changed(sourceIds: string[]): void {
+    this.#watcher?.remember(sourceIds);
+    this.#events.emit('corpus.changed', { sourceIds });
+  }
+
+  #readAll(): { id: string; fileName: string; entry: Entry }[] {
+    let names: string[];
+    try {
+      names = sourceFileNames(readdirSync(this.folder));
+    } catch {
+      throw folderUnreadable(this.folder);
+    }
+    const entries = names.map((fileName) => {
+      const id = sourceIdOf(fileName);
+      let entry: Entry;
+      try {
+        entry = this.#entry(id, fileName, readFileSync(join(this.folder, fileName), 'utf8'));
+      } catch (error) {
+        entry = { ok: false, problem: sourceProblem(fileName, error) };
+      }
+      return { id, fileName, entry };
+    });
+    this.#forgetOthers(names);
+    this.#unreadable = entries.flatMap(({ id, fileName, entry }) => (entry.ok ? [] : [{ id, fileName, problem: entry.problem }]));
+    return entries;
+  }
+
+  #text(id: string): string {
+    // Ids are checked by the caller's schema too; this keeps a path out of the folder regardless.
+    if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
+    const fileName = `${id}.md`;
+    try {
+      return readFileSync(join(this.folder, fileName), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw noSource(id);
+      const problem = sourceProblem(fileName, error);
+      throw new DomainError('corpus-unreadable', `${problem.reason} ${problem.repair}`);
+    }
+  }
+
+  #entry(id: string, fileName: string, text: string): Entry {
+    const cached = this.#parsed.get(id);
+    if (cached?.text === text) return cached.entry;
+    let entry: Entry;
+    try {
+      const source = parseSource(text);
+      entry = source.id === id ? { ok: true, source } : { ok: false, problem: misnamedProblem(fileName, source.id) };
+    } catch (error) {
+      entry = { ok: false, problem: sourceProblem(fileName, error) };
+    }
+    this.#parsed.set(id, { text, entry });
+    return entry;
+  }
+
+  // Sources whose file is gone are dropped from the caches, so they do not hold memory.
+  #forgetOthers(names: readonly string[]): void {
+    const present = new Set(names.map(sourceIdOf));
+    for (const id of [...this.#parsed.keys()]) if (!present.has(id)) this.#parsed.delete(id);
+    for (const id of [...this.#scanned.keys()]) if (!present.has(id)) this.#scanned.delete(id);
+  }
+}
+
+function noSource(id: string): DomainError {
+  return new DomainError('not-found', `There is no source "${id}" in the corpus.`);
+}
+
+function folderUnreadable(folder: string): DomainError {
+  return new DomainError('corpus-unreadable', `The corpus folder cannot be read: ${folder}`);
 }
 
 function sortKey(summary: SourceSummary): string {

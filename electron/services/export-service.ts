@@ -1,37 +1,41 @@
 /**
- * Exports on disk: reads the corpus folder and the project store, builds the export with
- * `core/export`, and writes the file atomically, never replacing an existing file unless asked.
+ * Exports on disk: reads the corpus through the corpus service and the project through the store
+ * the process holds, builds the export with `core/export`, and writes the file atomically, never
+ * replacing an existing file unless asked.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import type { ExportSummary, UnreadableSource } from '../../core/api.ts';
 import type { Annotation, Tag } from '../../core/annotate/model.ts';
-import type { Source } from '../../core/corpus/model.ts';
-import { parseSource } from '../../core/corpus/parse-source.ts';
+import { DomainError } from '../../core/errors.ts';
 import { buildExport } from '../../core/export/build-export.ts';
 import type { StyleName } from '../../core/export/cite-style.ts';
-import { isReferenceFormat, renderDocument, renderReferences } from '../../core/export/formats.ts';
+import { FILE_EXTENSIONS, isReferenceFormat, renderDocument, renderReferences } from '../../core/export/formats.ts';
 import type { ExportFormat } from '../../core/export/formats.ts';
 import type { ExportOrder } from '../../core/export/order.ts';
 import { referenceItems } from '../../core/export/reference-scope.ts';
-import type { ExportScope } from '../../core/export/scope.ts';
-import { UserFacingError } from '../errors.ts';
-import { openProjectStore, StoreError } from './store/index.ts';
-import { writeFileAtomic } from './write-file.ts';
+import { selectAnnotations, type ExportScope } from '../../core/export/scope.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import type { CorpusService } from './corpus-service.ts';
+import type { ProjectStore } from './store/index.ts';
 
-/** Where the service reads from. */
+/** What the service works with. */
 export interface ExportServiceDeps {
-  /** The corpus folder of cleaned `<id>.md` files. */
-  corpusFolder: string;
-  /** The project database file. */
-  projectFile: string;
+  corpus: CorpusService;
+  /** The project store of this process; asked for only when an export needs highlights or tags. */
+  project: () => ProjectStore;
+  /** Asks the user where to save (the system's save dialog, which confirms replacing a file); null if cancelled. */
+  chooseSaveFile?: (defaultName: string) => Promise<string | null>;
 }
 
-/** One export to make. */
-export interface ExportJob {
+/** What to export, as the export dialog asks for it. */
+export interface ExportRequest {
   format: ExportFormat;
   scope: ExportScope;
   order: ExportOrder;
   style: StyleName;
+}
+
+/** One export to make, into a file. */
+export interface ExportJob extends ExportRequest {
   /** The file to write. */
   out: string;
   /** Replace `out` if it exists (default false). */
@@ -39,13 +43,8 @@ export interface ExportJob {
 }
 
 /** What was written. */
-export interface ExportReport {
-  file: string;
+export interface ExportReport extends ExportSummary {
   bytes: number;
-  /** Highlights exported (0 for reference-manager formats). */
-  annotations: number;
-  /** Sources cited or listed. */
-  sources: number;
 }
 
 /** Builds and writes exports; holds no state between calls. */
@@ -57,14 +56,17 @@ export class ExportService {
   }
 
   /**
-   * Builds `job` and writes it atomically. Throws `ExportError` or `CitationError` for an export
-   * that cannot be made, `WriteFileError` (`file-exists`, `write-failed`) when the file cannot be
-   * written, and `StoreError` when the project cannot be read.
+   * Builds `job` and writes it atomically. The report names the corpus files that could not be
+   * read; an export that needs one of them (its scope's source, or a source of its highlights) is
+   * refused (`corpus-unreadable`) with the reason and the repair. Throws `ExportError` or
+   * `CitationError` for an export that cannot be made, `AtomicWriteError` (`file-exists`,
+   * `write-failed`) when the file cannot be written, and `StoreError` when the project cannot be read.
    */
   async export(job: ExportJob): Promise<ExportReport> {
-    const sources = this.readSources();
+    const { sources, unreadable } = this.#deps.corpus.contents();
     const needsStore = !isReferenceFormat(job.format) || job.scope.kind === 'tag';
     const project = needsStore ? this.readProject() : { annotations: [], tags: [] };
+    refuseUnreadable(neededSources(job, project), unreadable);
     let bytes: Uint8Array;
     let annotations = 0;
     let sourceCount: number;
@@ -79,53 +81,40 @@ export class ExportService {
       sourceCount = new Set(doc.entries.map((entry) => entry.item.id)).size;
     }
     writeFileAtomic(job.out, bytes, { overwrite: job.overwrite ?? false });
-    return { file: job.out, bytes: bytes.length, annotations, sources: sourceCount };
+    return { file: job.out, bytes: bytes.length, annotations, sources: sourceCount, unreadable };
   }
 
-  /** Every source of the corpus folder, by id; a file that does not parse is an error here. */
-  readSources(): Source[] {
-    const folder = this.#deps.corpusFolder;
-    let names: string[];
-    try {
-      names = readdirSync(folder).filter((name) => name.endsWith('.md') && name !== 'README.md');
-    } catch {
-      throw new UserFacingError('corpus-unreadable', `The corpus folder cannot be read: ${folder}`);
-    }
-    // An export silently missing a source would cite wrongly; a broken file stops it instead.
-    return names.sort().map((name) => parseSource(readFileSync(join(folder, name), 'utf8')));
+  /** Asks the user where to save, then exports there; null when the user cancelled. */
+  async saveAs(request: ExportRequest): Promise<ExportSummary | null> {
+    const out = await this.#deps.chooseSaveFile?.(`annotations.${FILE_EXTENSIONS[request.format]}`);
+    if (!out) return null;
+    // The save dialog has already asked before replacing an existing file.
+    const { bytes: _bytes, ...summary } = await this.export({ ...request, out, overwrite: true });
+    return summary;
   }
 
-  /** The annotations (with their trimmed quotations) and tags of the project, read without writing. */
-  readProject(): {
-    annotations: Annotation[];
-    tags: Tag[];
-  } {
-    const store = openForReading(this.#deps.projectFile);
-    try {
-      const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({
-        id,
-        name,
-        color,
-        ...(parent !== undefined ? { parent } : {}),
-      }));
-      return { annotations: store.list(), tags };
-    } finally {
-      store.close();
-    }
+  /** The annotations (with their trimmed quotations) and tags of the project. */
+  readProject(): { annotations: Annotation[]; tags: Tag[] } {
+    const store = this.#deps.project();
+    const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({ id, name, color, ...(parent !== undefined ? { parent } : {}) }));
+    return { annotations: store.list(), tags };
   }
 }
 
-/**
- * The project opened read-only. A project saved by an older Apparatus is first brought up to the
- * current format (after a backup copy, as any opening does), so that an export run before the app
- * was started after an update still works.
- */
-function openForReading(file: string): ReturnType<typeof openProjectStore> {
-  try {
-    return openProjectStore(file, { readOnly: true });
-  } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
-    openProjectStore(file).close();
-    return openProjectStore(file, { readOnly: true });
+/** The ids of the sources an export cannot be made without. */
+function neededSources(job: ExportJob, project: { annotations: Annotation[]; tags: Tag[] }): string[] {
+  if (job.scope.kind === 'source') return [job.scope.sourceId];
+  if (isReferenceFormat(job.format) && job.scope.kind === 'all') return [];
+  return selectAnnotations(project.annotations, project.tags, job.scope).map((annotation) => annotation.sourceId);
+}
+
+function refuseUnreadable(needed: readonly string[], unreadable: readonly UnreadableSource[]): void {
+  const wanted = new Set(needed);
+  const missing = unreadable.find((file) => wanted.has(file.id));
+  if (missing) {
+    throw new DomainError(
+      'corpus-unreadable',
+      `This export needs ${missing.fileName}, which cannot be read. ${missing.problem.reason} ${missing.problem.repair}`,
+    );
   }
 }

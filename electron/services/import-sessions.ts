@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportPreview } from '../../core/api.ts';
 import { displayName } from '../../core/corpus/summary.ts';
-import { UserFacingError } from '../errors.ts';
-import type { ImportMetadata } from './import/import-metadata.ts';
+import { DomainError } from '../../core/errors.ts';
+import { metadataFromForm, type ImportMetadata } from './import/import-metadata.ts';
 import type { ImportService, PreparedImport } from './import/import-service.ts';
 
 /**
@@ -49,11 +49,11 @@ export class ImportSessions {
     };
   }
 
-  /** Adds the prepared source to the corpus with the metadata the user confirmed; returns its id. */
-  commit(token: string, metadata: ImportMetadata): { id: string } {
+  /** Adds the prepared source to the corpus with the details the user confirmed in the form; returns its id. */
+  commit(token: string, form: ImportMetadata): { id: string } {
     const prepared = this.#pending.get(token);
-    if (!prepared) throw new UserFacingError('not-found', 'This import has expired. Please choose the file again.');
-    const result = this.#service.commit(prepared, metadata);
+    if (!prepared) throw new DomainError('not-found', 'This import has expired. Please choose the file again.');
+    const result = this.#service.commit(prepared, metadataFromForm(form));
     this.#pending.delete(token);
     return result;
   }

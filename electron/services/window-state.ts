@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFileAtomic } from './atomic-write.ts';
 
 /** A window's position and size in screen pixels, and whether it was maximised. */
 export interface WindowBounds {
@@ -51,9 +52,7 @@ export class WindowStateStore {
   /** Saves the bounds atomically, so a crash mid-write never leaves a truncated file. */
   save(bounds: WindowBounds): void {
     mkdirSync(dirname(this.#file), { recursive: true });
-    const temporary = `${this.#file}.tmp`;
-    writeFileSync(temporary, JSON.stringify(bounds));
-    renameSync(temporary, this.#file);
+    writeFileAtomic(this.#file, JSON.stringify(bounds), { overwrite: true });
   }
 }
 

@@ -58,11 +58,16 @@ beforeAll(async () => {
   const otherTagId = unwrap<{ id: string }>(await handlers['tags.create']({ name: 'Fuzz other', parent: tagId })).id;
   const annotation = { sourceId, start: 0, end: 30, tags: [tagId], note: 'seed' };
   const annotationId = unwrap<{ id: string }>(await handlers['annotations.create'](annotation)).id;
+  // A deleted highlight and a deleted tag, whose records the restore calls bring back.
+  const kept = world.services.store.create({ sourceId, quote: { exact: 'quoted text', prefix: 'before ', suffix: ' after' }, position: { start: 5, end: 16 } });
+  world.services.store.delete(kept.id);
+  const deletedTagId = unwrap<{ id: string }>(await handlers['tags.create']({ name: 'Fuzz deleted' })).id;
+  unwrap(await handlers['tags.delete']({ id: deletedTagId }));
   const raw = readdirSync(join(corpusDir, 'raw')).sort()[0] ?? '';
   world.filesToChoose.push(join(corpusDir, 'raw', raw));
   const preview = unwrap<{ token: string } | null>(await handlers['corpus.importChoose']({}));
   if (!preview) throw new Error('Seeding failed: the import dialog returned nothing.');
-  seed = { sourceId, annotationId, tagId, otherTagId, importToken: preview.token, freshId: crypto.randomUUID() };
+  seed = { sourceId, annotationId, tagId, otherTagId, importToken: preview.token, freshId: kept.id, deletedTagId };
   // The save dialog answers inside the project folder a few times, then the user cancels.
   for (const n of [1, 2, 3]) world.filesToSave.push(join(projectDir, `export-${n}.out`));
   // Build the search index now, so no property run pays for it.

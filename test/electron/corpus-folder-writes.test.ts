@@ -32,6 +32,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'tags.create',
   'tags.recolor',
   'tags.setParent',
+  'tags.restore',
   'export.run',
   'tags.rename',
   'tags.merge',
@@ -44,6 +45,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'corpus.importChoose',
   'search.query',
   'app.flushed',
+  'app.historyChanged',
 ];
 
 /** A corpus copy, a project and a folder elsewhere (files to import, exports), with handlers. */
@@ -121,7 +123,11 @@ describe('the corpus folder under every call but import and the metadata editor'
     const spareTagId = await newTag('Spare');
     const created = await handlers['annotations.create']({ sourceId, start: 0, end: 30, tags: [tagId], note: 'seed' });
     const annotationId = valueOf<{ id: string }>('annotations.create', created).id;
-    seed = { sourceId, annotationId, tagId, otherTagId, importToken: 'unused', freshId: crypto.randomUUID() };
+    // A deleted highlight and a deleted tag, for the restore calls to bring back.
+    const kept = backend.services.store.create({ sourceId, quote: { exact: 'quoted text', prefix: 'before ', suffix: ' after' }, position: { start: 5, end: 16 } });
+    backend.services.store.delete(kept.id);
+    backend.services.store.deleteTag(spareTagId);
+    seed = { sourceId, annotationId, tagId, otherTagId, importToken: 'unused', freshId: kept.id, deletedTagId: spareTagId };
     const examples = validExamples(seed);
     // tags.merge takes "Fuzz other" away; tags.delete gets a tag of its own.
     const payloads = { ...examples, 'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'] };

@@ -29,6 +29,7 @@ const fake = vi.hoisted(() => {
     permissionHandlers: [] as ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)[],
     menus: [] as unknown[],
     lockRequested: false,
+    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   };
   const session = {
     defaultSession: {
@@ -61,7 +62,7 @@ const fake = vi.hoisted(() => {
       session,
       dialog: { showMessageBox: vi.fn(), showMessageBoxSync: vi.fn(() => 1) },
       shell: { openExternal: vi.fn() },
-      ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+      ipcMain: { handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => record.handlers.set(channel, handler), removeHandler: vi.fn() },
     },
   };
 });
@@ -144,5 +145,18 @@ describe('the Electron shell (electron/main.ts)', () => {
     const labels = (fake.record.menus[0] as { label?: string; role?: string }[]).map((menu) => menu.label ?? menu.role);
     // (The menu's items themselves are checked in menu.test.ts.)
     expect(labels).toEqual(['File', 'Edit', 'View', 'windowMenu', 'help']);
+  });
+
+  it('rebuilds the menu when the page says what Undo and Redo would do', async () => {
+    const contents = (fake.windows[0] as unknown as { webContents: { mainFrame?: { url: string } } }).webContents;
+    contents.mainFrame = { url: 'apparatus://app/index.html' };
+    const historyChanged = fake.record.handlers.get('apparatus:app.historyChanged');
+    const answer = await historyChanged?.({ sender: contents, senderFrame: contents.mainFrame }, { undo: 'Rename Tag', redo: null });
+    expect(answer).toEqual({ ok: true, value: null });
+    const edit = (fake.record.menus.at(-1) as { label?: string; submenu?: { label?: string; enabled?: boolean }[] }[])[1];
+    expect(edit?.submenu?.slice(0, 2)).toMatchObject([
+      { label: 'Undo Rename Tag', enabled: true },
+      { label: 'Redo', enabled: false },
+    ]);
   });
 });

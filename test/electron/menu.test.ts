@@ -41,4 +41,24 @@ describe('menuTemplate', () => {
     expect(menuActions.undo).toHaveBeenCalledOnce();
     expect(menuActions.redo).toHaveBeenCalledOnce();
   });
+
+  it('names what Undo and Redo would do, as the page reports it, and disables them when there is nothing', () => {
+    const menuActions = actions();
+    const edit = (labels: { undo: string | null; redo: string | null }, platform: NodeJS.Platform = 'linux') =>
+      menuTemplate(platform, menuActions, 'Apparatus', labels)[platform === 'darwin' ? 2 : 1]?.submenu as { label?: string; enabled?: boolean; click?: () => void }[];
+    expect(edit({ undo: 'Rename Tag', redo: 'Highlight' }).slice(0, 2)).toMatchObject([
+      { label: 'Undo Rename Tag', enabled: true },
+      { label: 'Redo Highlight', enabled: true },
+    ]);
+    expect(edit({ undo: null, redo: 'Delete Tag' }).slice(0, 2)).toMatchObject([
+      { label: 'Undo', enabled: false },
+      { label: 'Redo Delete Tag', enabled: true },
+    ]);
+    expect(edit({ undo: null, redo: null }).slice(0, 2)).toMatchObject([{ enabled: false }, { enabled: false }]);
+    // A lone "&" would become a keyboard mnemonic on Windows and Linux; macOS shows it as is.
+    expect(edit({ undo: 'Merge Tags Land & Sea', redo: null })[0]?.label).toBe('Undo Merge Tags Land && Sea');
+    expect(edit({ undo: 'Merge Tags Land & Sea', redo: null }, 'darwin')[0]?.label).toBe('Undo Merge Tags Land & Sea');
+    edit({ undo: 'Rename Tag', redo: null })[0]?.click?.();
+    expect(menuActions.undo).toHaveBeenCalledOnce();
+  });
 });

@@ -6,7 +6,7 @@ import { buildCleanedFile } from '../../core/clean/build-source.ts';
 import { cleaners } from '../../core/clean/index.ts';
 import { parseRecipe } from '../../core/clean/recipe.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
-import { MetadataService } from '../../electron/services/metadata-service.ts';
+import { CorpusService } from '../../electron/services/corpus-service.ts';
 import { CORPUS_DIR } from '../support/services.ts';
 
 const body = (text: string) => text.slice(text.indexOf('\n---\n', 4));
@@ -25,7 +25,7 @@ describe('MetadataService', () => {
 
   it('writes the edit into the front matter and the recipe, never the body, and stays rebuildable', () => {
     const before = read('pilaca-nako-2021.md');
-    new MetadataService(corpus).update('pilaca-nako-2021', { page: '66–77', 'title-short': 'Splitting Apart', ISSN: undefined } as never);
+    new CorpusService(corpus).updateMetadata('pilaca-nako-2021', { page: '66–77', 'title-short': 'Splitting Apart', ISSN: undefined } as never);
     const after = read('pilaca-nako-2021.md');
     expect(body(after)).toBe(body(before));
     expect(parseSource(after).meta.csl.page).toBe('66–77');
@@ -35,7 +35,7 @@ describe('MetadataService', () => {
   });
 
   it('removes a field everywhere, so a rebuild does not bring it back', () => {
-    new MetadataService(corpus).update('edemskiy-2019', { publisher: '' });
+    new CorpusService(corpus).updateMetadata('edemskiy-2019', { publisher: '' });
     const after = read('edemskiy-2019.md');
     expect(parseSource(after).meta.csl.publisher).toBeUndefined();
     const recipe = parseRecipe(read('recipes/edemskiy-2019.yml'));
@@ -44,11 +44,11 @@ describe('MetadataService', () => {
 
   it('refuses bad metadata and an unknown source, changing nothing', () => {
     const before = read('edemskiy-2019.md');
-    const service = new MetadataService(corpus);
-    expect(() => service.update('edemskiy-2019', { DOI: 'not a doi' })).toThrow(/is not a DOI/);
-    expect(() => service.update('edemskiy-2019', { title: '' })).toThrow(/cannot be empty/);
-    expect(() => service.update('../etc/passwd', { title: 'x' })).toThrow(/no source/);
-    expect(() => service.update('nobody-1900', { title: 'x' })).toThrow(/no source/);
+    const service = new CorpusService(corpus);
+    expect(() => service.updateMetadata('edemskiy-2019', { DOI: 'not a doi' })).toThrow(/is not a DOI/);
+    expect(() => service.updateMetadata('edemskiy-2019', { title: '' })).toThrow(/cannot be empty/);
+    expect(() => service.updateMetadata('../etc/passwd', { title: 'x' })).toThrow(/no source/);
+    expect(() => service.updateMetadata('nobody-1900', { title: 'x' })).toThrow(/no source/);
     expect(read('edemskiy-2019.md')).toBe(before);
   });
 });

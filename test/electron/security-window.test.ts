@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/app-files.ts';
 import { createHandlers, type Services } from '../../electron/handlers.ts';
+import { DesktopService } from '../../electron/services/desktop-service.ts';
 
 // Checklist items (electron.md §5.1) that main-window.test.ts does not cover, checked against a
 // stand-in Electron that records what electron/main.ts asks for.
@@ -161,7 +162,8 @@ describe('the Content-Security-Policy of the built page', () => {
 describe('app.openExternal at the IPC boundary', () => {
   it('hands only http(s) URLs to the system, whatever the page sends', async () => {
     const opened: string[] = [];
-    const services = { openExternal: async (url: string) => void opened.push(url) } as unknown as Services;
+    const desktop = new DesktopService({ openExternal: async (url: string) => void opened.push(url), flushed: () => {} });
+    const services = { desktop } as unknown as Services;
     const open = createHandlers(services, () => {})['app.openExternal'];
     const hostile = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'mailto:a@example.org', 'vbscript:msgbox(1)', 'ms-msdt:/id', ' https://example.org/'];
     for (const url of hostile) expect((await open({ url })).ok, url).toBe(false);

@@ -9,8 +9,10 @@ export interface FuzzSeed {
   otherTagId: string;
   /** A pending import's token, from `corpus.importChoose`. */
   importToken: string;
-  /** A well-formed annotation id the store does not hold. */
+  /** An annotation the store deleted, whose record `annotations.restore` can bring back. */
   freshId: string;
+  /** A tag the store deleted, whose record `tags.restore` can bring back. */
+  deletedTagId: string;
 }
 
 type Examples = { [N in CallName]: CallInput<N> };
@@ -20,8 +22,7 @@ type Examples = { [N in CallName]: CallInput<N> };
  * to compile until it has an example here.
  */
 export function validExamples(seed: FuzzSeed): Examples {
-  const { sourceId, annotationId, tagId, otherTagId, importToken, freshId } = seed;
-  const now = '2024-05-01T12:00:00.000Z';
+  const { sourceId, annotationId, tagId, otherTagId, importToken, freshId, deletedTagId } = seed;
   return {
     'corpus.list': {},
     'corpus.open': { id: sourceId },
@@ -29,21 +30,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     'annotations.create': { sourceId, start: 10, end: 40, color: 'green', tags: [tagId], note: 'A *note*.' },
     'annotations.update': { id: annotationId, color: 'blue', tags: [tagId, otherTagId], note: 'Changed.', omissions: [{ start: 0, end: 1 }] },
     'annotations.delete': { id: annotationId },
-    'annotations.restore': {
-      annotation: {
-        id: freshId,
-        sourceId,
-        quote: { exact: 'quoted text', prefix: 'before ', suffix: ' after' },
-        position: { start: 5, end: 16 },
-        color: 'yellow',
-        tags: [tagId],
-        note: '',
-        omissions: [{ start: 0, end: 6 }],
-        created: now,
-        modified: now,
-        anchor: 'anchored',
-      },
-    },
+    'annotations.restore': { id: freshId },
     'annotations.reattach': { id: annotationId, start: 50, end: 70 },
     'annotations.copyCitation': { id: annotationId, original: true, style: 'cmos17-ibid' },
     'tags.list': {},
@@ -53,6 +40,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     'tags.setParent': { id: otherTagId, parent: tagId },
     'tags.merge': { from: otherTagId, into: tagId },
     'tags.delete': { id: otherTagId },
+    'tags.restore': { id: deletedTagId },
     'reader.getState': { sourceId },
     'reader.savePosition': { sourceId, offset: 120 },
     'reader.setFontSize': { size: 20 },
@@ -73,6 +61,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     },
     'search.query': { query: 'Hoxha', limit: 5 },
     'app.flushed': {},
+    'app.historyChanged': { undo: 'Rename Tag', redo: null },
     'corpus.metadata': { id: sourceId },
     'corpus.updateMetadata': {
       id: sourceId,

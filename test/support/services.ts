@@ -2,24 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Services } from '../../electron/handlers.ts';
-import { AnnotationService } from '../../electron/services/annotation-service.ts';
-import { CorpusService } from '../../electron/services/corpus-service.ts';
-import { ExportService } from '../../electron/services/export-service.ts';
-import { MetadataService } from '../../electron/services/metadata-service.ts';
-import { ImportService } from '../../electron/services/import/import-service.ts';
-import { ImportSessions } from '../../electron/services/import-sessions.ts';
-import { annotationsFromStore } from '../../electron/services/search/annotation-input.ts';
-import { AppSearch } from '../../electron/services/search/app-search.ts';
-import { SearchService } from '../../electron/services/search/search-service.ts';
-import { openProjectStore } from '../../electron/services/store/index.ts';
+import { AppServices } from '../../electron/services/app-services.ts';
 
 /** The repository's corpus folder. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
 
 /** The real main-process services over a corpus folder and a fresh project in a temporary folder. */
 export interface TestServices {
-  services: Services;
+  services: AppServices;
   /** URLs the app asked the system to open, in order. */
   opened: string[];
   /** Files the "open file" dialog will answer with, in order; empty means the user cancels. */
@@ -31,48 +21,45 @@ export interface TestServices {
   /** What was put on the clipboard, in order. */
   clipboard: { text: string; html: string }[];
   projectDir: string;
-  /** Closes the store (so the project can be reopened, as after a restart). */
+  /** Closes the services (so the project can be reopened, as after a restart). */
   close(): void;
-  /** Closes the store and deletes the temporary project. */
+  /** Closes the services and deletes the temporary project. */
   dispose(): void;
 }
 
-/** Opens the services as Electron's main process wires them. */
+/** Builds the services through the same composition root as Electron's main process, with recording platform actions. */
 export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-'))): TestServices {
-  const store = openProjectStore(join(projectDir, 'project.sqlite'));
-  const corpus = new CorpusService(corpusDir, () => {});
-  let open = true;
   const opened: string[] = [];
   const filesToChoose: string[] = [];
   const flushes = { count: 0 };
   const clipboard: { text: string; html: string }[] = [];
   const filesToSave: string[] = [];
-  // After close, a late re-index (the index finishing its first build) finds no annotations.
-  const searchService = new SearchService(corpusDir, join(projectDir, 'cache'), () => (open ? annotationsFromStore(store) : []));
-  const search = new AppSearch(searchService);
-  const close = () => {
-    if (open) store.close();
-    open = false;
-    void search.close();
-  };
-  return {
-    services: {
-      corpus,
-      store,
-      annotations: new AnnotationService(corpus, store),
+  const services = new AppServices({
+    corpusFolder: corpusDir,
+    projectFile: join(projectDir, 'project.sqlite'),
+    cacheFolder: join(projectDir, 'cache'),
+    watchCorpus: true,
+    platform: {
       openExternal: async (url) => {
         opened.push(url);
       },
-      imports: new ImportSessions(new ImportService(corpusDir), async () => filesToChoose.shift() ?? null),
-      search,
+      chooseImportFile: async () => filesToChoose.shift() ?? null,
+      chooseSaveFile: async () => filesToSave.shift() ?? null,
+      writeClipboard: (citation) => clipboard.push(citation),
       flushed: () => {
         flushes.count += 1;
       },
-      writeClipboard: (citation) => clipboard.push(citation),
-      exporter: new ExportService({ corpusFolder: corpusDir, projectFile: join(projectDir, 'project.sqlite') }),
-      chooseSaveFile: async () => filesToSave.shift() ?? null,
-      metadata: new MetadataService(corpusDir),
     },
+  });
+  // Opened now, as the app opens it before its window.
+  void services.store;
+  let closed = false;
+  const close = () => {
+    if (!closed) void services.close();
+    closed = true;
+  };
+  return {
+    services,
     filesToSave,
     clipboard,
     flushes,

@@ -1,3 +1,5 @@
+import { DomainError } from '../../../core/errors.ts';
+
 /** Why a file could not be imported. */
 export type ImportErrorCode =
   | 'unsupported-type'
@@ -12,12 +14,6 @@ export type ImportErrorCode =
   | 'write-failed';
 
 /** A file that cannot be imported, with a message written for a historian; nothing was written. */
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  readonly code: ImportErrorCode;
-
-  constructor(code: ImportErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
+export class ImportError extends DomainError<ImportErrorCode> {
+  override name = 'ImportError';
 }

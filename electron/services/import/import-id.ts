@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CslItem } from '../../../core/corpus/model.ts';
 import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
 
@@ -33,21 +31,4 @@ export function deriveId(csl: Partial<CslItem>, fallback = ''): string {
   const stem = name || title || slug(fallback) || 'source';
   const id = year === undefined ? stem : `${stem}-${year}`;
   return SOURCE_ID_PATTERN.test(id) ? id : 'source';
-}
-
-/** Whether any file of the corpus already uses this id: `<id>.md`, its recipe, or a raw file. */
-export function idTaken(corpusFolder: string, id: string): boolean {
-  if (existsSync(join(corpusFolder, `${id}.md`))) return true;
-  if (existsSync(join(corpusFolder, 'recipes', `${id}.yml`))) return true;
-  const rawFolder = join(corpusFolder, 'raw');
-  return existsSync(rawFolder) && readdirSync(rawFolder).some((name) => name.startsWith(`${id}.`));
-}
-
-/** `id` itself if free in the corpus folder, else the first free `id-2`, `id-3`, …. */
-export function uniqueId(corpusFolder: string, id: string): string {
-  if (!idTaken(corpusFolder, id)) return id;
-  for (let n = 2; ; n++) {
-    const candidate = `${id}-${n}`;
-    if (!idTaken(corpusFolder, candidate)) return candidate;
-  }
 }

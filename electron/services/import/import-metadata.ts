@@ -21,6 +21,24 @@ export interface ImportMetadata {
   id?: string;
 }
 
+/**
+ * The metadata an import form gives, where every field comes as typed, blank ones included:
+ * blank fields left out, every name and value trimmed.
+ */
+export function metadataFromForm(form: ImportMetadata): ImportMetadata {
+  const given = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
+  return {
+    title: form.title,
+    authors: form.authors?.map((name) => name.trim()).filter((name) => name !== ''),
+    issued: given(form.issued),
+    type: given(form.type),
+    containerTitle: given(form.containerTitle),
+    url: given(form.url),
+    reliability: form.reliability,
+    id: given(form.id),
+  };
+}
+
 /** The CSL types the Chicago formatter supports (core/cite/item.ts). */
 export const IMPORT_TYPES = [
   'article-journal',

@@ -7,10 +7,11 @@ import type { Recipe } from '../../../core/clean/recipe.ts';
 import type { CslItem } from '../../../core/corpus/model.ts';
 import { readingTextOf } from '../../../core/corpus/reading-text.ts';
 import { serializeSource } from '../../../core/corpus/serialize-source.ts';
-import { AtomicWriteError, writeNewFilesAtomic } from '../atomic-write.ts';
+import { AtomicWriteError } from '../atomic-write.ts';
+import type { CorpusService } from '../corpus-service.ts';
 import { htmlCleaner, sanitizeHtml } from './html-cleaner.ts';
 import { ImportError } from './import-error.ts';
-import { deriveId, idTaken, uniqueId } from './import-id.ts';
+import { deriveId } from './import-id.ts';
 import { checkImportMetadata, toCslItem, type ImportMetadata } from './import-metadata.ts';
 import { DEFAULT_MAX_BYTES, readImportFile, type ImportFile } from './read-import-file.ts';
 import { recipeText } from './recipe-text.ts';
@@ -52,19 +53,20 @@ export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
 const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
 
 /**
- * Imports a new `.txt`, `.md` or `.html` file into a corpus folder: `prepare` reads, checks and
- * cleans it without writing; `commit` writes the raw copy, the recipe and the cleaned file, each
- * atomically and never over an existing file, and leaves nothing behind if any step fails.
+ * Imports a new `.txt`, `.md` or `.html` file into the corpus: `prepare` reads, checks and
+ * cleans it without writing; `commit` has the corpus service write the raw copy, the recipe and
+ * the cleaned file, each atomically and never over an existing file, leaving nothing behind if
+ * any step fails.
  * Every refusal is an `ImportError` whose message is written for the user.
  */
 export class ImportService {
-  readonly #corpus: string;
+  readonly #corpus: CorpusService;
   readonly #maxBytes: number;
   readonly #maxTextChars: number;
   readonly #now: () => Date;
 
-  constructor(corpusFolder: string, options: ImportOptions = {}) {
-    this.#corpus = corpusFolder;
+  constructor(corpus: CorpusService, options: ImportOptions = {}) {
+    this.#corpus = corpus;
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.#maxTextChars = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
     this.#now = options.now ?? (() => new Date());
@@ -82,7 +84,7 @@ export class ImportService {
       missing,
       blocks: body.blocks.length,
       notes: body.notes.length,
-      suggestedId: uniqueId(this.#corpus, deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
+      suggestedId: this.#corpus.uniqueId(deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
     };
   }
 
@@ -98,7 +100,7 @@ export class ImportService {
     const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
     let id: string;
     if (checked.id !== undefined) {
-      if (idTaken(this.#corpus, checked.id)) {
+      if (this.#corpus.idTaken(checked.id)) {
         throw new ImportError(
           'id-taken',
           `The corpus already has a source with the id “${checked.id}”. Choose another id; ` +
@@ -107,7 +109,7 @@ export class ImportService {
       }
       id = checked.id;
     } else {
-      id = uniqueId(this.#corpus, deriveId(csl, basename(file.path).replace(/\.[^.]*$/, '')));
+      id = this.#corpus.uniqueId(deriveId(csl, basename(file.path).replace(/\.[^.]*$/, '')));
     }
     const rawName = `${id}.${file.extension}`;
     const rawText = form === 'html' ? sanitizeHtml(file.text) : undefined;
@@ -129,13 +131,13 @@ export class ImportService {
       origin,
     });
     try {
-      writeNewFilesAtomic([
-        { path: join(this.#corpus, 'raw', rawName), data: rawText ?? file.bytes },
-        { path: join(this.#corpus, 'recipes', `${id}.yml`), data: recipeFile },
-        { path: join(this.#corpus, `${id}.md`), data: cleaned },
+      this.#corpus.addSource(id, [
+        { path: join('raw', rawName), data: rawText ?? file.bytes },
+        { path: join('recipes', `${id}.yml`), data: recipeFile },
+        { path: `${id}.md`, data: cleaned },
       ]);
     } catch (error) {
-      if (error instanceof AtomicWriteError && error.code === 'exists') {
+      if (error instanceof AtomicWriteError && error.code === 'file-exists') {
         throw new ImportError('id-taken', `Another source took the id “${id}” meanwhile; nothing was imported. Try again.`, {
           cause: error,
         });

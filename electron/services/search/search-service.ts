@@ -4,8 +4,6 @@
  * Cache layout and invalidation rules: README.md beside this file.
  */
 import { readFileSync, rmSync } from 'node:fs';
-import type { Source } from '../../../core/corpus/model.ts';
-import { parseSource } from '../../../core/corpus/parse-source.ts';
 import {
   buildShard,
   documentsForAnnotations,
@@ -19,7 +17,7 @@ import {
 import type { SearchAnnotationInput } from './annotation-input.ts';
 import { sourceShardId } from './build-shard-file.ts';
 import { listShardFiles, removeOtherVersions, shardFile, versionFolder } from './cache-layout.ts';
-import { CorpusFiles, type CorpusFile } from './corpus-files.ts';
+import type { CorpusFile, SearchCorpus } from '../corpus-service.ts';
 import { toHitView, type SearchHitView } from './display-hit.ts';
 import { SearchServiceError } from './errors.ts';
 import { runIndexWorker, type WorkerRun } from './run-worker.ts';
@@ -69,19 +67,18 @@ export class SearchService {
   readonly #cacheFolder: string;
   readonly #annotationSource: () => readonly SearchAnnotationInput[];
   readonly #options: SearchServiceOptions;
-  readonly #corpus: CorpusFiles;
+  readonly #corpus: SearchCorpus;
   #shards: SearchShards = loadShards([]).shards;
   /** Source id → content hash of the shard in `#shards`. */
   readonly #loaded = new Map<string, string>();
   #files = new Map<string, CorpusFile>();
   #annotations = new Map<string, SearchAnnotationInput>();
-  readonly #parsed = new Map<string, { hash: string; source: Source | undefined }>();
   #isReady = false;
   #queue: Promise<unknown> = Promise.resolve();
   #running: WorkerRun | undefined;
 
   constructor(
-    corpusFolder: string,
+    corpus: SearchCorpus,
     cacheFolder: string,
     annotations: () => readonly SearchAnnotationInput[],
     options: SearchServiceOptions = {},
@@ -89,7 +86,7 @@ export class SearchService {
     this.#cacheFolder = cacheFolder;
     this.#annotationSource = annotations;
     this.#options = options;
-    this.#corpus = new CorpusFiles(corpusFolder);
+    this.#corpus = corpus;
   }
 
   /**
@@ -133,7 +130,7 @@ export class SearchService {
     const snippetLength = this.#options.snippetLength ?? 160;
     const hits = result.hits.map((hit) =>
       toHitView(hit, {
-        source: this.#source(hit.sourceId),
+        source: this.#corpus.source(hit.sourceId),
         annotation: hit.annotationId === undefined ? undefined : this.#annotations.get(hit.annotationId),
         snippetLength,
       }),
@@ -239,22 +236,6 @@ export class SearchService {
     } finally {
       this.#running = undefined;
     }
-  }
-
-  /** The parsed source for display, re-read when its file changed; undefined if unreadable. */
-  #source(sourceId: string): Source | undefined {
-    const file = this.#files.get(sourceId);
-    if (!file) return undefined;
-    const cached = this.#parsed.get(sourceId);
-    if (cached?.hash === file.hash) return cached.source;
-    let source: Source | undefined;
-    try {
-      source = parseSource(readFileSync(file.file, 'utf8'));
-    } catch {
-      source = undefined;
-    }
-    this.#parsed.set(sourceId, { hash: file.hash, source });
-    return source;
   }
 }
 

@@ -14,7 +14,8 @@ import {
 } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { fileStamp, setAside, syncFile, syncFolder } from './set-aside.ts';
+import { syncFolder } from '../atomic-write.ts';
+import { fileStamp, setAside, syncFile } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
 

@@ -1,8 +1,8 @@
 // The public surface of the project store; everything else in this folder is internal.
-export { openProjectStore } from './open-project-store.ts';
+export { openProjectForReading, openProjectStore } from './open-project-store.ts';
 export type { ProjectStoreOptions } from './open-project-store.ts';
 export { ProjectStore } from './project-store.ts';
-export type { AnchorUpdate, AnnotationInput, AnnotationPatch } from './store-inputs.ts';
+export type { AnchorUpdate, AnnotationInput, AnnotationPatch, Placement } from './store-inputs.ts';
 export type { AnnotationFilter } from './annotation-table.ts';
 export type { TagWithUsage } from './tag-table.ts';
 export type { JsonValue } from './json-value.ts';

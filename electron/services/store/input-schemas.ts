@@ -110,6 +110,12 @@ export const AnchorUpdatesSchema = v.array(
   're-anchoring results must be a list',
 );
 
+/** Where a restored annotation now sits. */
+export const PlacementSchema = v.strictObject(
+  { position: PositionSchema, anchor: AnchorSchema },
+  'a placement has unexpected fields',
+);
+
 /** Which annotations `list` returns. */
 export const ListFilterSchema = v.strictObject(
   {

@@ -62,8 +62,31 @@ ALTER TABLE annotations ADD COLUMN omissions TEXT NOT NULL DEFAULT '[]'
   CHECK (json_valid(omissions) AND json_type(omissions) = 'array');
 `;
 
+// What deleting (or re-attaching) a highlight and deleting or merging a tag took away, kept so
+// that undo puts it back from the project's own record: the page never sends selectors. Each
+// table is a stack (latest `seq` first per id); the store keeps its most recent rows only.
+const V3_TRASH = `
+CREATE TABLE annotation_trash (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  reason TEXT NOT NULL CHECK (reason IN ('deleted', 'reattached')),
+  record TEXT NOT NULL CHECK (json_valid(record)),
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX annotation_trash_id ON annotation_trash (id, seq);
+
+CREATE TABLE tag_trash (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL,
+  record TEXT NOT NULL CHECK (json_valid(record)),
+  at TEXT NOT NULL
+) STRICT;
+CREATE INDEX tag_trash_id ON tag_trash (id, seq);
+`;
+
 /** The migrations of this version of Apparatus, in order; the last one's version is current. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'annotations, tags, annotation tags and settings', sql: V1_INITIAL },
   { version: 2, description: 'cuts in the quotation of a highlight', sql: V2_OMISSIONS },
+  { version: 3, description: 'records of deleted highlights and tags, for undo', sql: V3_TRASH },
 ];

@@ -70,6 +70,21 @@ export function openProjectStore(file: string, options: ProjectStoreOptions = {}
   return new ProjectStore({ db, file, now, newId: options.newId ?? randomUUID });
 }
 
+/**
+ * Opens an existing project for reading only. A project saved by an older Apparatus is first
+ * brought up to the current format (after a backup copy, as any opening does), so that reading it
+ * (an export from the command line) works before the app was started after an update.
+ */
+export function openProjectForReading(file: string, options: ProjectStoreOptions = {}): ProjectStore {
+  try {
+    return openProjectStore(file, { ...options, readOnly: true });
+  } catch (error) {
+    if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
+    openProjectStore(file, { ...options, readOnly: false }).close();
+    return openProjectStore(file, { ...options, readOnly: true });
+  }
+}
+
 function limitSize(db: DatabaseSync, bytes: number): void {
   if (!Number.isFinite(bytes) || bytes <= 0) {
     const message = 'The size limit of the project must be a positive number of bytes.';

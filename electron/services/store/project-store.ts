@@ -10,6 +10,7 @@ import { checkOmissions } from '../../../core/annotate/omissions.ts';
 import { parseAnnotation } from '../../../core/annotate/schema.ts';
 import { checkTagName } from '../../../core/annotate/tag-names.ts';
 import { planMerge, planMove, planRename } from '../../../core/annotate/tag-plan.ts';
+import { planRestore, recordRemoval, tagRemovalSchema } from '../../../core/annotate/tag-restore.ts';
 import type { Color } from '../../../core/annotate/palette.ts';
 import * as rows from './annotation-table.ts';
 import type { AnnotationFilter } from './annotation-table.ts';
@@ -22,12 +23,20 @@ import type { JsonValue } from './json-value.ts';
 import { describeDatabase, integrityCheck } from './open-database.ts';
 import type { StoreDiagnostics } from './open-database.ts';
 import { toStoreError } from './sqlite-errors.ts';
-import type { AnchorUpdate, AnnotationInput, AnnotationPatch } from './store-inputs.ts';
+import type { AnchorUpdate, AnnotationInput, AnnotationPatch, Placement } from './store-inputs.ts';
 import { StoreError } from './store-errors.ts';
 import { mustRead, plainTag, requireAnnotation, requireTag, requireTags } from './guards.ts';
 import * as tags from './tag-table.ts';
 import type { TagWithUsage } from './tag-table.ts';
 import { transact } from './transaction.ts';
+import * as trash from './trash-table.ts';
+
+/** A trashed annotation as the model's validator accepts it, or `invalid-input` naming the first problem. */
+function checkedRecord(record: unknown, refusal: string): Annotation {
+  const parsed = parseAnnotation(record);
+  if (!parsed.ok) throw new StoreError('invalid-input', `${refusal}: ${parsed.problems[0]}`, { issues: parsed.problems });
+  return parsed.value;
+}
 
 /** What the store needs besides its database: a clock and an id generator. */
 export interface ProjectStoreDeps {
@@ -124,37 +133,64 @@ export class ProjectStore {
     });
   }
 
-  /** Deletes annotation `id` and returns it, tags included, so that `restore` can undo this. */
+  /**
+   * Deletes annotation `id` and returns it, tags included. The store keeps what it was, so that
+   * `restore(id)` can undo this.
+   */
   delete(id: string): Annotation {
     const refusal = 'The highlight was not deleted';
     const validId = parseInput(schemas.IdSchema, id, refusal);
     return this.#write((db) => {
       const current = requireAnnotation(db, validId, refusal);
       rows.deleteAnnotation(db, validId);
+      trash.pushAnnotation(db, 'deleted', current, this.#now().toISOString());
       return current;
     });
   }
 
   /**
-   * Puts back an annotation exactly as `delete` returned it (same id, timestamps and tag order).
-   * Refused if the id is in use again or one of its tags has since been deleted.
+   * The newest earlier state the store kept of annotation `id` (what a deletion or a re-attachment
+   * took away), checked with the model's own validator; undefined when there is none.
    */
-  restore(annotation: Annotation): Annotation {
+  trashed(id: string): Annotation | undefined {
     const refusal = 'The highlight could not be restored';
-    // The model's own validator (core/annotate/schema.ts), so an undo accepts exactly Annotations.
-    const parsed = parseAnnotation(annotation);
-    if (!parsed.ok) {
-      const message = `${refusal}: ${parsed.problems[0]}`;
-      throw new StoreError('invalid-input', message, { issues: parsed.problems });
-    }
-    const restored = parsed.value;
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#read((db) => {
+      const kept = trash.latestAnnotation(db, validId);
+      return kept ? checkedRecord(kept.record, refusal) : undefined;
+    });
+  }
+
+  /**
+   * Undoes the newest deletion or re-attachment of annotation `id` from the store's own record:
+   * a deleted annotation comes back exactly as it was (same id, timestamps, tag order and cuts),
+   * a re-attached one gets its earlier quote, position and cuts back. `placement`, the record
+   * re-anchored against the source's current text, replaces the recorded position and status.
+   * Refused with `already-exists` for an annotation that is there and was not re-attached,
+   * `nothing-to-restore` for one that was never deleted, and `unknown-tag` when one of its tags
+   * has since been deleted.
+   */
+  restore(id: string, placement?: Placement): Annotation {
+    const refusal = 'The highlight could not be restored';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const where = placement === undefined ? undefined : parseInput(schemas.PlacementSchema, placement, refusal);
     return this.#write((db) => {
-      if (rows.selectAnnotation(db, restored.id)) {
-        throw new StoreError('already-exists', `${refusal}: it is already in the project.`);
+      const present = rows.selectAnnotation(db, validId);
+      const kept = trash.latestAnnotation(db, validId);
+      if (!kept || (kept.reason === 'deleted') !== (present === undefined)) {
+        if (present) throw new StoreError('already-exists', `${refusal}: it is already in the project.`);
+        throw new StoreError('nothing-to-restore', `${refusal}: it was never deleted, so there is nothing to bring back.`);
       }
-      requireTags(db, restored.tags, refusal);
-      rows.insertAnnotation(db, restored);
-      return mustRead(db, restored.id);
+      const record = checkedRecord(kept.record, refusal);
+      const placed = where ? { ...record, position: where.position, anchor: where.anchor } : record;
+      if (present) {
+        rows.updateSelectors(db, { ...present, quote: placed.quote, position: placed.position, anchor: placed.anchor, omissions: placed.omissions, modified: placed.modified });
+      } else {
+        requireTags(db, placed.tags, refusal);
+        rows.insertAnnotation(db, placed);
+      }
+      trash.dropRecord(db, 'annotation_trash', kept.seq);
+      return mustRead(db, validId);
     });
   }
 
@@ -168,6 +204,7 @@ export class ProjectStore {
     const valid = parseInput(schemas.ReattachSchema, selectors, refusal);
     return this.#write((db) => {
       const current = requireAnnotation(db, validId, refusal);
+      trash.pushAnnotation(db, 'reattached', current, this.#now().toISOString());
       // Cuts are ranges of the old quote: they mean nothing in the new one.
       rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', omissions: [], modified: this.#now().toISOString() });
       return mustRead(db, validId);
@@ -260,7 +297,10 @@ export class ProjectStore {
     const into = parseInput(schemas.IdSchema, intoId, refusal);
     return this.#write((db) => {
       const carrying = tags.taggedWith(db, from);
-      tags.writeTagPlan(db, planMerge(tags.selectTags(db), carrying, [from], into));
+      const before = tags.selectTags(db);
+      const plan = planMerge(before, carrying, [from], into);
+      tags.writeTagPlan(db, plan);
+      trash.pushTag(db, recordRemoval(before, from, carrying, plan.updated, into), this.#now().toISOString());
       return { tag: plainTag(requireTag(db, into, refusal)), annotations: carrying.length };
     });
   }
@@ -274,9 +314,40 @@ export class ProjectStore {
     const validId = parseInput(schemas.IdSchema, id, refusal);
     return this.#write((db) => {
       const tag = requireTag(db, validId, refusal);
+      const before = tags.selectTags(db);
+      const children = before.filter((child) => child.parent === validId);
+      const moved = children.map((child) => ({ ...plainTag(child), parent: tag.parent }));
+      trash.pushTag(db, recordRemoval(before, validId, tags.taggedWith(db, validId), moved), this.#now().toISOString());
       tags.reparentChildren(db, validId, tag.parent ?? null);
       tags.deleteTagRow(db, validId);
       return { tag: plainTag(tag), annotations: tag.usage };
+    });
+  }
+
+  /**
+   * Undoes the newest deletion or merge of tag `id` from the store's record of it: the tag comes
+   * back with its id, name, colour and parent, on exactly the annotations that carried it, with its
+   * sub-tags under it again; after a merge, annotations that did not carry the target before it
+   * lose the target again. Refused with `already-exists` for a tag that is there,
+   * `nothing-to-restore` for one never deleted, and `tag-name-taken` when another tag has its name.
+   */
+  restoreTag(id: string): Tag {
+    const refusal = 'The tag could not be restored';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#write((db) => {
+      if (tags.selectTag(db, validId)) throw new StoreError('already-exists', `${refusal}: it is already in the project.`);
+      const kept = trash.latestTag(db, validId);
+      if (!kept) throw new StoreError('nothing-to-restore', `${refusal}: it was never deleted, so there is nothing to bring back.`);
+      const removal = parseInput(tagRemovalSchema, kept.record, refusal);
+      const carriers = removal.carriers.flatMap((carrier) => {
+        const annotation = rows.selectAnnotation(db, carrier.id);
+        return annotation ? [{ id: annotation.id, tags: annotation.tags }] : [];
+      });
+      const { tag, plan } = planRestore(tags.selectTags(db), carriers, removal);
+      tags.insertTag(db, tag);
+      tags.writeTagPlan(db, plan);
+      trash.dropRecord(db, 'tag_trash', kept.seq);
+      return plainTag(requireTag(db, validId, refusal));
     });
   }
 

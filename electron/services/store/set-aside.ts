@@ -4,6 +4,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { syncFolder } from '../atomic-write.ts';
 
 // SQLite keeps recent commits in `<file>-wal` until a checkpoint; it belongs with its database.
 const COMPANIONS = ['-wal', '-shm', '-journal'];
@@ -28,19 +29,6 @@ export function setAside(file: string, label: string, now: Date): string {
   }
   syncFolder(dirname(file));
   return target;
-}
-
-/** Makes renames and new entries in `folder` durable, where the platform allows it. */
-export function syncFolder(folder: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(folder, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Some platforms and file systems cannot fsync a directory; the rename still happened.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** Flushes a file's contents to disk. */

@@ -2,6 +2,7 @@
  * The exceptions of the project store. Each carries a stable `code` for programs and a `message`
  * written for the historian; nothing here leaks an SQLite message or a stack trace to the user.
  */
+import { DomainError, type ErrorKind } from '../../../core/errors.ts';
 import type { BackupInfo } from './backups.ts';
 
 /** Every reason the project store can refuse an action or fail to open. */
@@ -14,6 +15,7 @@ export type StoreErrorCode =
   | 'unknown-tag'
   | 'tag-cycle'
   | 'merge-into-itself'
+  | 'nothing-to-restore'
   | 'read-only'
   | 'disk-full'
   | 'unwritable'
@@ -24,9 +26,22 @@ export type StoreErrorCode =
   | 'corrupt'
   | 'io';
 
+// What each refusal means to the page; every other code is a failure of the storage itself.
+const KINDS: Partial<Record<StoreErrorCode, ErrorKind>> = {
+  'invalid-input': 'invalid-input',
+  'empty-tag-name': 'invalid-input',
+  'tag-cycle': 'invalid-input',
+  'merge-into-itself': 'invalid-input',
+  'not-found': 'not-found',
+  'nothing-to-restore': 'not-found',
+  'unknown-tag': 'not-found',
+  'already-exists': 'conflict',
+  'tag-name-taken': 'conflict',
+};
+
 /** A refused or failed store action. Nothing was changed when this is thrown. */
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends DomainError<StoreErrorCode> {
+  override name = 'StoreError';
   /** For `invalid-input`: each problem found in the input, one line each. */
   readonly issues: string[];
 
@@ -35,10 +50,13 @@ export class StoreError extends Error {
     message: string,
     options: { issues?: string[]; cause?: unknown } = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'StoreError';
-    this.code = code;
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
     this.issues = options.issues ?? [];
+  }
+
+  /** A refused action is the user's to fix; anything else is the disk's or the file's doing. */
+  override get kind(): ErrorKind {
+    return KINDS[this.code] ?? 'storage';
   }
 }
 
@@ -48,6 +66,7 @@ export class StoreError extends Error {
  * newest first.
  */
 export class StoreCorruptError extends StoreError {
+  override name = 'StoreCorruptError';
   readonly damagedFile: string | undefined;
   readonly backups: BackupInfo[];
 
@@ -56,7 +75,6 @@ export class StoreCorruptError extends StoreError {
     options: { damagedFile?: string; backups?: BackupInfo[]; cause?: unknown } = {},
   ) {
     super('corrupt', message, { cause: options.cause });
-    this.name = 'StoreCorruptError';
     this.damagedFile = options.damagedFile;
     this.backups = options.backups ?? [];
   }

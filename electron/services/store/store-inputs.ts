@@ -33,3 +33,9 @@ export interface AnchorUpdate {
   position: Annotation['position'];
   anchor: Annotation['anchor'];
 }
+
+/** Where a restored annotation now sits: its record re-anchored against the source's current text. */
+export interface Placement {
+  position: Annotation['position'];
+  anchor: Annotation['anchor'];
+}

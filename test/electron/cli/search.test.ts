@@ -8,6 +8,7 @@ import { annotationsFromStore } from '../../../electron/services/search/annotati
 import { SearchService } from '../../../electron/services/search/search-service.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
 import { makeSearchFolders, type SearchFolders } from '../search/search-fixture.ts';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
 
 let f: SearchFolders;
 let projectDir: string;
@@ -39,7 +40,7 @@ async function serviceHits(query: string, limit?: number) {
   const store = openProjectStore(join(projectDir, 'project.sqlite'), { readOnly: true });
   const annotations = annotationsFromStore(store);
   store.close();
-  const service = new SearchService(f.corpus, join(projectDir, 'cache'), () => annotations);
+  const service = new SearchService(new CorpusService(f.corpus), join(projectDir, 'cache'), () => annotations);
   await service.ready();
   return service.search(query, limit === undefined ? {} : { limit }).hits;
 }

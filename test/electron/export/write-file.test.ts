@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WriteFileError, writeFileAtomic } from '../../../electron/services/write-file.ts';
+import { AtomicWriteError, writeFileAtomic } from '../../../electron/services/atomic-write.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -16,11 +16,11 @@ afterEach(() => {
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function failure(fn: () => unknown): WriteFileError {
+function failure(fn: () => unknown): AtomicWriteError {
   try {
     fn();
   } catch (error) {
-    if (error instanceof WriteFileError) return error;
+    if (error instanceof AtomicWriteError) return error;
     throw error;
   }
   throw new Error('no error');

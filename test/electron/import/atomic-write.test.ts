@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeNewFileAtomic, writeNewFilesAtomic } from '../../../electron/services/atomic-write.ts';
+import { writeFileAtomic, writeNewFilesAtomic } from '../../../electron/services/atomic-write.ts';
 
 describe('atomic-write', () => {
   let dir: string;
@@ -12,14 +12,14 @@ describe('atomic-write', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('creates a file with exactly the given bytes and leaves no temporary file', () => {
-    writeNewFileAtomic(join(dir, 'a.txt'), new Uint8Array([0xc3, 0xab, 0x0a]));
+    writeFileAtomic(join(dir, 'a.txt'), new Uint8Array([0xc3, 0xab, 0x0a]));
     expect(readFileSync(join(dir, 'a.txt'))).toEqual(Buffer.from([0xc3, 0xab, 0x0a]));
     expect(readdirSync(dir)).toEqual(['a.txt']);
   });
 
   it('never overwrites an existing file', () => {
     writeFileSync(join(dir, 'a.txt'), 'old');
-    expect(() => writeNewFileAtomic(join(dir, 'a.txt'), 'new')).toThrow('A file already exists');
+    expect(() => writeFileAtomic(join(dir, 'a.txt'), 'new')).toThrow('A file already exists');
     expect(readFileSync(join(dir, 'a.txt'), 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['a.txt']);
   });

@@ -15,12 +15,12 @@ describe('ImportService', () => {
   let service: ImportService;
   beforeEach(() => {
     temp = makeTempCorpus();
-    service = new ImportService(temp.corpus, { now });
+    service = new ImportService(new CorpusService(temp.corpus), { now });
   });
   afterEach(() => temp.remove());
 
   function listed(): string[] {
-    return new CorpusService(temp.corpus, () => {}).list().map((source) => source.id);
+    return new CorpusService(temp.corpus).list().map((source) => source.id);
   }
 
   it('imports plain text as a readable source listed in the corpus', () => {
@@ -108,7 +108,7 @@ describe('ImportService', () => {
 
   it('refuses a file over the size limit, naming the limit, and leaves the corpus unchanged', () => {
     const file = temp.input('big.txt', 'word '.repeat(300));
-    const small = new ImportService(temp.corpus, { maxBytes: 1024 });
+    const small = new ImportService(new CorpusService(temp.corpus), { maxBytes: 1024 });
     const before = fingerprint(temp.corpus);
     expect(() => small.prepare(file)).toThrow('This file is larger than the 1 KB import limit: “big.txt” is 1 KB');
     expect(fingerprint(temp.corpus)).toEqual(before);
@@ -130,7 +130,7 @@ describe('ImportService', () => {
       /^The text of “collected\.txt” is too long for one source: 2\.4 million characters once cleaned, over the limit of 2 million\. Split it into parts/,
     );
     expect(fingerprint(temp.corpus)).toEqual(before);
-    const roomy = new ImportService(temp.corpus, { maxTextChars: 3_000_000 });
+    const roomy = new ImportService(new CorpusService(temp.corpus), { maxTextChars: 3_000_000 });
     expect(roomy.prepare(file).blocks).toBeGreaterThan(2000);
   });
 

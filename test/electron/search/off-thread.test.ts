@@ -8,6 +8,7 @@ import type { SearchDocument } from '../../../core/search/index.ts';
 import type * as ShardModule from '../../../core/search/shard.ts';
 import { SearchService } from '../../../electron/services/search/search-service.ts';
 import { makeSearchFolders, SOURCE_IDS, type SearchFolders } from './search-fixture.ts';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
 
 // Every shard built on this thread is recorded; the worker runs in plain Node, outside Vitest's
 // module graph, so its builds never show up here.
@@ -33,7 +34,7 @@ afterEach(() => {
 describe('SearchService worker', () => {
   it('indexes the sources in a Worker while this thread’s event loop keeps turning', async () => {
     made = makeSearchFolders();
-    const service = new SearchService(made.corpus, made.cache, () => [
+    const service = new SearchService(new CorpusService(made.corpus), made.cache, () => [
       { id: 'a1', sourceId: 'memorie-kapo', quote: { exact: 'the Soviet side' }, tags: [] },
     ]);
     let ticks = 0;
@@ -61,7 +62,7 @@ describe('SearchService worker', () => {
         outfile: workerFile,
         logLevel: 'warning',
       });
-      const service = new SearchService(made.corpus, made.cache, () => [], { workerFile });
+      const service = new SearchService(new CorpusService(made.corpus), made.cache, () => [], { workerFile });
       const report = await service.ready();
       expect(report.built).toEqual(SOURCE_IDS);
       expect(service.search('mehilli').hits[0]?.page).toMatch(/^pp?\. /);
@@ -72,11 +73,11 @@ describe('SearchService worker', () => {
 
   it('reports a worker that cannot start as a typed error and keeps the service usable', async () => {
     made = makeSearchFolders();
-    const service = new SearchService(made.corpus, made.cache, () => [], {
+    const service = new SearchService(new CorpusService(made.corpus), made.cache, () => [], {
       workerFile: join(made.root, 'missing-worker.mjs'),
     });
     await expect(service.ready()).rejects.toMatchObject({ code: 'index-build-failed' });
-    const working = new SearchService(made.corpus, made.cache, () => []);
+    const working = new SearchService(new CorpusService(made.corpus), made.cache, () => []);
     expect((await working.ready()).built).toEqual(SOURCE_IDS);
   });
 });

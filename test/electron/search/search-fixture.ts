@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SearchService } from '../../../electron/services/search/search-service.ts';
 import type { SearchAnnotationInput } from '../../../electron/services/search/annotation-input.ts';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
 
 /** The repository's cleaned corpus folder. */
 export const CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
@@ -46,7 +47,7 @@ export function makeSearchFolders(warmCache?: string): SearchFolders {
 /** A cache filled by one full build of the real corpus; returns its folder and a remover. */
 export async function makeWarmCache(): Promise<SearchFolders> {
   const folders = makeSearchFolders();
-  const service = new SearchService(folders.corpus, folders.cache, () => []);
+  const service = new SearchService(new CorpusService(folders.corpus), folders.cache, () => []);
   await service.ready();
   return folders;
 }
@@ -62,5 +63,5 @@ export function serviceFor(
   folders: SearchFolders,
   list: SearchAnnotationInput[] = [],
 ): SearchService {
-  return new SearchService(folders.corpus, folders.cache, () => list, { log: () => {} });
+  return new SearchService(new CorpusService(folders.corpus), folders.cache, () => list, { log: () => {} });
 }

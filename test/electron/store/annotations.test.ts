@@ -1,3 +1,4 @@
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProjectStore } from '../../../electron/services/store/open-project-store.ts';
 import type { AnnotationFilter } from '../../../electron/services/store/annotation-table.ts';
@@ -122,7 +123,7 @@ describe('ProjectStore annotations', () => {
     expect(store.get(saved.id)).toBeUndefined();
     expect(store.tagUsage(tags[0]!.id)).toBe(0);
     clock.advance(5_000);
-    expect(store.restore(deleted)).toEqual(saved);
+    expect(store.restore(deleted.id)).toEqual(saved);
     expect(store.get(saved.id)).toEqual(saved);
     expect(store.tagUsage(tags[0]!.id)).toBe(1);
   });
@@ -167,7 +168,7 @@ describe('ProjectStore annotations', () => {
 
   it('keeps the cuts when a trimmed highlight is deleted and restored, and drops them on re-attaching', () => {
     const saved = store.update(store.create(highlight()).id, { omissions: [{ start: 4, end: 11 }] });
-    expect(store.restore(store.delete(saved.id))).toEqual(saved);
+    expect(store.restore(store.delete(saved.id).id)).toEqual(saved);
     const quote = { exact: 'the Soviet leaders', prefix: '', suffix: '' };
     expect(store.reattach(saved.id, { quote, position: { start: 900, end: 918 } }).omissions).toEqual([]);
   });
@@ -182,18 +183,22 @@ describe('ProjectStore annotations', () => {
   it('refuses to restore a highlight that is already there, or whose tag was deleted since', () => {
     const tag = store.createTag('Short-lived');
     const saved = store.create(highlight({ tags: [tag.id] }));
-    expect(() => store.restore(saved)).toThrow(withCode('already-exists'));
+    expect(() => store.restore(saved.id)).toThrow(withCode('already-exists'));
     const deleted = store.delete(saved.id);
     store.deleteTag(tag.id);
-    expect(() => store.restore(deleted)).toThrow(withCode('unknown-tag'));
+    expect(() => store.restore(deleted.id)).toThrow(withCode('unknown-tag'));
     expect(store.get(saved.id)).toBeUndefined();
   });
 
   it('refuses to restore something that is not an annotation, with the model’s own message', () => {
     const saved = store.delete(store.create(highlight()).id);
+    // The record the store kept, damaged on disk: restoring checks it with the model's validator.
+    const db = new DatabaseSync(project.file);
+    db.prepare(`UPDATE annotation_trash SET record = json_set(record, '$.color', 'magenta') WHERE id = ?`).run(saved.id);
+    db.close();
     const error = (() => {
       try {
-        store.restore({ ...saved, color: 'magenta' as never });
+        store.restore(saved.id);
       } catch (thrown) {
         return thrown;
       }

@@ -50,7 +50,7 @@ describe('openProjectStore', () => {
     expect(store.list()).toEqual([]);
     store.close();
     expect(readVersion(file)).toBe(MIGRATIONS.length);
-    expect(tableNames(file)).toEqual(['annotation_tags', 'annotations', 'settings', 'tags']);
+    expect(tableNames(file)).toEqual(['annotation_tags', 'annotation_trash', 'annotations', 'settings', 'tag_trash', 'tags']);
     expect(listBackups(file)).toEqual([]);
   });
 

@@ -1,0 +1,190 @@
+/**
+ * The composition root of the main process: every service built once, from the corpus folder,
+ * the project file, the cache folder and what the platform provides. The Electron shell, the
+ * command line and the tests all build their services here, so the wiring they run is the same.
+ */
+import { existsSync } from 'node:fs';
+import type { SearchProgress } from '../../core/api.ts';
+import { DomainError } from '../../core/errors.ts';
+import { AnnotationService } from './annotation-service.ts';
+import { CitationService, type Citation } from './citation-service.ts';
+import { CorpusService } from './corpus-service.ts';
+import { DesktopService } from './desktop-service.ts';
+import { Emitter, type ServiceEmitter, type ServiceEvents } from './events.ts';
+import { ExportService } from './export-service.ts';
+import { HistoryLabelsService } from './history-labels.ts';
+import { ImportSessions } from './import-sessions.ts';
+import { ImportService } from './import/import-service.ts';
+import { ReaderService } from './reader-service.ts';
+import { annotationsFromStore } from './search/annotation-input.ts';
+import { AppSearch } from './search/app-search.ts';
+import { SearchService } from './search/search-service.ts';
+import { openProjectForReading, openProjectStore, type ProjectStore } from './store/index.ts';
+import { TagService } from './tag-service.ts';
+
+/** What only the desktop app can do: dialogs, the clipboard, the browser, the window. */
+export interface Platform {
+  /** Opens an http(s) URL in the system's browser. */
+  openExternal(url: string): Promise<void>;
+  /** Asks the user for a file to import (the system's open dialog); null if cancelled. */
+  chooseImportFile(): Promise<string | null>;
+  /** Asks the user where to save a file (the system's save dialog, which confirms replacing one); null if cancelled. */
+  chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Puts a citation on the system clipboard, as HTML and plain text. */
+  writeClipboard(citation: Citation): void;
+  /** The page has saved everything pending (asked before the window closes). */
+  flushed(): void;
+}
+
+/** Where the services work, and how. */
+export interface AppConfig {
+  corpusFolder: string;
+  /** The project database file. */
+  projectFile: string;
+  /** Where the search index is cached. */
+  cacheFolder: string;
+  /** The desktop's own actions; without them (the command line) the calls that need them are refused. */
+  platform?: Platform;
+  /**
+   * `write` (default) opens the project, creating it if needed; `read` opens an existing one
+   * read-only (bringing an older one up to date first), and a missing one counts as empty where
+   * that makes sense (search finds no annotations).
+   */
+  projectAccess?: 'write' | 'read';
+  /** Opens the project (default `openProjectStore`); the app passes its own, which offers a backup of a damaged one. */
+  openStore?: (file: string) => ProjectStore;
+  /** Watch the corpus folder for changes made by other programs (the app does; the command line does not). */
+  watchCorpus?: boolean;
+  /** The search index worker script, where the default cannot find it (a packaged app). */
+  searchWorkerFile?: string;
+  /** Search index progress, for the window. */
+  onSearchProgress?: (progress: SearchProgress) => void;
+  /** Where failures that reach no caller are reported (default `console.error`). */
+  log?: (error: unknown) => void;
+}
+
+/**
+ * Every service of one process, each made on first use: a command that only lists the corpus
+ * never opens the project. There is one project store connection, shared by every service.
+ */
+export class AppServices {
+  readonly events: ServiceEmitter;
+  readonly corpus: CorpusService;
+  readonly #config: AppConfig;
+  readonly #log: (error: unknown) => void;
+  #store: ProjectStore | undefined;
+  #closed = false;
+  #annotations: AnnotationService | undefined;
+  #tags: TagService | undefined;
+  #reader: ReaderService | undefined;
+  #citations: CitationService | undefined;
+  #desktop: DesktopService | undefined;
+  #history: HistoryLabelsService | undefined;
+  #imports: ImportSessions | undefined;
+  #importer: ImportService | undefined;
+  #exports: ExportService | undefined;
+  #searchIndex: SearchService | undefined;
+  #search: AppSearch | undefined;
+
+  constructor(config: AppConfig) {
+    this.#config = config;
+    this.#log = config.log ?? console.error;
+    this.events = new Emitter<ServiceEvents>(this.#log);
+    this.corpus = new CorpusService(config.corpusFolder, this.events);
+    if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
+  }
+
+  /** The project store: opened on first use, then shared. */
+  get store(): ProjectStore {
+    if (this.#closed) throw new DomainError('storage', 'The project is closed.');
+    if (!this.#store) {
+      const { projectFile, openStore, projectAccess } = this.#config;
+      this.#store = openStore ? openStore(projectFile) : projectAccess === 'read' ? openProjectForReading(projectFile) : openProjectStore(projectFile);
+    }
+    return this.#store;
+  }
+
+  get annotations(): AnnotationService {
+    return (this.#annotations ??= new AnnotationService(this.corpus, this.store, this.events));
+  }
+
+  get tags(): TagService {
+    return (this.#tags ??= new TagService(this.store, this.events));
+  }
+
+  get reader(): ReaderService {
+    return (this.#reader ??= new ReaderService(this.store));
+  }
+
+  get citations(): CitationService {
+    return (this.#citations ??= new CitationService(this.corpus, this.store, (citation) => this.#platform().writeClipboard(citation)));
+  }
+
+  get desktop(): DesktopService {
+    return (this.#desktop ??= new DesktopService({ openExternal: (url) => this.#platform().openExternal(url), flushed: () => this.#platform().flushed() }));
+  }
+
+  get history(): HistoryLabelsService {
+    return (this.#history ??= new HistoryLabelsService(this.events));
+  }
+
+  /** Imports as the command line makes them: a file named by path. */
+  get importer(): ImportService {
+    return (this.#importer ??= new ImportService(this.corpus));
+  }
+
+  /** Imports as the window makes them: the file chosen in main's own dialog. */
+  get imports(): ImportSessions {
+    return (this.#imports ??= new ImportSessions(this.importer, () => this.#platform().chooseImportFile()));
+  }
+
+  get exports(): ExportService {
+    return (this.#exports ??= new ExportService({
+      corpus: this.corpus,
+      project: () => this.store,
+      chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
+    }));
+  }
+
+  /** The search index itself (the command line reads its report). */
+  get searchIndex(): SearchService {
+    return (this.#searchIndex ??= new SearchService(this.corpus, this.#config.cacheFolder, () => this.#searchAnnotations(), {
+      ...(this.#config.searchWorkerFile === undefined ? {} : { workerFile: this.#config.searchWorkerFile }),
+      log: () => {},
+    }));
+  }
+
+  /** Search as the window uses it: kept up to date in the background, following every change. */
+  get search(): AppSearch {
+    if (!this.#search) {
+      this.#search = new AppSearch(this.searchIndex, {
+        unreadable: () => this.corpus.unreadable(),
+        ...(this.#config.onSearchProgress ? { onProgress: this.#config.onSearchProgress } : {}),
+        log: this.#log,
+      });
+      this.#search.follow(this.events);
+    }
+    return this.#search;
+  }
+
+  /** Stops watching and indexing, and closes the project; later calls that need the project are refused. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.corpus.close();
+    this.#store?.close();
+    await this.#search?.close();
+    await this.#searchIndex?.close();
+  }
+
+  // After closing, or without a project to read, search finds no annotations.
+  #searchAnnotations() {
+    if (this.#closed) return [];
+    if (!this.#store && this.#config.projectAccess === 'read' && !existsSync(this.#config.projectFile)) return [];
+    return annotationsFromStore(this.store);
+  }
+
+  #platform(): Platform {
+    if (!this.#config.platform) throw new DomainError('internal', 'This needs the Apparatus window; it cannot be done from the command line.');
+    return this.#config.platform;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Source } from '../../core/corpus/model.ts';
+import { DomainError } from '../../core/errors.ts';
+import { citeAnnotation } from '../../core/export/annotation-citation.ts';
+import { citeOptionsFor, type StyleName } from '../../core/export/cite-style.ts';
+import type { CorpusService } from './corpus-service.ts';
+import type { ProjectStore } from './store/index.ts';
+
+/** A citation in both renderings: plain text, and HTML (so italics paste into a word processor). */
+export interface Citation {
+  text: string;
+  html: string;
+}
+
+/** Citing one highlight on demand: the footnote of "Copy citation". */
+export class CitationService {
+  readonly #corpus: CorpusService;
+  readonly #store: ProjectStore;
+  readonly #writeClipboard: (citation: Citation) => void;
+
+  constructor(corpus: CorpusService, store: ProjectStore, writeClipboard: (citation: Citation) => void) {
+    this.#corpus = corpus;
+    this.#store = store;
+    this.#writeClipboard = writeClipboard;
+  }
+
+  /**
+   * The Chicago footnote of highlight `id`, put on the clipboard. A translation or paraphrase is
+   * cited as itself (naming its original when the corpus has it), or, with `original`, as the
+   * original it derives from, which must then be in the corpus.
+   */
+  copy(id: string, options: { original: boolean; style: StyleName }): Citation {
+    const annotation = this.#store.get(id);
+    if (!annotation) throw new DomainError('not-found', 'This highlight no longer exists.');
+    const source = this.#corpus.get(annotation.sourceId);
+    const citation = citeAnnotation(source, annotation, citeOptionsFor(options.style), {
+      original: this.#original(source, options.original),
+      citeOriginal: options.original,
+    });
+    this.#writeClipboard(citation);
+    return citation;
+  }
+
+  // Citing the original needs it; citing a translation as itself only names it if present.
+  #original(source: Source, required: boolean): Source | undefined {
+    const base = source.meta.derivativeOf;
+    if (base === undefined) return undefined;
+    if (required) return this.#corpus.get(base);
+    try {
+      return this.#corpus.get(base);
+    } catch {
+      return undefined;
+    }
+  }
+}
