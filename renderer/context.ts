@@ -12,6 +12,8 @@ export interface Context {
   readonly store: AppStore;
   readonly calls: Calls;
   readonly history: History;
+  /** The element the app lives in (index.html's `.app`). */
+  readonly root: HTMLElement;
   /** Shows a modal dialog, with the state saying one is open until it closes. */
   modal<T>(kind: ModalKind, show: () => Promise<T>): Promise<T>;
   /** An element of the page's skeleton (index.html); its absence is a bug in the page. */
@@ -24,6 +26,7 @@ export function createContext(root: HTMLElement, store: AppStore, calls: Calls, 
     store,
     calls,
     history,
+    root,
     async modal(kind, show) {
       store.dispatch({ type: 'dialog/opened', modal: kind });
       try {

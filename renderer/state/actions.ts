@@ -1,7 +1,7 @@
-import type { SearchProgress, SearchResults, SourceSummary, TagSummary } from '../../core/api.ts';
+import type { HistoryLabels, SearchProgress, SearchResults, SourceSummary, TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
-import type { AnnotationFilters, HistoryLabels, ModalKind, SearchMatches, SideTab } from './app-state.ts';
+import type { AnnotationFilters, ModalKind, SearchMatches, SideTab } from './app-state.ts';
 
 /** Everything that can change the app state: the store's only input. */
 export type Action =

@@ -1,4 +1,4 @@
-import { FONT_SIZE, type SearchProgress, type SearchResults, type SourceSummary, type TagSummary } from '../../core/api.ts';
+import { FONT_SIZE, type HistoryLabels, type SearchProgress, type SearchResults, type SourceSummary, type TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 
@@ -61,12 +61,6 @@ export interface SideState {
 export interface ReaderPosition {
   fontSize: number;
   offset: number | null;
-}
-
-/** What undo and redo would do now, as the Edit menu names them. */
-export interface HistoryLabels {
-  undo: string | null;
-  redo: string | null;
 }
 
 /** The whole state of the page, one value changed only by actions through the store. */

@@ -1,4 +1,4 @@
-import type { HistoryLabels } from './app-state.ts';
+import type { HistoryLabels } from '../../core/api.ts';
 
 /** One undoable user action: its name in the Edit menu ("Rename Tag"), how to take it back and do it again. */
 export interface Command {

@@ -1,5 +1,6 @@
 import type { Action } from './actions.ts';
-import type { DialogsState, HistoryLabels } from './app-state.ts';
+import type { HistoryLabels } from '../../core/api.ts';
+import type { DialogsState } from './app-state.ts';
 
 /** The open modal dialog and note popover. */
 export function dialogsReducer(state: DialogsState, action: Action): DialogsState {

@@ -99,7 +99,7 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
   );
   store.watch(
     (state) => state.reader.fontSize,
-    (size) => ctx.part('.app').style.setProperty('--reading-size', `${size}px`),
+    (size) => ctx.root.style.setProperty('--reading-size', `${size}px`),
   );
   store.watch(
     (state) => [state.open?.source.id, state.reader.offset] as const,

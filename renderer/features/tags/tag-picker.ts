@@ -13,8 +13,9 @@ let pickers = 0;
 
 /**
  * A keyboard-first tag picker: type to filter, arrows to move, Enter to pick the highlighted
- * tag or to create one with the typed name, Escape to clear. It stays on the page while the tags
- * change, so the user keeps typing in it after each pick.
+ * tag or to create one with the typed name, Escape to clear. A pick closes the list (typing or an
+ * arrow opens it again). It stays on the page while the tags change, so the user keeps typing in
+ * it after each pick.
  */
 export class TagPicker {
   readonly element: HTMLElement;
@@ -26,6 +27,8 @@ export class TagPicker {
   #taken: ReadonlySet<string> = new Set();
   #options: { label: string; run: () => void }[] = [];
   #active = 0;
+  /** Whether the user asked for the list (by focusing, typing or arrowing); a pick closes it. */
+  #wanted = false;
 
   constructor(actions: TagPickerActions) {
     this.#actions = actions;
@@ -42,22 +45,30 @@ export class TagPicker {
     this.#list = el('ul', 'tag-options', undefined, { role: 'listbox', id: this.#listId });
     this.#list.hidden = true;
     const input = this.#input;
+    const want = () => {
+      this.#wanted = true;
+      this.#render();
+    };
     input.addEventListener('input', () => {
       this.#active = 0;
+      want();
+    });
+    input.addEventListener('focus', want);
+    input.addEventListener('blur', () => {
+      this.#wanted = false;
       this.#render();
     });
-    input.addEventListener('focus', () => this.#render());
-    input.addEventListener('blur', () => (this.#list.hidden = true));
     input.addEventListener('keydown', (event) => {
       const count = this.#options.length;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
         if (count === 0) return;
-        this.#active = (this.#active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
-        this.#render();
+        // The first arrow opens a closed list; the next ones move in it.
+        if (this.#wanted) this.#active = (this.#active + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+        want();
       } else if (event.key === 'Enter') {
         event.preventDefault();
-        this.#choose(this.#options[this.#active]);
+        if (this.#wanted) this.#choose(this.#options[this.#active]);
       } else if (event.key === 'Escape') {
         input.value = '';
         this.#render();
@@ -70,13 +81,14 @@ export class TagPicker {
   update(tags: readonly TagSummary[], taken: ReadonlySet<string>): void {
     this.#tags = tags;
     this.#taken = taken;
-    if (!this.#list.hidden || this.#input === document.activeElement) this.#render();
+    this.#render();
   }
 
   #choose(option: { run: () => void } | undefined): void {
     if (!option) return;
     this.#input.value = '';
     this.#active = 0;
+    this.#wanted = false;
     option.run();
     this.#render();
   }
@@ -103,7 +115,7 @@ export class TagPicker {
         return item;
       }),
     );
-    const open = this.#input === document.activeElement && this.#options.length > 0;
+    const open = this.#wanted && this.#input === document.activeElement && this.#options.length > 0;
     this.#list.hidden = !open;
     this.#input.setAttribute('aria-expanded', String(open));
     if (open) this.#input.setAttribute('aria-activedescendant', `${this.#listId}-${this.#active}`);

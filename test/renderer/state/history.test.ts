@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryLabels } from '../../../renderer/state/app-state.ts';
+import type { HistoryLabels } from '../../../core/api.ts';
 import { History } from '../../../renderer/state/history.ts';
 
 describe('History', () => {

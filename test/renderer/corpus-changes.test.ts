@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, type AppPage } from '../support/app-page.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+
+const SOURCE = 'edemskiy-2019';
+const WATCHED = { timeout: 15_000 };
+
+// Files changed by another program reach the page as main sends them: the services' watcher
+// announces them and the window forwards the announcement, as electron/main.ts does.
+describe('the library and the reader when the corpus folder changes on disk', () => {
+  let browser: Browser;
+  let backend: TestServices;
+  let app: AppPage;
+  let corpus: string;
+
+  beforeAll(async () => {
+    corpus = join(mkdtempSync(join(tmpdir(), 'apparatus-changes-')), 'corpus');
+    cpSync(CORPUS_DIR, corpus, { recursive: true });
+    browser = await launchChromium();
+    backend = openServices(corpus);
+    app = await openApp(browser, backend.services);
+    backend.services.events.on('corpus.changed', (change) => void app.emit('corpus.changed', change));
+    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await app.page.click(`[data-source-id="${SOURCE}"] .source-open`);
+    await app.page.waitForSelector('.reading');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await browser?.close();
+    backend?.dispose();
+    if (corpus) rmSync(join(corpus, '..'), { recursive: true, force: true });
+  });
+
+  it('lists a new file that cannot be read, with its reason', async () => {
+    writeFileSync(join(corpus, 'broken-notes.md'), '---\nid: broken-notes\ntitle: [Minutes\n---\n\nThe minutes.\n');
+    await expect.poll(() => app.page.locator('.source.unreadable .source-problem').textContent(), WATCHED).toMatch(/^broken-notes\.md cannot be read/);
+    expect(await app.page.locator('.source-list .source').count()).toBe(6);
+  });
+
+  it('shows the open source’s new title in the library and the reader, keeping it open', async () => {
+    const file = join(corpus, `${SOURCE}.md`);
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/^title: .*$/m, 'title: Further Evidence on the Break between Moscow and Tirana'));
+    await expect.poll(() => app.page.locator('.reader-title').textContent(), WATCHED).toBe('Further Evidence on the Break between Moscow and Tirana');
+    expect(await app.page.locator(`[data-source-id="${SOURCE}"] .source-open`).getAttribute('title')).toBe('Further Evidence on the Break between Moscow and Tirana');
+    expect(await app.page.locator(`[data-source-id="${SOURCE}"]`).evaluate((node) => node.classList.contains('current'))).toBe(true);
+  });
+
+  it('closes the open source when its file is removed, saying so', async () => {
+    unlinkSync(join(corpus, `${SOURCE}.md`));
+    await expect.poll(() => app.page.locator('.reader-empty').isVisible(), WATCHED).toBe(true);
+    expect(await app.page.locator('.toast').textContent()).toContain('The source you were reading was removed from the corpus folder.');
+    expect(await app.page.locator(`[data-source-id="${SOURCE}"]`).count()).toBe(0);
+    expect(await app.page.locator('.reading').count()).toBe(0);
+  });
+
+  it('raised no error in the page', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
