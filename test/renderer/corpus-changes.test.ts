@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { phraseRange } from '../support/phrases.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
 const SOURCE = 'edemskiy-2019';
@@ -23,6 +24,7 @@ describe('the library and the reader when the corpus folder changes on disk', ()
     cpSync(CORPUS_DIR, corpus, { recursive: true });
     browser = await launchChromium();
     backend = openServices(corpus);
+    backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, 'The situation changed in the spring of 1960', corpus) });
     app = await openApp(browser, backend.services);
     backend.services.events.on('corpus.changed', (change) => void app.emit('corpus.changed', change));
     await app.page.setViewportSize({ width: 1400, height: 900 });
@@ -42,13 +44,23 @@ describe('the library and the reader when the corpus folder changes on disk', ()
     expect(await app.page.locator('.source-list .source').count()).toBe(6);
   });
 
-  it('shows the open source’s new title in the library and the reader, keeping it open', async () => {
+  it('shows the open source’s new title in the library and the reader, while the user goes on typing a note', async () => {
+    const { page } = app;
+    await page.locator('.annotation-open').first().click();
+    const note = (await page.$('.annotation-editor .note-input'))!;
+    await note.click();
+    await page.keyboard.type('Spring');
     const file = join(corpus, `${SOURCE}.md`);
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/^title: .*$/m, 'title: Further Evidence on the Break between Moscow and Tirana'));
     await expect.poll(() => app.page.locator('.reader-title').textContent(), WATCHED).toBe('Further Evidence on the Break between Moscow and Tirana');
     expect(await app.page.locator(`[data-source-id="${SOURCE}"] .source-open`).getAttribute('title')).toBe('Further Evidence on the Break between Moscow and Tirana');
     expect(await app.page.locator(`[data-source-id="${SOURCE}"]`).evaluate((node) => node.classList.contains('current'))).toBe(true);
+    // The source opened anew, and the note being written kept its field, its focus and its text.
+    expect(await note.evaluate((node) => node === document.activeElement && node.isConnected)).toBe(true);
+    await page.keyboard.type(' 1960');
+    expect(await note.inputValue()).toBe('Spring 1960');
+    await expect.poll(() => backend.services.store.list({ sourceId: SOURCE })[0]?.note).toBe('Spring 1960');
   });
 
   it('closes the open source when its file is removed, saying so', async () => {

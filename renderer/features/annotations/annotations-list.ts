@@ -46,6 +46,7 @@ export class AnnotationsList {
   readonly #empty = el('p', 'status');
   readonly #orphanHeading = el('h4', 'panel-subheading');
   readonly #shown = new WeakMap<HTMLElement, Row>();
+  readonly #orphanParts = new WeakMap<HTMLElement, { quote: HTMLElement; note: HTMLElement }>();
   readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
   readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
 
@@ -107,6 +108,7 @@ export class AnnotationsList {
     const current = () => this.#shown.get(item)!.annotation;
     buttons.append(button('Re-attach to selection', () => actions.reattach(current())), button('Delete', () => actions.delete(current()), { className: 'danger' }));
     item.append(quote, note, buttons);
+    this.#orphanParts.set(item, { quote, note });
     this.#fillOrphan(item, row);
     return item;
   }
@@ -114,7 +116,7 @@ export class AnnotationsList {
   #fillOrphan(item: HTMLElement, row: Row): void {
     if (!this.#changed(item, row)) return;
     const { annotation } = row;
-    const [quote, note] = [item.children[0]!, item.children[1]! as HTMLElement];
+    const { quote, note } = this.#orphanParts.get(item)!;
     quote.textContent = excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200);
     note.textContent = excerpt(annotation.note, 120);
     note.hidden = !annotation.note;

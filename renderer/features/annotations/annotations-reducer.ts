@@ -48,6 +48,8 @@ export function sideReducer(state: SideState, action: Action): SideState {
     case 'annotation/removed':
       return state.activeId === action.id ? { ...state, activeId: null } : state;
     case 'source/opened':
+      // The same source opened again (its file changed) keeps the highlight being edited.
+      return state.activeId === null || action.annotations.some((a) => a.id === state.activeId) ? state : { ...state, activeId: null };
     case 'source/closed':
       return state.activeId === null ? state : { ...state, activeId: null };
     default:

@@ -76,7 +76,7 @@ function apply(tr: Transaction, value: HighlightState): HighlightState {
 
 /**
  * Highlights as decorations derived from annotation data, mapped through every transaction and
- * never written into the document (style.md principle 2).
+ * never written into the document: the source stays as it was cleaned, and annotations live apart.
  */
 export function highlightPlugin(): Plugin<HighlightState> {
   return new Plugin<HighlightState>({

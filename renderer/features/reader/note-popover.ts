@@ -15,7 +15,8 @@ export function showNotePopover(label: string, anchor: HTMLElement, note: Elemen
     dismiss(true);
   });
   popover.addEventListener('focusout', (event) => {
-    if (!popover.contains(event.relatedTarget as Node | null)) dismiss(false);
+    const next = event.relatedTarget;
+    if (!(next instanceof Node && popover.contains(next))) dismiss(false);
   });
   document.body.append(popover);
   const rect = anchor.getBoundingClientRect();

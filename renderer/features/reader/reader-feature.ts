@@ -20,7 +20,7 @@ export interface ReaderEvents {
 export interface Reader {
   /** Opens a source at a range (flashed), or where the user last read it. False if it could not be opened. */
   open(id: string, at?: TextRange): Promise<boolean>;
-  /** Opens the open source again (its file changed), at the place the user is reading. */
+  /** Opens the open source again (its file changed), at the place the user is reading, keeping the highlight being edited. */
   reopen(): Promise<void>;
   /** The selected text as a reading-text range, if any. */
   selectionRange(): TextRange | null;
@@ -133,7 +133,8 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
     },
   );
 
-  const open = async (id: string, at?: TextRange, flash = true): Promise<boolean> => {
+  // `again`: the same source anew (its file changed): no flash, and the focus stays where it is.
+  const open = async (id: string, at?: TextRange, again = false): Promise<boolean> => {
     calls.flush();
     const [opened, saved] = await Promise.all([calls.call('corpus.open', { id }), calls.call('reader.getState', { sourceId: id })]);
     if (!opened) return false;
@@ -141,10 +142,10 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
     store.dispatch({ type: 'source/opened', source: opened.source, annotations: opened.annotations, offset: saved?.offset ?? null });
     const shown = view;
     if (!shown) return false;
-    if (at) shown.scrollToRange(at.start, at.end, flash);
+    if (at) shown.scrollToRange(at.start, at.end, !again);
     else if (saved?.offset) shown.scrollToRange(saved.offset, saved.offset, false);
     else scroller.scrollTop = 0;
-    shown.view.dom.focus({ preventScroll: true });
+    if (!again) shown.view.dom.focus({ preventScroll: true });
     return true;
   };
 
@@ -154,7 +155,7 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
       const id = store.state.open?.source.id;
       if (!id || !view) return;
       const offset = view.topOffset(scroller);
-      await open(id, { start: offset, end: offset }, false);
+      await open(id, { start: offset, end: offset }, true);
     },
     selectionRange: () => view?.selectionRange() ?? null,
     clearSelection: () => view?.clearSelection(),

@@ -77,6 +77,12 @@ describe('annotations: one map by id', () => {
     expect(sideReducer(active.side, { type: 'annotation/removed', id: 'other' })).toBe(active.side);
     expect(sideReducer(active.side, { type: 'source/opened', source: source('two'), annotations: [], offset: null }).activeId).toBeNull();
   });
+
+  it('keeps the active highlight when its own source is opened again', () => {
+    const active = run([{ type: 'annotation/saved', annotation: a1 }, { type: 'annotation/activated', id: 'a1' }]);
+    const reopened = sideReducer(active.side, { type: 'source/opened', source: source('one'), annotations: [a1, a2], offset: null });
+    expect(reopened).toBe(active.side);
+  });
 });
 
 describe('search', () => {
