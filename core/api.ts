@@ -5,12 +5,17 @@
  * the only renderer module that uses them. Adding a call here is the only way to add one.
  */
 import * as v from 'valibot';
+import { formatLimit, MAX_NOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTATION } from './annotate/limits.ts';
 import type { Annotation, Tag } from './annotate/model.ts';
 import { MAX_OMISSIONS } from './annotate/omissions.ts';
 import { COLORS } from './annotate/palette.ts';
+import { STYLE_NAMES } from './cite/style.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
-import type { CslItem, Reliability, Source } from './corpus/model.ts';
+import { RELIABILITIES, type CslItem, type Reliability, type Source } from './corpus/model.ts';
 import type { ErrorKind } from './errors.ts';
+import { EXPORT_FORMATS } from './export/formats.ts';
+import { ORDERS } from './export/order.ts';
+import type { SearchHitView } from './search/hit-view.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
@@ -165,22 +170,7 @@ export interface ImportPreview {
 }
 
 /** One search result, ready to show: where it is, an excerpt with its matches marked, and every match in the reading text. */
-export interface SearchHit {
-  ref: string;
-  kind: 'block' | 'annotation';
-  sourceId: string;
-  sourceTitle: string;
-  blockId?: string;
-  annotationId?: string;
-  score: number;
-  snippet: { text: string; marks: { start: number; end: number }[] };
-  /** "p. 380" or "pp. 385–86", else null. */
-  page: string | null;
-  /** The section heading, for unpaginated sources. */
-  section: string | null;
-  /** The matches as reading-text offsets of the source (for an annotation: its range). */
-  ranges: { start: number; end: number }[];
-}
+export type SearchHit = SearchHitView;
 
 /** The answer to a query: ranked hits, how many there were, and a word about the query if needed. */
 export interface SearchResults {
@@ -276,9 +266,9 @@ const Id = v.pipe(v.string(), v.uuid('must be an annotation or tag id'));
 const SourceId = v.pipe(v.string(), v.maxLength(200), v.regex(SOURCE_ID_PATTERN, 'must be a source id'));
 const Offset = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(2 ** 31));
 const Color = v.picklist(COLORS);
-const Note = v.pipe(v.string(), v.maxLength(200_000, 'A note may hold at most 200,000 characters.'));
-const TagIds = v.pipe(v.array(Id), v.maxLength(500));
-const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(200, 'A tag name may hold at most 200 characters.'));
+const Note = v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH, `A note may hold at most ${formatLimit(MAX_NOTE_LENGTH)} characters.`));
+const TagIds = v.pipe(v.array(Id), v.maxLength(MAX_TAGS_PER_ANNOTATION));
+const TagName = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_TAG_NAME_LENGTH, `A tag name may hold at most ${MAX_TAG_NAME_LENGTH} characters.`));
 const Range = { start: Offset, end: Offset };
 // Cuts in a quotation; whether they fit the quote is checked by the store against the saved one.
 const Omissions = v.pipe(v.array(v.strictObject(Range)), v.maxLength(MAX_OMISSIONS));
@@ -288,7 +278,7 @@ const MenuLabel = v.nullable(
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
   v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'A menu label may hold at most 100 characters.'), v.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/u, 'must not contain control characters')),
 );
-const StyleName = v.optional(v.picklist(['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid']), 'cmos18');
+const StyleName = v.optional(v.picklist(STYLE_NAMES), 'cmos18');
 
 /** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
@@ -331,7 +321,7 @@ export const contract = {
         type: v.optional(v.pipe(v.string(), v.maxLength(40), NoControl)),
         containerTitle: v.optional(v.pipe(v.string(), v.maxLength(1000), NoControl)),
         url: v.optional(v.pipe(v.string(), v.maxLength(4096), NoControl)),
-        reliability: v.picklist(['primary', 'secondary', 'tertiary', 'derivative'], 'Choose how reliable the source is.'),
+        reliability: v.picklist(RELIABILITIES, 'Choose how reliable the source is.'),
         id: v.optional(SourceId),
       }),
     }),
@@ -368,13 +358,13 @@ export const contract = {
   },
   'export.run': {
     input: v.strictObject({
-      format: v.picklist(['docx', 'md', 'html', 'txt', 'csv', 'jsonld', 'csl-json', 'ris', 'bibtex']),
+      format: v.picklist(EXPORT_FORMATS),
       scope: v.variant('kind', [
         v.strictObject({ kind: v.literal('all') }),
         v.strictObject({ kind: v.literal('source'), sourceId: SourceId }),
         v.strictObject({ kind: v.literal('tag'), tag: TagName }),
       ]),
-      order: v.optional(v.picklist(['reading', 'tag', 'source']), 'reading'),
+      order: v.optional(v.picklist(ORDERS), 'reading'),
       style: StyleName,
     }),
   },

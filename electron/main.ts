@@ -82,6 +82,7 @@ function start(): void {
   // The page reloads what changed on disk, whoever changed it.
   services.events.on('corpus.changed', (change) => send('corpus.changed', change));
   registerIpc(services, () => mainWindow);
+  services.startIndexing();
   const actions = {
     about: showAbout,
     undo: () => send('menu.undo'),

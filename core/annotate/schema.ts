@@ -3,6 +3,14 @@
  * files, the database), with messages a historian can act on.
  */
 import * as v from 'valibot';
+import {
+  formatLimit,
+  MAX_CONTEXT_LENGTH,
+  MAX_NOTE_LENGTH,
+  MAX_QUOTE_LENGTH,
+  MAX_TAG_NAME_LENGTH,
+  MAX_TAGS_PER_ANNOTATION,
+} from './limits.ts';
 import type { Annotation, Tag } from './model.ts';
 import { ANCHOR_STATUSES } from './model.ts';
 import { checkOmissions, MAX_OMISSIONS } from './omissions.ts';
@@ -33,9 +41,13 @@ export const annotationSchema = v.pipe(
     sourceId: id,
     quote: v.object(
       {
-        exact: v.pipe(v.string('must be text'), v.minLength(1, 'cannot be empty')),
-        prefix: v.string('must be text'),
-        suffix: v.string('must be text'),
+        exact: v.pipe(
+          v.string('must be text'),
+          v.minLength(1, 'cannot be empty'),
+          v.maxLength(MAX_QUOTE_LENGTH, `must hold at most ${formatLimit(MAX_QUOTE_LENGTH)} characters`),
+        ),
+        prefix: v.pipe(v.string('must be text'), v.maxLength(MAX_CONTEXT_LENGTH, `must hold at most ${formatLimit(MAX_CONTEXT_LENGTH)} characters`)),
+        suffix: v.pipe(v.string('must be text'), v.maxLength(MAX_CONTEXT_LENGTH, `must hold at most ${formatLimit(MAX_CONTEXT_LENGTH)} characters`)),
       },
       'must hold the highlighted text and its context',
     ),
@@ -47,8 +59,9 @@ export const annotationSchema = v.pipe(
     tags: v.pipe(
       v.array(id, 'must be a list of tag ids'),
       v.check((tags) => new Set(tags).size === tags.length, 'must not name a tag twice'),
+      v.maxLength(MAX_TAGS_PER_ANNOTATION, `must name at most ${MAX_TAGS_PER_ANNOTATION} tags`),
     ),
-    note: v.string('must be text (Markdown)'),
+    note: v.pipe(v.string('must be text (Markdown)'), v.maxLength(MAX_NOTE_LENGTH, `must hold at most ${formatLimit(MAX_NOTE_LENGTH)} characters`)),
     // Older saved annotations have no cuts: a full quotation.
     omissions: v.optional(
       v.pipe(
@@ -74,7 +87,11 @@ export const annotationSchema = v.pipe(
 export const tagSchema = v.object(
   {
     id,
-    name: v.pipe(v.string('must be text'), v.minLength(1, 'cannot be empty')),
+    name: v.pipe(
+      v.string('must be text'),
+      v.minLength(1, 'cannot be empty'),
+      v.maxLength(MAX_TAG_NAME_LENGTH, `must hold at most ${MAX_TAG_NAME_LENGTH} characters`),
+    ),
     color: v.picklist(COLORS, `must be one of ${colorList}`),
     parent: v.optional(id),
   },

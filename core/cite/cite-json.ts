@@ -10,10 +10,7 @@ import { ClustersSchema, ItemsSchema } from './input-schema.ts';
 import type { Originals } from './original.ts';
 import { toHtml, toPlainText } from './render.ts';
 import type { Rich } from './rich.ts';
-import type { CiteOptions } from './style.ts';
-
-/** The style names the command line accepts. */
-export type CiteStyleName = 'cmos18' | 'cmos17' | 'cmos18-ibid' | 'cmos17-ibid';
+import { isStyleName, STYLE_NAMES, STYLE_OPTIONS } from './style.ts';
 
 /** A formatted text in both renderings. */
 export interface RenderedText {
@@ -27,13 +24,6 @@ export interface CiteJsonResult {
   bibliography: { entries: ({ id: string } & RenderedText)[] };
 }
 
-const STYLES: Record<CiteStyleName, CiteOptions> = {
-  cmos18: { edition: 18, ibid: false },
-  cmos17: { edition: 17, ibid: false },
-  'cmos18-ibid': { edition: 18, ibid: true },
-  'cmos17-ibid': { edition: 17, ibid: true },
-};
-
 /**
  * Validates the items and clusters and formats them in the named style; `originals` (translated
  * id → original, from the corpus, never from the JSON files) is passed on to `citeDocument`.
@@ -46,14 +36,14 @@ export function runCite(
   style: string,
   originals?: Originals,
 ): CiteJsonResult {
-  const options = STYLES[style as CiteStyleName];
-  if (!Object.hasOwn(STYLES, style) || !options) {
+  if (!isStyleName(style)) {
     throw new CitationError(
       'unknown-style',
       `“${style}” is not a citation style Apparatus knows. ` +
-        `Use ${Object.keys(STYLES).join(', ')}.`,
+        `Use ${STYLE_NAMES.join(', ')}.`,
     );
   }
+  const options = STYLE_OPTIONS[style];
   const items = parse(ItemsSchema, itemsJson, 'items', 'item');
   const clusters = parse(ClustersSchema, clustersJson, 'clusters', 'cluster');
   const doc = citeDocument(items, clusters, options, originals);

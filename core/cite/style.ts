@@ -23,6 +23,29 @@ export interface CiteOptions {
   consecutive?: ConsecutiveForm;
 }
 
+/**
+ * The named styles Apparatus offers (the command line, the export dialog, the contract): `cmos18`
+ * repeats the short form for a consecutive citation, `cmos17` shortens it to author and locator,
+ * the `-ibid` variants print "Ibid.".
+ */
+export const STYLE_NAMES = ['cmos18', 'cmos17', 'cmos18-ibid', 'cmos17-ibid'] as const;
+
+/** One of `STYLE_NAMES`. */
+export type StyleName = (typeof STYLE_NAMES)[number];
+
+/** The formatter settings each named style stands for. */
+export const STYLE_OPTIONS: Record<StyleName, CiteOptions> = {
+  cmos18: { edition: 18, ibid: false },
+  cmos17: { edition: 17, ibid: false },
+  'cmos18-ibid': { edition: 18, ibid: true },
+  'cmos17-ibid': { edition: 17, ibid: true },
+};
+
+/** True for one of `STYLE_NAMES`. */
+export function isStyleName(name: string): name is StyleName {
+  return (STYLE_NAMES as readonly string[]).includes(name);
+}
+
 /** Settings with every default filled in. */
 export interface Style {
   edition: Edition;

@@ -1,15 +1,8 @@
 import * as v from 'valibot';
-import type { Correction, CslItem, Reliability, SourceMeta } from './model.ts';
+import { RELIABILITIES, type Correction, type CslItem, type SourceMeta } from './model.ts';
 
 /** A source id: lower-case letters and digits, then also `.`, `_` or `-` (e.g. `edemskiy-2019`). */
 export const SOURCE_ID_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
-
-const RELIABILITIES = [
-  'primary',
-  'secondary',
-  'tertiary',
-  'derivative',
-] as const satisfies readonly Reliability[];
 
 /** Front-matter keys that are Apparatus's own rather than CSL variables. */
 export const APPARATUS_KEYS: readonly string[] = [

@@ -117,8 +117,11 @@ export interface CslItem {
   [variable: string]: unknown;
 }
 
-/** How far a historian may rely on a source when citing it. */
-export type Reliability = 'primary' | 'secondary' | 'tertiary' | 'derivative';
+/** How far a historian may rely on a source when citing it, from most to least. */
+export const RELIABILITIES = ['primary', 'secondary', 'tertiary', 'derivative'] as const;
+
+/** One of `RELIABILITIES`. */
+export type Reliability = (typeof RELIABILITIES)[number];
 
 /** A manual correction made while cleaning: what the raw text said, what we print, and why. */
 export interface Correction {

@@ -11,7 +11,7 @@ import type { Cluster, ClusterItem, Originals } from '../cite/cite-document.ts';
 import type { CslItem, Source } from '../corpus/model.ts';
 import { locate } from '../corpus/source-index.ts';
 import { citeOptionsFor } from './cite-style.ts';
-import type { StyleName } from './cite-style.ts';
+import type { StyleName } from '../cite/style.ts';
 import { ExportError } from './errors.ts';
 import type { ExportDocument, ExportEntry, ExportGroup } from './export-document.ts';
 import { locatorFor } from './locator.ts';

@@ -6,7 +6,7 @@ import type { Annotation } from '../annotate/model.ts';
 import type { BibliographyEntry, Cluster } from '../cite/cite-document.ts';
 import type { Rich } from '../cite/rich.ts';
 import type { CslItem } from '../corpus/model.ts';
-import type { StyleName } from './cite-style.ts';
+import type { StyleName } from '../cite/style.ts';
 import type { ExportLocator } from './locator.ts';
 import type { Quotation } from './quotation.ts';
 

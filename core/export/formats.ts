@@ -1,19 +1,10 @@
 /**
- * The export formats and the writer behind each: annotated-citation documents (docx, md, html,
- * txt, csv, jsonld) and reference-manager files of source metadata (csl-json, ris, bibtex).
+ * The export formats: annotated-citation documents (docx, md, html, txt, csv, jsonld) and
+ * reference-manager files of source metadata (csl-json, ris, bibtex), with each one's file name
+ * extension. The writers behind them: write-format.ts (kept apart, so that the contract and the
+ * page can name the formats without bundling the writers).
  */
-import type { CslItem } from '../corpus/model.ts';
-import { writeBibtex } from './bibtex.ts';
-import { writeCslJson } from './csl-json.ts';
-import { writeCsv } from './csv.ts';
-import { writeDocx } from './docx.ts';
 import { ExportError } from './errors.ts';
-import type { ExportDocument } from './export-document.ts';
-import { writeHtml } from './html.ts';
-import { writeJsonLd } from './json-ld.ts';
-import { writeMarkdown } from './markdown.ts';
-import { writePlainText } from './plain-text.ts';
-import { writeRis } from './ris.ts';
 
 /** Formats of annotated citations. */
 export const DOCUMENT_FORMATS = ['docx', 'md', 'html', 'txt', 'csv', 'jsonld'] as const;
@@ -59,29 +50,4 @@ export function parseFormat(name: string): ExportFormat {
 /** True for a format of source metadata rather than annotated citations. */
 export function isReferenceFormat(format: ExportFormat): format is ReferenceFormat {
   return (REFERENCE_FORMATS as readonly string[]).includes(format);
-}
-
-const encoder = new TextEncoder();
-
-/** The file contents of `doc` in a document format: UTF-8 text, or the packed DOCX. */
-export async function renderDocument(doc: ExportDocument, format: DocumentFormat): Promise<Uint8Array> {
-  if (format === 'docx') return writeDocx(doc);
-  const writers: Record<Exclude<DocumentFormat, 'docx'>, (d: ExportDocument) => string> = {
-    md: writeMarkdown,
-    html: writeHtml,
-    txt: writePlainText,
-    csv: writeCsv,
-    jsonld: writeJsonLd,
-  };
-  return encoder.encode(writers[format](doc));
-}
-
-/** The file contents of `items` in a reference-manager format, as UTF-8 bytes. */
-export function renderReferences(items: readonly CslItem[], format: ReferenceFormat): Uint8Array {
-  const writers: Record<ReferenceFormat, (i: readonly CslItem[]) => string> = {
-    'csl-json': writeCslJson,
-    ris: writeRis,
-    bibtex: writeBibtex,
-  };
-  return encoder.encode(writers[format](items));
 }

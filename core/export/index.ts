@@ -1,7 +1,8 @@
 // The public face of core/export. Only re-exports.
 export { citeAnnotation, type Citation } from './annotation-citation.ts';
 export { buildExport, type ExportRequest } from './build-export.ts';
-export { citeOptionsFor, isStyleName, STYLE_NAMES, type StyleName } from './cite-style.ts';
+export { citeOptionsFor } from './cite-style.ts';
+export { isStyleName, STYLE_NAMES, type StyleName } from '../cite/style.ts';
 export { ExportError, type ExportErrorCode } from './errors.ts';
 export type { ExportDocument, ExportEntry, ExportGroup } from './export-document.ts';
 export {
@@ -9,12 +10,11 @@ export {
   REFERENCE_FORMATS,
   isReferenceFormat,
   parseFormat,
-  renderDocument,
-  renderReferences,
   type DocumentFormat,
   type ExportFormat,
   type ReferenceFormat,
 } from './formats.ts';
+export { renderDocument, renderReferences } from './write-format.ts';
 export { locatorFor, type ExportLocator } from './locator.ts';
 export { ORDERS, parseOrder, type ExportOrder } from './order.ts';
 export { ELLIPSIS, quotationOf, type Quotation, type QuotationPiece } from './quotation.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCite } from '../../core/cite/cite-json.ts';
-import { STYLE_NAMES } from '../../core/export/cite-style.ts';
+import { STYLE_NAMES } from '../../core/cite/style.ts';
 import { translationOriginals } from '../../core/export/translations.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';

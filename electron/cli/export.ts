@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { isStyleName, STYLE_NAMES } from '../../core/export/cite-style.ts';
-import { parseFormat } from '../../core/export/formats.ts';
+import { isStyleName, STYLE_NAMES } from '../../core/cite/style.ts';
+import { DOCUMENT_FORMATS, parseFormat, REFERENCE_FORMATS } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
@@ -11,15 +11,15 @@ import { withServices } from './services.ts';
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'annotated citations (docx, md, html, txt, csv, jsonld) or references (csl-json, ris, bibtex)',
+  summary: `annotated citations (${DOCUMENT_FORMATS.join(', ')}) or references (${REFERENCE_FORMATS.join(', ')})`,
   usage: `Usage: apparatus export --format FORMAT --out FILE [--scope SCOPE] [--order ORDER]
                         [--style STYLE] [--force] [--corpus DIR] [--project DIR]
 
 Writes the highlights with their quotations, notes, tags and Chicago footnotes, or the metadata
 of the sources for a reference manager. Corpus files that cannot be read are named on stderr; an
 export that needs one of them is refused.
-  --format FORMAT  docx, md, html, txt, csv, jsonld (annotated citations)
-                   csl-json, ris, bibtex (source metadata)
+  --format FORMAT  ${DOCUMENT_FORMATS.join(', ')} (annotated citations)
+                   ${REFERENCE_FORMATS.join(', ')} (source metadata)
   --out FILE       the file to write; an existing file is kept unless --force
   --scope SCOPE    all (default), source:ID or tag:NAME
   --order ORDER    reading (default: sources in the order you first highlighted them,

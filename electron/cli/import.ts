@@ -1,5 +1,5 @@
 import { join, relative, resolve } from 'node:path';
-import type { Reliability } from '../../core/corpus/model.ts';
+import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
 import { ImportError } from '../services/import/import-error.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
@@ -21,7 +21,7 @@ file where it states it (front matter, <meta> tags); the options below override 
   --type T            the CSL type (default webpage for .html, document otherwise)
   --container C       the journal, book or site the source appeared in
   --url U             where the source is found online
-  --reliability R     primary, secondary (default), tertiary or derivative
+  --reliability R     ${RELIABILITIES.join(', ')} (default secondary)
   --id ID             the source id (default: first author and year)`,
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, {

@@ -167,6 +167,11 @@ export class AppServices {
     return this.#search;
   }
 
+  /** Starts what the window keeps going in the background: the search index is brought up to date now, reporting progress. */
+  startIndexing(): void {
+    void this.search;
+  }
+
   /** Stops watching and indexing, and closes the project; later calls that need the project are refused. */
   async close(): Promise<void> {
     this.#closed = true;

@@ -1,7 +1,8 @@
 import type { Source } from '../../core/corpus/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { citeAnnotation } from '../../core/export/annotation-citation.ts';
-import { citeOptionsFor, type StyleName } from '../../core/export/cite-style.ts';
+import type { StyleName } from '../../core/cite/style.ts';
+import { citeOptionsFor } from '../../core/export/cite-style.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { ProjectStore } from './store/index.ts';
 

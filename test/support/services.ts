@@ -51,8 +51,9 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
       },
     },
   });
-  // Opened now, as the app opens it before its window.
+  // Opened and started now, as the app does before its window.
   void services.store;
+  services.startIndexing();
   let closed = false;
   const close = () => {
     if (!closed) void services.close();

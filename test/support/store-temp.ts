@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
+import { openProjectStore, type ProjectStore, type ProjectStoreOptions } from '../../electron/services/store/index.ts';
 import type { AnnotationInput } from '../../electron/services/store/store-inputs.ts';
 
 /** A temporary project folder holding `project.sqlite`; `remove` deletes it all. */
@@ -64,4 +65,25 @@ export function withCode(code: string, message?: string | RegExp): unknown {
   const text =
     typeof message === 'string' ? expect.stringContaining(message) : expect.stringMatching(message);
   return expect.objectContaining({ code, message: text });
+}
+
+/**
+ * A new project store in a new temporary project for every test of the enclosing `describe`,
+ * closed and removed after it; call `store()` inside a test for that test's store.
+ */
+export function storePerTest(options: () => ProjectStoreOptions = () => ({ newId: sequentialIds() })): { store(): ProjectStore; project(): TempProject } {
+  let project: TempProject | undefined;
+  let store: ProjectStore | undefined;
+  beforeEach(() => {
+    project = makeTempProject();
+    store = openProjectStore(project.file, options());
+  });
+  afterEach(() => {
+    store?.close();
+    project?.remove();
+  });
+  return {
+    store: () => store as ProjectStore,
+    project: () => project as TempProject,
+  };
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { CslItem, CslName, Reliability } from '../../../core/corpus/model.ts';
+import { RELIABILITIES, type CslItem, type CslName, type Reliability } from '../../../core/corpus/model.ts';
 import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
 import { parseDateText, parseNameText } from '../../../core/clean/markdown-names.ts';
 import type { DetectedForm } from '../../../core/clean/detect-form.ts';
@@ -57,7 +57,6 @@ export const IMPORT_TYPES = [
   'thesis',
 ] as const;
 
-const RELIABILITIES = ['primary', 'secondary', 'tertiary', 'derivative'] as const;
 const text = (what: string) =>
   v.pipe(v.string(`${what} must be text`), v.trim(), v.nonEmpty(`${what} must not be empty`));
 

@@ -14,31 +14,12 @@ import {
   type Hit,
   type Match,
   type MatchField,
-  type Snippet,
 } from '../../../core/search/index.ts';
+import type { SearchHitView } from '../../../core/search/hit-view.ts';
 import type { SearchAnnotationInput } from './annotation-input.ts';
 
-/** One search result ready for display; `page` and `section` are null when unknown. */
-export interface SearchHitView {
-  ref: string;
-  kind: 'block' | 'annotation';
-  sourceId: string;
-  /** The source's title, or its id when the source is no longer in the corpus. */
-  sourceTitle: string;
-  blockId?: string;
-  annotationId?: string;
-  score: number;
-  /** An excerpt of the block text, or of the annotation's quote, note or tags. */
-  snippet: Snippet;
-  /** Which text the excerpt comes from. */
-  snippetField: MatchField;
-  /** "p. 380" or "pp. 385–86"; null for an unpaginated source or an unknown page. */
-  page: string | null;
-  /** The enclosing section heading, given when `page` is null. */
-  section: string | null;
-  /** Where the matches lie in the source's reading text, so the reader can mark them all. */
-  ranges: { start: number; end: number }[];
-}
+/** One search result ready for display (its shape: core/search/hit-view.ts). */
+export type { SearchHitView };
 
 /** A page range as a reader writes it: "p. 380", "pp. 385–86". */
 export function pageLabel(first: string, last: string): string {

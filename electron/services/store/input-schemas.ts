@@ -3,16 +3,14 @@
  * `StoreError('invalid-input')` before any SQL runs, so bad input never changes the project.
  */
 import * as v from 'valibot';
+import * as limits from '../../../core/annotate/limits.ts';
 import { ANCHOR_STATUSES } from '../../../core/annotate/model.ts';
 import { MAX_OMISSIONS } from '../../../core/annotate/omissions.ts';
 import { COLORS } from '../../../core/annotate/palette.ts';
 import { StoreError } from './store-errors.ts';
 
-// Generous limits: they exist to refuse runaway input, not to constrain historians.
+// Ids are made by the store; the bound only refuses runaway input.
 const MAX_ID_LENGTH = 200;
-const MAX_NOTE_LENGTH = 1_000_000;
-const MAX_QUOTE_LENGTH = 100_000;
-const MAX_TAG_NAME_LENGTH = 200;
 
 const colorList = COLORS.join(', ');
 
@@ -33,7 +31,7 @@ const AnchorSchema = v.picklist(
 
 const NoteSchema = v.pipe(
   v.string('the note must be text'),
-  v.maxLength(MAX_NOTE_LENGTH, 'the note is longer than a million characters'),
+  v.maxLength(limits.MAX_NOTE_LENGTH, `the note is longer than ${limits.formatLimit(limits.MAX_NOTE_LENGTH)} characters`),
 );
 
 const QuoteSchema = v.strictObject(
@@ -41,10 +39,10 @@ const QuoteSchema = v.strictObject(
     exact: v.pipe(
       v.string('the highlighted text must be text'),
       v.nonEmpty('the highlighted text is empty'),
-      v.maxLength(MAX_QUOTE_LENGTH, 'the highlighted passage is too long'),
+      v.maxLength(limits.MAX_QUOTE_LENGTH, 'the highlighted passage is too long'),
     ),
-    prefix: v.string('the text before the highlight must be text'),
-    suffix: v.string('the text after the highlight must be text'),
+    prefix: v.pipe(v.string('the text before the highlight must be text'), v.maxLength(limits.MAX_CONTEXT_LENGTH, 'the text before the highlight is too long')),
+    suffix: v.pipe(v.string('the text after the highlight must be text'), v.maxLength(limits.MAX_CONTEXT_LENGTH, 'the text after the highlight is too long')),
   },
   'the quote has unexpected fields',
 );
@@ -63,7 +61,10 @@ const PositionSchema = v.pipe(
   ),
 );
 
-const TagIdsSchema = v.array(IdSchema, 'the tags must be a list of tag ids');
+const TagIdsSchema = v.pipe(
+  v.array(IdSchema, 'the tags must be a list of tag ids'),
+  v.maxLength(limits.MAX_TAGS_PER_ANNOTATION, `a highlight can carry at most ${limits.MAX_TAGS_PER_ANNOTATION} tags`),
+);
 
 /** A new highlight, before the store gives it an id and timestamps. */
 export const AnnotationInputSchema = v.strictObject(
@@ -129,7 +130,7 @@ export const ListFilterSchema = v.strictObject(
 /** A tag name as typed, before normalisation. */
 export const TagNameSchema = v.pipe(
   v.string('a tag name must be text'),
-  v.maxLength(MAX_TAG_NAME_LENGTH, `a tag name can have at most ${MAX_TAG_NAME_LENGTH} characters`),
+  v.maxLength(limits.MAX_TAG_NAME_LENGTH, `a tag name can have at most ${limits.MAX_TAG_NAME_LENGTH} characters`),
 );
 
 /** A settings key. */

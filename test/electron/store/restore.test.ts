@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProjectStore } from '../../../electron/services/store/open-project-store.ts';
 import type { ProjectStore } from '../../../electron/services/store/project-store.ts';
-import { fakeClock, highlight, makeTempProject, sequentialIds, withCode } from '../../support/store-temp.ts';
+import { fakeClock, highlight, makeTempProject, sequentialIds, storePerTest, withCode } from '../../support/store-temp.ts';
 import type { TempProject } from '../../support/store-temp.ts';
 
 describe('ProjectStore restore by id (undo from the store’s own records)', () => {
@@ -64,18 +64,10 @@ describe('ProjectStore restore by id (undo from the store’s own records)', () 
 });
 
 describe('ProjectStore restoreTag', () => {
-  let project: TempProject;
-  let store: ProjectStore;
-  beforeEach(() => {
-    project = makeTempProject();
-    store = openProjectStore(project.file, { newId: sequentialIds() });
-  });
-  afterEach(() => {
-    store.close();
-    project.remove();
-  });
+  const temp = storePerTest();
 
   it('brings a deleted tag back with its id, name, colour and parent, on exactly its annotations, children under it', () => {
+    const store = temp.store();
     const region = store.createTag('Region', 'green');
     const balkans = store.createTag('Balkans', 'purple', region.id);
     const albania = store.createTag('Albania', 'blue', balkans.id);
@@ -94,6 +86,7 @@ describe('ProjectStore restoreTag', () => {
   });
 
   it('undoes a merge: the merged tag is back, and annotations that did not carry the target lose it again', () => {
+    const store = temp.store();
     const moscow = store.createTag('Moscow');
     const kremlin = store.createTag('Kremlin', 'pink');
     const sub = store.createTag('Kremlin walls', 'yellow', kremlin.id);
@@ -111,6 +104,7 @@ describe('ProjectStore restoreTag', () => {
   });
 
   it('redoes a created tag after its undo (create, delete, restore)', () => {
+    const store = temp.store();
     const tag = store.createTag('Land reform', 'orange');
     store.deleteTag(tag.id);
     expect(store.getTag(tag.id)).toBeUndefined();
@@ -119,6 +113,7 @@ describe('ProjectStore restoreTag', () => {
   });
 
   it('refuses a tag that is there, one never deleted, and a name taken meanwhile, changing nothing', () => {
+    const store = temp.store();
     const tag = store.createTag('Tirana');
     const annotation = store.create(highlight({ tags: [tag.id] }));
     expect(() => store.restoreTag(tag.id)).toThrow(withCode('already-exists'));
@@ -134,6 +129,7 @@ describe('ProjectStore restoreTag', () => {
   });
 
   it('undoes a deletion, then the merge before it, in the reverse order', () => {
+    const store = temp.store();
     const a = store.createTag('A');
     const b = store.createTag('B');
     const note = store.create(highlight({ tags: [a.id] }));
