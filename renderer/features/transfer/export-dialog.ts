@@ -1,15 +1,13 @@
-import { contract, type CallInput, type TagSummary } from '../../../core/api.ts';
-import { STYLE_NAMES, type StyleName } from '../../../core/export/cite-style.ts';
-import type { ExportFormat } from '../../../core/export/formats.ts';
+import type { CallInput, TagSummary } from '../../../core/api.ts';
+import { STYLE_NAMES, type StyleName } from '../../../core/cite/style.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../core/export/formats.ts';
 import { ORDERS, type ExportOrder } from '../../../core/export/order.ts';
 import { formDialog, formField, selectInput } from '../../ui/dialogs.ts';
 
 type ExportRequest = CallInput<'export.run'>;
 
 // The values come from the modules that own them; only their wording (and the order the dialog
-// lists them in) is here. The formats are those the contract accepts: the module that owns them
-// also holds the writers, which have no place in the page.
-const FORMATS = contract['export.run'].input.entries.format.options;
+// lists them in) is here.
 const FORMAT_LABELS: Record<ExportFormat, string> = {
   docx: 'Word document with footnotes (.docx)',
   md: 'Markdown with footnotes (.md)',
@@ -49,7 +47,7 @@ function pick<K extends string>(values: readonly K[], chosen: string): K {
  * request, or null if the user cancelled. The file name is asked next, by the system's dialog.
  */
 export async function exportDialog(currentSource: { id: string; title: string } | null, tags: readonly TagSummary[]): Promise<ExportRequest | null> {
-  const format = selectInput(labelled(FORMATS, FORMAT_LABELS));
+  const format = selectInput(labelled(EXPORT_FORMATS, FORMAT_LABELS));
   const scopes: [string, string][] = [['all', 'All highlights']];
   if (currentSource) scopes.push([`source:${currentSource.id}`, `Highlights in “${currentSource.title}”`]);
   for (const tag of tags) scopes.push([`tag:${tag.name}`, `Highlights tagged “${tag.name}” (${tag.usage})`]);
@@ -66,7 +64,7 @@ export async function exportDialog(currentSource: { id: string; title: string } 
       const [kind, ...rest] = scope.value.split(':');
       const value = rest.join(':');
       request = {
-        format: pick(FORMATS, format.value),
+        format: pick(EXPORT_FORMATS, format.value),
         scope: kind === 'source' ? { kind: 'source', sourceId: value } : kind === 'tag' ? { kind: 'tag', tag: value } : { kind: 'all' },
         order: pick(ORDERS, order.value),
         style: pick(STYLE_NAMES, style.value),

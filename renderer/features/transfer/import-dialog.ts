@@ -1,5 +1,5 @@
-import { contract, type CallInput, type ImportPreview } from '../../../core/api.ts';
-import type { Reliability } from '../../../core/corpus/model.ts';
+import type { CallInput, ImportPreview } from '../../../core/api.ts';
+import { RELIABILITIES, type Reliability } from '../../../core/corpus/model.ts';
 import { el } from '../../dom.ts';
 import { formDialog, formField, selectInput, textInput } from '../../ui/dialogs.ts';
 
@@ -19,8 +19,7 @@ const TYPES: [string, string][] = [
   ['thesis', 'Thesis'],
   ['document', 'Other document'],
 ];
-// The values main accepts; only their wording is here.
-const RELIABILITIES = contract['corpus.importCommit'].input.entries.metadata.entries.reliability.options;
+// The values come from the model; only their wording is here.
 const RELIABILITY_LABELS: Record<Reliability, string> = {
   primary: 'Primary source',
   secondary: 'Secondary (scholarship)',

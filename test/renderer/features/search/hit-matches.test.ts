@@ -10,6 +10,7 @@ function hit(ref: string, sourceId: string, kind: SearchHit['kind'], starts: num
     sourceTitle: sourceId,
     score: 1,
     snippet: { text: '', marks: [] },
+    snippetField: kind === 'block' ? 'text' : 'quote',
     page: null,
     section: null,
     ranges: starts.map((start) => ({ start, end: start + 3 })),
