@@ -1,12 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppPage } from '../support/app-page.ts';
+import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { phraseRange } from '../support/phrases.ts';
-import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { closeAll, openReading, tempCorpus } from '../support/reading.ts';
+import { openServices, type TestServices } from '../support/services.ts';
 
 const SOURCE = 'edemskiy-2019';
 const WATCHED = { timeout: 15_000 };
@@ -17,25 +17,19 @@ describe('the library and the reader when the corpus folder changes on disk', ()
   let browser: Browser;
   let backend: TestServices;
   let app: AppPage;
-  let corpus: string;
+  const copy = tempCorpus('apparatus-changes-');
+  const corpus = copy.folder;
 
   beforeAll(async () => {
-    corpus = join(mkdtempSync(join(tmpdir(), 'apparatus-changes-')), 'corpus');
-    cpSync(CORPUS_DIR, corpus, { recursive: true });
     browser = await launchChromium();
     backend = openServices(corpus);
     backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, 'The situation changed in the spring of 1960', corpus) });
-    app = await openApp(browser, backend.services);
+    app = await openReading(browser, backend, SOURCE);
     backend.services.events.on('corpus.changed', (change) => void app.emit('corpus.changed', change));
-    await app.page.setViewportSize({ width: 1400, height: 900 });
-    await app.page.click(`[data-source-id="${SOURCE}"] .source-open`);
-    await app.page.waitForSelector('.reading');
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
-    if (corpus) rmSync(join(corpus, '..'), { recursive: true, force: true });
+    await closeAll(app, browser, backend);
+    copy.remove();
   });
 
   it('lists a new file that cannot be read, with its reason', async () => {

@@ -1,13 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppPage } from '../support/app-page.ts';
+import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { phraseRange } from '../support/phrases.ts';
+import { closeAll, openReading, tempCorpus } from '../support/reading.ts';
 import { selectWithMouse } from '../support/select.ts';
-import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { openServices, type TestServices } from '../support/services.ts';
 
 const SOURCE = 'edemskiy-2019';
 const LOST = 'The situation changed in the spring of 1960.';
@@ -19,27 +19,21 @@ describe('re-attaching an orphaned highlight, with undo and redo', () => {
   let browser: Browser;
   let backend: TestServices;
   let app: AppPage;
-  let corpus: string;
+  const copy = tempCorpus('apparatus-reattach-');
+  const corpus = copy.folder;
   let id = '';
 
   beforeAll(async () => {
-    corpus = join(mkdtempSync(join(tmpdir(), 'apparatus-reattach-')), 'corpus');
-    cpSync(CORPUS_DIR, corpus, { recursive: true });
     backend = openServices(corpus);
     id = backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, LOST, corpus), note: 'Spring turn' }).id;
     const file = join(corpus, `${SOURCE}.md`);
     writeFileSync(file, readFileSync(file, 'utf8').replace(LOST, 'Qwxz vbnm kjhg.'));
     browser = await launchChromium();
-    app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
-    await app.page.click(`[data-source-id="${SOURCE}"] .source-open`);
-    await app.page.waitForSelector('.reading');
+    app = await openReading(browser, backend, SOURCE);
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
-    if (corpus) rmSync(join(corpus, '..'), { recursive: true, force: true });
+    await closeAll(app, browser, backend);
+    copy.remove();
   });
 
   const stored = () => backend.services.store.get(id);

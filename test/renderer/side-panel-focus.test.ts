@@ -1,8 +1,9 @@
 import type { Browser, ElementHandle } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppPage } from '../support/app-page.ts';
+import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { phraseRange, sentences } from '../support/phrases.ts';
+import { closeAll, openReading } from '../support/reading.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 
@@ -24,16 +25,9 @@ describe('the side panel while the user works on highlights', () => {
     backend = openServices();
     backend.services.store.createTag('Bucharest', 'blue');
     for (const phrase of existing) backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, phrase) });
-    app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
-    await app.page.click(`[data-source-id="${SOURCE}"] .source-open`);
-    await app.page.waitForSelector('.reading');
+    app = await openReading(browser, backend, SOURCE);
   });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
-  });
+  afterAll(() => closeAll(app, browser, backend));
 
   const stored = () => backend.services.store.list({ sourceId: SOURCE });
   let newestId = '';

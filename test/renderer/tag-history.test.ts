@@ -1,8 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, type AppPage } from '../support/app-page.ts';
+import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { phraseRange } from '../support/phrases.ts';
+import { closeAll, openReading } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 
 const SOURCE = 'edemskiy-2019';
@@ -30,16 +31,9 @@ describe('undoing and redoing tag changes from the keyboard', () => {
     for (const key of Object.keys(PHRASES) as (keyof typeof PHRASES)[]) {
       ids[key] = annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, PHRASES[key]), tags: tagsOf[key] }).id;
     }
-    app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
-    await app.page.click(`[data-source-id="${SOURCE}"] .source-open`);
-    await app.page.waitForSelector('.reading');
+    app = await openReading(browser, backend, SOURCE);
   });
-  afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
-  });
+  afterAll(() => closeAll(app, browser, backend));
 
   /** The tag manager's rows as the user reads them: name and usage. */
   const tagRows = async () => {

@@ -1,11 +1,11 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { closeAll, tempCorpus } from '../support/reading.ts';
+import { openServices, type TestServices } from '../support/services.ts';
 
 // A file whose front matter is not valid YAML: the bracket is never closed.
 const BROKEN = '---\nid: broken-notes\ntitle: [Minutes of the Politburo\ntype: manuscript\n---\n\nThe minutes.\n';
@@ -14,11 +14,10 @@ describe('a corpus file that cannot be read, in the library', () => {
   let browser: Browser;
   let backend: TestServices;
   let app: AppPage;
-  let corpus: string;
+  const copy = tempCorpus('apparatus-unreadable-');
+  const corpus = copy.folder;
 
   beforeAll(async () => {
-    corpus = join(mkdtempSync(join(tmpdir(), 'apparatus-unreadable-')), 'corpus');
-    cpSync(CORPUS_DIR, corpus, { recursive: true });
     writeFileSync(join(corpus, 'broken-notes.md'), BROKEN);
     browser = await launchChromium();
     backend = openServices(corpus);
@@ -27,10 +26,8 @@ describe('a corpus file that cannot be read, in the library', () => {
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
-    if (corpus) rmSync(join(corpus, '..'), { recursive: true, force: true });
+    await closeAll(app, browser, backend);
+    copy.remove();
   });
 
   const entry = () => app.page.locator('.source.unreadable');

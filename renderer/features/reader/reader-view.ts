@@ -161,18 +161,7 @@ export class ReaderView {
 
   // A click on a note number or a link (not the end of a text selection) activates it.
   #activate(event: MouseEvent): void {
-    const target = event.target instanceof HTMLElement ? event.target : null;
-    const noteRef = target?.closest<HTMLElement>('.note-ref');
-    if (noteRef?.dataset.label) {
-      event.preventDefault();
-      this.#events.activateNoteRef(noteRef.dataset.label, noteRef);
-      return;
-    }
-    const link = target?.closest<HTMLElement>('.external-link');
-    if (link?.dataset.href && !this.selectionRange()) {
-      event.preventDefault();
-      this.#events.activateLink(link.dataset.href);
-    }
+    this.#activateTarget(event, () => !this.selectionRange());
   }
 
   #click(pos: number, event: MouseEvent): boolean {
@@ -188,7 +177,11 @@ export class ReaderView {
   }
 
   #keyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Enter') return;
+    if (event.key === 'Enter') this.#activateTarget(event, () => true);
+  }
+
+  // Activates the note number or link the event happened on; a link only when `linkAllowed`.
+  #activateTarget(event: Event, linkAllowed: () => boolean): void {
     const target = event.target instanceof HTMLElement ? event.target : null;
     const noteRef = target?.closest<HTMLElement>('.note-ref');
     if (noteRef?.dataset.label) {
@@ -197,7 +190,7 @@ export class ReaderView {
       return;
     }
     const link = target?.closest<HTMLElement>('.external-link');
-    if (link?.dataset.href) {
+    if (link?.dataset.href && linkAllowed()) {
       event.preventDefault();
       this.#events.activateLink(link.dataset.href);
     }
