@@ -1,6 +1,7 @@
-// The only module that touches window.apparatus (the preload's API). Everything else in the
-// renderer calls `invoke`, so a test or another host can provide the same contract.
-import type { ApparatusApi, ApiError, CallInput, CallName, CallOutput, Result } from '../core/api.ts';
+// The only module that touches window.apparatus (the preload's API): calls and events. Everything
+// else in the renderer goes through `invoke` and `on`, so a test or another host can provide the
+// same contract.
+import type { ApparatusApi, ApiError, CallInput, CallName, CallOutput, EventName, EventPayloads, Result } from '../core/api.ts';
 
 declare global {
   interface Window {
@@ -24,4 +25,9 @@ export async function invoke<N extends CallName>(name: N, input?: CallInput<N>):
   } catch {
     return { ok: false, error: UNAVAILABLE };
   }
+}
+
+/** Listens to an event from main, with its payload as the contract types it; returns a function that stops listening. */
+export function on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
+  return window.apparatus?.on(event, listener) ?? (() => {});
 }

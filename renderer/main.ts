@@ -1,4 +1,4 @@
-import { App } from './app.ts';
+import { startApp } from './app.ts';
 
 const root = document.querySelector<HTMLElement>('.app');
-if (root) void new App(root).start();
+if (root) void startApp(root);

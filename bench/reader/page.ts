@@ -6,8 +6,8 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText, type BlockSpan } from '../../core/corpus/reading-text.ts';
-import { ReaderView, type ReaderEvents } from '../../renderer/reader/reader-view.ts';
-import { sourceToDoc } from '../../renderer/reader/source-doc.ts';
+import { ReaderView, type ReaderEvents } from '../../renderer/features/reader/reader-view.ts';
+import { sourceToDoc } from '../../renderer/features/reader/source-doc.ts';
 import type { AddTiming, BenchHighlight, PageBench, ViewKind } from './protocol.ts';
 
 const noEvents: ReaderEvents = {

@@ -8,7 +8,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
-// Issue 7, item 5: a source full of markup, script links and control characters is only text.
+// A source full of markup, script links and control characters is only text.
 // The fixture's last paragraph holds raw U+0007, U+001B, U+0085, U+202E and a tab.
 const FIXTURE = fileURLToPath(new URL('../fixtures/hostile/hostile-source.md', import.meta.url));
 

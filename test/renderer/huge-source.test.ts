@@ -10,7 +10,7 @@ import { MB, writeHugeSource } from '../support/huge-source.ts';
 import { blockMainThread, watchLongTasks, type LongTaskLog } from '../support/long-tasks.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
-// Issue 7, item 5: a 20 MB source is refused with a message naming the limit, and the window
+// A 20 MB source is refused with a message naming the limit, and the window
 // never freezes on the way. (How a source at the text limit, 2 million characters, fares is
 // measured by bench/huge-source.ts, `npm run bench:huge`: a timing is not asserted in a test.)
 const FROZEN_MS = 200;

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
-import { Positions } from '../../renderer/reader/positions.ts';
-import { sourceToDoc } from '../../renderer/reader/source-doc.ts';
+import { Positions } from '../../renderer/features/reader/positions.ts';
+import { sourceToDoc } from '../../renderer/features/reader/source-doc.ts';
 
 const corpusDir = new URL('../../corpus/', import.meta.url);
 const sources: Source[] = readdirSync(corpusDir)

@@ -1,0 +1,163 @@
+import type { TagSummary } from '../../../core/api.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { trimmedQuote } from '../../../core/annotate/omissions.ts';
+import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import { button, debounce, el } from '../../dom.ts';
+import { KeyedList } from '../../ui/keyed-list.ts';
+import { TagPicker } from '../tags/tag-picker.ts';
+
+/** What the editor asks of the app. Each is one undoable action on the highlight it shows. */
+export interface EditorActions {
+  setColor(color: Color): void;
+  addTag(tagId: string): void;
+  createTag(name: string): void;
+  removeTag(tagId: string): void;
+  saveNote(note: string): void;
+  delete(): void;
+  reattach(): void;
+  copyCitation(): void;
+  /** Opens the trim dialog: the historian leaves words out of the quotation. */
+  trimQuotation(): void;
+  /** Puts the left-out words back. */
+  quoteInFull(): void;
+  close(): void;
+}
+
+const STATUS: Record<Annotation['anchor'], string> = {
+  anchored: '',
+  moved: 'The text here changed since you highlighted it; this is the closest match.',
+  orphaned: 'This passage is no longer in the source. Select where it belongs and re-attach it, or delete it.',
+};
+
+/**
+ * The editor of one highlight: its quotation (trimmable), colour, tags, note (saved as you type,
+ * debounced, and at once on leaving the field), delete, and re-attach for orphans. It is built
+ * once per highlight and updated in place, so the control the user is in keeps focus and caret.
+ */
+export class AnnotationEditor {
+  readonly element: HTMLElement;
+  readonly id: string;
+  readonly #status = el('p', 'anchor-status');
+  readonly #quote = el('blockquote', 'editor-quote');
+  readonly #trimmedNote = el('span', 'quote-trimmed', 'Trimmed for quotation.');
+  readonly #trim: HTMLButtonElement;
+  readonly #full: HTMLButtonElement;
+  readonly #swatches: HTMLButtonElement[] = [];
+  readonly #chips: KeyedList<string>;
+  readonly #picker: TagPicker;
+  readonly #note = el('textarea', 'note-input', undefined, { rows: '6', 'aria-label': 'Note' });
+  readonly #saveNote: ReturnType<typeof debounce<[string]>>;
+  readonly #copy: HTMLButtonElement;
+  readonly #reattach: HTMLButtonElement;
+  #annotation: Annotation;
+  /** The note as this editor last sent or showed it. */
+  #savedNote: string;
+
+  constructor(annotation: Annotation, tags: readonly TagSummary[], actions: EditorActions) {
+    this.id = annotation.id;
+    this.#annotation = annotation;
+    this.#savedNote = annotation.note;
+    const section = el('section', 'annotation-editor', undefined, { 'aria-label': 'Highlight' });
+    this.element = section;
+    const header = el('div', 'editor-header');
+    header.append(el('h3', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
+
+    this.#trim = button('Trim quotation…', actions.trimQuotation);
+    this.#full = button('Quote in full', actions.quoteInFull);
+    const quoteActions = el('div', 'quote-actions');
+    quoteActions.append(this.#trimmedNote, this.#trim, this.#full);
+
+    const colors = el('div', 'color-choice', undefined, { role: 'radiogroup', 'aria-label': 'Colour' });
+    for (const color of COLORS) {
+      const swatch = el('button', `swatch hl-${color}`, '', { type: 'button', role: 'radio', 'aria-label': color, title: color });
+      swatch.addEventListener('click', () => color !== this.#annotation.color && actions.setColor(color));
+      this.#swatches.push(swatch);
+      colors.append(swatch);
+    }
+
+    const chips = el('ul', 'tag-chips', undefined, { 'aria-label': 'Tags' });
+    this.#chips = new KeyedList<string>(
+      chips,
+      (id) => id,
+      (id) => {
+        const chip = el('li', 'tag-chip');
+        chip.append(el('span', 'tag-chip-name'), button('×', () => actions.removeTag(id), { className: 'icon' }));
+        return chip;
+      },
+      () => {},
+    );
+    this.#picker = new TagPicker({ pick: actions.addTag, create: actions.createTag });
+
+    const noteLabel = el('label', 'note-label', 'Note (Markdown)');
+    this.#note.value = annotation.note;
+    this.#saveNote = debounce((text: string) => {
+      if (text === this.#savedNote) return;
+      this.#savedNote = text;
+      actions.saveNote(text);
+    }, 600);
+    this.#note.addEventListener('input', () => this.#saveNote(this.#note.value));
+    this.#note.addEventListener('blur', () => this.#saveNote.flush());
+    noteLabel.append(this.#note);
+
+    const footer = el('div', 'editor-actions');
+    this.#copy = button('Copy citation', actions.copyCitation, { title: 'Copy the Chicago note for this passage' });
+    this.#reattach = button('Re-attach to selection', actions.reattach);
+    footer.append(this.#copy, this.#reattach, button('Delete highlight', actions.delete, { className: 'danger' }));
+
+    section.append(header, this.#status, this.#quote, quoteActions, colors, chips, this.#picker.element, noteLabel, footer);
+    this.#show(annotation, tags);
+  }
+
+  /** Shows the highlight's saved state and the current tags, changing only what differs. */
+  update(annotation: Annotation, tags: readonly TagSummary[]): void {
+    this.#show(annotation, tags);
+  }
+
+  /** Sends the note typed so far, without waiting for the pause. */
+  flush(): void {
+    this.#saveNote.flush();
+  }
+
+  #show(annotation: Annotation, tags: readonly TagSummary[]): void {
+    this.#annotation = annotation;
+    this.#status.hidden = annotation.anchor === 'anchored';
+    this.#status.className = `anchor-status anchor-${annotation.anchor}`;
+    this.#status.textContent = STATUS[annotation.anchor];
+
+    // The quotation as the export will print it, so a trim is visible where it was made.
+    const trimmed = annotation.omissions.length > 0;
+    this.#quote.textContent = trimmedQuote(annotation.quote.exact, annotation.omissions);
+    this.#trimmedNote.hidden = !trimmed;
+    this.#trim.textContent = trimmed ? 'Change trim…' : 'Trim quotation…';
+    const fullHadFocus = this.#full === document.activeElement;
+    this.#full.hidden = !trimmed;
+    // The button just used disappears with the cut it undid: the trim button takes its place.
+    if (fullHadFocus && !trimmed) this.#trim.focus();
+
+    this.#swatches.forEach((swatch, index) => swatch.setAttribute('aria-checked', String(COLORS[index] === annotation.color)));
+
+    const byId = new Map(tags.map((tag) => [tag.id, tag]));
+    this.#chips.render(annotation.tags);
+    for (const id of annotation.tags) {
+      const chip = this.#chips.get(id)!;
+      const tag = byId.get(id);
+      chip.className = `tag-chip hl-${tag?.color ?? 'yellow'}`;
+      chip.firstElementChild!.textContent = tag?.name ?? '(deleted tag)';
+      const remove = chip.lastElementChild!;
+      remove.setAttribute('title', `Remove the tag ${tag?.name ?? ''}`);
+      remove.setAttribute('aria-label', `Remove the tag ${tag?.name ?? ''}`);
+    }
+    this.#picker.update(tags, new Set(annotation.tags));
+
+    // A note changed by undo or redo is shown. While the user types in the field (where Ctrl+Z
+    // undoes typing), what they typed wins over a save coming back.
+    if (this.#note !== document.activeElement && annotation.note !== this.#note.value) {
+      this.#saveNote.cancel();
+      this.#savedNote = annotation.note;
+      this.#note.value = annotation.note;
+    }
+
+    this.#copy.hidden = annotation.anchor === 'orphaned';
+    this.#reattach.hidden = annotation.anchor !== 'orphaned';
+  }
+}

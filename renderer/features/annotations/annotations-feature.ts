@@ -1,0 +1,142 @@
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { COLORS, type Color } from '../../../core/annotate/palette.ts';
+import type { Context } from '../../context.ts';
+import { el, isTyping } from '../../dom.ts';
+import type { Reader } from '../reader/reader-feature.ts';
+import { AnnotationEditor } from './annotation-editor.ts';
+import { annotationCommands, type AnnotationCommands } from './annotation-commands.ts';
+import { AnnotationsList } from './annotations-list.ts';
+import { activeAnnotation, scopedAnnotations } from './selectors.ts';
+import { SelectionToolbar } from './selection-toolbar.ts';
+
+/** The annotations feature: highlighting, the highlight editor and the annotations list. */
+export interface Annotations {
+  readonly commands: AnnotationCommands;
+  /** Shows a highlight in the editor (null closes it) and puts the focus on its colour. */
+  activate(id: string | null): void;
+  /** The reader's text selection changed. */
+  selectionChanged(): void;
+  /** Loads the shown annotations again (tags changed under them). */
+  refresh(): Promise<void>;
+}
+
+/** What the feature needs from its neighbours. */
+export interface AnnotationsDeps {
+  reader: Reader;
+  reloadTags(): Promise<void>;
+  exportAnnotations(): void;
+}
+
+/** Mounts the selection toolbar and the annotations tab of the side panel. */
+export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotations {
+  const { store, calls } = ctx;
+  const { reader } = deps;
+  const pane = ctx.part('[data-pane="annotations"]');
+  const editorSlot = el('div', 'editor-slot');
+  let editor: AnnotationEditor | null = null;
+  calls.onFlush(() => editor?.flush());
+
+  const activate = (id: string | null) => {
+    calls.flush();
+    store.dispatch({ type: 'annotation/activated', id });
+    if (id) editor?.element.querySelector<HTMLElement>('.swatch[aria-checked="true"]')?.focus();
+  };
+  const commands = annotationCommands(ctx, { reader, reloadTags: deps.reloadTags, activate });
+  const toolbar = new SelectionToolbar((color) => void highlight(color));
+  document.body.append(toolbar.element);
+  const highlight = async (color: Color) => {
+    await commands.highlight(color);
+    toolbar.hide();
+  };
+
+  const goTo = async (annotation: Annotation) => {
+    if (store.state.open?.source.id !== annotation.sourceId) await reader.open(annotation.sourceId, annotation.position);
+    else reader.scrollTo(annotation.position);
+    activate(annotation.id);
+  };
+  const list = new AnnotationsList({
+    export: deps.exportAnnotations,
+    changeFilters: (filters) => store.dispatch({ type: 'filters/changed', filters }),
+    open: (annotation) => void goTo(annotation),
+    reattach: (annotation) => void commands.reattach(annotation.id),
+    delete: (annotation) => void commands.delete(annotation.id),
+  });
+  pane.append(editorSlot, list.element);
+
+  store.watch(
+    (state) => [activeAnnotation(state), state.tags] as const,
+    ([annotation, tags]) => {
+      if (editor && editor.id === annotation?.id) {
+        editor.update(annotation, tags);
+        return;
+      }
+      const hadFocus = editor?.element.contains(document.activeElement) ?? false;
+      editor?.flush();
+      editor?.element.remove();
+      editor = annotation ? new AnnotationEditor(annotation, tags, editorActions(annotation.id)) : null;
+      if (editor) editorSlot.append(editor.element);
+      // The highlight the user was editing is gone (deleted, closed): the reader has it next.
+      else if (hadFocus) reader.focus();
+    },
+  );
+  store.watch(
+    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters] as const,
+    ([annotations, tags, sources, filters]) => list.render({ annotations, tags, sources, filters }),
+  );
+  const refresh = async () => {
+    const sourceId = store.state.open?.source.id;
+    if (sourceId) {
+      const annotations = await calls.call('annotations.list', { sourceId });
+      if (annotations) store.dispatch({ type: 'annotations/loaded', sourceId, annotations });
+    }
+    if (store.state.filters.scope === 'corpus') {
+      const annotations = await calls.call('annotations.list', {});
+      if (annotations) store.dispatch({ type: 'annotations/loaded', sourceId: null, annotations });
+    }
+  };
+  // Listing the whole corpus loads it.
+  store.watch(
+    (state) => state.filters.scope,
+    (scope, previous) => previous !== undefined && scope === 'corpus' && void refresh(),
+  );
+
+  function editorActions(id: string) {
+    return {
+      setColor: (color: Color) => void commands.update(id, { color }, 'Recolour Highlight'),
+      addTag: (tagId: string) => void commands.addTag(id, tagId),
+      createTag: (name: string) => void commands.createTag(id, name),
+      removeTag: (tagId: string) => void commands.removeTag(id, tagId),
+      saveNote: (note: string) => void commands.update(id, { note }, 'Edit Note'),
+      delete: () => void commands.delete(id),
+      reattach: () => void commands.reattach(id),
+      copyCitation: () => void commands.copyCitation(id),
+      trimQuotation: () => void commands.trim(id),
+      quoteInFull: () => void commands.update(id, { omissions: [] }, 'Quote in Full'),
+      close: () => activate(null),
+    };
+  }
+
+  const selectionChanged = () => {
+    const selection = document.getSelection();
+    if (!reader.selectionRange() || !selection || selection.rangeCount === 0) toolbar.hide();
+    else toolbar.show(selection.getRangeAt(0).getBoundingClientRect());
+  };
+  document.addEventListener('selectionchange', selectionChanged);
+  ctx.part('.reader-scroll').addEventListener('scroll', () => toolbar.hide());
+  // With text selected: H highlights in the first colour, 1–6 in that colour; Escape hides the toolbar.
+  document.addEventListener('keydown', (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || store.state.dialogs.modal) return;
+    if (event.key === 'Escape') {
+      toolbar.hide();
+      return;
+    }
+    if (!reader.selectionRange()) return;
+    const index = event.key === 'h' || event.key === 'H' ? 0 : Number.parseInt(event.key, 10) - 1;
+    if (index >= 0 && index < COLORS.length) {
+      event.preventDefault();
+      void highlight(COLORS[index]!);
+    }
+  });
+
+  return { commands, activate, selectionChanged, refresh };
+}

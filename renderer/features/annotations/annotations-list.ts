@@ -1,0 +1,136 @@
+import type { SourceSummary, TagSummary } from '../../../core/api.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { trimmedQuote } from '../../../core/annotate/omissions.ts';
+import { button, el } from '../../dom.ts';
+import type { AnnotationFilters } from '../../state/app-state.ts';
+import { memoize } from '../../state/memo.ts';
+import { KeyedList } from '../../ui/keyed-list.ts';
+import { FilterBar } from './filter-bar.ts';
+import { filterAnnotations } from './filter-annotations.ts';
+
+/** What the list asks of the app. */
+export interface AnnotationsListActions {
+  changeFilters(filters: AnnotationFilters): void;
+  export(): void;
+  open(annotation: Annotation): void;
+  reattach(annotation: Annotation): void;
+  delete(annotation: Annotation): void;
+}
+
+/** What the list shows: the annotations in scope (before filtering) and what they refer to. */
+export interface AnnotationsListData {
+  annotations: readonly Annotation[];
+  tags: readonly TagSummary[];
+  sources: readonly SourceSummary[];
+  filters: AnnotationFilters;
+}
+
+interface Row {
+  annotation: Annotation;
+  /** Everything the row shows besides the annotation, so an unchanged row is left alone. */
+  meta: string;
+}
+
+/**
+ * The annotations list: filters, the anchored and moved annotations, then the orphans apart.
+ * Rows are kept by annotation id and redrawn only when what they show changed, so the row the
+ * user is on keeps focus and the list keeps its scroll position.
+ */
+export class AnnotationsList {
+  readonly element: HTMLElement;
+  readonly #filters: FilterBar;
+  readonly #found: KeyedList<Row>;
+  readonly #orphans: KeyedList<Row>;
+  readonly #foundList = el('ul', 'annotation-list');
+  readonly #orphanList = el('ul', 'annotation-list orphans');
+  readonly #empty = el('p', 'status');
+  readonly #orphanHeading = el('h4', 'panel-subheading');
+  readonly #shown = new WeakMap<HTMLElement, Row>();
+  readonly #orphanParts = new WeakMap<HTMLElement, { quote: HTMLElement; note: HTMLElement }>();
+  readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
+  readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
+
+  constructor(actions: AnnotationsListActions) {
+    this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
+    const header = el('div', 'editor-header');
+    header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
+    this.#filters = new FilterBar(actions.changeFilters);
+    this.#found = new KeyedList(this.#foundList, (row) => row.annotation.id, (row) => this.#foundRow(row, actions), (node, row) => this.#fillFound(node, row));
+    this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));
+    this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#orphanHeading, this.#orphanList);
+  }
+
+  /** Shows the annotations that pass the filters. */
+  render(data: AnnotationsListData): void {
+    this.#filters.render(data.tags, data.filters);
+    const names = this.#names(data.tags);
+    const titles = this.#titles(data.sources);
+    const rows = filterAnnotations(data.annotations, data.tags, data.filters).map((annotation): Row => {
+      const meta = [data.filters.scope === 'corpus' ? titles.get(annotation.sourceId) : null, ...annotation.tags.map((id) => names.get(id))].filter(Boolean);
+      if (annotation.anchor === 'moved') meta.push('text changed');
+      return { annotation, meta: meta.join(' · ') };
+    });
+    const found = rows.filter((row) => row.annotation.anchor !== 'orphaned');
+    const orphans = rows.filter((row) => row.annotation.anchor === 'orphaned');
+    this.#found.render(found);
+    this.#foundList.hidden = found.length === 0;
+    this.#empty.hidden = found.length > 0;
+    this.#empty.textContent = data.annotations.length ? 'No annotation matches these filters.' : 'No annotations yet. Select text in the reader to highlight it.';
+    this.#orphans.render(orphans);
+    this.#orphanList.hidden = this.#orphanHeading.hidden = orphans.length === 0;
+    this.#orphanHeading.textContent = `Not found in the current text (${orphans.length})`;
+  }
+
+  #foundRow(row: Row, actions: AnnotationsListActions): HTMLElement {
+    const item = el('li', 'annotation-item');
+    const open = el('button', 'annotation-open', undefined, { type: 'button', 'data-annotation-id': row.annotation.id });
+    open.addEventListener('click', () => actions.open(this.#shown.get(item)!.annotation));
+    item.append(open);
+    this.#fillFound(item, row);
+    return item;
+  }
+
+  #fillFound(item: HTMLElement, row: Row): void {
+    if (!this.#changed(item, row)) return;
+    const { annotation } = row;
+    const open = item.firstElementChild!;
+    open.className = `annotation-open hl-border-${annotation.color}`;
+    open.replaceChildren(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
+    if (annotation.note) open.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
+    if (row.meta) open.append(el('span', 'annotation-meta', row.meta));
+  }
+
+  #orphanRow(row: Row, actions: AnnotationsListActions): HTMLElement {
+    const item = el('li', 'annotation-item orphan', undefined, { 'data-annotation-id': row.annotation.id });
+    const quote = el('span', 'annotation-quote');
+    const note = el('span', 'annotation-note');
+    const buttons = el('div', 'orphan-actions');
+    const current = () => this.#shown.get(item)!.annotation;
+    buttons.append(button('Re-attach to selection', () => actions.reattach(current())), button('Delete', () => actions.delete(current()), { className: 'danger' }));
+    item.append(quote, note, buttons);
+    this.#orphanParts.set(item, { quote, note });
+    this.#fillOrphan(item, row);
+    return item;
+  }
+
+  #fillOrphan(item: HTMLElement, row: Row): void {
+    if (!this.#changed(item, row)) return;
+    const { annotation } = row;
+    const { quote, note } = this.#orphanParts.get(item)!;
+    quote.textContent = excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200);
+    note.textContent = excerpt(annotation.note, 120);
+    note.hidden = !annotation.note;
+  }
+
+  // Records what the row shows; false when it shows this already.
+  #changed(item: HTMLElement, row: Row): boolean {
+    const before = this.#shown.get(item);
+    this.#shown.set(item, row);
+    return !before || before.annotation !== row.annotation || before.meta !== row.meta;
+  }
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,16 @@
+import type { TagSummary } from '../../../core/api.ts';
+import type { Annotation } from '../../../core/annotate/model.ts';
+import { descendants } from '../../../core/annotate/tag-tree.ts';
+import type { AnnotationFilters } from '../../state/app-state.ts';
+
+/** The annotations that pass the filters: a tag includes its children; text matches quote or note. */
+export function filterAnnotations(annotations: readonly Annotation[], tags: readonly TagSummary[], filters: AnnotationFilters): Annotation[] {
+  const tagIds = filters.tagId ? new Set([filters.tagId, ...descendants(tags, filters.tagId)]) : null;
+  const text = filters.text.trim().toLocaleLowerCase();
+  return annotations.filter(
+    (a) =>
+      (!tagIds || a.tags.some((id) => tagIds.has(id))) &&
+      (!filters.color || a.color === filters.color) &&
+      (!text || a.quote.exact.toLocaleLowerCase().includes(text) || a.note.toLocaleLowerCase().includes(text)),
+  );
+}

@@ -1,0 +1,30 @@
+import type { Action } from '../../state/actions.ts';
+import type { SearchState } from '../../state/app-state.ts';
+
+/** The search box, its results, the matches shown in the reader and the index's progress. */
+export function searchReducer(state: SearchState, action: Action): SearchState {
+  switch (action.type) {
+    case 'search/typed':
+      // An empty box shows the library again at once; results of other queries are dropped.
+      return { ...state, query: action.query, results: action.query.trim() === '' ? null : state.results };
+    case 'search/answered':
+      // An answer to a query the user has since changed is stale.
+      return action.query === state.query && action.query.trim() !== '' ? { ...state, results: action.results } : state;
+    case 'search/matched':
+      return { ...state, matches: action.matches };
+    case 'search/stepped': {
+      const matches = state.matches;
+      if (!matches || matches.ranges.length === 0) return state;
+      const current = (matches.current + action.direction + matches.ranges.length) % matches.ranges.length;
+      return { ...state, matches: { ...matches, current } };
+    }
+    case 'search/progress':
+      return { ...state, progress: action.progress };
+    case 'source/opened':
+    case 'source/closed':
+      // Matches belong to the reader's document: a newly opened one has none until a hit sets them.
+      return state.matches === null ? state : { ...state, matches: null };
+    default:
+      return state;
+  }
+}

@@ -1,0 +1,58 @@
+import type { SearchHit, SearchResults } from '../../../core/api.ts';
+import { el } from '../../dom.ts';
+
+/** Renders an excerpt with its matched terms in <mark>. */
+function markedSnippet(snippet: SearchHit['snippet']): HTMLElement {
+  const node = el('span', 'result-snippet');
+  let at = 0;
+  for (const mark of [...snippet.marks].sort((a, b) => a.start - b.start)) {
+    if (mark.start < at) continue;
+    node.append(snippet.text.slice(at, mark.start), el('mark', '', snippet.text.slice(mark.start, mark.end)));
+    at = mark.end;
+  }
+  node.append(snippet.text.slice(at));
+  return node;
+}
+
+/**
+ * The results of a search, grouped by source in order of each source's best hit, each with its
+ * excerpt and page (or section). Arrow keys move between results; Enter opens one.
+ */
+export function searchResults(results: SearchResults, open: (hit: SearchHit) => void): HTMLElement {
+  const panel = el('section', 'search-results', undefined, { 'aria-label': 'Search results' });
+  const summary = results.total === 0 ? 'Nothing found.' : `${results.total} passage${results.total === 1 ? '' : 's'} found${results.hits.length < results.total ? ` (the first ${results.hits.length} shown)` : ''}.`;
+  panel.append(el('p', 'status', [results.message, summary].filter(Boolean).join(' ')));
+  const groups = new Map<string, SearchHit[]>();
+  for (const hit of results.hits) groups.set(hit.sourceId, [...(groups.get(hit.sourceId) ?? []), hit]);
+  for (const hits of groups.values()) {
+    const group = el('div', 'result-group');
+    group.append(el('h3', 'result-source', hits[0]!.sourceTitle));
+    const list = el('ul', 'result-list');
+    for (const hit of hits) {
+      const item = el('li');
+      const button = el('button', 'result', undefined, { type: 'button', 'data-ref': hit.ref });
+      const where = [hit.kind === 'annotation' ? 'Annotation' : null, hit.page ?? hit.section].filter(Boolean).join(' · ');
+      if (where) button.append(el('span', 'result-place', where));
+      button.append(markedSnippet(hit.snippet));
+      button.addEventListener('click', () => open(hit));
+      item.append(button);
+      list.append(item);
+    }
+    group.append(list);
+    panel.append(group);
+  }
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const buttons = [...panel.querySelectorAll<HTMLButtonElement>('button.result')];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next = buttons[index + (event.key === 'ArrowDown' ? 1 : -1)];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    } else if (event.key === 'ArrowUp' && index === 0) {
+      event.preventDefault();
+      panel.parentElement?.querySelector<HTMLInputElement>('.search-input')?.focus();
+    }
+  });
+  return panel;
+}

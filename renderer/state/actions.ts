@@ -1,0 +1,31 @@
+import type { HistoryLabels, SearchProgress, SearchResults, SourceSummary, TagSummary } from '../../core/api.ts';
+import type { Annotation } from '../../core/annotate/model.ts';
+import type { Source } from '../../core/corpus/model.ts';
+import type { AnnotationFilters, ModalKind, SearchMatches, SideTab } from './app-state.ts';
+
+/** Everything that can change the app state: the store's only input. */
+export type Action =
+  | { type: 'library/loading' }
+  | { type: 'library/loaded'; sources: readonly SourceSummary[] }
+  | { type: 'library/failed' }
+  | { type: 'source/opened'; source: Source; annotations: readonly Annotation[]; offset: number | null }
+  | { type: 'source/closed' }
+  /** Annotations fresh from main: one source's (replacing what was known of it), or the whole corpus's (`sourceId` null). */
+  | { type: 'annotations/loaded'; sourceId: string | null; annotations: readonly Annotation[] }
+  | { type: 'annotation/saved'; annotation: Annotation }
+  | { type: 'annotation/removed'; id: string }
+  | { type: 'annotation/activated'; id: string | null }
+  | { type: 'tags/loaded'; tags: readonly TagSummary[] }
+  | { type: 'side/shown'; tab: SideTab }
+  | { type: 'filters/changed'; filters: AnnotationFilters }
+  | { type: 'search/typed'; query: string }
+  | { type: 'search/answered'; query: string; results: SearchResults }
+  | { type: 'search/matched'; matches: SearchMatches }
+  | { type: 'search/stepped'; direction: 1 | -1 }
+  | { type: 'search/progress'; progress: SearchProgress }
+  | { type: 'reader/resized'; fontSize: number }
+  | { type: 'reader/scrolled'; offset: number }
+  | { type: 'dialog/opened'; modal: ModalKind }
+  | { type: 'dialog/closed' }
+  | { type: 'note/shown'; label: string | null }
+  | { type: 'history/changed'; labels: HistoryLabels };

@@ -1,0 +1,93 @@
+import { FONT_SIZE, type HistoryLabels, type SearchProgress, type SearchResults, type SourceSummary, type TagSummary } from '../../core/api.ts';
+import type { Annotation } from '../../core/annotate/model.ts';
+import type { Source } from '../../core/corpus/model.ts';
+
+/** A reading-text range `[start, end)`. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/** The library list and whether it could be loaded. */
+export interface LibraryState {
+  status: 'loading' | 'ready' | 'failed';
+  sources: readonly SourceSummary[];
+}
+
+/** The filters of the annotations list. */
+export interface AnnotationFilters {
+  scope: 'source' | 'corpus';
+  tagId: string;
+  color: string;
+  text: string;
+}
+
+/** The matches of a search in the open source, in reading order, and which one is shown. */
+export interface SearchMatches {
+  sourceId: string;
+  ranges: readonly TextRange[];
+  current: number;
+}
+
+/** What the search box asked, what came back, and how far the index is built. */
+export interface SearchState {
+  query: string;
+  /** Null while the box is empty: the library list shows instead. */
+  results: SearchResults | null;
+  matches: SearchMatches | null;
+  progress: SearchProgress | null;
+}
+
+/** The modal dialogs the app shows; while one is open, reader shortcuts are off. */
+export type ModalKind = 'confirm' | 'export' | 'import' | 'metadata' | 'trim' | 'message';
+
+/** Which dialog and which note popover are open. */
+export interface DialogsState {
+  modal: ModalKind | null;
+  /** Label of the source note shown in a popover. */
+  note: string | null;
+}
+
+/** The two tabs of the side panel. */
+export type SideTab = 'annotations' | 'tags';
+
+/** The side panel: which tab, and which highlight its editor shows. */
+export interface SideState {
+  tab: SideTab;
+  activeId: string | null;
+}
+
+/** Where the reader is: text size and the offset at the top of the view. */
+export interface ReaderPosition {
+  fontSize: number;
+  offset: number | null;
+}
+
+/** The whole state of the page, one value changed only by actions through the store. */
+export interface AppState {
+  library: LibraryState;
+  open: { source: Source } | null;
+  /** Every annotation the page has loaded (the open source's; the corpus's when listed), by id. */
+  annotations: ReadonlyMap<string, Annotation>;
+  tags: readonly TagSummary[];
+  search: SearchState;
+  dialogs: DialogsState;
+  reader: ReaderPosition;
+  side: SideState;
+  filters: AnnotationFilters;
+  history: HistoryLabels;
+}
+
+/** The state of a page that has loaded nothing yet. */
+export const initialState: AppState = {
+  library: { status: 'loading', sources: [] },
+  open: null,
+  annotations: new Map(),
+  tags: [],
+  search: { query: '', results: null, matches: null, progress: null },
+  dialogs: { modal: null, note: null },
+  reader: { fontSize: FONT_SIZE.default, offset: null },
+  side: { tab: 'annotations', activeId: null },
+  filters: { scope: 'source', tagId: '', color: '', text: '' },
+  history: { undo: null, redo: null },
+};

@@ -1,0 +1,25 @@
+import { annotationsReducer, filtersReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
+import { libraryReducer } from '../features/library/library-reducer.ts';
+import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
+import { searchReducer } from '../features/search/search-reducer.ts';
+import { tagsReducer } from '../features/tags/tags-reducer.ts';
+import type { Action } from './actions.ts';
+import type { AppState } from './app-state.ts';
+import { dialogsReducer, historyReducer } from './ui-reducer.ts';
+
+/** The app's reducer: each slice's reducer sees every action; unchanged slices keep their identity. */
+export function appReducer(state: AppState, action: Action): AppState {
+  const next: AppState = {
+    library: libraryReducer(state.library, action),
+    open: openReducer(state.open, action),
+    annotations: annotationsReducer(state.annotations, action),
+    tags: tagsReducer(state.tags, action),
+    search: searchReducer(state.search, action),
+    dialogs: dialogsReducer(state.dialogs, action),
+    reader: readerReducer(state.reader, action),
+    side: sideReducer(state.side, action),
+    filters: filtersReducer(state.filters, action),
+    history: historyReducer(state.history, action),
+  };
+  return (Object.keys(next) as (keyof AppState)[]).every((key) => next[key] === state[key]) ? state : next;
+}
