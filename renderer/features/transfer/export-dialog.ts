@@ -1,6 +1,6 @@
 import type { CallInput, TagSummary } from '../../../core/api.ts';
 import { STYLE_NAMES, type StyleName } from '../../../core/cite/style.ts';
-import { EXPORT_FORMATS, type ExportFormat } from '../../../core/export/formats.ts';
+import { EXPORT_FORMATS } from '../../../core/export/formats.ts';
 import { ORDERS, type ExportOrder } from '../../../core/export/order.ts';
 import { formDialog, formField, selectInput } from '../../ui/dialogs.ts';
 
@@ -8,7 +8,7 @@ type ExportRequest = CallInput<'export.run'>;
 
 // The values come from the modules that own them; only their wording (and the order the dialog
 // lists them in) is here.
-const FORMAT_LABELS: Record<ExportFormat, string> = {
+const FORMAT_LABELS: Record<(typeof EXPORT_FORMATS)[number], string> = {
   docx: 'Word document with footnotes (.docx)',
   md: 'Markdown with footnotes (.md)',
   html: 'Web page (.html)',
