@@ -5,7 +5,8 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { tagCommand } from './tag.ts';
 
 /** Every `apparatus` command, in the order `apparatus --help` lists them. */
-export const commands: CliCommand[] = [listCommand, importCommand, annotateCommand, tagCommand, searchCommand, exportCommand, citeCommand];
+export const commands: CliCommand[] = [listCommand, importCommand, annotateCommand, tagCommand, searchCommand, exportCommand, citeCommand, serveCommand];
