@@ -2,10 +2,9 @@ import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { readMembers } from '../../../core/share/members-doc.ts';
-import type { RunningSyncServer } from '../../../electron/server/sync-server.ts';
-import { startSyncServer } from '../../../electron/server/sync-server.ts';
+import { startSyncServer, type RunningSyncServer } from '../../../electron/server/sync-server.ts';
 import { makeGroup, rawClient, startTestServer, tempFolder, until, withAccess, type RawClient } from '../../support/share-server.ts';
 
 let folder: { dir: string; remove(): void };
