@@ -120,9 +120,10 @@ function taggingPrefix(annotationId: string): string {
 
 /** Every well-formed annotation of a member's document; malformed entries are skipped. */
 export function readAnnotations(doc: Y.Doc, ids?: ReadonlySet<string>): StoredAnnotation[] {
+  const root = annotationsOf(doc);
+  const entries: Iterable<[string, unknown]> = ids ? [...ids].map((id) => [id, root.get(id)]) : root.entries();
   const list: StoredAnnotation[] = [];
-  for (const [id, entry] of annotationsOf(doc).entries()) {
-    if (ids && !ids.has(id)) continue;
+  for (const [id, entry] of entries) {
     const stored = entry instanceof Y.Map ? readEntry(id, entry) : undefined;
     if (stored) list.push(stored);
   }

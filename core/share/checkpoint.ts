@@ -2,7 +2,7 @@
  * The one message Apparatus adds to the Yjs sync protocol, as Hocuspocus stateless messages: a
  * client asks which of its changes the server holds, and the server answers with a snapshot of
  * its copy (state vector and deletions). A change is acknowledged once the snapshot contains it;
- * as the server writes every update to disk before applying it, a snapshot never claims more than
+ * as the server writes every change to disk while applying it, a snapshot never claims more than
  * the server would still have after a crash.
  */
 

@@ -1,6 +1,6 @@
 /**
  * `apparatus serve`: a Hocuspocus server for a research group's shared corpora. It persists every
- * document to SQLite in the data folder (each update on disk before it is acknowledged), lets in
+ * document to SQLite in the data folder (each change on disk before it is acknowledged), lets in
  * only tokens of members of the document's group, refuses writes the group's rules do not allow
  * (readers, other members' annotations) by opening those documents read-only, and answers
  * checkpoints so clients know what it holds. Access changes made while it runs (a user removed,
@@ -12,7 +12,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { DatabaseSync } from 'node:sqlite';
 import { Database } from '@hocuspocus/extension-database';
-import { isTransactionOrigin, Server, type Connection, type Extension } from '@hocuspocus/server';
+import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { CHECKPOINT_REQUEST, checkpointReply } from '../../core/share/checkpoint.ts';
 import { writeMembers } from '../../core/share/members-doc.ts';
@@ -81,8 +81,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   const db = openServerDatabase(options.dataDir);
   const access = new AccessStore(db, now);
   const documents = new DocumentStore(db, log);
-  const inFlight = new Map<string, Set<number>>();
-  const pendingRows = new WeakMap<Connection, number[]>();
 
   const rules: Extension = {
     async onAuthenticate({ token, documentName, connectionConfig, requestParameters }) {
@@ -109,37 +107,18 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       return context;
     },
 
-    // Each update is written to disk before Hocuspocus applies and acknowledges it.
     async beforeSync({ connection, documentName, type, payload }) {
-      if (type !== 1 && type !== 2) return;
-      if (connection.readOnly) {
-        const document = connection.document;
-        if (type === 2 || !Y.snapshotContainsUpdate(Y.snapshot(document), payload)) {
-          log(`refused: ${(connection.context as ConnectionContext).user} may only read ${documentName}; their changes were not applied`);
-        }
-        return;
+      if (!connection.readOnly || (type !== 1 && type !== 2)) return;
+      if (type === 2 || !Y.snapshotContainsUpdate(Y.snapshot(connection.document), payload)) {
+        log(`refused: ${(connection.context as ConnectionContext).user} may only read ${documentName}; their changes were not applied`);
       }
-      const id = documents.append(documentName, payload);
-      const rows = inFlight.get(documentName) ?? new Set<number>();
-      rows.add(id);
-      inFlight.set(documentName, rows);
-      const mine = pendingRows.get(connection) ?? [];
-      mine.push(id);
-      pendingRows.set(connection, mine);
     },
 
-    async afterHandleMessage({ connection, documentName }) {
-      const rows = inFlight.get(documentName);
-      for (const id of pendingRows.get(connection)?.splice(0) ?? []) rows?.delete(id);
-      if (rows?.size === 0) inFlight.delete(documentName);
-    },
-
-    // Changes made by the server itself (the member lists) are written as they happen.
+    // Every change is written to disk as it is applied: the 'update' event fires inside the apply,
+    // before Hocuspocus acknowledges it or the server answers a checkpoint. An update with missing
+    // dependencies changes nothing yet (and no checkpoint counts it); it is written once it applies.
     async afterLoadDocument({ document, documentName }) {
-      document.on('update', (update: Uint8Array, origin: unknown) => {
-        if (isTransactionOrigin(origin) && origin.source === 'connection') return;
-        documents.append(documentName, update);
-      });
+      document.on('update', (update: Uint8Array) => documents.append(documentName, update));
     },
 
     async onStateless({ connection, document, payload }) {
@@ -148,13 +127,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
   };
 
   const database = new Database({
-    fetch: async ({ documentName }) => {
-      const scratch = new Y.Doc();
-      documents.load(documentName, scratch);
-      return Y.encodeStateAsUpdate(scratch);
-    },
+    fetch: async ({ documentName }) => documents.load(documentName),
     store: async ({ documentName, state }) => {
-      documents.compact(documentName, state, now(), inFlight.get(documentName) ?? new Set());
+      documents.compact(documentName, state, now());
     },
   });
 

@@ -181,10 +181,30 @@ export class SyncEngine {
    * `ShareError` when the group's rules refuse it; writes nothing when it changes nothing.
    */
   applyLocal(change: LocalChange): LocalReceipt {
+    return this.applyLocalBatch([change]);
+  }
+
+  /**
+   * Writes several changes as one update per document (publishing a whole project when it joins
+   * a group, say). Refuses them all, writing nothing, if the group's rules refuse one.
+   */
+  applyLocalBatch(changes: readonly LocalChange[]): LocalReceipt {
     this.#open();
+    const docs = this.#shareDocs();
+    for (const change of changes) {
+      const refusal = checkLocalChange(docs, change);
+      if (refusal) throw refusal;
+    }
     this.#receipt = [];
     try {
-      const changed = applyLocalChange(this.#shareDocs(), change, new Date().toISOString());
+      let changed = false;
+      const at = new Date().toISOString();
+      // Nested transactions on every document this replica writes: each sends one update.
+      const mine = docs.authors.find((entry) => entry.author === docs.me)?.doc;
+      const write = () => {
+        for (const change of changes) changed = applyLocalChange(docs, change, at) || changed;
+      };
+      docs.vocabulary.transact(() => (mine ? mine.transact(write) : write()));
       return { changed, updates: this.#receipt };
     } finally {
       this.#receipt = undefined;
@@ -324,17 +344,17 @@ export class SyncEngine {
         return;
       case 'corpus':
         tracked.doc.getMap('sources').observe((_event, transaction) => {
-          if (remote(transaction)) this.#emit({ type: 'corpus', sources: readCorpus(tracked.doc) });
+          if (remote(transaction) && this.#remoteListeners.size > 0) this.#emit({ type: 'corpus', sources: readCorpus(tracked.doc) });
         });
         return;
       case 'tags':
         vocabularyOf(tracked.doc).observeDeep((_events, transaction) => {
-          if (remote(transaction)) this.#emit({ type: 'tags', vocabulary: readVocabulary(tracked.doc) });
+          if (remote(transaction) && this.#remoteListeners.size > 0) this.#emit({ type: 'tags', vocabulary: readVocabulary(tracked.doc) });
         });
         return;
       case 'annotations': {
         const changed = (ids: Set<string>) => {
-          if (ids.size === 0) return;
+          if (ids.size === 0 || this.#remoteListeners.size === 0) return;
           const annotations = readSharedAnnotations(this.#authors(), readVocabulary(this.#doc('tags')), ids);
           if (annotations.length > 0) this.#emit({ type: 'annotations', annotations });
         };

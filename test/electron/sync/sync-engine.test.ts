@@ -150,6 +150,16 @@ describe('the sync engine', () => {
     const shared = bob.state().annotations[0];
     if (!shared) throw new Error('missing');
     expect(() => bob.applyLocal({ type: 'annotation.updated', annotation: { ...toAnnotation(shared), note: 'bob’s words' } })).toThrow(/Only anna, who made this highlight, can change its note/);
+    // A batch with one refused change writes none of them.
+    const waiting = bob.status().waiting;
+    const batch = () =>
+      bob.applyLocalBatch([
+        { type: 'annotation.created', annotation: highlight(A2) },
+        { type: 'annotation.deleted', id: A1 },
+      ]);
+    expect(batch).toThrow(/Only anna, who made this highlight, can delete it/);
+    expect(bob.state().annotations.map((a) => a.id)).toEqual([A1]);
+    expect(bob.status().waiting).toBe(waiting);
     bob.applyLocal({ type: 'annotation.updated', annotation: { ...toAnnotation(shared), tags: ['tag-navy'] } });
     await until(() => anna.state().annotations[0]?.tags.length === 1, 'anna saw bob’s tag');
     expect(anna.state().annotations[0]).toMatchObject({ note: 'Soviet submarines at Vlora.', tags: ['tag-navy'], taggedBy: { 'tag-navy': 'bob' } });
