@@ -126,10 +126,13 @@ describe('the sync engine', () => {
     expect(anna.state().annotations).toEqual([]);
   });
 
-  it('reports a wrong token, and a token revoked while connected, as errors with the server’s reason', async () => {
+  it('reports a wrong token, another member’s token, and a token revoked while connected, as errors with the server’s reason', async () => {
     const wrong = engine('wrong', 'anna', 'apx_wrong');
     wrong.connect();
     expect(await settle(wrong)).toMatchObject({ state: 'error', reason: expect.stringMatching(/does not accept this token/) });
+    const borrowed = engine('borrowed', 'bob', tokens.anna);
+    borrowed.connect();
+    expect(await settle(borrowed)).toMatchObject({ state: 'error', reason: 'This token does not belong to “bob”.' });
     const bob = engine('bob', 'bob');
     bob.connect();
     await settle(bob);
