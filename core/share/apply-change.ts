@@ -6,7 +6,7 @@
  */
 import type * as Y from 'yjs';
 import type { Annotation } from '../annotate/model.ts';
-import { annotationsOf, deleteAnnotation, readAnnotations, writeAnnotation, writeTagging } from './annotation-doc.ts';
+import { annotationsOf, deleteAnnotation, readAnnotations, readTaggings, writeAnnotation, writeTagging } from './annotation-doc.ts';
 import { ShareError } from './errors.ts';
 import type { LocalChange } from './model.ts';
 import { canWrite, type Role } from './roles.ts';
@@ -120,9 +120,10 @@ function notAuthor(author: string, what: string): ShareError {
   return new ShareError('not-author', `Only ${author}, who made this highlight, can ${what}. You can add your own tags to it.`);
 }
 
-// On another member's annotation only tags may change: the member's own tagging is what the
-// annotation should carry beyond the author's tags and other members' taggings, none of which
-// this member may take away.
+// On another member's annotation only tags may change, and this member's tagging holds the tags
+// the annotation should carry that this member added, or that nobody else holds. A tag others
+// hold stays theirs to remove; this member's own mark of a tag stays even when others hold it
+// too, so that removing theirs later does not take this member's tag away.
 function taggingFor(
   docs: ShareDocs,
   author: string,
@@ -138,22 +139,28 @@ function taggingFor(
   if (stored.note !== annotation.note) throw notAuthor(author, 'change its note');
   if (stored.color !== annotation.color) throw notAuthor(author, 'change its colour');
   if (!sameOmissions(stored.omissions, annotation.omissions)) throw notAuthor(author, 'change its cuts');
-  const view = readSharedAnnotations(docs.authors, readVocabulary(docs.vocabulary), new Set([annotation.id]))[0];
-  const wanted = new Set(annotation.tags.map((id) => countsAs(resolve, id)));
+  const meaning = (id: string) => countsAs(resolve, id);
+  const heldBy = new Map<string, string>();
+  for (const mark of stored.marks) {
+    const tag = meaning(mark.id);
+    if (tag !== null && !heldBy.has(tag)) heldBy.set(tag, author);
+  }
   const mine = new Set<string>();
-  for (const id of view?.tags ?? []) {
-    const by = view?.taggedBy[id];
-    if (by === docs.me) {
-      mine.add(id);
-      continue;
-    }
-    if (!wanted.has(id)) {
-      throw new ShareError('not-author', by === author ? `Only ${author}, who made this highlight, can remove the tags they gave it.` : `Only ${by}, who added that tag, can remove it.`);
+  for (const entry of [...docs.authors].sort((a, b) => a.author.localeCompare(b.author))) {
+    for (const mark of readTaggings(entry.doc).get(annotation.id) ?? []) {
+      const tag = meaning(mark.id);
+      if (tag === null) continue;
+      if (entry.author === docs.me) mine.add(tag);
+      else if (entry.author !== author && !heldBy.has(tag)) heldBy.set(tag, entry.author);
     }
   }
-  const others = new Set((view?.tags ?? []).filter((id) => !mine.has(id)));
+  const wanted = new Set(annotation.tags.map(meaning));
+  for (const [tag, by] of heldBy) {
+    if (wanted.has(tag) || mine.has(tag)) continue;
+    throw new ShareError('not-author', by === author ? `Only ${author}, who made this highlight, can remove the tags they gave it.` : `Only ${by}, who added that tag, can remove it.`);
+  }
   return annotation.tags.filter((id) => {
-    const meaning = countsAs(resolve, id);
-    return meaning !== null && !others.has(meaning);
+    const tag = meaning(id);
+    return tag !== null && (mine.has(tag) || !heldBy.has(tag));
   });
 }

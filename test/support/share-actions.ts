@@ -149,8 +149,9 @@ export class Ledger {
     this.#tagAdds.push({ replica, id, tag });
   }
 
-  tagRemoved(replica: string, id: string, tag: string): void {
-    this.#tagAdds = this.#tagAdds.filter((add) => !(add.replica === replica && add.id === id && add.tag === tag));
+  /** `meaning` says which live tag a tag id stands for on that replica now (merges change it). */
+  tagRemoved(replica: string, id: string, tag: string, meaning: (raw: string) => string | null): void {
+    this.#tagAdds = this.#tagAdds.filter((add) => !(add.replica === replica && add.id === id && meaning(add.tag) === tag));
   }
 
   renamed(id: string, name: string): void {
@@ -281,7 +282,9 @@ export function performAction(replica: ActingReplica, seed: ActionSeed, ledger: 
       const mine = target.author === replica.user || target.taggedBy[tag.id] === replica.user;
       if (target.tags.includes(tag.id)) {
         if (!mine) return 'tag: not mine to remove';
-        if (edit(target, { tags: target.tags.filter((id) => id !== tag.id) })) ledger.tagRemoved(replica.label, target.id, tag.id);
+        const live = new Set(tags.map((t) => t.id));
+        const meaning = (raw: string) => (live.has(raw) ? raw : (view.vocabulary.aliases[raw] ?? null));
+        if (edit(target, { tags: target.tags.filter((id) => id !== tag.id) })) ledger.tagRemoved(replica.label, target.id, tag.id, meaning);
         return `untag ${target.id}`;
       }
       const changed = edit(target, { tags: [...target.tags, tag.id] });

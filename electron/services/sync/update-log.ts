@@ -113,11 +113,7 @@ export class UpdateLog {
     return Number(this.#db.prepare('SELECT count(*) AS n FROM updates WHERE doc = ? AND acked = 1').get(doc)?.n ?? 0);
   }
 
-  /** The names of every document with stored updates. */
-  documents(): string[] {
-    return this.#db.prepare('SELECT DISTINCT doc FROM updates ORDER BY doc').all().map((row) => String(row.doc));
-  }
-
+  /** Closes the log file. */
   close(): void {
     if (this.#db.isOpen) this.#db.close();
   }

@@ -147,6 +147,23 @@ describe('the group’s rules on other members’ annotations', () => {
     expect(shared(laptop).tags).toEqual([]);
   });
 
+  it('keeps a member’s own tag on another’s annotation when the author also gave it that tag and then removed it', () => {
+    const { laptop, desktop, bob, all } = group();
+    laptop.apply({ type: 'tag.created', tag: { id: 'tag-a', name: 'Treaty', color: 'blue' } });
+    laptop.apply({ type: 'tag.created', tag: { id: 'tag-b', name: 'Base', color: 'green' } });
+    laptop.apply({ type: 'annotation.created', annotation: highlight({ tags: ['tag-a'] }) });
+    syncAll(all);
+    update(bob, { tags: ['tag-a', 'tag-b'] });
+    // Bob merges the author's tag into his own, then tags the annotation again.
+    bob.apply({ type: 'tag.merged', from: 'tag-a', into: 'tag-b' });
+    update(bob, { tags: ['tag-b'] });
+    // Meanwhile, offline, the author removes her tag.
+    update(desktop, { tags: [] });
+    syncAll(all);
+    expect(shared(laptop).tags).toEqual(['tag-b']);
+    expect(shared(laptop).taggedBy).toEqual({ 'tag-b': 'bob' });
+  });
+
   it('refuses another member’s edit of the note, colour, cuts, place or existence of an annotation', () => {
     const { laptop, bob, all } = group();
     laptop.apply({ type: 'annotation.created', annotation: highlight() });
