@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSyncServer } from '../../../electron/server/sync-server.ts';
 import { Ledger, performAction, randomSeed, seededRandom } from '../../support/share-actions.ts';
-import { makeGroup, startTestServer, tempFolder } from '../../support/share-server.ts';
+import { makeGroup, startTestServer, tempFolder, until } from '../../support/share-server.ts';
 import { EngineReplica, openEngine, settle } from '../../support/sync-engines.ts';
 
 // `npm test` runs a few trials; `npm run test:reliability` sets APPARATUS_SYNC_TRIALS=50.
@@ -34,6 +34,8 @@ describe('projects joined to one group, working offline, then reconnecting', () 
       const replicas = [open('laptop', 'anna'), open('desktop', 'anna'), open('bob', 'bob')];
       try {
         for (const replica of replicas) replica.engine.connect();
+        // The server lists a new group's members within a moment; each replica then follows both.
+        await until(() => replicas.every((replica) => replica.engine.state().members.length === 2), 'every replica knows both members');
         expect(await Promise.all(replicas.map((replica) => settle(replica.engine)))).toEqual(replicas.map(() => SYNCED));
         const random = seededRandom(trial * 7919);
         const ledger = new Ledger(trial.toString(16));
