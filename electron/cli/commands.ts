@@ -7,6 +7,7 @@ import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { refsCommand } from './refs.ts';
 import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { tagCommand } from './tag.ts';
 import { zoteroCommand } from './zotero.ts';
 
@@ -22,4 +23,5 @@ export const commands: CliCommand[] = [
   refsCommand,
   annotationsCommand,
   zoteroCommand,
+  serveCommand,
 ];

@@ -9,6 +9,8 @@ const SETTINGS: [string, string][] = [
   ['APPARATUS_CRASH_TRIALS', 'writer processes killed with SIGKILL'],
   ['APPARATUS_PROPERTY_RUNS', 'random edit sequences per anchoring property'],
   ['APPARATUS_FUZZ_RUNS', 'hostile payloads per IPC property'],
+  ['APPARATUS_SYNC_TRIALS', 'offline-then-reconnect trials of three replicas against the sync server'],
+  ['APPARATUS_SERVER_KILL_TRIALS', 'sync servers killed with SIGKILL while clients wrote'],
 ];
 
 function seconds(ms: number): string {
