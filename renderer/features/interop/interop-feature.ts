@@ -34,6 +34,8 @@ export interface InteropDeps {
 export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   const { store, calls } = ctx;
   let browser: ZoteroBrowser | null = null;
+  // A menu command while a dialog is open waits for the user to finish with that one.
+  const busy = () => store.state.dialogs.modal !== null;
   const titleOf = (sourceId: string) => store.state.library.sources.find((s) => s.id === sourceId)?.shortTitle ?? sourceId;
 
   // Imported annotations show in the list: the open source's when they are all on it, else the corpus's.
@@ -46,6 +48,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   };
 
   const importReferences = async () => {
+    if (busy()) return;
     const preview = await calls.call('references.choose');
     if (!preview) return;
     const done = await ctx.modal('references', () =>
@@ -60,6 +63,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   };
 
   const importAnnotations = async () => {
+    if (busy()) return;
     calls.flush();
     const preview = await calls.call('annotations.importChoose');
     if (!preview) return;
@@ -76,6 +80,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   };
 
   const zoteroImport = async () => {
+    if (busy()) return;
     calls.flush();
     // The source the user chose to open from the browser's report, once it has closed.
     const chosen: { id: string | null } = { id: null };
@@ -98,6 +103,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   };
 
   const zoteroSend = async () => {
+    if (busy()) return;
     const references = (await calls.call('references.list')) ?? [];
     const current = store.state.open?.source.id ?? null;
     const sent = await ctx.modal('zotero-send', () => zoteroSendDialog(store.state.library.sources, references, current, (ids) => calls.result('zotero.send', { ids })));
