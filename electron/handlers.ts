@@ -6,7 +6,7 @@ import type { AppServices } from './services/app-services.ts';
 /** The services the handlers route to: the process's own, from the composition root. */
 export type Services = Pick<
   AppServices,
-  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search'
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero'
 >;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -47,6 +47,16 @@ function implementations(services: Services): Implementations {
     'app.openExternal': ({ url }) => services.desktop.openExternal(url),
     'app.flushed': () => services.desktop.flushed(),
     'app.historyChanged': (labels) => services.history.set(labels),
+    'references.choose': () => services.referenceSessions.choose(),
+    'references.apply': ({ token }) => services.referenceSessions.apply(token),
+    'references.list': () => services.corpus.references(),
+    'annotations.importChoose': () => services.annotationSessions.choose(),
+    'annotations.importCommit': ({ token, sourceId }) => services.annotationSessions.commit(token, sourceId),
+    'zotero.collections': () => services.zotero.collections(),
+    'zotero.items': ({ collection }) => services.zotero.items(collection),
+    'zotero.import': ({ keys }) => services.zotero.import(keys),
+    'zotero.cancel': () => services.zotero.cancel(),
+    'zotero.send': ({ ids }) => services.zotero.send(ids),
   };
 }
 

@@ -9,6 +9,7 @@ import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AppServices } from './services/app-services.ts';
+import { zoteroBaseUrl } from './services/interop/zotero-client.ts';
 import {
   openProjectStore,
   resolveProjectFile,
@@ -72,10 +73,14 @@ function start(): void {
     // PDFs are read in a worker thread, which cannot start from inside app.asar either.
     pdfWorkerFile: join(__dirname, 'pdf-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
     onImportProgress: (progress) => send('import.progress', progress),
+    zoteroUrl: zoteroBaseUrl(process.env),
+    onZoteroProgress: (progress) => send('zotero.progress', progress),
     platform: {
       openExternal: (url) => shell.openExternal(url),
       chooseImportFile,
       chooseSaveFile,
+      chooseInteropFile,
+      chooseFolder,
       // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
       writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
       flushed: closeAfterFlush,
@@ -92,6 +97,10 @@ function start(): void {
     redo: () => send('menu.redo'),
     importSource: () => send('menu.import'),
     exportAnnotations: () => send('menu.export'),
+    importReferences: () => send('menu.importReferences'),
+    importAnnotations: () => send('menu.importAnnotations'),
+    zoteroImport: () => send('menu.zoteroImport'),
+    zoteroSend: () => send('menu.zoteroSend'),
   };
   const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
   // The Edit menu names what undo and redo would do, as the page reports it.
@@ -216,6 +225,25 @@ async function chooseImportFile(): Promise<string | null> {
     properties: ['openFile' as const],
     filters: [{ name: 'Text, Markdown, web page or PDF', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf'] }],
   };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+// The reference and annotation files Apparatus reads, by what the user is importing.
+const INTEROP_DIALOGS = {
+  references: { title: 'Import references', filters: [{ name: 'CSL-JSON, BibTeX, BibLaTeX or RIS', extensions: ['json', 'bib', 'ris', 'txt'] }] },
+  annotations: { title: 'Import annotations', filters: [{ name: 'Hypothesis export or Web Annotations (JSON-LD)', extensions: ['json', 'jsonld'] }] },
+} as const;
+
+async function chooseInteropFile(kind: keyof typeof INTEROP_DIALOGS): Promise<string | null> {
+  const { title, filters } = INTEROP_DIALOGS[kind];
+  const options = { title, properties: ['openFile' as const], filters: [...filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] })), { name: 'All files', extensions: ['*'] }] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function chooseFolder(): Promise<string | null> {
+  const options = { title: 'Export notes into a folder', buttonLabel: 'Export here', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -2,6 +2,7 @@ import { Calls } from './calls.ts';
 import { on } from './bridge.ts';
 import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
+import { mountInterop } from './features/interop/interop-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
@@ -39,6 +40,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const library = mountLibrary(ctx, { open: (id) => void reader.open(id), edit: (id) => void transfer.editDetails(id) });
   mountSearch(ctx, { open: reader.open, activate: annotations.activate });
   const undo = mountUndo(ctx);
+  const interop = mountInterop(ctx, { reloadLibrary: () => library.load(), reloadTags: tags.reload, refreshAnnotations: () => annotations.refresh(), open: (id) => reader.open(id) });
 
   // A source's file changed on disk (or anything did, when no source is named).
   const corpusChanged = async (sourceIds: readonly string[]) => {
@@ -58,6 +60,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.redo', () => void undo.redo());
   on('menu.import', () => void transfer.importSource());
   on('menu.export', () => void transfer.exportAnnotations());
+  on('menu.importReferences', () => void interop.importReferences());
+  on('menu.importAnnotations', () => void interop.importAnnotations());
+  on('menu.zoteroImport', () => void interop.zoteroImport());
+  on('menu.zoteroSend', () => void interop.zoteroSend());
+  on('zotero.progress', (progress) => interop.zoteroProgress(progress));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));

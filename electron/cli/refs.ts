@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { KeptField, ReferencePlan } from '../../core/interop/references/plan-import.ts';
-import type { CslItem } from '../../core/corpus/model.ts';
+import { describeReference as describe, planChanges as hasChanges, planRecords } from '../../core/interop/references/plan-summary.ts';
 import type { ReferenceImportService } from '../services/interop/reference-import.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
@@ -91,20 +91,9 @@ function kept(fields: readonly KeptField[]): string[] {
   return fields.map((field) => `      keeps ${field.field} “${field.ours}” (the file says “${field.theirs}”)`);
 }
 
-function hasChanges(plan: ReferencePlan): boolean {
-  return plan.sources.some((fill) => fill.filled.length > 0) || plan.references.some((fill) => fill.filled.length > 0) || plan.added.length > 0;
-}
-
 function count(plan: ReferencePlan, what: string): string {
-  const total = plan.sources.length + plan.references.length + plan.added.length + plan.skipped.length;
+  const total = planRecords(plan);
   return `${total} ${total === 1 ? what.replace(/s$/, '') : what}`;
-}
-
-function describe(item: CslItem): string {
-  const author = item.author?.[0];
-  const name = author ? (author.family ?? author.literal ?? '') : '';
-  const year = item.issued?.['date-parts']?.[0]?.[0];
-  return `${name ? `${name}, ` : ''}“${item.title ?? ''}”${year !== undefined ? ` (${year})` : ''}`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { AppServices } from '../services/app-services.ts';
+import { zoteroBaseUrl } from '../services/interop/zotero-client.ts';
 import { corpusFolder, projectFile, type CliContext } from './command.ts';
 
 /** The folders a command names with `--corpus`, `--project` and `--cache` (each has a default). */
@@ -22,6 +23,7 @@ export function withServices<T>(values: ServiceOptions, context: CliContext, pro
     projectFile: project,
     cacheFolder: values.cache === undefined ? join(dirname(project), 'cache') : resolve(context.cwd, values.cache),
     projectAccess,
+    zoteroUrl: zoteroBaseUrl(context.env),
   });
   let result: T;
   try {

@@ -4,7 +4,7 @@
  * command line and the tests all build their services here, so the wiring they run is the same.
  */
 import { existsSync } from 'node:fs';
-import type { ImportProgress, SearchProgress } from '../../core/api.ts';
+import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
 import { CitationService, type Citation } from './citation-service.ts';
@@ -16,7 +16,12 @@ import { HistoryLabelsService } from './history-labels.ts';
 import { ImportSessions } from './import-sessions.ts';
 import { ImportService } from './import/import-service.ts';
 import { AnnotationImporter } from './interop/annotation-import.ts';
+import { AnnotationImportSessions } from './interop/annotation-sessions.ts';
 import { ReferenceImportService } from './interop/reference-import.ts';
+import { ReferenceImportSessions } from './interop/reference-sessions.ts';
+import { DEFAULT_ZOTERO_URL, ZoteroClient } from './interop/zotero-client.ts';
+import { ZoteroImporter } from './interop/zotero-import.ts';
+import { ZoteroService } from './interop/zotero-service.ts';
 import { ReaderService } from './reader-service.ts';
 import { annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
@@ -32,6 +37,10 @@ export interface Platform {
   chooseImportFile(): Promise<string | null>;
   /** Asks the user where to save a file (the system's save dialog, which confirms replacing one); null if cancelled. */
   chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Asks the user for a reference file or an annotation file to import (the system's open dialog); null if cancelled. */
+  chooseInteropFile(kind: 'references' | 'annotations'): Promise<string | null>;
+  /** Asks the user for a folder to write notes into (the system's folder dialog); null if cancelled. */
+  chooseFolder(): Promise<string | null>;
   /** Puts a citation on the system clipboard, as HTML and plain text. */
   writeClipboard(citation: Citation): void;
   /** The page has saved everything pending (asked before the window closes). */
@@ -65,6 +74,10 @@ export interface AppConfig {
   pdfWorkerFile?: string;
   /** How far reading a PDF to import has come, for the window. */
   onImportProgress?: (progress: ImportProgress) => void;
+  /** Where Zotero listens (default Zotero's own address, `http://127.0.0.1:23119`). */
+  zoteroUrl?: string;
+  /** How far a Zotero import has come, for the window. */
+  onZoteroProgress?: (progress: ZoteroProgress) => void;
   /** Where failures that reach no caller are reported (default `console.error`). */
   log?: (error: unknown) => void;
 }
@@ -91,6 +104,9 @@ export class AppServices {
   #exports: ExportService | undefined;
   #referenceImports: ReferenceImportService | undefined;
   #annotationImports: AnnotationImporter | undefined;
+  #referenceSessions: ReferenceImportSessions | undefined;
+  #annotationSessions: AnnotationImportSessions | undefined;
+  #zotero: ZoteroService | undefined;
   #searchIndex: SearchService | undefined;
   #search: AppSearch | undefined;
 
@@ -151,6 +167,7 @@ export class AppServices {
       corpus: this.corpus,
       project: () => this.store,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
+      chooseFolder: () => this.#platform().chooseFolder(),
     }));
   }
 
@@ -162,6 +179,28 @@ export class AppServices {
   /** Annotations made in other tools (Hypothesis, W3C Web Annotations), placed by our anchoring. */
   get annotationImports(): AnnotationImporter {
     return (this.#annotationImports ??= new AnnotationImporter(this.corpus, this.annotations, this.tags));
+  }
+
+  /** Reference files imported from the window: the file chosen in main's own dialog, the plan confirmed in the page. */
+  get referenceSessions(): ReferenceImportSessions {
+    return (this.#referenceSessions ??= new ReferenceImportSessions(this.referenceImports, () => this.#platform().chooseInteropFile('references')));
+  }
+
+  /** Annotation files imported from the window: the file chosen in main's own dialog, the sources confirmed in the page. */
+  get annotationSessions(): AnnotationImportSessions {
+    return (this.#annotationSessions ??= new AnnotationImportSessions(this.corpus, this.annotationImports, () => this.#platform().chooseInteropFile('annotations')));
+  }
+
+  /** The Zotero running on this computer: its library browsed and imported, references sent to it. */
+  get zotero(): ZoteroService {
+    if (!this.#zotero) {
+      const client = new ZoteroClient(this.#config.zoteroUrl ?? DEFAULT_ZOTERO_URL);
+      // Made on first import: browsing Zotero or sending to it never opens the project.
+      const importer = () =>
+        new ZoteroImporter({ client, corpus: this.corpus, importer: this.importer, references: this.referenceImports, annotations: this.annotations, tags: this.tags });
+      this.#zotero = new ZoteroService({ client, importer, corpus: this.corpus, ...(this.#config.onZoteroProgress ? { onProgress: this.#config.onZoteroProgress } : {}) });
+    }
+    return this.#zotero;
   }
 
   /** The search index itself (the command line reads its report). */

@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -7,15 +7,19 @@ import { createHandlers, type Handler } from '../../electron/handlers.ts';
 import { validExamples, type FuzzSeed } from '../support/fuzz-examples.ts';
 import { backdate, contentOf, folderChanges, folderState } from '../support/folder-state.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { article } from '../support/pdf-fixtures.ts';
 import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
+import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
 
-// Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit)
-// and the metadata editor (corpus.updateMetadata). Unit tests of the writers' building blocks:
+// Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit),
+// the metadata editor (corpus.updateMetadata) and the imports from other tools that the user
+// confirms (references.apply, zotero.import). Unit tests of the writers' building blocks:
 // test/electron/import/atomic-write.test.ts (rollback of several new files) and
 // test/electron/export/write-file.test.ts (replace without a temporary left behind).
 
 const LETTER = new URL('../fixtures/import/letter.txt', import.meta.url);
-const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata'];
+const HYPOTHESIS = new URL('../fixtures/interop/hypothesis-export.json', import.meta.url);
+const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata', 'references.apply', 'zotero.import'];
 
 // Every other call, in an order in which each one succeeds on the ids the seed creates.
 const OTHER_CALLS: readonly CallName[] = [
@@ -47,6 +51,15 @@ const OTHER_CALLS: readonly CallName[] = [
   'search.query',
   'app.flushed',
   'app.historyChanged',
+  // The file dialogs of reference and annotation imports (the user cancels the first).
+  'references.choose',
+  'references.list',
+  'annotations.importChoose',
+  'annotations.importCommit',
+  'zotero.collections',
+  'zotero.items',
+  'zotero.cancel',
+  'zotero.send',
 ];
 
 /** A corpus copy, a project and a folder elsewhere (files to import, exports), with handlers. */
@@ -57,10 +70,12 @@ interface World {
   backend: TestServices;
   handlers: Record<CallName, Handler>;
   logged: unknown[];
+  /** A loopback server answering as Zotero 7, its attachment's PDF in `elsewhere`. */
+  zotero: ZoteroServer;
   remove(): Promise<void>;
 }
 
-function makeWorld(): World {
+async function makeWorld(): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), 'apparatus-corpus-writes-'));
   const corpus = join(root, 'corpus');
   const project = join(root, 'project');
@@ -69,8 +84,15 @@ function makeWorld(): World {
   mkdirSync(project);
   mkdirSync(elsewhere);
   copyFileSync(LETTER, join(elsewhere, 'letter.txt'));
+  // Without their tags, so that the project's tags are those the other calls make.
+  const hypothesis = JSON.parse(readFileSync(HYPOTHESIS, 'utf8')) as { annotations: { tags: string[] }[] };
+  for (const annotation of hypothesis.annotations) annotation.tags = [];
+  writeFileSync(join(elsewhere, 'hypothesis.json'), JSON.stringify(hypothesis));
+  const pdf = join(elsewhere, 'Lalaj - 2019 - Albania and Moscow.pdf');
+  writeFileSync(pdf, await article.bytes());
+  const zotero = await startZoteroServer({ P2F8K2LM: pdf });
   backdate(corpus);
-  const backend = openServices(corpus, project);
+  const backend = openServices(corpus, project, { zoteroUrl: zotero.url });
   const logged: unknown[] = [];
   const handlers = createHandlers(backend.services, (error) => logged.push(error));
   return {
@@ -80,10 +102,12 @@ function makeWorld(): World {
     backend,
     handlers,
     logged,
+    zotero,
     remove: async () => {
       // Let a search update started by an import or edit finish before its folder goes.
       await backend.services.search.query('settled', 1).catch(() => undefined);
       backend.dispose();
+      await zotero.close();
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -112,7 +136,7 @@ describe('the corpus folder under every call but import and the metadata editor'
   const results = new Map<CallName, Result<unknown>>();
 
   beforeAll(async () => {
-    world = makeWorld();
+    world = await makeWorld();
     // Taken before any call (the first index build is still under way): nothing may change it.
     before = folderState(world.corpus);
     const { handlers, backend } = world;
@@ -134,7 +158,13 @@ describe('the corpus folder under every call but import and the metadata editor'
     const payloads = { ...examples, 'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'] };
     backend.filesToChoose.push(join(world.elsewhere, 'letter.txt'));
     backend.filesToSave.push(join(world.elsewhere, 'annotations.md'));
-    for (const name of OTHER_CALLS) results.set(name, await handlers[name](payloads[name]));
+    for (const name of OTHER_CALLS) {
+      // The annotation file is chosen in its own dialog, and imported by the token that gives.
+      if (name === 'annotations.importChoose') backend.filesToChoose.push(join(world.elsewhere, 'hypothesis.json'));
+      const chosen = results.get('annotations.importChoose');
+      const payload = name === 'annotations.importCommit' && chosen?.ok ? { token: (chosen.value as { token: string }).token } : payloads[name];
+      results.set(name, await handlers[name](payload));
+    }
   }, 60_000);
   afterAll(async () => world?.remove());
 
@@ -170,6 +200,9 @@ describe('the corpus folder under every call but import and the metadata editor'
     expect(backend.clipboard).toHaveLength(1);
     expect(backend.opened).toEqual(['https://example.org/archive?id=1']);
     expect(backend.flushes.count).toBe(1);
+    expect(results.get('references.choose')).toEqual({ ok: true, value: null });
+    expect(results.get('annotations.importCommit')).toMatchObject({ ok: true, value: { counts: { anchored: 3, moved: 1, orphaned: 1 } } });
+    expect(world.zotero.requests.filter((r) => r.path === '/connector/import')).toHaveLength(1);
   });
 
   it('left the corpus folder as it was: same names, same bytes, same modification times, no temporary file', () => {
@@ -182,8 +215,8 @@ describe('the corpus folder under every call but import and the metadata editor'
 describe('the two writers of the corpus folder', () => {
   let world: World;
   let undo: (() => void)[];
-  beforeEach(() => {
-    world = makeWorld();
+  beforeEach(async () => {
+    world = await makeWorld();
     undo = [];
   });
   afterEach(async () => {
@@ -221,6 +254,32 @@ describe('the two writers of the corpus folder', () => {
       changed: ['./', 'edemskiy-2019.md', 'recipes/', 'recipes/edemskiy-2019.yml'],
     });
   });
+
+  it('a reference import rewrites exactly the sources it fills and their recipes, and writes references.json', async () => {
+    const bib = join(world.elsewhere, 'refs.bib');
+    writeFileSync(bib, '@article{e, title = {Additional Evidence}, doi = {10.2298/BALC1950375E}, number = {50}}\n@book{g, title = {Albania and the Sino-Soviet Rift}, year = 1963}\n');
+    const before = folderState(world.corpus);
+    world.backend.filesToChoose.push(bib);
+    const plan = valueOf<{ token: string }>('references.choose', await world.handlers['references.choose']({}));
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({ added: [], removed: [], changed: [] });
+    expect(await world.handlers['references.apply']({ token: plan.token })).toMatchObject({ ok: true, value: { sourcesFilled: ['edemskiy-2019'], referencesAdded: ['g'] } });
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({
+      added: ['references.json'],
+      removed: [],
+      changed: ['./', 'edemskiy-2019.md', 'recipes/', 'recipes/edemskiy-2019.yml'],
+    });
+  });
+
+  it('a Zotero import adds the source its PDF becomes, and keeps an item without one in references.json', async () => {
+    const before = folderState(world.corpus);
+    const result = await world.handlers['zotero.import']({ keys: ['X42A7DEB', 'GR8FTH63'] });
+    expect(result).toMatchObject({ ok: true, value: { failed: [], stopped: null } });
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({
+      added: ['lalaj-2019.md', 'raw/lalaj-2019.pdf', 'recipes/lalaj-2019.yml', 'references.json'],
+      removed: [],
+      changed: ['./', 'raw/', 'recipes/'],
+    });
+  }, 60_000);
 
   // The corpus root is made read-only: the raw copy and the recipe (in sub-folders) are written,
   // then the cleaned file cannot be, so the import must take the first two back.

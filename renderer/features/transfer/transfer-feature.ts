@@ -43,7 +43,8 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
     const written = await calls.call('export.run', request);
     if (!written) return;
     const highlights = written.annotations ? `${written.annotations} highlight${written.annotations === 1 ? '' : 's'} from ` : '';
-    notify(`Exported ${highlights}${written.sources} source${written.sources === 1 ? '' : 's'} to ${written.file}.`);
+    const notes = request.format === 'obsidian' ? ` as ${written.sources} note${written.sources === 1 ? '' : 's'} in the folder` : '';
+    notify(`Exported ${highlights}${written.sources} source${written.sources === 1 ? '' : 's'}${notes} to ${written.file}.`);
   };
 
   const importSource = async () => {
