@@ -25,3 +25,21 @@ export function transact<T>(db: DatabaseSync, work: () => T): T {
     throw error;
   }
 }
+
+/**
+ * Copies every commit from the journal (`-wal`) into the database file and flushes it, waiting
+ * (busy timeout) for readers of older snapshots. Returns false when some commits stay only in the
+ * journal (a reader held on too long, or the copy failed): they are safe there unless another
+ * program removes the journal. Never throws: the commits themselves already succeeded.
+ */
+export function copyIntoDatabase(db: DatabaseSync): boolean {
+  try {
+    const row = db.prepare('PRAGMA wal_checkpoint(FULL)').get() as
+      | { busy: number; log: number; checkpointed: number }
+      | undefined;
+    // Outside WAL mode both counts are -1: every commit is in the file already.
+    return row !== undefined && row.busy === 0 && row.checkpointed === row.log;
+  } catch {
+    return false;
+  }
+}

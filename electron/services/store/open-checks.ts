@@ -1,0 +1,105 @@
+/**
+ * What the store checks before SQLite touches the project file, because SQLite itself would go on
+ * without a word: a project file missing where a project existed (SQLite would create an empty
+ * one), a journal (`-wal`) removed by another program (SQLite would start a fresh one and show
+ * an older state), and a recovery copy still waiting for the user's decision.
+ */
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { openWithoutJournal } from './holder-probe.ts';
+import { projectEvidence } from './project-marker.ts';
+import { pendingRecoveryCopies, restorableCopies } from './recovery.ts';
+import type { RestorableCopy } from './recovery.ts';
+import { StoreRecoveryError } from './store-errors.ts';
+import { readWalIndex } from './wal-index.ts';
+
+/** How long a connection may seem to hold the project without a journal before it counts. */
+export const JOURNAL_WAIT_MS = 1000;
+
+/**
+ * Throws `StoreRecoveryError` when the project `file` must not be opened as it is: a recovery
+ * copy waits (`recovery-pending`), the file is missing where a project existed
+ * (`project-missing`, unless `startAfresh`), another process holds it without its journal
+ * (`journal-removed`), or commits were lost with a removed journal (`changes-lost`).
+ */
+export function checkBeforeOpening(file: string, options: { startAfresh?: boolean } = {}): void {
+  const pending = pendingRecoveryCopies(file);
+  if (pending.length > 0) throw recoveryPending(file, pending);
+  if (!existsSync(file)) {
+    const evidence = projectEvidence(file) ?? leftJournal(file);
+    if (evidence !== undefined && !options.startAfresh) throw missing(file, evidence);
+    return;
+  }
+  if (existsSync(`${file}-wal`)) return;
+  // Without a journal, the file alone must hold every commit. A connection still open elsewhere
+  // may hold commits the file lacks, and the index (`-shm`) tells whether a closed one did. The
+  // index is read only once no connection, in this process or another, holds the project: reading
+  // a file means closing a descriptor of it, which drops this process's locks on it.
+  if (folderWritable(file) && openWithoutJournal(file, JOURNAL_WAIT_MS)) throw journalRemoved(file);
+  const index = readWalIndex(`${file}-shm`);
+  if (index && index.frames > index.copied) throw changesLost(file);
+}
+
+function recoveryPending(file: string, pending: RestorableCopy[]): StoreRecoveryError {
+  const newest = pending[0] as RestorableCopy;
+  return new StoreRecoveryError(
+    'recovery-pending',
+    `Apparatus kept a recovery copy of this project (${newest.name}, ${newest.created}) when ` +
+      'another program removed or replaced its files. Restore it, or go on with the project as ' +
+      'it is; until you choose, the project is not opened, so that nothing saved is lost.',
+    { restorable: restorableCopies(file), recoveryCopy: newest.path },
+  );
+}
+
+function missing(file: string, evidence: string): StoreRecoveryError {
+  const restorable = restorableCopies(file);
+  const offer = restorable[0]
+    ? ` The most recent copy that can be restored is from ${restorable[0].created}.`
+    : ' There is no backup to restore; you can start a new, empty project instead.';
+  return new StoreRecoveryError(
+    'project-missing',
+    `The project file ${file} is missing, although ${evidence}. Apparatus will not start an ` +
+      `empty project in its place.${offer}`,
+    { restorable },
+  );
+}
+
+function journalRemoved(file: string): StoreRecoveryError {
+  return new StoreRecoveryError(
+    'journal-removed',
+    `Apparatus cannot open the project now: another program removed one of its working files ` +
+      `(${basename(file)}-wal) while the project is open in another Apparatus window or command. ` +
+      'Close that window or command first, so that what it saved is kept, then try again.',
+  );
+}
+
+function changesLost(file: string): StoreRecoveryError {
+  const restorable = restorableCopies(file);
+  const offer = restorable[0]
+    ? ` The most recent copy that can be restored is from ${restorable[0].created}.`
+    : ' There is no backup to restore.';
+  return new StoreRecoveryError(
+    'changes-lost',
+    `Recent changes to this project were lost: another program removed its working file ` +
+      `(${basename(file)}-wal) before they were written into the project file.${offer} ` +
+      'Restore a copy, or go on with the project as it is.',
+    { restorable },
+  );
+}
+
+function leftJournal(file: string): string | undefined {
+  try {
+    return statSync(`${file}-wal`).size > 0 ? 'its journal file is still here' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function folderWritable(file: string): boolean {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
