@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
+import { recoveryHint } from './cli/project-command.ts';
 import { UserFacingError } from './errors.ts';
 
 function usage(): string {
@@ -25,7 +26,7 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
   } catch (error) {
     if (error instanceof CliUsageError) return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
     if (error instanceof UserFacingError || isTypedError(error)) {
-      return { code: 1, stdout: '', stderr: `apparatus ${name}: ${(error as Error).message}\n` };
+      return { code: 1, stdout: '', stderr: `apparatus ${name}: ${(error as Error).message}\n${recoveryHint(error)}` };
     }
     throw error;
   }

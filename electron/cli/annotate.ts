@@ -33,7 +33,7 @@ export const annotateCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, target] = positionals;
-    return withProject(values, context, (project) => {
+    return withProject(values, context, action === 'list' ? 'read' : 'write', (project) => {
       switch (action) {
         case 'add':
           return ok(describe(add(project, target, values), project.store.listTags()));
@@ -83,8 +83,9 @@ function list(project: Project, sourceId: string | undefined, tagName: string | 
   return project.store.list({ sourceId, tagId: tag.id, includeChildTags: true });
 }
 
+// Another command may create the same tag at the same moment: the store hands both the one tag.
 function tagFor(project: Project, name: string): Tag {
-  return findTagByName(project.store.listTags(), name) ?? project.store.createTag(name);
+  return project.store.ensureTag(name);
 }
 
 function describe(annotation: Annotation, tags: readonly Tag[]): string {

@@ -5,6 +5,7 @@ import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { ExportService } from '../services/export-service.ts';
 import { CliUsageError, corpusFolder, ok, parseCommandArgs, projectFile, type CliCommand } from './command.ts';
+import { readOnlyNote } from './project.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
@@ -38,10 +39,8 @@ of the sources for a reference manager.
     if (!isStyleName(style)) {
       throw new CliUsageError(`unknown style "${style}": use ${STYLE_NAMES.join(', ')}`);
     }
-    const service = new ExportService({
-      corpusFolder: corpusFolder(values.corpus, context),
-      projectFile: projectFile(values.project, context),
-    });
+    const project = projectFile(values.project, context);
+    const service = new ExportService({ corpusFolder: corpusFolder(values.corpus, context), projectFile: project });
     const report = await service.export({
       format: parseFormat(values.format),
       scope: parseScope(values.scope ?? 'all'),
@@ -54,7 +53,7 @@ of the sources for a reference manager.
       report.annotations > 0
         ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
         : plural(report.sources);
-    return ok(`Wrote ${report.file} (${what}).\n`);
+    return { ...ok(`Wrote ${report.file} (${what}).\n`), stderr: readOnlyNote(project) };
   },
 };
 

@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { SearchAnnotationInput } from '../services/search/annotation-input.ts';
 import { annotationsFromStore } from '../services/search/annotation-input.ts';
 import type { SearchHitView } from '../services/search/display-hit.ts';
 import { SearchService } from '../services/search/search-service.ts';
-import { openProjectStore } from '../services/store/index.ts';
+import { openProjectStore, StoreError, type ProjectStore } from '../services/store/index.ts';
 import {
   CliUsageError,
   corpusFolder,
@@ -13,6 +14,7 @@ import {
   type CliCommand,
   type CliContext,
 } from './command.ts';
+import { readOnlyNote } from './project.ts';
 
 /** One hit as `apparatus search --json` prints it, in the service's order. */
 export interface SearchHitJson {
@@ -49,13 +51,15 @@ Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:va
     const limit = parseLimit(values.limit);
     const project = projectFile(values.project, context);
     const annotations = readAnnotations(project);
-    const cache = cacheFolder(values.cache, project, context);
+    const note = readOnlyNote(project);
+    const cache = cacheFolder(values.cache, project, context, note !== '');
     const service = new SearchService(corpusFolder(values.corpus, context), cache, () => annotations, {
       log: () => {},
     });
     const report = await service.ready();
     const result = service.search(query, { limit });
     const notes = [
+      note,
       ...report.failed.map((failure) => `apparatus search: ${failure.message}\n`),
       ...(result.message === undefined ? [] : [`apparatus search: ${result.message}\n`]),
     ];
@@ -74,15 +78,29 @@ function parseLimit(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-/** `--cache DIR`, else `cache/` beside the project database. */
-function cacheFolder(flag: string | undefined, project: string, context: CliContext): string {
-  return flag === undefined ? join(dirname(project), 'cache') : resolve(context.cwd, flag);
+/**
+ * `--cache DIR`, else `cache/` beside the project database — or, when nothing can be saved
+ * there (read-only media, a full disk), a folder in the system's temporary folder.
+ */
+function cacheFolder(flag: string | undefined, project: string, context: CliContext, readOnly: boolean): string {
+  if (flag !== undefined) return resolve(context.cwd, flag);
+  if (!readOnly) return join(dirname(project), 'cache');
+  const key = createHash('sha256').update(project).digest('hex').slice(0, 16);
+  return join(tmpdir(), `apparatus-search-cache-${key}`);
 }
 
-/** The project's annotations, or none when there is no project yet (never creates one). */
+/**
+ * The project's annotations, or none when there is no project yet (never creates one). A project
+ * that is missing where one existed is refused by the store, with a message saying so.
+ */
 function readAnnotations(file: string): SearchAnnotationInput[] {
-  if (!existsSync(file)) return [];
-  const store = openProjectStore(file, { readOnly: true });
+  let store: ProjectStore;
+  try {
+    store = openProjectStore(file, { readOnly: true });
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'not-found') return [];
+    throw error;
+  }
   try {
     return annotationsFromStore(store);
   } finally {

@@ -22,7 +22,7 @@ export const tagCommand: CliCommand = {
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const [action, first, second] = positionals;
-    return withProject(values, context, ({ store }) => {
+    return withProject(values, context, action === 'list' ? 'read' : 'write', ({ store }) => {
       const tags = store.listTags();
       const named = (name: string | undefined, role: string) => {
         if (!name) throw new CliUsageError(`tag ${action} needs ${role}`);
