@@ -83,7 +83,8 @@ export function writeSnapshot(
   for (let n = 2; existsSync(join(folder, name)); n += 1) {
     name = `${stem}.${kind}-${fileStamp(now)}-${n}.sqlite`;
   }
-  const partial = join(folder, name + PARTIAL);
+  // Named for this process: another one may be writing its own copy at the same moment.
+  const partial = join(folder, `${name}.${process.pid}${PARTIAL}`);
   rmSync(partial, { force: true });
   db.prepare('VACUUM INTO ?').run(partial);
   syncFile(partial);
@@ -225,7 +226,8 @@ export function isHealthy(file: string): boolean {
   }
 }
 
-// A crash during VACUUM INTO leaves a `.partial` file; it is never a usable backup.
+// A crash during VACUUM INTO leaves a `.partial` file; it is never a usable backup. One whose
+// writer is still running (another window or command taking its copy) is left alone.
 function removePartials(file: string): void {
   const folder = backupFolder(file);
   let names: string[];
@@ -234,7 +236,22 @@ function removePartials(file: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.endsWith(PARTIAL)) rmSync(join(folder, name), { force: true });
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL)) continue;
+    const writer = /\.(\d+)\.partial$/.exec(name)?.[1];
+    if (writer === undefined || !isRunning(Number(writer))) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 function stemOf(file: string): string {

@@ -30,14 +30,27 @@ export function checkBeforeOpening(file: string, options: { startAfresh?: boolea
     if (evidence !== undefined && !options.startAfresh) throw missing(file, evidence);
     return;
   }
-  if (existsSync(`${file}-wal`)) return;
   // Without a journal, the file alone must hold every commit. A connection still open elsewhere
   // may hold commits the file lacks, and the index (`-shm`) tells whether a closed one did. The
-  // index is read only once no connection, in this process or another, holds the project: reading
-  // a file means closing a descriptor of it, which drops this process's locks on it.
-  if (folderWritable(file) && openWithoutJournal(file, JOURNAL_WAIT_MS)) throw journalRemoved(file);
-  const index = readWalIndex(`${file}-shm`);
-  if (index && index.frames > index.copied) throw changesLost(file);
+  // index is read only once no connection, in this process or another, holds the project.
+  for (let look = 0; look < 3; look += 1) {
+    if (existsSync(`${file}-wal`)) return;
+    if (folderWritable(file) && openWithoutJournal(file, JOURNAL_WAIT_MS)) throw journalRemoved(file);
+    const index = readWalIndex(`${file}-shm`);
+    if (!index || index.frames <= index.copied) return;
+    // A session may have started since the probe (it creates its journal before its index), or
+    // ended (its index goes before its journal): only the same index with still no journal
+    // means that commits went with a removed journal.
+    if (!existsSync(`${file}-wal`) && inodeOf(`${file}-shm`) === index.inode) throw changesLost(file);
+  }
+}
+
+function inodeOf(path: string): number | undefined {
+  try {
+    return statSync(path).ino;
+  } catch {
+    return undefined;
+  }
 }
 
 function recoveryPending(file: string, pending: RestorableCopy[]): StoreRecoveryError {

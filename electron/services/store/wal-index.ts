@@ -1,11 +1,13 @@
 /**
  * Reading the header of SQLite's WAL index (the `-shm` file) without SQLite: how many frames the
  * journal held and how many of them had already been copied into the database file. The store
- * reads it only when the journal (`-wal`) itself is gone, to tell whether commits went with it.
+ * reads it only when the journal (`-wal`) itself is gone and no connection holds the project, to
+ * tell whether commits went with it. (Reading means closing a descriptor of the file, which would
+ * drop this process's locks on it: never do it while this process has the project open.)
  * Layout: https://sqlite.org/walformat.html (two copies of a 48-byte header, then the
  * checkpoint information; integers in the byte order of the machine that wrote them).
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { endianness } from 'node:os';
 
 const HEADER_BYTES = 48;
@@ -18,6 +20,8 @@ export interface WalIndexHeader {
   frames: number;
   /** Of those, the frames already copied into the database file. */
   copied: number;
+  /** The inode of the index file read, to tell it from one created since. */
+  inode: number;
 }
 
 /**
@@ -27,9 +31,11 @@ export interface WalIndexHeader {
 export function readWalIndex(shmFile: string): WalIndexHeader | undefined {
   const bytes = Buffer.alloc(CHECKPOINT_INFO_END);
   let read: number;
+  let inode: number;
   try {
     const fd = openSync(shmFile, 'r');
     try {
+      inode = fstatSync(fd).ino;
       read = readSync(fd, bytes, 0, bytes.length, 0);
     } finally {
       closeSync(fd);
@@ -44,5 +50,5 @@ export function readWalIndex(shmFile: string): WalIndexHeader | undefined {
     endianness() === 'LE' ? bytes.readUInt32LE(offset) : bytes.readUInt32BE(offset);
   const initialised = bytes[12] === 1;
   if (!initialised || u32(0) !== WAL_INDEX_VERSION) return undefined;
-  return { frames: u32(16), copied: u32(2 * HEADER_BYTES) };
+  return { frames: u32(16), copied: u32(2 * HEADER_BYTES), inode };
 }
