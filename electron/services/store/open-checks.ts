@@ -66,13 +66,10 @@ function recoveryPending(file: string, pending: RestorableCopy[]): StoreRecovery
 
 function missing(file: string, evidence: string): StoreRecoveryError {
   const restorable = restorableCopies(file);
-  const offer = restorable[0]
-    ? ` The most recent copy that can be restored is from ${restorable[0].created}.`
-    : ' There is no backup to restore; you can start a new, empty project instead.';
   return new StoreRecoveryError(
     'project-missing',
     `The project file ${file} is missing, although ${evidence}. Apparatus will not start an ` +
-      `empty project in its place.${offer}`,
+      `empty project in its place.${offer(restorable, 'you can start a new, empty project instead')}`,
     { restorable },
   );
 }
@@ -88,16 +85,18 @@ function journalRemoved(file: string): StoreRecoveryError {
 
 function changesLost(file: string): StoreRecoveryError {
   const restorable = restorableCopies(file);
-  const offer = restorable[0]
-    ? ` The most recent copy that can be restored is from ${restorable[0].created}.`
-    : ' There is no backup to restore.';
   return new StoreRecoveryError(
     'changes-lost',
     `Recent changes to this project were lost: another program removed its working file ` +
-      `(${basename(file)}-wal) before they were written into the project file.${offer} ` +
-      'Restore a copy, or go on with the project as it is.',
+      `(${basename(file)}-wal) before they were written into the project file.` +
+      `${offer(restorable)} Restore a copy, or go on with the project as it is.`,
     { restorable },
   );
+}
+
+function offer(restorable: readonly RestorableCopy[], otherwise?: string): string {
+  if (restorable[0]) return ` The most recent copy that can be restored is from ${restorable[0].created}.`;
+  return otherwise === undefined ? ' There is no backup to restore.' : ` There is no backup to restore; ${otherwise}.`;
 }
 
 function leftJournal(file: string): string | undefined {

@@ -65,18 +65,20 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
       throw new DamageFound('the project file is empty although backups of it exist');
     }
     db = connect(file, options, false);
-    const connected = db;
-    retryWhileBusy(() => configure(connected, options.readOnly), wait);
     let frozen = false;
-    try {
-      retryWhileBusy(() => connected.prepare('PRAGMA schema_version').get(), wait);
-    } catch (error) {
-      if (!options.readOnly || !canReadFrozen(file, error)) throw error;
-      db.close();
-      db = connect(file, options, true);
-      frozen = true;
+    if (options.readOnly) {
+      const connected = db;
+      try {
+        retryWhileBusy(() => connected.prepare('PRAGMA schema_version').get(), wait);
+      } catch (error) {
+        if (!canReadFrozen(file, error)) throw error;
+        db.close();
+        db = connect(file, options, true);
+        frozen = true;
+      }
     }
     const opened = db;
+    retryWhileBusy(() => configure(opened, options.readOnly), wait);
     const problems = retryWhileBusy(() => quickCheck(opened), wait);
     if (problems.length > 0) throw new DamageFound(problems.slice(0, 5).join('; '));
     const fresh = retryWhileBusy(() => migrate(opened, file, options), wait);

@@ -51,9 +51,7 @@ export function writeRecoveryCopy(db: DatabaseSync, file: string, now: Date): Re
  * and passes SQLite's quick check, newest first.
  */
 export function restorableCopies(file: string): RestorableCopy[] {
-  const folder = backupFolder(file);
-  const backups = listBackups(file).map((copy) => ({ ...copy, path: join(folder, copy.name) }));
-  return [...pendingRecoveryCopies(file), ...backups]
+  return [...pendingRecoveryCopies(file), ...restorableBackups(file)]
     .filter((copy) => isHealthy(copy.path))
     .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
 }
