@@ -9,6 +9,13 @@ import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { isBusy, sleep } from './busy.ts';
 
+/**
+ * How long a connection must seem to hold the project without a journal before that counts: the
+ * moments when it legitimately does last microseconds, but a loaded machine may pause a process
+ * in the middle of one.
+ */
+export const JOURNAL_WAIT_MS = 2000;
+
 /** True when another connection, in this process or another, has the WAL database `file` open. */
 export function isOpenElsewhere(file: string): boolean {
   const probe = new DatabaseSync(file, { timeout: 0 });

@@ -6,15 +6,13 @@
  */
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { openWithoutJournal } from './holder-probe.ts';
+import { JOURNAL_WAIT_MS, openWithoutJournal } from './holder-probe.ts';
 import { projectEvidence } from './project-marker.ts';
 import { pendingRecoveryCopies, restorableCopies } from './recovery.ts';
 import type { RestorableCopy } from './recovery.ts';
 import { StoreRecoveryError } from './store-errors.ts';
 import { readWalIndex } from './wal-index.ts';
 
-/** How long a connection may seem to hold the project without a journal before it counts. */
-export const JOURNAL_WAIT_MS = 1000;
 
 /**
  * Throws `StoreRecoveryError` when the project `file` must not be opened as it is: a recovery

@@ -16,7 +16,7 @@ import {
   writeSnapshot,
 } from './backups.ts';
 import type { BackupInfo } from './backups.ts';
-import { openWithoutJournal } from './holder-probe.ts';
+import { JOURNAL_WAIT_MS, openWithoutJournal } from './holder-probe.ts';
 import { setAsideJournal, syncFolder } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
@@ -102,7 +102,7 @@ export function acceptProjectAsIs(file: string, now: Date = new Date()): string[
       createEmptyDatabase(file);
       done.push('Started a new, empty project; the backups and any files set aside stay where they are.');
     } else if (!existsSync(`${file}-wal`)) {
-      if (openWithoutJournal(file, 1000)) {
+      if (openWithoutJournal(file, JOURNAL_WAIT_MS)) {
         throw new StoreError(
           'busy',
           'The project is still open in an Apparatus window or command. Close it first: nothing was changed.',
