@@ -41,7 +41,12 @@ export function mountSmallDisk(bytes = 4 * 1024 * 1024): SmallDisk {
     },
     free: () => rmSync(filler, { force: true }),
     remove() {
-      execFileSync('umount', [dir]);
+      // A file still open on it (a failed test) makes a plain unmount fail: detach it anyway.
+      try {
+        execFileSync('umount', [dir], { stdio: 'pipe' });
+      } catch {
+        execFileSync('umount', ['--lazy', dir], { stdio: 'pipe' });
+      }
       rmSync(dir, { recursive: true, force: true });
     },
   };
