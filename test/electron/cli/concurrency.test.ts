@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CORPUS_DIR } from '../../support/services.ts';
 import { runCli } from '../../support/store-processes.ts';
 
-const TRIALS = Math.max(1, Number(process.env.APPARATUS_CLI_RACE_TRIALS ?? 2) || 2);
+const TRIALS = Math.max(1, Number(process.env.APPARATUS_CLI_RACE_TRIALS ?? 1) || 1);
 const QUOTES = ['Bucharest', 'personality cult', 'Khrushchev', 'Albania', 'Moscow', 'Tirana'];
 
 describe('apparatus commands running at the same time', () => {

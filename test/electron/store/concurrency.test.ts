@@ -1,7 +1,7 @@
 /**
  * Many processes on one new project at once — the app and any number of commands — with every
  * acknowledged action present afterwards: migrations, tag creation and busy waits must hold up
- * when real processes race. `npm test` runs a few trials; `npm run test:reliability` the full
+ * when real processes race. `npm test` runs 2 trials of 8 × 15; `npm run test:reliability` the full
  * 8 processes × 100 actions, 20 times.
  */
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ const ACTOR = fileURLToPath(new URL('../../support/store-actor.ts', import.meta.
 const setting = (name: string, fallback: number) => Math.max(1, Number(process.env[name] ?? fallback) || fallback);
 const TRIALS = setting('APPARATUS_CONCURRENCY_TRIALS', 2);
 const PROCESSES = setting('APPARATUS_CONCURRENCY_PROCESSES', 8);
-const ACTIONS = setting('APPARATUS_CONCURRENCY_ACTIONS', 25);
+const ACTIONS = setting('APPARATUS_CONCURRENCY_ACTIONS', 15);
 
 interface Ack {
   id: string;
