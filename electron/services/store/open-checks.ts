@@ -13,7 +13,6 @@ import type { RestorableCopy } from './recovery.ts';
 import { StoreRecoveryError } from './store-errors.ts';
 import { readWalIndex } from './wal-index.ts';
 
-
 /**
  * Throws `StoreRecoveryError` when the project `file` must not be opened as it is: a recovery
  * copy waits (`recovery-pending`), the file is missing where a project existed
@@ -30,10 +29,12 @@ export function checkBeforeOpening(file: string, options: { startAfresh?: boolea
   }
   // Without a journal, the file alone must hold every commit. A connection still open elsewhere
   // may hold commits the file lacks, and the index (`-shm`) tells whether a closed one did. The
-  // index is read only once no connection, in this process or another, holds the project.
+  // index is read only once no connection, in this process or another, holds the project; where
+  // nothing can be written (read-only media) the probe cannot run, and the file is all there is.
+  if (!folderWritable(file)) return;
   for (let look = 0; look < 3; look += 1) {
     if (existsSync(`${file}-wal`)) return;
-    if (folderWritable(file) && openWithoutJournal(file, JOURNAL_WAIT_MS)) throw journalRemoved(file);
+    if (openWithoutJournal(file, JOURNAL_WAIT_MS)) throw journalRemoved(file);
     const index = readWalIndex(`${file}-shm`);
     if (!index || index.frames <= index.copied) return;
     // A session may have started since the probe (it creates its journal before its index), or

@@ -86,12 +86,20 @@ export function restoreCopy(
 
 /**
  * Goes on with the project `file` as it is, after the user was told what happened: recovery
- * copies waiting for a decision move into the backups folder (kept, still restorable), a journal
- * whose changes were lost is set aside, and where the project file is missing the next open
- * a new, empty project is started. Returns one line per thing done, for the user.
+ * copies waiting for a decision move into the backups folder (kept, still restorable), the index
+ * of a removed journal is deleted (it describes commits that are gone and holds no data), and
+ * where the project file is missing a new, empty project is started. Refused, changing nothing,
+ * while the project is open somewhere. Returns one line per thing done, for the user.
  */
 export function acceptProjectAsIs(file: string, now: Date = new Date()): string[] {
   try {
+    const journalGone = existsSync(file) && !existsSync(`${file}-wal`);
+    if (journalGone && openWithoutJournal(file, JOURNAL_WAIT_MS)) {
+      throw new StoreError(
+        'busy',
+        'The project is still open in an Apparatus window or command. Close it first: nothing was changed.',
+      );
+    }
     const done: string[] = [];
     const filed = fileAwayRecoveryCopies(file);
     if (filed > 0) {
@@ -101,16 +109,9 @@ export function acceptProjectAsIs(file: string, now: Date = new Date()): string[
       setAsideJournal(file, 'abandoned', now);
       createEmptyDatabase(file);
       done.push('Started a new, empty project; the backups and any files set aside stay where they are.');
-    } else if (!existsSync(`${file}-wal`)) {
-      if (openWithoutJournal(file, JOURNAL_WAIT_MS)) {
-        throw new StoreError(
-          'busy',
-          'The project is still open in an Apparatus window or command. Close it first: nothing was changed.',
-        );
-      }
+    } else if (journalGone) {
       const index = readWalIndex(`${file}-shm`);
       if (index && index.frames > index.copied) {
-        // The index only describes the journal that was removed; it holds none of the user's data.
         rmSync(`${file}-shm`, { force: true });
         done.push('Went on without the changes that were lost with the removed working file.');
       }
