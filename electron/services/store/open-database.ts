@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { backupFolder, isHealthy, listBackups, writeBackup } from './backups.ts';
 import { retryWhileBusy } from './busy.ts';
+import { openElsewhereIfKnown } from './holder-probe.ts';
 import type { Migration } from './migrations.ts';
 import { checkBeforeOpening } from './open-checks.ts';
 import { setAside } from './set-aside.ts';
@@ -54,14 +55,16 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     throw new StoreError('unwritable', message);
   }
   checkBeforeOpening(file, { startAfresh: options.startAfresh });
-  if (options.readOnly && !existing) {
+  // Looked at again: the checks may have waited while other processes created or wrote the file.
+  const current = statOrUndefined(file);
+  if (options.readOnly && !current) {
     throw new StoreError('not-found', `There is no Apparatus project at ${file}.`);
   }
   if (!options.readOnly) prepareFolder(file);
   const wait = options.busyTimeoutMs;
   let db: DatabaseSync | undefined;
   try {
-    if (existing?.size === 0 && listBackups(file).length > 0 && !hasContent(`${file}-wal`)) {
+    if (current?.size === 0 && listBackups(file).length > 0 && !hasContent(`${file}-wal`)) {
       throw new DamageFound('the project file is empty although backups of it exist');
     }
     db = connect(file, options, false);
@@ -302,6 +305,16 @@ function damaged(file: string, options: OpenDatabaseOptions, cause: unknown): St
   if (options.readOnly) {
     const message = `The project database ${file} is damaged and cannot be read.${offer}`;
     return new StoreCorruptError(message, { backups, cause });
+  }
+  // Never pull a file from under connections still using it: whatever looked wrong here, they
+  // would go on writing into the file set aside.
+  if (openElsewhereIfKnown(file)) {
+    return new StoreCorruptError(
+      `The project database ${file} seems damaged, but it is open in another Apparatus window ` +
+        'or command, so it was left where it is. Close the others and open the project again to ' +
+        `have it checked.${offer}`,
+      { backups, cause },
+    );
   }
   let damagedFile: string;
   try {
