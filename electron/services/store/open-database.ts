@@ -86,7 +86,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     if (problems.length > 0) throw new DamageFound(problems.slice(0, 5).join('; '));
     const fresh = retryWhileBusy(() => migrate(opened, file, options), wait);
     // A new project's schema, like every commit, goes into the file itself at once.
-    if (!options.readOnly) copyIntoDatabase(opened);
+    if (!options.readOnly) copyIntoDatabase(opened, Math.min(wait, 1000));
     return { db: opened, fresh, frozen };
   } catch (error) {
     if (db?.isOpen) db.close();

@@ -46,6 +46,8 @@ export interface ProjectStoreDeps {
 }
 
 const MAX_SETTING_BYTES = 1_000_000;
+// How long a save waits for its commit to reach the project file before it is acknowledged anyway.
+const COPY_WAIT_MS = 1000;
 
 /** The open project database. Create it with `openProjectStore`; `close` it when done. */
 export class ProjectStore {
@@ -434,7 +436,7 @@ export class ProjectStore {
     }
     // Acknowledged means in the database file: a journal removed by another program later on
     // then takes nothing with it.
-    this.#uncopied = !copyIntoDatabase(db);
+    this.#uncopied = !copyIntoDatabase(db, Math.min(this.#busyTimeoutMs, COPY_WAIT_MS));
     if (!this.#marked) this.#marked = markProject(this.file);
     // The files may have changed under the commit itself; if it did not reach the project file,
     // it is in the recovery copy and the error says so.
