@@ -63,6 +63,18 @@ describe('a journal removed under an open project', () => {
     helper.send(line);
     return answer;
   }
+  // A holder saves 3 highlights, then 4 more while a reader on an older snapshot keeps those 4
+  // out of the project file (only the journal has them).
+  async function heldBack(): Promise<{ held: Helper; reader: Helper; early: string[]; late: string[] }> {
+    const held = await holder(300);
+    const early = acknowledged(await command(held, 'add 3'));
+    const reader = startHelper(READER, [project.file]);
+    helpers.push(reader);
+    await reader.until((line) => line === 'reading');
+    const late = acknowledged(await command(held, 'add 4'));
+    expect(late).toHaveLength(4);
+    return { held, reader, early, late };
+  }
 
   for (const [variant, removed] of [['-wal'], ['-wal', '-shm']].entries()) {
     it(
@@ -116,13 +128,7 @@ describe('a journal removed under an open project', () => {
   }, 60_000);
 
   it('keeps commits not yet in the project file in a recovery copy, which the next run offers to restore', async () => {
-    const held = await holder(300);
-    const early = acknowledged(await command(held, 'add 3'));
-    // A reader on an older snapshot keeps the next commits out of the project file for now.
-    const reader = startHelper(READER, [project.file]);
-    helpers.push(reader);
-    await reader.until((line) => line === 'reading');
-    const late = acknowledged(await command(held, 'add 4'));
+    const { held, reader, early, late } = await heldBack();
     rmSync(`${project.file}-wal`);
     const [answer] = await command(held, 'write');
     expect(answer).toMatch(/^error journal-removed .*kept in a recovery copy: .*project\.recovery-\d{8}T\d{6}\.\d{3}Z\.sqlite/);
@@ -146,12 +152,7 @@ describe('a journal removed under an open project', () => {
   }, 60_000);
 
   it('says the changes were lost, never showing the older state silently, when the holder died before it could copy them', async () => {
-    const held = await holder(300);
-    const early = acknowledged(await command(held, 'add 3'));
-    const reader = startHelper(READER, [project.file]);
-    helpers.push(reader);
-    await reader.until((line) => line === 'reading');
-    expect(acknowledged(await command(held, 'add 4'))).toHaveLength(4);
+    const { held, reader, early } = await heldBack();
     rmSync(`${project.file}-wal`);
     await held.kill();
     await reader.kill();
