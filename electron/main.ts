@@ -11,11 +11,14 @@ import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AppServices } from './services/app-services.ts';
 import { zoteroBaseUrl } from './services/interop/zotero-client.ts';
 import {
+  acceptProjectAsIs,
   openProjectStore,
   resolveProjectFile,
-  restoreBackup,
+  restorableCopies,
+  restoreCopy,
   StoreCorruptError,
   StoreError,
+  StoreRecoveryError,
   type ProjectStore,
 } from './services/store/index.ts';
 import { WindowStateStore, type WindowBounds } from './services/window-state.ts';
@@ -114,8 +117,9 @@ function send<E extends EventName>(event: E, ...payload: EventPayloads[E] extend
   mainWindow?.webContents.send(eventChannel(event), ...payload);
 }
 
-// Opens the project database. A damaged one has already been moved aside by the store; offer the
-// newest good backup, a fresh project, or quitting — never silently start empty.
+// Opens the project database. A damaged one has already been moved aside by the store, and a
+// missing one is never silently replaced by an empty one: offer the newest good copy, going on
+// as it is (a fresh project where none is left), or quitting.
 function projectFilePath(): string {
   return resolveProjectFile({ env: process.env, appDataDir: app.getPath('appData') });
 }
@@ -127,21 +131,37 @@ function openStore(): ProjectStore | null {
       return openProjectStore(file);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      const backup = error instanceof StoreCorruptError ? error.backups[0] : undefined;
-      const buttons = backup ? [`Restore the backup of ${backup.created}`, 'Quit'] : ['Quit'];
-      const choice = dialog.showMessageBoxSync({
+      if (error.code === 'read-only' || error.code === 'disk-full') {
+        // Reading still works: the user is told that changes cannot be saved.
+        const store = openProjectStore(file, { readOnly: true });
+        dialog.showMessageBoxSync({ type: 'warning', title: 'Apparatus can only read your project', message: error.message, detail: 'You can read, search and export, but changes cannot be saved.' });
+        return store;
+      }
+      // The same choices as `apparatus project restore` and `apparatus project accept`.
+      const newest = restorableCopies(file)[0];
+      const waiting = error.code === 'journal-removed' || error.code === 'busy';
+      const restore = newest && !waiting ? `Restore the ${newest.kind === 'recovery' ? 'recovery copy' : 'backup'} of ${newest.created}` : undefined;
+      const accept = waiting ? undefined : error.code === 'project-missing' || error instanceof StoreCorruptError ? 'Start a new, empty project' : error instanceof StoreRecoveryError ? 'Go on with the project as it is' : undefined;
+      const buttons = [restore, accept, waiting ? 'Try again' : undefined, 'Quit'].filter((label): label is string => label !== undefined);
+      const choice = buttons[dialog.showMessageBoxSync({
         type: 'error',
         title: 'Apparatus cannot open your project',
         message: error.message,
         detail: error instanceof StoreCorruptError ? `The damaged file was kept as ${error.damagedFile}.` : undefined,
         buttons,
         defaultId: 0,
-      });
-      if (!backup || choice !== 0) {
+      })];
+      if (choice === undefined || choice === 'Quit') {
         app.quit();
         return null;
       }
-      restoreBackup(file, backup.name);
+      try {
+        if (choice === restore && newest) restoreCopy(file, newest.name);
+        else if (choice === accept) acceptProjectAsIs(file);
+      } catch (failure) {
+        if (!(failure instanceof StoreError)) throw failure;
+        dialog.showMessageBoxSync({ type: 'error', title: 'Apparatus could not do that', message: failure.message });
+      }
     }
   }
 }

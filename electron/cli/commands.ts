@@ -6,6 +6,7 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { refsCommand } from './refs.ts';
+import { projectCommand } from './project-command.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
 import { tagCommand } from './tag.ts';
@@ -24,4 +25,5 @@ export const commands: CliCommand[] = [
   annotationsCommand,
   zoteroCommand,
   serveCommand,
+  projectCommand,
 ];

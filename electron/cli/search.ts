@@ -36,16 +36,16 @@ Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:va
     const query = positionals.join(' ').trim();
     if (query === '') throw new CliUsageError('give the words to search for');
     const limit = parseLimit(values.limit);
-    const { result, note } = await withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
+    return withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
       const report = await searchIndex.ready();
-      const found = searchIndex.search(query, { limit });
+      const result = searchIndex.search(query, { limit });
       const failed = report.failed.map((failure) => failure.message);
-      return { result: found, note: searchNotes(found.message, corpus.unreadable(), failed) };
+      const note = searchNotes(result.message, corpus.unreadable(), failed);
+      const stdout = values.json
+        ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
+        : formatText(query, result.hits, result.total);
+      return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
     });
-    const stdout = values.json
-      ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
-      : formatText(query, result.hits, result.total);
-    return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
   },
 };
 

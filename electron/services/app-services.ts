@@ -3,7 +3,6 @@
  * the project file, the cache folder and what the platform provides. The Electron shell, the
  * command line and the tests all build their services here, so the wiring they run is the same.
  */
-import { existsSync } from 'node:fs';
 import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
@@ -26,7 +25,7 @@ import { ReaderService } from './reader-service.ts';
 import { annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
 import { SearchService } from './search/search-service.ts';
-import { openProjectForReading, openProjectStore, type ProjectStore } from './store/index.ts';
+import { openProjectForReading, openProjectStore, StoreError, type ProjectStore } from './store/index.ts';
 import { TagService } from './tag-service.ts';
 
 /** What only the desktop app can do: dialogs, the clipboard, the browser, the window. */
@@ -241,8 +240,13 @@ export class AppServices {
   // After closing, or without a project to read, search finds no annotations.
   #searchAnnotations() {
     if (this.#closed) return [];
-    if (!this.#store && this.#config.projectAccess === 'read' && !existsSync(this.#config.projectFile)) return [];
-    return annotationsFromStore(this.store);
+    try {
+      return annotationsFromStore(this.store);
+    } catch (error) {
+      // Reading where no project was ever made finds nothing; one that existed and is gone is refused by the store.
+      if (this.#config.projectAccess === 'read' && error instanceof StoreError && error.code === 'not-found') return [];
+      throw error;
+    }
   }
 
   #platform(): Platform {

@@ -11,6 +11,7 @@ import type { Migration } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
 import { ProjectStore } from './project-store.ts';
 import { toStoreError } from './sqlite-errors.ts';
+import { WorkingFiles } from './working-files.ts';
 import { StoreError } from './store-errors.ts';
 
 /** Options of `openProjectStore`; every one has a sensible default. */
@@ -45,9 +46,10 @@ export interface ProjectStoreOptions {
 export function openProjectStore(file: string, options: ProjectStoreOptions = {}): ProjectStore {
   const now = options.now ?? (() => new Date());
   const readOnly = options.readOnly ?? false;
-  const { db, fresh } = openDatabase(file, {
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const { db, fresh, frozen } = openDatabase(file, {
     readOnly,
-    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    busyTimeoutMs,
     migrations: options.migrations ?? MIGRATIONS,
     now,
   });
@@ -67,7 +69,14 @@ export function openProjectStore(file: string, options: ProjectStoreOptions = {}
       log(`The daily backup of ${file} could not be made: ${toStoreError(error, file).message}`);
     }
   }
-  return new ProjectStore({ db, file, now, newId: options.newId ?? randomUUID });
+  let files: WorkingFiles;
+  try {
+    files = WorkingFiles.record(file, { journal: !frozen });
+  } catch (error) {
+    db.close();
+    throw toStoreError(error, file);
+  }
+  return new ProjectStore({ db, file, now, newId: options.newId ?? randomUUID, files, busyTimeoutMs });
 }
 
 /**
