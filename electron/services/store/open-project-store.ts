@@ -80,16 +80,16 @@ export function openProjectStore(file: string, options: ProjectStoreOptions = {}
 }
 
 /**
- * Opens an existing project for reading only. A project saved by an older Apparatus is first
- * brought up to the current format (after a backup copy, as any opening does), so that reading it
- * (an export from the command line) works before the app was started after an update.
+ * Opens a project for a command that only reads: as any opening does (so a project saved by an
+ * older Apparatus is brought up to the current format first, after a backup copy), or, where
+ * nothing can be saved (read-only media or file, a full disk), read-only.
  */
 export function openProjectForReading(file: string, options: ProjectStoreOptions = {}): ProjectStore {
   try {
-    return openProjectStore(file, { ...options, readOnly: true });
+    return openProjectStore(file, { ...options, readOnly: false });
   } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
-    openProjectStore(file, { ...options, readOnly: false }).close();
+    // Where nothing can be saved (read-only media or file, a full disk), reading still works.
+    if (!(error instanceof StoreError) || (error.code !== 'read-only' && error.code !== 'disk-full')) throw error;
     return openProjectStore(file, { ...options, readOnly: true });
   }
 }
