@@ -3,6 +3,7 @@ import { on } from './bridge.ts';
 import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
+import { mountPages } from './features/pages/pages-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
 import { mountTags } from './features/tags/tags-feature.ts';
@@ -38,6 +39,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const annotations = mountAnnotations(ctx, { reader, reloadTags: tags.reload, exportAnnotations: () => void transfer.exportAnnotations() });
   const library = mountLibrary(ctx, { open: (id) => void reader.open(id), edit: (id) => void transfer.editDetails(id) });
   mountSearch(ctx, { open: reader.open, activate: annotations.activate });
+  mountPages(ctx);
   const undo = mountUndo(ctx);
 
   // A source's file changed on disk (or anything did, when no source is named).
@@ -60,6 +62,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.export', () => void transfer.exportAnnotations());
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
+  on('import.progress', (progress) => transfer.progress(progress));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 
