@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppServices } from '../../electron/services/app-services.ts';
+import { AppServices, type AppConfig } from '../../electron/services/app-services.ts';
 
 /** The repository's corpus folder. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
@@ -27,8 +27,11 @@ export interface TestServices {
   dispose(): void;
 }
 
+/** What a test may add to the services' configuration: where progress reports go, as main sends them to the window. */
+export type TestConfig = Pick<AppConfig, 'onImportProgress'>;
+
 /** Builds the services through the same composition root as Electron's main process, with recording platform actions. */
-export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-'))): TestServices {
+export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-')), config: TestConfig = {}): TestServices {
   const opened: string[] = [];
   const filesToChoose: string[] = [];
   const flushes = { count: 0 };
@@ -39,6 +42,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     projectFile: join(projectDir, 'project.sqlite'),
     cacheFolder: join(projectDir, 'cache'),
     watchCorpus: true,
+    ...config,
     platform: {
       openExternal: async (url) => {
         opened.push(url);
