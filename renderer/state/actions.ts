@@ -33,7 +33,8 @@ export type Action =
   /** What main said of the open source's PDF: none (null), or what it is. */
   | { type: 'pages/found'; sourceId: string; info: SourcePdfInfo | null }
   | { type: 'pages/loading'; sourceId: string }
-  | { type: 'pages/loaded'; sourceId: string; pageCount: number }
+  /** The PDF is ready, to be shown at `page` (the one the reader is at). */
+  | { type: 'pages/loaded'; sourceId: string; pageCount: number; page: number }
   | { type: 'pages/failed'; sourceId: string; message: string }
   /** The page to show: `follow` when it follows the reader, false when the user turned to it. */
   | { type: 'pages/turned'; page: number; follow: boolean }

@@ -85,14 +85,17 @@ export function mountPages(ctx: Context): PageView {
     }
     return found;
   };
-  // Turns to the page being read, or to the page of the highlight being edited when it was just
-  // chosen or is in view.
-  const follow = (state: AppState, chosen: boolean) => {
+  // The page being read, or the page of the highlight being edited when it was just chosen or is
+  // in view; null when the open source's PDF is not loaded or the page is not known.
+  const pageToFollow = (state: AppState, chosen: boolean): number | null => {
     const source = state.open?.source;
-    if (!source || !loaded || loaded.sourceId !== source.id || state.pages.pdf.status !== 'ready') return;
+    if (!source || !loaded || loaded.sourceId !== source.id) return null;
     const active = activeAnnotation(state);
     const onHighlight = active !== undefined && active.sourceId === source.id && active.anchor !== 'orphaned' && (chosen || onScreen(active.id));
-    const page = onHighlight ? pdfPageAt(loaded.pages, source, Math.min(active.position.start, loaded.pages.text.length)) : (loaded.pages.pdfPages[milestoneRead()] ?? null);
+    return onHighlight ? pdfPageAt(loaded.pages, source, Math.min(active.position.start, loaded.pages.text.length)) : (loaded.pages.pdfPages[milestoneRead()] ?? null);
+  };
+  const follow = (state: AppState, chosen: boolean) => {
+    const page = state.pages.pdf.status === 'ready' ? pageToFollow(state, chosen) : null;
     if (page !== null) store.dispatch({ type: 'pages/turned', page, follow: true });
   };
 
@@ -133,8 +136,9 @@ export function mountPages(ctx: Context): PageView {
     }
     const pageCount = pdf.document.numPages;
     loaded = { sourceId: id, pdf, pages: sourcePages(source, info.pageLabels, pageCount) };
-    store.dispatch({ type: 'pages/loaded', sourceId: id, pageCount });
-    follow(store.state, activeAnnotation(store.state) !== undefined);
+    // Drawn once, at the page to show.
+    const page = pageToFollow(store.state, activeAnnotation(store.state) !== undefined) ?? 0;
+    store.dispatch({ type: 'pages/loaded', sourceId: id, pageCount, page });
   };
   // The PDF is loaded when the page view is first shown for the source.
   store.watch(

@@ -25,8 +25,11 @@ export function pagesReducer(state: PageViewState, openId: string | undefined, a
       return withPdf(state, action.info ? { status: 'available', info: action.info } : { status: 'none' });
     case 'pages/loading':
       return pdf.status === 'available' ? withPdf(state, { status: 'loading', info: pdf.info }) : state;
-    case 'pages/loaded':
-      return pdf.status === 'loading' ? withPdf(state, { status: 'ready', info: pdf.info, pageCount: action.pageCount }) : state;
+    case 'pages/loaded': {
+      if (pdf.status !== 'loading') return state;
+      const page = Math.min(Math.max(0, action.page), action.pageCount - 1);
+      return { ...state, pdf: { status: 'ready', info: pdf.info, pageCount: action.pageCount }, page, following: true };
+    }
     case 'pages/failed':
       return withPdf(state, { status: 'failed', message: action.message });
     case 'pages/turned': {

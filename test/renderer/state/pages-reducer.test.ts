@@ -10,8 +10,10 @@ const opened = (id: string): Action => ({ type: 'source/opened', source: source(
 
 describe('the page view', () => {
   it('learns the open source’s PDF, loads it, and knows its pages', () => {
-    const state = run([opened('lalaj'), { type: 'pages/found', sourceId: 'lalaj', info }, { type: 'pages/toggled', shown: true }, { type: 'pages/loading', sourceId: 'lalaj' }, { type: 'pages/loaded', sourceId: 'lalaj', pageCount: 3 }]);
+    const state = run([opened('lalaj'), { type: 'pages/found', sourceId: 'lalaj', info }, { type: 'pages/toggled', shown: true }, { type: 'pages/loading', sourceId: 'lalaj' }, { type: 'pages/loaded', sourceId: 'lalaj', pageCount: 3, page: 0 }]);
     expect(state.pages).toEqual({ shown: true, pdf: { status: 'ready', info, pageCount: 3 }, page: 0, following: true, zoom: 1 });
+    const atPage = run([opened('lalaj'), { type: 'pages/found', sourceId: 'lalaj', info }, { type: 'pages/loading', sourceId: 'lalaj' }, { type: 'pages/loaded', sourceId: 'lalaj', pageCount: 3, page: 7 }]);
+    expect(atPage.pages).toMatchObject({ page: 2, following: true });
   });
 
   it('drops what main says of a source the user has already left', () => {
@@ -20,7 +22,7 @@ describe('the page view', () => {
   });
 
   it('turns only to pages the PDF has, and stops following the reader when the user turns', () => {
-    const ready = run([opened('lalaj'), { type: 'pages/found', sourceId: 'lalaj', info }, { type: 'pages/loading', sourceId: 'lalaj' }, { type: 'pages/loaded', sourceId: 'lalaj', pageCount: 3 }]);
+    const ready = run([opened('lalaj'), { type: 'pages/found', sourceId: 'lalaj', info }, { type: 'pages/loading', sourceId: 'lalaj' }, { type: 'pages/loaded', sourceId: 'lalaj', pageCount: 3, page: 0 }]);
     expect(run([{ type: 'pages/turned', page: 9, follow: false }], ready).pages).toMatchObject({ page: 2, following: false });
     expect(run([{ type: 'pages/turned', page: -1, follow: true }], ready).pages).toMatchObject({ page: 0, following: true });
     const same = run([{ type: 'pages/turned', page: 0, follow: true }], ready);
