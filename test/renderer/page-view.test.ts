@@ -7,6 +7,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { lines, makePdf, type PageSpec } from '../support/make-pdf.ts';
 import { inkOnPage } from '../support/page-canvas.ts';
+import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
 const WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
@@ -54,9 +55,7 @@ describe('the page view of a PDF source', () => {
     await app.page.waitForSelector('.reading');
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
+    await closeAll(app, browser, backend);
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 

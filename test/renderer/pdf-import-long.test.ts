@@ -9,6 +9,7 @@ import { contentOf, folderState } from '../support/folder-state.ts';
 import { blockMainThread, watchLongTasks, type LongTaskLog } from '../support/long-tasks.ts';
 import { inkOnPage } from '../support/page-canvas.ts';
 import { longPdf } from '../support/pdf-fixtures.ts';
+import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
 // A window task longer than this is a freeze the user feels; none may happen while a PDF of
@@ -41,9 +42,7 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     tasks = await watchLongTasks(app.page);
   }, 120_000);
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
+    await closeAll(app, browser, backend);
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 

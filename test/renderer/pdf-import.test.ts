@@ -9,6 +9,7 @@ import { contentOf, folderState } from '../support/folder-state.ts';
 import { inkOnPage, within } from '../support/page-canvas.ts';
 import { article, scanned } from '../support/pdf-fixtures.ts';
 import { selectWithMouse } from '../support/select.ts';
+import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
 describe('a PDF in File ▸ Import Source…, and its page beside the text', () => {
@@ -31,9 +32,7 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    backend?.dispose();
+    await closeAll(app, browser, backend);
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
@@ -96,6 +95,32 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
       }).map((span) => span.textContent).join('|');
     }, marks[0]!);
     expect(under).toContain('claim to self-');
+  });
+
+  it('marks a passage that runs on to the next page on both pages, each its part', async () => {
+    const { page } = app;
+    await selectWithMouse(page, 'its argument continues');
+    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.keyboard.press('h');
+    await expect.poll(() => page.locator('.annotation-editor .editor-quote').textContent()).toContain('its argument continues');
+    await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 12');
+    await page.waitForSelector('.page-mark');
+    const markedOn = () =>
+      page.evaluate(() => {
+        const marks = Array.from(document.querySelectorAll('.page-mark')).map((mark) => mark.getBoundingClientRect());
+        return Array.from(document.querySelectorAll<HTMLElement>('.page-pane .textLayer span'))
+          .filter((span) => {
+            const r = span.getBoundingClientRect();
+            return marks.some((m) => r.top < m.bottom && r.bottom > m.top && r.left < m.right && r.right > m.left);
+          })
+          .map((span) => span.textContent)
+          .join('|');
+      });
+    expect(await markedOn()).toContain('its argu-');
+    await page.click('.page-pane button[aria-label="Next page"]');
+    await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 13');
+    await page.waitForSelector('.page-mark');
+    expect(await markedOn()).toMatch(/^ment continues/);
   });
 
   it('says how many pages of a scan have no text, refuses to import it silently, and imports the pages with text when asked', async () => {
