@@ -67,6 +67,8 @@ describe('the page view of a PDF source', () => {
     await expect.poll(() => heading(page)).toBe('Page i');
     expect(await page.locator('.page-where').textContent()).toBe('PDF page 1 of 5');
     await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.002);
+    // pdf.js reads the PDF in a worker of our own origin, as the Content-Security-Policy allows.
+    expect(page.workers().map((worker) => worker.url())).toContainEqual(expect.stringMatching(/^http:\/\/apparatus\.test\/assets\/pdf\.worker\.min-[\w-]+\.mjs$/));
     await readFrom(page, 'the fourth page');
     await expect.poll(() => heading(page)).toBe('Page 376');
     expect(await page.locator('.page-where').textContent()).toBe('PDF page 4 of 5');
