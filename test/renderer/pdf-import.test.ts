@@ -151,6 +151,26 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.9);
   });
 
+  it('keeps the PDF form’s buttons in view in a 900 × 600 window, its fields within the form', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 600 });
+    backend.filesToChoose.push(join(folder, 'scan.pdf'));
+    await app.emit('menu.import');
+    await page.waitForSelector('.import-dialog');
+    const form = (await page.locator('.import-form').boundingBox())!;
+    for (const name of ['Cancel', 'Import']) {
+      const box = (await page.locator(`.import-dialog .dialog-buttons button:has-text("${name}")`).boundingBox())!;
+      expect(box.y + box.height, name).toBeLessThanOrEqual(600);
+      expect(box.y, name).toBeGreaterThanOrEqual(0);
+    }
+    for (const label of ['Volume', 'Issue', 'Pages', 'DOI', 'ISSN']) {
+      const box = (await field(label).boundingBox())!;
+      expect(box.x + box.width, label).toBeLessThanOrEqual(form.x + form.width + 0.5);
+    }
+    await page.click('.import-dialog button:has-text("Cancel")');
+    await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
   it('imports a PDF dropped on the library, the page never learning where it is', async () => {
     const { page } = app;
     const before = readdirSync(corpus).sort();
