@@ -243,6 +243,9 @@ export const callNames = [
   'corpus.updateMetadata',
   'app.historyChanged',
   'corpus.importCancel',
+  'corpus.importDropped',
+  'corpus.pdfInfo',
+  'corpus.pdfData',
   ...INTEROP_CALLS,
 ] as const;
 
@@ -353,6 +356,27 @@ export interface ImportProgress {
   total: number;
 }
 
+/**
+ * The PDF a source was imported from, as the page view needs to know it before loading its bytes
+ * (`corpus.pdfData`): its size, and the printed page of each PDF page as the import recorded them.
+ */
+export interface SourcePdfInfo {
+  /** Size of the PDF in bytes. */
+  bytes: number;
+  /**
+   * The printed page of each PDF page (index 0 is the first page), null where the page has none;
+   * null for a source imported before the pages were recorded (the page view then infers them).
+   */
+  pageLabels: (string | null)[] | null;
+}
+
+/**
+ * The one channel besides the calls and events: on it the preload sends the path of a file the user
+ * dropped on the window (only the preload can learn it), and main answers a token for
+ * `corpus.importDropped`. The page never sees the path.
+ */
+export const DROPPED_FILE_CHANNEL = `${CHANNEL_PREFIX}dropped-file`;
+
 /** One search result, ready to show: where it is, an excerpt with its matches marked, and every match in the reading text. */
 export type SearchHit = SearchHitView;
 
@@ -435,6 +459,12 @@ export interface CallOutputs extends InteropOutputs {
   'corpus.importChoose': ImportPreview | null;
   'corpus.importCommit': { id: string };
   'corpus.importCancel': null;
+  /** Null when the user cancelled while the file was read. */
+  'corpus.importDropped': ImportPreview | null;
+  /** Null when the source was not imported from a PDF. */
+  'corpus.pdfInfo': SourcePdfInfo | null;
+  /** The bytes of the PDF the source was imported from. */
+  'corpus.pdfData': Uint8Array;
   'corpus.metadata': CslItem;
   'corpus.updateMetadata': CslItem;
   'search.query': SearchResults;
@@ -542,6 +572,10 @@ export const contract = {
   },
   /** Stops reading the file `corpus.importChoose` is reading (a long PDF); that call then resolves to null. */
   'corpus.importCancel': { input: NoInput },
+  /** Reads a file the user dropped on the window, named by the token main gave for it on `DROPPED_FILE_CHANNEL`. */
+  'corpus.importDropped': { input: v.strictObject({ token: v.pipe(v.string(), v.uuid()) }) },
+  'corpus.pdfInfo': { input: v.strictObject({ id: SourceId }) },
+  'corpus.pdfData': { input: v.strictObject({ id: SourceId }) },
   'search.query': {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
@@ -623,6 +657,12 @@ type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 export type ApparatusApi = CallApi & {
   /** Listens to an event from main with its typed payload; returns a function that stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  /**
+   * Hands main a file the user dropped on the window (a DOM `File`; core knows no DOM types): the
+   * preload sends its path on `DROPPED_FILE_CHANNEL`. Resolves with the token for
+   * `corpus.importDropped`, or null for a file that is not on disk.
+   */
+  droppedFile(file: object): Promise<Result<string> | null>;
 };
 
 type CallApi = {

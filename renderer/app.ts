@@ -4,6 +4,7 @@ import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
 import { mountInterop } from './features/interop/interop-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
+import { mountPages } from './features/pages/pages-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
 import { mountTags } from './features/tags/tags-feature.ts';
@@ -39,6 +40,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const annotations = mountAnnotations(ctx, { reader, reloadTags: tags.reload, exportAnnotations: () => void transfer.exportAnnotations() });
   const library = mountLibrary(ctx, { open: (id) => void reader.open(id), edit: (id) => void transfer.editDetails(id) });
   mountSearch(ctx, { open: reader.open, activate: annotations.activate });
+  mountPages(ctx);
   const undo = mountUndo(ctx);
   const interop = mountInterop(ctx, { reloadLibrary: () => library.load(), reloadTags: tags.reload, refreshAnnotations: () => annotations.refresh(), open: (id) => reader.open(id) });
 
@@ -67,6 +69,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('zotero.progress', (progress) => interop.zoteroProgress(progress));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
+  on('import.progress', (progress) => transfer.progress(progress));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 

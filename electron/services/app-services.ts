@@ -25,6 +25,7 @@ import { ReaderService } from './reader-service.ts';
 import { annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
 import { SearchService } from './search/search-service.ts';
+import { SourcePdfs } from './source-pdf.ts';
 import { openProjectForReading, openProjectStore, StoreError, type ProjectStore } from './store/index.ts';
 import { TagService } from './tag-service.ts';
 
@@ -108,6 +109,7 @@ export class AppServices {
   #zotero: ZoteroService | undefined;
   #searchIndex: SearchService | undefined;
   #search: AppSearch | undefined;
+  #pdfs: SourcePdfs | undefined;
 
   constructor(config: AppConfig) {
     this.#config = config;
@@ -159,6 +161,11 @@ export class AppServices {
   /** Imports as the window makes them: the file chosen in main's own dialog. */
   get imports(): ImportSessions {
     return (this.#imports ??= new ImportSessions(this.importer, () => this.#platform().chooseImportFile(), this.#config.onImportProgress));
+  }
+
+  /** The PDFs sources were imported from, for the page view. */
+  get pdfs(): SourcePdfs {
+    return (this.#pdfs ??= new SourcePdfs(this.corpus));
   }
 
   get exports(): ExportService {

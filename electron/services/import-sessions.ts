@@ -8,6 +8,9 @@ import { metadataFromForm, type ImportMetadata } from './import/import-metadata.
 import type { ImportChoices, ImportService, PreparedImport } from './import/import-service.ts';
 import { textlessNotice } from './import/pdf/textless.ts';
 
+// How many dropped files wait for the page to ask for them (several dropped at once).
+const MAX_DROPPED = 20;
+
 /**
  * Imports driven from the window: main asks the user for the file in its own dialog and keeps the
  * prepared import under a random token, so the page never names a path on disk. A PDF is read in
@@ -18,6 +21,8 @@ export class ImportSessions {
   readonly #chooseFile: () => Promise<string | null>;
   readonly #onProgress: (progress: ImportProgress) => void;
   readonly #pending = new Map<string, PreparedImport>();
+  // Files dropped on the window, by the token the page was given for each; the page never sees a path.
+  readonly #dropped = new Map<string, string>();
   #reading: AbortController | undefined;
 
   constructor(service: ImportService, chooseFile: () => Promise<string | null>, onProgress: (progress: ImportProgress) => void = () => {}) {
@@ -29,7 +34,29 @@ export class ImportSessions {
   /** Lets the user choose a file, reads and cleans it; null if the user cancelled (in the dialog or while it was read). */
   async choose(): Promise<ImportPreview | null> {
     const file = await this.#chooseFile();
-    if (!file) return null;
+    return file ? this.#read(file) : null;
+  }
+
+  /**
+   * Keeps the path of a file dropped on the window (the preload learnt it) and returns the token
+   * that names it to `chooseDropped`. Only the last few drops are kept.
+   */
+  acceptDropped(path: string): string {
+    const token = randomUUID();
+    this.#dropped.set(token, path);
+    for (const old of [...this.#dropped.keys()].slice(0, -MAX_DROPPED)) this.#dropped.delete(old);
+    return token;
+  }
+
+  /** Reads and cleans the dropped file a token names, as `choose` does a chosen one; null if cancelled while it was read. */
+  async chooseDropped(token: string): Promise<ImportPreview | null> {
+    const file = this.#dropped.get(token);
+    if (file === undefined) throw new DomainError('not-found', 'The dropped file is no longer known. Please drop it again.');
+    this.#dropped.delete(token);
+    return this.#read(file);
+  }
+
+  async #read(file: string): Promise<ImportPreview | null> {
     this.#reading?.abort();
     const reading = new AbortController();
     this.#reading = reading;

@@ -1,4 +1,4 @@
-import { FONT_SIZE, type HistoryLabels, type SearchProgress, type SearchResults, type SourceSummary, type TagSummary } from '../../core/api.ts';
+import { FONT_SIZE, type HistoryLabels, type ImportProgress, type SearchProgress, type SearchResults, type SourcePdfInfo, type SourceSummary, type TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 
@@ -66,6 +66,30 @@ export interface ReaderPosition {
   offset: number | null;
 }
 
+/**
+ * The PDF of the open source, as far as the page knows it: not asked yet, none (not imported from
+ * a PDF), known to exist, being loaded, ready to show (with its pages), or failed (with why).
+ */
+export type PagePdf =
+  | { status: 'unknown' }
+  | { status: 'none' }
+  | { status: 'available'; info: SourcePdfInfo }
+  | { status: 'loading'; info: SourcePdfInfo }
+  | { status: 'ready'; info: SourcePdfInfo; pageCount: number }
+  | { status: 'failed'; message: string };
+
+/** The page view beside the reader: whether it is shown, the open source's PDF, and which page it shows. */
+export interface PageViewState {
+  shown: boolean;
+  pdf: PagePdf;
+  /** The PDF page shown, 0-based. */
+  page: number;
+  /** True while the page follows the reading position; false once the user turned to a page. */
+  following: boolean;
+  /** How large the page is drawn, as a share of the pane's width. */
+  zoom: number;
+}
+
 /** The whole state of the page, one value changed only by actions through the store. */
 export interface AppState {
   library: LibraryState;
@@ -79,6 +103,9 @@ export interface AppState {
   side: SideState;
   filters: AnnotationFilters;
   history: HistoryLabels;
+  pages: PageViewState;
+  /** How far main has read a file being imported (pages of a PDF), while it reads one. */
+  importing: ImportProgress | null;
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -93,4 +120,6 @@ export const initialState: AppState = {
   side: { tab: 'annotations', activeId: null },
   filters: { scope: 'source', tagId: '', color: '', text: '' },
   history: { undo: null, redo: null },
+  pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
+  importing: null,
 };

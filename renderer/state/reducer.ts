@@ -1,8 +1,10 @@
 import { annotationsReducer, filtersReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
 import { libraryReducer } from '../features/library/library-reducer.ts';
+import { pagesReducer } from '../features/pages/pages-reducer.ts';
 import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
 import { searchReducer } from '../features/search/search-reducer.ts';
 import { tagsReducer } from '../features/tags/tags-reducer.ts';
+import { importingReducer } from '../features/transfer/importing-reducer.ts';
 import type { Action } from './actions.ts';
 import type { AppState } from './app-state.ts';
 import { dialogsReducer, historyReducer } from './ui-reducer.ts';
@@ -20,6 +22,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     side: sideReducer(state.side, action),
     filters: filtersReducer(state.filters, action),
     history: historyReducer(state.history, action),
+    pages: pagesReducer(state.pages, state.open?.source.id, action),
+    importing: importingReducer(state.importing, action),
   };
   return (Object.keys(next) as (keyof AppState)[]).every((key) => next[key] === state[key]) ? state : next;
 }

@@ -5,9 +5,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { callNames, type CallName, type Result } from '../../core/api.ts';
 import { createHandlers, type Handler } from '../../electron/handlers.ts';
 import { validExamples, type FuzzSeed } from '../support/fuzz-examples.ts';
+import { article } from '../support/pdf-fixtures.ts';
 import { backdate, contentOf, folderChanges, folderState } from '../support/folder-state.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
-import { article } from '../support/pdf-fixtures.ts';
 import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
 import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
 
@@ -48,6 +48,9 @@ const OTHER_CALLS: readonly CallName[] = [
   'app.openExternal',
   'corpus.importChoose',
   'corpus.importCancel',
+  'corpus.importDropped',
+  'corpus.pdfInfo',
+  'corpus.pdfData',
   'search.query',
   'app.flushed',
   'app.historyChanged',
@@ -137,6 +140,12 @@ describe('the corpus folder under every call but import and the metadata editor'
 
   beforeAll(async () => {
     world = await makeWorld();
+    // A source imported from a PDF, whose pages the page view reads.
+    const pdf = join(world.elsewhere, 'lalaj.pdf');
+    writeFileSync(pdf, await article.bytes());
+    const importer = world.backend.services.importer;
+    importer.commit(await importer.prepareFile(pdf), { title: 'Albania and Moscow', reliability: 'secondary', id: 'lalaj' });
+    backdate(world.corpus);
     // Taken before any call (the first index build is still under way): nothing may change it.
     before = folderState(world.corpus);
     const { handlers, backend } = world;
@@ -155,7 +164,13 @@ describe('the corpus folder under every call but import and the metadata editor'
     seed = { sourceId, annotationId, tagId, otherTagId, importToken: 'unused', freshId: kept.id, deletedTagId: spareTagId };
     const examples = validExamples(seed);
     // tags.merge takes "Fuzz other" away; tags.delete gets a tag of its own.
-    const payloads = { ...examples, 'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'] };
+    const payloads = {
+      ...examples,
+      'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'],
+      'corpus.pdfInfo': { id: 'lalaj' },
+      'corpus.pdfData': { id: 'lalaj' },
+      'corpus.importDropped': { token: backend.services.imports.acceptDropped(join(world.elsewhere, 'letter.txt')) },
+    };
     backend.filesToChoose.push(join(world.elsewhere, 'letter.txt'));
     backend.filesToSave.push(join(world.elsewhere, 'annotations.md'));
     for (const name of OTHER_CALLS) {

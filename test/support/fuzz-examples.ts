@@ -47,6 +47,9 @@ export function validExamples(seed: FuzzSeed): Examples {
     'app.openExternal': { url: 'https://example.org/archive?id=1' },
     'corpus.importChoose': {},
     'corpus.importCancel': {},
+    'corpus.importDropped': { token: importToken },
+    'corpus.pdfInfo': { id: sourceId },
+    'corpus.pdfData': { id: sourceId },
     'corpus.importCommit': {
       token: importToken,
       metadata: {

@@ -37,6 +37,8 @@ export interface TestServiceOptions {
   zoteroUrl?: string;
   /** Receives the progress events of a Zotero import, as the window would. */
   onZoteroProgress?: AppConfig['onZoteroProgress'];
+  /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
+  onImportProgress?: AppConfig['onImportProgress'];
 }
 
 // Port 1 (tcpmux) is unused on any machine the tests run on: nothing answers there, as when Zotero is not running.
@@ -58,6 +60,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     watchCorpus: true,
     zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
+    ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
     platform: {
       openExternal: async (url) => {
         opened.push(url);

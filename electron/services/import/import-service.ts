@@ -185,6 +185,7 @@ export class ImportService {
       reliability: checked.reliability,
       origin,
       caveats,
+      ...(prepared.pdf ? { pageLabels: prepared.pdf.extraction.pageLabels } : {}),
     });
     try {
       this.#corpus.addSource(id, [

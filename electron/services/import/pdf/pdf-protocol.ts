@@ -20,6 +20,8 @@ export interface PdfExtraction {
   /** Page indexes (1-based) of pages without a text layer. */
   textless: number[];
   labelSource: PageLabelSource;
+  /** The printed page of each PDF page (null where none is known), as the page milestones carry them. */
+  pageLabels: (string | null)[];
   /** What a reader must know before citing a page, when the pages are not printed pages. */
   caveats: string[];
 }
