@@ -125,7 +125,7 @@ export class AppServices {
   }
 
   get citations(): CitationService {
-    return (this.#citations ??= new CitationService(this.corpus, this.store, (citation) => this.#platform().writeClipboard(citation)));
+    return (this.#citations ??= new CitationService(this.corpus, (id) => this.annotations.get(id), (citation) => this.#platform().writeClipboard(citation)));
   }
 
   get desktop(): DesktopService {
@@ -150,6 +150,7 @@ export class AppServices {
     return (this.#exports ??= new ExportService({
       corpus: this.corpus,
       project: () => this.store,
+      annotations: () => this.annotations,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
     }));
   }
@@ -203,7 +204,7 @@ export class AppServices {
   #searchAnnotations() {
     if (this.#closed) return [];
     if (!this.#store && this.#config.projectAccess === 'read' && !existsSync(this.#config.projectFile)) return [];
-    return annotationsFromStore(this.store);
+    return annotationsFromStore(this.store, this.annotations.list({}));
   }
 
   #platform(): Platform {
