@@ -99,6 +99,7 @@ export class AppServices {
     this.#log = config.log ?? console.error;
     this.events = new Emitter<ServiceEvents>(this.#log);
     this.corpus = new CorpusService(config.corpusFolder, this.events);
+    for (const note of this.corpus.recover()) this.#log(note);
     if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
   }
 
