@@ -63,6 +63,8 @@ export interface AppConfig {
   onSearchProgress?: (progress: SearchProgress) => void;
   /** The PDF reading worker script, where the default cannot find it (a packaged app). */
   pdfWorkerFile?: string;
+  /** The text import worker script, where the default cannot find it (a packaged app). */
+  cleanWorkerFile?: string;
   /** How far reading a PDF to import has come, for the window. */
   onImportProgress?: (progress: ImportProgress) => void;
   /** Where failures that reach no caller are reported (default `console.error`). */
@@ -139,7 +141,11 @@ export class AppServices {
 
   /** Imports as the command line makes them: a file named by path. */
   get importer(): ImportService {
-    return (this.#importer ??= new ImportService(this.corpus, this.#config.pdfWorkerFile === undefined ? {} : { pdfWorkerFile: this.#config.pdfWorkerFile }));
+    const { pdfWorkerFile, cleanWorkerFile } = this.#config;
+    return (this.#importer ??= new ImportService(this.corpus, {
+      ...(pdfWorkerFile === undefined ? {} : { pdfWorkerFile }),
+      ...(cleanWorkerFile === undefined ? {} : { cleanWorkerFile }),
+    }));
   }
 
   /** Imports as the window makes them: the file chosen in main's own dialog. */
