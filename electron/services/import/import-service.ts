@@ -15,7 +15,7 @@ import { refusalError, type CleanRefusal } from './clean-protocol.ts';
 import { ImportError } from './import-error.ts';
 import { deriveId } from './import-id.ts';
 import { checkImportMetadata, toCslItem, type ImportMetadata } from './import-metadata.ts';
-import { DEFAULT_MAX_BYTES, checkedSize } from './read-import-file.ts';
+import { DEFAULT_MAX_BYTES, checkedExtension, checkedSize, sniffImportFile } from './read-import-file.ts';
 import { recipeText } from './recipe-text.ts';
 import { runWorker } from './run-worker.ts';
 import { findWorkerFile } from './worker-file.ts';
@@ -147,8 +147,9 @@ export class ImportService {
   async prepareFile(file: string, options: PrepareOptions = {}): Promise<PreparedImport> {
     if (extname(file).toLowerCase() === '.pdf') return this.#preparePdf(file, options);
     const name = basename(file);
-    // Refused here, at once, rather than after the worker has started.
-    checkedSize(file, this.#maxBytes);
+    // What needs only the file's size and first bytes is refused here, at once.
+    checkedExtension(file);
+    sniffImportFile(file, checkedSize(file, this.#maxBytes));
     const workerFile = this.#options.cleanWorkerFile ?? findWorkerFile(typeof import.meta.url === 'string' ? import.meta.url : undefined, 'clean-worker');
     if (workerFile === undefined) throw new Error('the import worker script cannot be found');
     const timeMs = this.#options.cleanTimeMs ?? DEFAULT_CLEAN_TIME_MS;

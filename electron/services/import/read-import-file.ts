@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CONVERTIBLE_ENCODINGS, encodingName, sameReading, type ConvertibleEncoding } from '../../../core/clean/encodings.ts';
 import { ImportError } from './import-error.ts';
@@ -38,14 +38,7 @@ export interface ReadImportOptions {
  */
 export function readImportFile(path: string, maxBytes = DEFAULT_MAX_BYTES, options: ReadImportOptions = {}): ImportFile {
   const name = basename(path);
-  const extension = extname(path).slice(1).toLowerCase();
-  if (!IMPORT_EXTENSIONS.includes(extension)) {
-    throw new ImportError(
-      'unsupported-type',
-      `Apparatus cannot import “${name}”: only plain text (.txt), Markdown (.md) and web pages ` +
-        '(.html, .htm), and PDF files (.pdf), can be imported. Save the source in one of these forms first.',
-    );
-  }
+  const extension = checkedExtension(path);
   const size = checkedSize(path, maxBytes);
   if (size === 0) throw emptyFile(name);
   const bytes = readFileSync(path);
@@ -53,6 +46,19 @@ export function readImportFile(path: string, maxBytes = DEFAULT_MAX_BYTES, optio
   const text = decoded(name, bytes, options);
   if (!VISIBLE.test(text.text)) throw emptyFile(name);
   return { path, extension, bytes, ...text };
+}
+
+/** The file's extension (lower case, no dot), refused unless Apparatus imports it. */
+export function checkedExtension(path: string): string {
+  const extension = extname(path).slice(1).toLowerCase();
+  if (!IMPORT_EXTENSIONS.includes(extension)) {
+    throw new ImportError(
+      'unsupported-type',
+      `Apparatus cannot import “${basename(path)}”: only plain text (.txt), Markdown (.md) and web pages ` +
+        '(.html, .htm), and PDF files (.pdf), can be imported. Save the source in one of these forms first.',
+    );
+  }
+  return extension;
 }
 
 /**
@@ -103,13 +109,7 @@ const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 function decoded(name: string, bytes: Buffer, options: ReadImportOptions): { text: string; encoding?: ConvertibleEncoding } {
   const detected = detectEncoding(bytes);
-  if (detected.kind === 'binary') {
-    throw new ImportError(
-      'binary',
-      `This file is not text: “${name}” holds binary data (perhaps a PDF, Word document or ` +
-        'image renamed). Export or copy its text into a .txt, .md or .html file and import that.',
-    );
-  }
+  if (detected.kind === 'binary') throw binaryFile(name);
   if (detected.kind === 'unknown') {
     throw new ImportError(
       'not-utf8',
@@ -174,6 +174,35 @@ function realpathOr(path: string): string {
   } catch {
     return readlinkSync(path);
   }
+}
+
+/**
+ * The refusals that need only the start of a file, made at once where the file was chosen (so the
+ * window hears them without waiting for a worker to start): an empty file, or one whose first
+ * 64 KB are binary data. Reads nothing more.
+ */
+export function sniffImportFile(path: string, size: number): void {
+  const name = basename(path);
+  if (size === 0) throw emptyFile(name);
+  const sample = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, sample, 0, sample.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (detectEncoding(sample).kind === 'binary') throw binaryFile(name);
+}
+
+// Even, so that a sample of UTF-16 ends on a whole code unit.
+const SNIFF_BYTES = 64 * 1024;
+
+function binaryFile(name: string): ImportError {
+  return new ImportError(
+    'binary',
+    `This file is not text: “${name}” holds binary data (perhaps a PDF, Word document or ` +
+      'image renamed). Export or copy its text into a .txt, .md or .html file and import that.',
+  );
 }
 
 function emptyFile(name: string): ImportError {
