@@ -32,8 +32,9 @@ export function capNesting(md: MarkdownIt): void {
 }
 
 /**
- * Reads the container's remaining lines as paragraphs: a line that opens a quotation or list
- * item (once its markers are stripped) starts one, other lines continue it, a blank line ends it.
+ * Reads the container's remaining lines as paragraphs: a line that opens a list item starts one,
+ * other lines continue the open one (or start one), and a line blank once its markers are
+ * stripped ends it.
  * An ordered item keeps its number as text ("3. "), as the cleaner keeps it for any item.
  */
 function flattenLines(state: StateBlock, startLine: number, endLine: number): void {
@@ -55,7 +56,8 @@ function flattenLines(state: StateBlock, startLine: number, endLine: number): vo
       close(line);
       continue;
     }
-    if (open && kind === 'text') {
+    // Quotation markers alone do not start a paragraph: every line of a deep quotation has them.
+    if (open && kind !== 'item') {
       open.text += ` ${text}`;
       continue;
     }
