@@ -92,6 +92,17 @@ describe('reference files: export, then import, gives the same metadata', () => 
     expect(() => readReferences('[not json', 'refs.json')).toThrow('is not valid JSON');
   });
 
+  it('Citation.js’s own RIS writer, read back, breaks long titles and addresses where it wraps its lines (why ours stays)', async () => {
+    const { Cite } = (await import('@citation-js/core')) as unknown as { Cite: new (data: unknown) => { format(name: string): string } };
+    const theirs = readReferences(new Cite(corpus).format('ris'), 'theirs.ris');
+    const ours = readReferences(writeRis(corpus), 'ours.ris');
+    const changed = (read: typeof ours) =>
+      corpus.flatMap((original, i) => (['title', 'URL'] as const).filter((field) => read.records[i]?.item[field] !== original[field]).map((field) => `${original.id} ${field}`));
+    expect(changed(ours)).toEqual([]);
+    expect(changed(theirs)).toEqual(expect.arrayContaining(['memorie-kapo title', 'memorie-kapo URL']));
+    expect(theirs.records.find((r) => r.item.id === 'memorie-kapo')?.item.URL).toContain(' ');
+  });
+
   describe.runIf(installed('biber'))('Citation.js’s own BibTeX writer, checked by biber (why ours stays)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'apparatus-cjs-biber-'));
     afterAll(() => rmSync(folder, { recursive: true, force: true }));
