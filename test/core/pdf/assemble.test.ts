@@ -74,6 +74,21 @@ describe('assembling pages', () => {
     expect(blocks.map((block) => [block.type, block.level])).toEqual([['heading', 1], ['heading', 2], ['item', undefined], ['item', undefined], ['paragraph', undefined]]);
   });
 
+  it('never breaks a paragraph inside a word, even where the next line hangs indented', () => {
+    // An item set with a hanging indent, as in the TUGboat paper: its second line stands further in.
+    const pages = [
+      page([
+        line('The paragraph before the item is long enough to be prose.', 520),
+        line('It ends on a line of its own, as paragraphs do.', 508),
+        line('author names and publication year (or some ab-', 490),
+        line('breviation thereof), as in the alpha style.', 478, { x0: 62 }),
+      ]),
+    ];
+    expect(paragraphs(pages)).toEqual([
+      '{page:1}The paragraph before the item is long enough to be prose. It ends on a line of its own, as paragraphs do. author names and publication year (or some abbreviation thereof), as in the alpha style.',
+    ]);
+  });
+
   it('marks a page without a text layer as a gap, and lists it', () => {
     const assembled = assemblePdf([page([line('Before the scan.', 500)]), null, page([line('After the scan.', 500)])], null);
     expect(assembled.textless).toEqual([2]);
