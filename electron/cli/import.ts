@@ -71,7 +71,7 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
         if (values.container !== undefined) metadata.containerTitle = values.container;
         if (values.url !== undefined) metadata.url = values.url;
         if (values.id !== undefined) metadata.id = values.id;
-        const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
+        const { id } = commitOrName(() => importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true }));
         const where = (path: string) => relative(context.cwd, path) || path;
         const converted = prepared.conversion ? [`Converted from ${encodingName(prepared.conversion.from)} to UTF-8.`] : [];
         return ok(
@@ -96,6 +96,18 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
     });
   },
 };
+
+// The choice to import only a PDF's pages with text is this command's option: the refusal names it.
+function commitOrName<T>(commit: () => T): T {
+  try {
+    return commit();
+  } catch (error) {
+    if (error instanceof ImportError && error.code === 'no-text-layer') {
+      throw new ImportError(error.code, `${error.message} To import the pages that have text, run the command again with --text-pages-only.`);
+    }
+    throw error;
+  }
+}
 
 // How a PDF's pages were read, for the summary line.
 function pdfSummary(prepared: PreparedImport): string {

@@ -48,13 +48,33 @@ describe('apparatus import FILE.pdf (a real process)', () => {
       'apparatus import: “scan.pdf”: 1 of its 3 pages (page 2) has no text layer: it is an image of the page, as a scanner makes them, ' +
         'and Apparatus cannot read their words. To import their text, add a text layer with OCR first, for example with the free program ' +
         'OCRmyPDF (`ocrmypdf --language eng input.pdf output.pdf`), and import the new file. You can also import only the pages that have ' +
-        'text (the others are marked as gaps in the text); nothing was imported yet.\n',
+        'text (the others are marked as gaps in the text); nothing was imported yet. To import the pages that have text, run the command again ' +
+        'with --text-pages-only.\n',
     );
     expect(fingerprint(temp.corpus)).toEqual(before);
     const imported = apparatus(['import', file, '--title', 'A Scan', '--text-pages-only', '--corpus', 'corpus'], temp.root);
     expect(imported.status).toBe(0);
     expect(imported.stdout).toContain('(2 blocks, 0 notes, 3 pages, PDF page count: no printed page numbers found, 1 without text left as gaps)');
     expect(fileBody(readFileSync(join(temp.corpus, 'scan.md'), 'utf8'))).toBe(scanned.body);
+  }, 60_000);
+
+  it('refuses a truncated PDF and a damaged one with exit code 1, saying which, and leaves the corpus unchanged', async () => {
+    const bytes = Buffer.from(await article.bytes());
+    const cut = temp.input('cut.pdf', bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+    const broken = Buffer.from(bytes);
+    broken.fill(0x41, broken.indexOf('stream') + 10, broken.length - 200);
+    const damaged = temp.input('damaged.pdf', broken);
+    const before = fingerprint(temp.corpus);
+    const truncated = apparatus(['import', cut, '--title', 'Cut', '--corpus', 'corpus'], temp.root);
+    expect(truncated.status).toBe(1);
+    expect(truncated.stderr).toBe(
+      'apparatus import: “cut.pdf” is incomplete: the file stops before its end, as when a download did not finish. ' +
+        'Download it again and import the complete file. Nothing was imported.\n',
+    );
+    const refused = apparatus(['import', damaged, '--title', 'Damaged', '--corpus', 'corpus'], temp.root);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^apparatus import: “damaged\.pdf” is damaged: its text cannot be read \(.+\)\. Download or export the PDF again and import the new copy\. Nothing was imported\.\n$/);
+    expect(fingerprint(temp.corpus)).toEqual(before);
   }, 60_000);
 
   it('refuses an encrypted PDF with exit code 1 and leaves the corpus unchanged', () => {
