@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
@@ -196,6 +197,31 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     });
     await expect.poll(() => page.locator('.toast').textContent()).toMatch(/“clipping\.txt” is not a file on this computer/);
     expect(await page.locator('.import-dialog').count()).toBe(0);
+  });
+
+  it('tells why an encrypted, a truncated or a damaged PDF cannot be imported, and leaves the corpus folder as it was', async () => {
+    const { page } = app;
+    const bytes = Buffer.from(await article.bytes());
+    const broken = Buffer.from(bytes);
+    broken.fill(0x41, broken.indexOf('stream') + 10, broken.length - 200);
+    const files: [string, Uint8Array, RegExp][] = [
+      ['letter.pdf', readFileSync(fileURLToPath(new URL('../fixtures/pdf/encrypted.pdf', import.meta.url))), /^“letter\.pdf” is protected by a password, so Apparatus cannot read its text\. .*Nothing was imported\.$/],
+      ['cut.pdf', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /^“cut\.pdf” is incomplete: the file stops before its end, .*Nothing was imported\.$/],
+      ['damaged.pdf', broken, /^“damaged\.pdf” is damaged: its text cannot be read .*Nothing was imported\.$/],
+    ];
+    const before = contentOf(folderState(corpus));
+    for (const [name, content, message] of files) {
+      writeFileSync(join(folder, name), content);
+      backend.filesToChoose.push(join(folder, name));
+      await app.emit('menu.import');
+      await expect.poll(() => page.locator('.toast > span').textContent(), { timeout: 30_000 }).toMatch(message);
+      // An error stays until the user dismisses it.
+      expect(await page.locator('.toast.error').isVisible()).toBe(true);
+      expect(await page.locator('.toast button:has-text("Dismiss")').isVisible()).toBe(true);
+      expect(await page.locator('.import-dialog').count()).toBe(0);
+      expect(await page.locator('.import-progress').isHidden()).toBe(true);
+    }
+    expect(contentOf(folderState(corpus))).toEqual(before);
   });
 
   it('raised no error in the page', () => {
