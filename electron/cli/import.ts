@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
 import { CONVERTIBLE_ENCODINGS, encodingName, isConvertibleEncoding } from '../../core/clean/encodings.ts';
 import { ImportError } from '../services/import/import-error.ts';
@@ -83,9 +83,15 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
             [...converted, ...prepared.notices].map((notice) => `Note: ${notice}\n`).join(''),
         );
       };
-      // Every file is read and cleaned in a worker thread, once.
+      // Every file is read and cleaned in a worker thread, once; a PDF's pages are counted as read.
+      const report = context.progress;
+      const onProgress =
+        report && extname(file).toLowerCase() === '.pdf'
+          ? ({ done, total }: { done: number; total: number }) => report(`Reading the PDF: page ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`)
+          : undefined;
       return importer
-        .prepareFile(file, encoding === undefined ? {} : { encoding })
+        .prepareFile(file, { ...(encoding === undefined ? {} : { encoding }), ...(onProgress ? { onProgress } : {}) })
+        .finally(() => report?.(''))
         .catch((error: unknown) => {
           if (error instanceof ConversionNeeded) {
             throw new ImportError(error.code, `${error.message} If it is, import it again with --encoding ${error.encoding}.`);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
-import { article, scanned } from '../../support/pdf-fixtures.ts';
+import { article, longPdf, scanned } from '../../support/pdf-fixtures.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
 import { fileBody } from '../import/pdf/pdf-body.ts';
 
@@ -37,6 +37,17 @@ describe('apparatus import FILE.pdf (a real process)', () => {
     expect(fileBody(text)).toBe(article.body);
     expect(parseSource(text).meta.csl).toMatchObject({ title: 'Albania and Moscow', author: [{ family: 'Lalaj', given: 'Ana' }], issued: { 'date-parts': [[2019]] } });
     expect(readFileSync(join(temp.corpus, 'raw', 'lalaj-2019.pdf'))).toEqual(readFileSync(file));
+  }, 60_000);
+
+  it('counts the pages on a terminal as it reads them, and clears the count before it says what it imported', async () => {
+    const file = temp.input('reports.pdf', await longPdf(30));
+    // `script` (util-linux) runs the command on a pseudo-terminal, as a user's shell does.
+    const quote = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
+    const command = [process.execPath, CLI, 'import', file, '--title', 'Reports', '--corpus', 'corpus'].map(quote).join(' ');
+    const terminal = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: temp.root, encoding: 'utf8', env: { ...process.env, APPARATUS_CORPUS: '' } });
+    expect(terminal.status).toBe(0);
+    expect(terminal.stdout.match(/Reading the PDF: page \d+ of 30/g)).toEqual(Array.from({ length: 30 }, (_unused, i) => `Reading the PDF: page ${i + 1} of 30`));
+    expect(terminal.stdout).toContain('Reading the PDF: page 30 of 30\x1b[K\r\x1b[Kreports\r\nImported “Reports” as pdf');
   }, 60_000);
 
   it('refuses a PDF with scanned pages unless --text-pages-only is given', async () => {
