@@ -8,6 +8,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { contentOf, folderState } from '../support/folder-state.ts';
 import { inkOnPage, within } from '../support/page-canvas.ts';
+import { lines, makePdf } from '../support/make-pdf.ts';
 import { article, scanned } from '../support/pdf-fixtures.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { closeAll } from '../support/reading.ts';
@@ -150,6 +151,48 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     await page.click('.page-pane button[aria-label="Next page"]');
     await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 2');
     await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.9);
+  });
+
+  it('fills the form with what the PDF states (its properties, the journal line and DOI of its first page) for the user to confirm', async () => {
+    const { page } = app;
+    const file = join(folder, 'cwh.pdf');
+    writeFileSync(
+      file,
+      await makePdf(
+        [
+          {
+            texts: [
+              { text: 'Cold War History, Vol. 12, No. 3, 2012, pp. 375–400', x: 50, y: 570, size: 8 },
+              { text: 'ISSN 1468-2745 DOI: 10.1080/14682745.2012.650903', x: 50, y: 560, size: 8 },
+              ...lines(50, 500, ['The split of 1961 was long in coming, and its roots lay in the', 'quarrels of the 1950s over the course of the economy.'], { indent: 12 }),
+            ],
+          },
+        ],
+        { title: 'The Split of 1961', author: 'Ana Lalaj' },
+      ),
+    );
+    backend.filesToChoose.push(file);
+    await app.emit('menu.import');
+    await page.waitForSelector('.import-dialog');
+    const shown = async () => Object.fromEntries(await Promise.all(['Title', 'Authors', 'Published in', 'Volume', 'Issue', 'DOI', 'ISSN'].map(async (label) => [label, await field(label).inputValue()])));
+    expect(await shown()).toEqual({
+      Title: 'The Split of 1961',
+      Authors: 'Lalaj, Ana',
+      'Published in': 'Cold War History',
+      Volume: '12',
+      Issue: '3',
+      DOI: '10.1080/14682745.2012.650903',
+      ISSN: '1468-2745',
+    });
+    // The user corrects one suggestion and confirms the rest.
+    await field('Issue').fill('4');
+    await field('Id in the corpus').fill('lalaj-split');
+    await page.click('.import-dialog button[type="submit"]');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('The Split of 1961');
+    const recipe = readFileSync(join(corpus, 'recipes', 'lalaj-split.yml'), 'utf8');
+    expect(recipe).toMatch(/container-title: Cold War History\n/);
+    expect(recipe).toMatch(/issue: "4"\n/);
+    expect(recipe).toMatch(/DOI: 10\.1080\/14682745\.2012\.650903\n/);
   });
 
   it('keeps the PDF form’s buttons in view in a 900 × 600 window, its fields within the form', async () => {
