@@ -77,6 +77,8 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     expect(await page.locator('.page-heading').textContent()).toBe('Page 14');
     expect(await page.locator('.page-where').textContent()).toBe('PDF page 3 of 3');
     expect(await page.locator('.page-note').textContent()).toBe('The highlighted passage is marked on the page.');
+    // Its page numbers are printed ones: no note says otherwise.
+    expect(await page.locator('.page-counted').isHidden()).toBe(true);
     // The page is drawn, and the marked box stands on its printed words.
     const canvas = (await page.locator('.page-canvas').boundingBox())!;
     expect(canvas.width).toBeGreaterThan(300);
@@ -148,6 +150,9 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     const previous = page.locator('.page-pane button[aria-label="Previous page"]');
     while (await previous.isEnabled()) await previous.click();
     await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 1');
+    // The PDF prints no page numbers: the page view says its pages are counted.
+    expect(await page.locator('.page-counted').textContent()).toBe('Not a printed page number: the PDF prints none, so its pages are counted from 1.');
+    expect(await page.locator('.page-counted').isVisible()).toBe(true);
     await page.click('.page-pane button[aria-label="Next page"]');
     await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 2');
     await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.9);

@@ -3,7 +3,7 @@ import type { PageLayout, PdfLine } from '../../../core/pdf/index.ts';
 import { assemblePdf } from '../../../core/pdf/index.ts';
 import { buildWordIndex } from '../../../core/clean/text-rules/text-rules.ts';
 import { joinAcrossLines } from '../../../core/pdf/hyphenation.ts';
-import { choosePageLabels } from '../../../core/pdf/page-labels.ts';
+import { choosePageLabels, pagesCounted } from '../../../core/pdf/page-labels.ts';
 import { fontStyle } from '../../../core/pdf/font-style.ts';
 
 const line = (text: string, y: number, options: Partial<PdfLine> = {}): PdfLine => ({
@@ -104,6 +104,12 @@ describe('page labels', () => {
     expect(choosePageLabels(3, ['i', 'ii', '1'], [undefined, 5, 6])).toEqual({ labels: ['i', 'ii', '1'], source: 'pdf-labels' });
     expect(choosePageLabels(3, null, [undefined, 5, 6])).toEqual({ labels: [undefined, '5', '6'], source: 'printed-numbers' });
     expect(choosePageLabels(2, null, [undefined, undefined])).toMatchObject({ labels: ['1', '2'], source: 'page-index', caveat: expect.stringContaining('not printed page numbers') });
+  });
+
+  it('knows a source whose page numbers are counted by the caveat its import gave it', () => {
+    expect(pagesCounted([choosePageLabels(2, null, [undefined, undefined]).caveat as string])).toBe(true);
+    expect(pagesCounted(['Authorial errors are kept as printed.'])).toBe(false);
+    expect(pagesCounted(undefined)).toBe(false);
   });
 });
 
