@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
-import { article, longPdf, scanned } from '../../support/pdf-fixtures.ts';
+import { article, labelled, longPdf, scanned } from '../../support/pdf-fixtures.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
 import { fileBody } from '../import/pdf/pdf-body.ts';
 
@@ -49,6 +49,21 @@ describe('apparatus import FILE.pdf (a real process)', () => {
     expect(terminal.stdout.match(/Reading the PDF: page \d+ of 30/g)).toEqual(Array.from({ length: 30 }, (_unused, i) => `Reading the PDF: page ${i + 1} of 30`));
     expect(terminal.stdout).toContain('Reading the PDF: page 30 of 30\x1b[K\r\x1b[Kreports\r\nImported “Reports” as pdf');
   }, 60_000);
+
+  it('exports a highlight on the third printed page with that page in its footnote, in Markdown and in Word', async () => {
+    const file = temp.input('offprint.pdf', await labelled.bytes());
+    const where = ['--corpus', 'corpus', '--project', 'project'];
+    expect(apparatus(['import', file, '--title', 'An Offprint', '--author', 'Lalaj, Ana', '--year', '2019', ...where], temp.root).status).toBe(0);
+    expect(apparatus(['annotate', 'add', 'lalaj-2019', '--quote', 'third page', ...where], temp.root).status).toBe(0);
+    const footnote = 'Ana Lalaj, “An Offprint,” 2019, p. 375.';
+    expect(apparatus(['export', '--format', 'md', '--out', 'notes.md', ...where], temp.root).status).toBe(0);
+    expect(readFileSync(join(temp.root, 'notes.md'), 'utf8')).toContain(`> third page[^1]\n\n[^1]: ${footnote}`);
+    expect(apparatus(['export', '--format', 'docx', '--out', 'notes.docx', ...where], temp.root).status).toBe(0);
+    // Read back by pandoc, an independent reader of Word files.
+    const word = spawnSync('pandoc', [join(temp.root, 'notes.docx'), '-t', 'plain'], { encoding: 'utf8' });
+    expect(word.status, 'pandoc must be installed').toBe(0);
+    expect(word.stdout).toContain(`[1] ${footnote}`);
+  }, 90_000);
 
   it('refuses a PDF with scanned pages unless --text-pages-only is given', async () => {
     const file = temp.input('scan.pdf', await scanned.bytes());
