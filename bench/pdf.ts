@@ -107,7 +107,8 @@ try {
   }
   console.log('\nword ratio: Apparatus words per pdftotext -layout word (running heads, page numbers and hyphen splits count for Poppler only).');
   console.log('word overlap: 2 × shared words / both counts, regardless of order; same order: 2 × longest common word sequence / both counts.');
-  const [small, large] = [200, 2000].map((count) => rows.find((row) => row.file.startsWith(`long-${count}.pdf`)) as Row);
+  const long = (count: number) => rows.find((row) => row.file.startsWith(`long-${count}.pdf`)) as Row;
+  const [small, large] = [long(200), long(2000)];
   console.log(
     `peak memory: the process's resident memory while reading, above what it held before (worker thread included); ` +
       `2,000 pages take ${(large.peakMb / Math.max(1, small.peakMb)).toFixed(1)}× the memory of 200.`,
