@@ -1,0 +1,99 @@
+/**
+ * Reading a term's posting in a segment (layout in segment.ts): per field the documents with
+ * their term counts, then every occurrence as (ordinal, start, length), delta-coded per document.
+ */
+import { readVarint } from './bytes.ts';
+import type { Segment } from './segment.ts';
+
+/** One field's part of a posting, decoded. */
+export interface FieldPart {
+  field: number;
+  docs: Int32Array;
+  counts: Int32Array;
+}
+
+/** The document lists of a posting, and where its occurrences begin. */
+export interface DecodedPosting {
+  parts: FieldPart[];
+  positionsOffset: number;
+}
+
+/** Decodes the document lists of term `n` (not the occurrences). */
+export function decodeDocs(segment: Segment, n: number): DecodedPosting {
+  const bytes = segment.postings;
+  const state = { offset: segment.postingStart[n] as number };
+  const mask = readVarint(bytes, state);
+  const parts: FieldPart[] = [];
+  for (let field = 0; mask >> field; field += 1) {
+    if (!((mask >> field) & 1)) continue;
+    const count = readVarint(bytes, state);
+    const docs = new Int32Array(count);
+    const counts = new Int32Array(count);
+    let doc = 0;
+    for (let i = 0; i < count; i += 1) {
+      doc += readVarint(bytes, state);
+      docs[i] = doc;
+      counts[i] = readVarint(bytes, state);
+    }
+    parts.push({ field, docs, counts });
+  }
+  return { parts, positionsOffset: state.offset };
+}
+
+/**
+ * Calls `visit(field, doc, ordinals, starts, lengths)` for each document of term `n` for which
+ * `wanted(field, doc)` is true, with that document's occurrences in the field.
+ */
+export function visitOccurrences(
+  segment: Segment,
+  n: number,
+  wanted: (field: number, doc: number) => boolean,
+  visit: (field: number, doc: number, ordinals: number[], starts: number[], lengths: number[]) => void,
+): void {
+  const { parts, positionsOffset } = decodeDocs(segment, n);
+  const bytes = segment.postings;
+  const state = { offset: positionsOffset };
+  for (const { field, docs, counts } of parts) {
+    for (let i = 0; i < docs.length; i += 1) {
+      const doc = docs[i] as number;
+      const count = counts[i] as number;
+      if (!wanted(field, doc)) {
+        for (let k = 0; k < count * 3; k += 1) readVarint(bytes, state);
+        continue;
+      }
+      const ordinals: number[] = [];
+      const starts: number[] = [];
+      const lengths: number[] = [];
+      let ordinal = 0;
+      let start = 0;
+      for (let k = 0; k < count; k += 1) {
+        ordinal += readVarint(bytes, state);
+        start += readVarint(bytes, state);
+        ordinals.push(ordinal);
+        starts.push(start);
+        lengths.push(readVarint(bytes, state));
+      }
+      visit(field, doc, ordinals, starts, lengths);
+    }
+  }
+}
+
+/** The stop words of one field of a document: word number by ordinal. */
+export function stopWordsOf(segment: Segment, doc: number, field: number): Map<number, number> {
+  const words = new Map<number, number>();
+  const bytes = segment.stops;
+  const end = segment.stopStart[doc + 1] as number;
+  const state = { offset: segment.stopStart[doc] as number };
+  while (state.offset < end) {
+    const f = readVarint(bytes, state);
+    const count = readVarint(bytes, state);
+    let ordinal = 0;
+    for (let k = 0; k < count; k += 1) {
+      ordinal += readVarint(bytes, state);
+      const word = readVarint(bytes, state);
+      if (f === field) words.set(ordinal, word);
+    }
+    if (f === field) break;
+  }
+  return words;
+}
