@@ -1,10 +1,14 @@
 /**
- * The index worker's entry: builds the shards listed in `workerData` one by one, posting a
- * message after each, then exits. A separate esbuild entry when the app is bundled (README.md).
+ * The index worker's entry: indexes sources and merges segments as the service asks, one
+ * request at a time, replying to each. A separate esbuild entry when the app is bundled
+ * (README.md). Segment bytes are transferred back, not copied.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { buildShardFile } from './build-shard-file.ts';
-import type { WorkerInput } from './worker-protocol.ts';
+import { parentPort } from 'node:worker_threads';
+import { buildJob, mergeJob } from './worker-jobs.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
-const input = workerData as WorkerInput;
-for (const job of input.jobs) parentPort?.postMessage(buildShardFile(job, input.folder));
+parentPort?.on('message', (request: WorkerRequest) => {
+  const reply: WorkerReply = request.type === 'build' ? buildJob(request) : mergeJob(request);
+  const transfer = reply.type === 'failed' ? [] : [reply.stored.data.buffer as ArrayBuffer];
+  parentPort?.postMessage(reply, transfer);
+});
