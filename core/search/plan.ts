@@ -81,7 +81,7 @@ function typed(clause: WordClause | PhraseClause): string {
   return clause.match === 'fuzzy' ? `${clause.text}~${clause.distance}` : clause.text;
 }
 
-function unitOf(clause: WordClause | PhraseClause, messages: string[]): PlanUnit | undefined {
+function unitOf(clause: WordClause | PhraseClause, messages: string[], word = clause.text): PlanUnit | undefined {
   const words = analyze(clause.text, { keepStopWords: true });
   const operator = operatorWord(clause, words);
   const isKept = (word: Term, i: number) => i === operator || !isStopWord(word.term);
@@ -114,7 +114,7 @@ function unitOf(clause: WordClause | PhraseClause, messages: string[]): PlanUnit
       : [];
   return {
     text: typed(clause),
-    word: clause.text,
+    word,
     elements,
     stops,
     exclude: clause.exclude,
@@ -131,7 +131,6 @@ function emptyClauseMessage(texts: readonly string[]): string {
   );
 }
 
-const KNOWN_KEYS = 'source:, author:, tag: and in:';
 
 /**
  * A word typed as `key:value` with a key Apparatus does not know (`title:Hoxha`, `foo:bar`):
@@ -143,10 +142,9 @@ function unknownField(clause: WordClause, messages: string[]): WordClause {
   const keyed = /^(\p{L}+):(.+)$/u.exec(clause.text);
   if (!keyed) return clause;
   const [, key = '', value = ''] = keyed;
-  const hint = key.toLowerCase() === 'title' ? ' To find a source by its title, use source:.' : '';
+  const hint = key.toLowerCase() === 'title' ? ` To find a source by its title, use source:${value}.` : '';
   messages.push(
-    `"${key}:" is not something Apparatus can search by, so "${value}" was searched in every field. ` +
-      `You can use ${KNOWN_KEYS}${hint}`,
+    `"${key}:" is not a field Apparatus knows (source:, author:, tag:, in:), so "${value}" was searched everywhere.${hint}`,
   );
   return { ...clause, text: value };
 }
@@ -163,7 +161,7 @@ export function planQuery(parsed: ParsedQuery): SearchPlan {
     switch (clause.kind) {
       case 'word':
       case 'phrase': {
-        const unit = unitOf(clause.kind === 'word' ? unknownField(clause, messages) : clause, messages);
+        const unit = unitOf(clause.kind === 'word' ? unknownField(clause, messages) : clause, messages, clause.text);
         if (unit) units.push(unit);
         else if (!clause.exclude) vanished.push(clause.text);
         break;
