@@ -78,7 +78,7 @@ function implementations(services: Services): Implementations {
       store.setSetting(positionKey(sourceId), offset);
       return null;
     },
-    'search.query': ({ query, limit }) => search.query(query, limit),
+    'search.query': ({ query, limit, partial }) => search.query(query, limit, partial ?? false),
     'corpus.metadata': ({ id }) => corpus.get(id).meta.csl,
     'corpus.updateMetadata': ({ id, patch }) => services.metadata.update(id, patch),
     'export.run': async ({ format, scope, order, style }) => {

@@ -16,7 +16,7 @@ import { ImportService } from './services/import/import-service.ts';
 import { ImportSessions } from './services/import-sessions.ts';
 import { annotationsFromStore } from './services/search/annotation-input.ts';
 import { AppSearch } from './services/search/app-search.ts';
-import { SearchService } from './services/search/search-service.ts';
+import { SearchHost } from './services/search/search-host.ts';
 import {
   openProjectStore,
   resolveProjectFile,
@@ -82,7 +82,8 @@ function start(): void {
   };
   const imports = new ImportSessions(new ImportService(corpusFolder), chooseImportFile);
   const send = (event: EventName, payload?: unknown) => mainWindow?.webContents.send(eventChannel(event), payload);
-  const searchService = new SearchService(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
+  // Search runs in a thread of its own, off this event loop (loading, queries, annotation updates).
+  const searchService = new SearchHost(corpusFolder, join(app.getPath('userData'), 'cache'), () => annotationsFromStore(store), {
     // A worker thread cannot start from inside app.asar; the installer unpacks it beside.
     workerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
   });
