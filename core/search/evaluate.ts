@@ -13,6 +13,7 @@ import type { LoadedShard } from './load.ts';
 import type { PlanUnit } from './plan.ts';
 import { stopWordsOf, visitOccurrences } from './postings.ts';
 import { docKind, TAG_FIELDS_MASK } from './scope.ts';
+import type { Segment } from './segment.ts';
 import { stopWordNumber } from './stop-words.ts';
 
 // Lunr's defaults, the usual BM25 values.
@@ -65,29 +66,68 @@ export interface ShardState {
   excluded: Uint8Array;
   /** Verified phrase spans as flat `[field, start, end, …]`, by document. */
   spans: Map<number, number[]>;
+  /** The documents any unit touched, each once (`touchedCount` of them): all that needs clearing. */
+  touched: Int32Array;
+  touchedCount: number;
 }
 
-/** Fresh per-document arrays for one shard. */
-export function shardState(docCount: number): ShardState {
-  return {
+// One set of arrays per segment, reused by each query (searching is synchronous), so a query
+// costs no allocation proportional to the library.
+const states = new WeakMap<Segment, ShardState>();
+
+/** Cleared per-document arrays for one segment. */
+export function shardState(segment: Segment): ShardState {
+  const known = states.get(segment);
+  if (known) {
+    const { touched, score, fields, matched, last, excluded } = known;
+    for (let i = 0; i < known.touchedCount; i += 1) {
+      const doc = touched[i] as number;
+      score[doc] = 0;
+      fields[doc] = 0;
+      matched[doc] = 0;
+      last[doc] = -1;
+      excluded[doc] = 0;
+    }
+    known.touchedCount = 0;
+    known.spans.clear();
+    return known;
+  }
+  const { docCount } = segment;
+  const state: ShardState = {
     score: new Float64Array(docCount),
     fields: new Uint8Array(docCount),
     matched: new Uint8Array(docCount),
     last: new Int8Array(docCount).fill(-1),
     excluded: new Uint8Array(docCount),
     spans: new Map(),
+    touched: new Int32Array(docCount),
+    touchedCount: 0,
   };
+  states.set(segment, state);
+  return state;
 }
 
 /** Average field lengths as an array by field number (0 when unknown). */
 export type Averages = Float64Array;
 
+/** Remembers that `doc` holds values to clear (once per query: a document is first touched when
+ * it has no fields, no match and is not excluded). */
+function touch(state: ShardState, doc: number): void {
+  if (state.fields[doc] === 0 && state.excluded[doc] === 0 && state.last[doc] === -1) state.touched[state.touchedCount++] = doc;
+}
+
 function mark(state: ShardState, doc: number, unitIndex: number, field: number): void {
+  touch(state, doc);
   state.fields[doc] = (state.fields[doc] as number) | (1 << field);
   if (state.last[doc] !== unitIndex) {
     state.last[doc] = unitIndex;
     state.matched[doc] = (state.matched[doc] as number) + 1;
   }
+}
+
+function exclude(state: ShardState, doc: number): void {
+  touch(state, doc);
+  state.excluded[doc] = 1;
 }
 
 /** A single word: every field holding any of its terms counts, no occurrence is read. */
@@ -99,7 +139,7 @@ function simpleUnit(shard: LoadedShard, s: number, terms: UnitTerms, unitIndex: 
   const idfs = terms.idf[0] as Float64Array;
   const [allowBlock, allowNote, allowAnnotation] = terms.allowed;
   const anyAllowed = allowBlock | allowNote | allowAnnotation;
-  const exclude = terms.unit.exclude;
+  const isExcluded = terms.unit.exclude;
   const cursor = { offset: 0 };
   for (let x = 0; x < numbers.length; x += 1) {
     const n = numbers[x] as number;
@@ -126,8 +166,8 @@ function simpleUnit(shard: LoadedShard, s: number, terms: UnitTerms, unitIndex: 
         const flags = docFlags[doc] as number;
         const allowed = flags & 1 ? allowAnnotation : flags & 2 ? allowNote : allowBlock;
         if (!(allowed & bit)) continue;
-        if (exclude) {
-          state.excluded[doc] = 1;
+        if (isExcluded) {
+          exclude(state, doc);
           continue;
         }
         state.score[doc] = (state.score[doc] as number) + factor * saturated(tf, lengths[doc * FIELD_COUNT + f] as number, average);
@@ -137,112 +177,203 @@ function simpleUnit(shard: LoadedShard, s: number, terms: UnitTerms, unitIndex: 
   }
 }
 
-interface TermHit {
-  element: number;
-  expansion: number;
-  count: number;
-}
+/** A growable column of integers, kept between queries. */
+class Column {
+  values = new Float64Array(1024);
+  length = 0;
 
-/** What one document holds of a positional unit in one field. */
-interface FieldOccurrences {
-  /** Per element: flat `[ordinal, start, end, …]`. */
-  byElement: number[][];
-  hits: TermHit[];
-}
-
-/** The `[start, end]` spans where the unit's words stand adjacent, in order, with its stop words. */
-function verify(shard: LoadedShard, doc: number, field: number, unit: PlanUnit, found: FieldOccurrences): number[] {
-  const [first, ...rest] = found.byElement;
-  if (first === undefined) return [];
-  const later = rest.map((flat) => {
-    const ends = new Map<number, number>();
-    for (let i = 0; i < flat.length; i += 3) ends.set(flat[i] as number, flat[i + 2] as number);
-    return ends;
-  });
-  let stops: Map<number, number> | undefined;
-  const wantedStops = unit.stops.map(({ offset, term }) => ({ offset, word: stopWordNumber(term) }));
-  const spans: number[] = [];
-  for (let i = 0; i < first.length; i += 3) {
-    const ordinal = first[i] as number;
-    let end = first[i + 2] as number;
-    let adjacent = true;
-    for (let k = 0; k < later.length; k += 1) {
-      const next = (later[k] as Map<number, number>).get(ordinal + ((unit.elements[k + 1]?.offset ?? 0) as number));
-      if (next === undefined) {
-        adjacent = false;
-        break;
-      }
-      end = next;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
     }
-    if (!adjacent) continue;
-    if (wantedStops.length > 0) {
-      stops ??= stopWordsOf(shard.segment, doc, field);
-      const table = stops;
-      if (!wantedStops.every(({ offset, word }) => table.get(ordinal + offset) === word)) continue;
-    }
-    spans.push(first[i + 1] as number, end);
+    this.values[this.length++] = value;
   }
-  return spans;
+}
+
+/**
+ * One element's occurrences in one segment, as parallel columns sorted by group (field and
+ * document: `field * docCount + doc`, the order of a posting) then ordinal; and its terms'
+ * counts per group.
+ */
+class ElementOccurrences {
+  readonly group = new Column();
+  readonly ordinal = new Column();
+  readonly start = new Column();
+  readonly end = new Column();
+  readonly hitGroup = new Column();
+  readonly hitExpansion = new Column();
+  readonly hitCount = new Column();
+
+  clear(): void {
+    for (const column of [this.group, this.ordinal, this.start, this.end, this.hitGroup, this.hitExpansion, this.hitCount]) column.length = 0;
+  }
+
+  /** Sorts occurrences by group then ordinal, and hits by group then expansion. */
+  sort(): void {
+    const order = (columns: Column[], a: Column, b: Column) => {
+      const n = a.length;
+      const index = Array.from({ length: n }, (_, i) => i).sort(
+        (x, y) => (a.values[x] as number) - (a.values[y] as number) || (b.values[x] as number) - (b.values[y] as number),
+      );
+      for (const column of columns) {
+        const copy = column.values.slice(0, n);
+        for (let i = 0; i < n; i += 1) column.values[i] = copy[index[i] as number] as number;
+      }
+    };
+    order([this.group, this.ordinal, this.start, this.end], this.group, this.ordinal);
+    order([this.hitGroup, this.hitExpansion, this.hitCount], this.hitGroup, this.hitExpansion);
+  }
+}
+
+const scratch: ElementOccurrences[] = [];
+const presence = new WeakMap<Segment, { stamp: Int32Array; generation: number }>();
+
+/** Collects the occurrences of element `k` in the groups that hold every earlier element. */
+function collect(shard: LoadedShard, s: number, terms: UnitTerms, k: number, into: ElementOccurrences, seen: { stamp: Int32Array; generation: number }): void {
+  const { segment, deleted } = shard;
+  const { postings, postingStart, docFlags } = segment;
+  const element = terms.elements[k] as ElementTerms;
+  const numbers = element.numbers[s] as Int32Array;
+  const required = seen.generation;
+  const cursor = { offset: 0 };
+  const fields: number[] = [];
+  const docs: number[] = [];
+  const counts: number[] = [];
+  let sources = 0;
+  for (let x = 0; x < numbers.length; x += 1) {
+    const n = numbers[x] as number;
+    if (n < 0) continue;
+    sources += 1;
+    cursor.offset = postingStart[n] as number;
+    const mask = readVarint(postings, cursor);
+    fields.length = 0;
+    docs.length = 0;
+    counts.length = 0;
+    for (let f = 0; mask >> f; f += 1) {
+      if (!((mask >> f) & 1)) continue;
+      const count = readVarint(postings, cursor);
+      let doc = 0;
+      for (let i = 0; i < count; i += 1) {
+        doc += readVarint(postings, cursor);
+        fields.push(f);
+        docs.push(doc);
+        counts.push(readVarint(postings, cursor));
+      }
+    }
+    for (let i = 0; i < docs.length; i += 1) {
+      const field = fields[i] as number;
+      const doc = docs[i] as number;
+      const count = counts[i] as number;
+      const group = field * segment.docCount + doc;
+      const wanted =
+        (deleted === undefined || !deleted[doc]) &&
+        (terms.allowed[docKind(docFlags[doc] as number)] & (1 << field)) !== 0 &&
+        // A group lacking an earlier element cannot hold the phrase.
+        (k === 0 || seen.stamp[group] === required);
+      if (!wanted) {
+        for (let j = 0; j < count * 3; j += 1) readVarint(postings, cursor);
+        continue;
+      }
+      let ordinal = 0;
+      let start = 0;
+      for (let j = 0; j < count; j += 1) {
+        ordinal += readVarint(postings, cursor);
+        start += readVarint(postings, cursor);
+        const length = readVarint(postings, cursor);
+        into.group.push(group);
+        into.ordinal.push(ordinal);
+        into.start.push(start);
+        into.end.push(start + length);
+      }
+      into.hitGroup.push(group);
+      into.hitExpansion.push(x);
+      into.hitCount.push(count);
+    }
+  }
+  if (sources > 1) into.sort();
+  // Mark this element's groups for the next element.
+  seen.generation += 1;
+  for (let i = 0; i < into.group.length; i += 1) seen.stamp[into.group.values[i] as number] = seen.generation;
 }
 
 /** A phrase, a hyphenated word or a quoted word with stop words: verified on occurrences. */
 function positionalUnit(shard: LoadedShard, s: number, terms: UnitTerms, unitIndex: number, state: ShardState, averages: Averages): void {
-  const { segment, deleted } = shard;
-  const { docFlags, lengths } = segment;
+  const { segment } = shard;
+  const { lengths } = segment;
   const { unit } = terms;
   const elementCount = unit.elements.length;
-  const found = new Map<number, FieldOccurrences>();
-  const key = (doc: number, field: number) => doc * FIELD_COUNT + field;
-  for (let k = 0; k < elementCount; k += 1) {
-    const element = terms.elements[k] as ElementTerms;
-    const numbers = element.numbers[s] as Int32Array;
-    for (let x = 0; x < numbers.length; x += 1) {
-      const n = numbers[x] as number;
-      if (n < 0) continue;
-      visitOccurrences(
-        segment,
-        n,
-        (field, doc) => {
-          if (deleted !== undefined && deleted[doc]) return false;
-          if (!(terms.allowed[docKind(docFlags[doc] as number)] & (1 << field))) return false;
-          // A document lacking an earlier element cannot hold the phrase.
-          return k === 0 || (found.get(key(doc, field))?.byElement[k - 1]?.length ?? 0) > 0;
-        },
-        (field, doc, ordinals, starts, lengthsOf) => {
-          let entry = found.get(key(doc, field));
-          if (entry === undefined) {
-            entry = { byElement: Array.from({ length: elementCount }, () => []), hits: [] };
-            found.set(key(doc, field), entry);
-          }
-          const flat = entry.byElement[k] as number[];
-          for (let i = 0; i < ordinals.length; i += 1) {
-            flat.push(ordinals[i] as number, starts[i] as number, (starts[i] as number) + (lengthsOf[i] as number));
-          }
-          entry.hits.push({ element: k, expansion: x, count: ordinals.length });
-        },
-      );
-    }
+  let seen = presence.get(segment);
+  if (seen === undefined) {
+    seen = { stamp: new Int32Array(segment.docCount * FIELD_COUNT), generation: 0 };
+    presence.set(segment, seen);
   }
-  const keys = [...found.keys()].sort((a, b) => a - b);
-  for (const combined of keys) {
-    const entry = found.get(combined) as FieldOccurrences;
-    if (entry.byElement.some((flat) => flat.length === 0)) continue;
-    const doc = Math.floor(combined / FIELD_COUNT);
-    const field = combined % FIELD_COUNT;
-    const first = entry.byElement[0] as number[];
-    if (entry.hits.filter((hit) => hit.element === 0).length > 1) sortTriples(first);
-    const spans = verify(shard, doc, field, unit, entry);
+  const elements: ElementOccurrences[] = [];
+  for (let k = 0; k < elementCount; k += 1) {
+    const occurrences = (scratch[k] ??= new ElementOccurrences());
+    occurrences.clear();
+    collect(shard, s, terms, k, occurrences, seen);
+    if (occurrences.group.length === 0) return;
+    elements.push(occurrences);
+  }
+  const offsets = unit.elements.map((element) => element.offset);
+  const wantedStops = unit.stops.map(({ offset, term }) => ({ offset, word: stopWordNumber(term) }));
+  const first = elements[0] as ElementOccurrences;
+  const pointers = new Int32Array(elementCount);
+  const hitPointers = new Int32Array(elementCount);
+  let i = 0;
+  while (i < first.group.length) {
+    const group = first.group.values[i] as number;
+    const field = Math.floor(group / segment.docCount);
+    const doc = group - field * segment.docCount;
+    const spans: number[] = [];
+    let stops: Map<number, number> | undefined;
+    for (; i < first.group.length && first.group.values[i] === group; i += 1) {
+      const ordinal = first.ordinal.values[i] as number;
+      let end = first.end.values[i] as number;
+      let adjacent = true;
+      for (let k = 1; k < elementCount && adjacent; k += 1) {
+        const other = elements[k] as ElementOccurrences;
+        const target = ordinal + (offsets[k] as number);
+        let p = pointers[k] as number;
+        while (
+          p < other.group.length &&
+          ((other.group.values[p] as number) < group || (other.group.values[p] === group && (other.ordinal.values[p] as number) < target))
+        ) {
+          p += 1;
+        }
+        pointers[k] = p;
+        if (p < other.group.length && other.group.values[p] === group && other.ordinal.values[p] === target) end = other.end.values[p] as number;
+        else adjacent = false;
+      }
+      if (!adjacent) continue;
+      if (wantedStops.length > 0) {
+        stops ??= stopWordsOf(segment, doc, field);
+        const table = stops;
+        if (!wantedStops.every(({ offset, word }) => table.get(ordinal + offset) === word)) continue;
+      }
+      spans.push(first.start.values[i] as number, end);
+    }
     if (spans.length === 0) continue;
     if (unit.exclude) {
-      state.excluded[doc] = 1;
+      exclude(state, doc);
       continue;
     }
     const length = lengths[doc * FIELD_COUNT + field] as number;
     let score = state.score[doc] as number;
-    for (const { element, expansion, count } of entry.hits) {
-      const weight = ((terms.elements[element] as ElementTerms).terms[expansion] as { weight: number }).weight;
-      const idf = (terms.idf[element] as Float64Array)[expansion] as number;
-      score += (BOOSTS[field] as number) * weight * idf * saturated(count, length, averages[field] as number);
+    for (let k = 0; k < elementCount; k += 1) {
+      const element = elements[k] as ElementOccurrences;
+      const expansions = (terms.elements[k] as ElementTerms).terms;
+      const idfs = terms.idf[k] as Float64Array;
+      let p = hitPointers[k] as number;
+      while (p < element.hitGroup.length && (element.hitGroup.values[p] as number) < group) p += 1;
+      for (; p < element.hitGroup.length && element.hitGroup.values[p] === group; p += 1) {
+        const x = element.hitExpansion.values[p] as number;
+        const weight = (expansions[x] as { weight: number }).weight;
+        score += (BOOSTS[field] as number) * weight * (idfs[x] as number) * saturated(element.hitCount.values[p] as number, length, averages[field] as number);
+      }
+      hitPointers[k] = p;
     }
     state.score[doc] = score;
     mark(state, doc, unitIndex, field);
@@ -251,20 +382,8 @@ function positionalUnit(shard: LoadedShard, s: number, terms: UnitTerms, unitInd
       recorded = [];
       state.spans.set(doc, recorded);
     }
-    for (let i = 0; i < spans.length; i += 2) recorded.push(field, spans[i] as number, spans[i + 1] as number);
+    for (let j = 0; j < spans.length; j += 2) recorded.push(field, spans[j] as number, spans[j + 1] as number);
   }
-}
-
-/** Sorts flat `[ordinal, start, end]` triples by ordinal. */
-function sortTriples(flat: number[]): void {
-  const triples: [number, number, number][] = [];
-  for (let i = 0; i < flat.length; i += 3) triples.push([flat[i] as number, flat[i + 1] as number, flat[i + 2] as number]);
-  triples.sort((a, b) => a[0] - b[0]);
-  triples.forEach(([o, s, e], i) => {
-    flat[i * 3] = o;
-    flat[i * 3 + 1] = s;
-    flat[i * 3 + 2] = e;
-  });
 }
 
 /** Evaluates one unit in one shard into `state`; `unitIndex` counts positive units only. */

@@ -217,20 +217,24 @@ export function search(shards: SearchShards, query: string, options: SearchOptio
   shards.shards.forEach((shard, s) => {
     if (!mayMatch(units, s)) return;
     const { segment, deleted } = shard;
-    const state = shardState(segment.docCount);
+    const state = shardState(segment);
     states.set(s, state);
     let unitIndex = 0;
     for (const terms of units) {
       evaluateUnit(shard, s, terms, terms.unit.exclude ? -1 : unitIndex, state, averages);
       if (!terms.unit.exclude) unitIndex += 1;
     }
-    const sourceOk = Uint8Array.from(segment.sourceIds, (id) => (accepts(id) ? 1 : 0));
-    const { matched, excluded, fields, score } = state;
+    const sourceOk = plan.filters.length === 0 ? undefined : Uint8Array.from(segment.sourceIds, (id) => (accepts(id) ? 1 : 0));
+    const { matched, excluded, fields, score, touched } = state;
     const { docFlags, docSource } = segment;
-    for (let doc = 0; doc < segment.docCount; doc += 1) {
+    // With a word to look for, only the documents a unit touched can match; with filters alone,
+    // every document is a candidate.
+    const count = positive > 0 ? state.touchedCount : segment.docCount;
+    for (let i = 0; i < count; i += 1) {
+      const doc = positive > 0 ? (touched[i] as number) : i;
       if (matched[doc] !== positive || excluded[doc] || (deleted !== undefined && deleted[doc])) continue;
       const flags = docFlags[doc] as number;
-      if (!scope[flags & DOC_ANNOTATION ? 2 : flags & 2 ? 1 : 0] || !sourceOk[docSource[doc] as number]) continue;
+      if (!scope[flags & DOC_ANNOTATION ? 2 : flags & 2 ? 1 : 0] || (sourceOk !== undefined && !sourceOk[docSource[doc] as number])) continue;
       const index = c.doc.length;
       c.shard.push(s);
       c.doc.push(doc);
@@ -245,7 +249,7 @@ export function search(shards: SearchShards, query: string, options: SearchOptio
   // every block of the source: such blocks are dropped when their source has a block matching
   // in its own text, and otherwise collapse to the source's first block, which stands for it.
   const present = new Set<string>();
-  for (const i of kept) {
+  if (sourceOnly.length > 0) for (const i of kept) {
     present.add(documentSource((shards.shards[c.shard[i] as number] as LoadedShard).segment, c.doc[i] as number));
   }
   const representatives = new Map<string, number>();

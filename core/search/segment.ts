@@ -306,19 +306,15 @@ function postingFields(posting: LunrPosting, refIndex: ReadonlyMap<string, numbe
   return fields;
 }
 
-/** Occurrences as `[ordinal, start, length]`, in ordinal order. */
-function occurrenceTriples(occurrences: LunrOccurrences): [number, number, number][] {
-  const triples = occurrences.index.map((ordinal, i): [number, number, number] => {
-    const [start, length] = occurrences.position[i] ?? [0, 0];
-    return [ordinal, start, length];
-  });
-  for (let i = 1; i < triples.length; i += 1) {
-    if ((triples[i] as number[])[0]! < (triples[i - 1] as number[])[0]!) {
-      triples.sort((a, b) => a[0] - b[0]);
-      break;
+/** The order to read occurrences in: by ordinal (Lunr keeps them in token order, so almost always as they are). */
+function ordinalOrder(occurrences: LunrOccurrences): number[] | undefined {
+  const { index } = occurrences;
+  for (let i = 1; i < index.length; i += 1) {
+    if ((index[i] as number) < (index[i - 1] as number)) {
+      return Array.from({ length: index.length }, (_, k) => k).sort((a, b) => (index[a] as number) - (index[b] as number));
     }
   }
-  return triples;
+  return undefined;
 }
 
 /** Writes one posting: see the module comment. Returns its document frequency. */
@@ -342,12 +338,17 @@ function writePosting(writer: ByteWriter, fields: readonly FieldDocs[], seen: In
   }
   for (const { docs } of fields) {
     for (const { occurrences } of docs) {
+      const order = ordinalOrder(occurrences);
       let ordinal = 0;
       let start = 0;
-      for (const [o, s, length] of occurrenceTriples(occurrences)) {
+      for (let k = 0; k < occurrences.index.length; k += 1) {
+        const at = order === undefined ? k : (order[k] as number);
+        const o = occurrences.index[at] as number;
+        const position = occurrences.position[at];
+        const s = position?.[0] ?? 0;
         writer.varint(o - ordinal);
         writer.varint(s - start);
-        writer.varint(length);
+        writer.varint(position?.[1] ?? 0);
         ordinal = o;
         start = s;
       }

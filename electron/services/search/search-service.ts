@@ -12,7 +12,9 @@ import { parseSource } from '../../../core/corpus/parse-source.ts';
 import {
   assemble,
   decodeSegment,
+  encodeSegment,
   loadedShard,
+  mergeSegments,
   planMerges,
   reconcileSources,
   search,
@@ -21,6 +23,7 @@ import {
   segmentBytes,
   type LoadedShard,
   type MergePolicy,
+  type SearchResult,
   type SearchShards,
   type StoredSegment,
 } from '../../../core/search/index.ts';
@@ -107,9 +110,10 @@ export interface SearchResponse {
   warning?: string;
 }
 
-/** Where a segment's bytes can be found again, for a merge. */
+/** The files a segment in memory was read from (each with the sources it holds), or its bytes. */
 interface Kept {
-  file?: string;
+  files: { file: string; sources: string[] }[];
+  /** The bytes of a segment that is in no file (the cache could not be written). */
   stored?: StoredSegment;
 }
 
@@ -118,6 +122,9 @@ const PARSED_LIMIT = 64;
 // While indexing, what is searchable is republished at most this often.
 const PUBLISH_INTERVAL_MS = 200;
 const DEFAULT_FACTOR = 10;
+// Segments smaller than this are searched as one segment in memory, while on disk each stays in
+// its own file (so editing a source replaces one small file).
+const DEFAULT_FLOOR = 256 * 1024;
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -144,6 +151,7 @@ export class SearchService {
   #started = false;
   #closed = false;
   #lastPublish = 0;
+  #combined = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #merging: Promise<void> | undefined;
   #annotationMerge: ReturnType<typeof setTimeout> | undefined;
@@ -228,10 +236,7 @@ export class SearchService {
    * `ready` was asked for; while it runs, answers from what is searchable so far, with a note.
    */
   search(query: string, options: { limit?: number } = {}): SearchResponse {
-    if (!this.#started) {
-      throw new SearchServiceError('index-not-ready', 'The search index is still being prepared; please try again in a moment.');
-    }
-    const result = search(this.#shards, query, options);
+    const result = this.searchHits(query, options);
     const snippetLength = this.#options.snippetLength ?? 160;
     const hits = result.hits.map((hit) =>
       toHitView(hit, {
@@ -256,6 +261,17 @@ export class SearchService {
           }),
       ...(this.#warning === undefined ? {} : { warning: this.#warning }),
     };
+  }
+
+  /**
+   * The engine's answer alone: ranked hits with their ranges, without excerpts or page labels
+   * (which read the sources). For callers that need only where the passages are.
+   */
+  searchHits(query: string, options: { limit?: number } = {}): SearchResult {
+    if (!this.#started) {
+      throw new SearchServiceError('index-not-ready', 'The search index is still being prepared; please try again in a moment.');
+    }
+    return search(this.#shards, query, options);
   }
 
   /** Stops indexing and merging; the index keeps what it had. */
@@ -294,15 +310,41 @@ export class SearchService {
     }
   }
 
-  /** Masks what the corpus no longer has, drops empty segments (and their files). */
+  /**
+   * Masks what the corpus no longer has, drops empty segments, and deletes every file none of
+   * whose sources is served any more (a source's older text, a removed source).
+   */
   #reconcile(): string[] {
     const { shards, dead, missing } = reconcileSources(this.#sourceShards, this.#current);
     this.#sourceShards = shards;
     for (const id of dead) {
-      this.#tryDelete(this.#kept.get(id)?.file);
+      for (const { file } of this.#kept.get(id)?.files ?? []) this.#tryDelete(file);
       this.#kept.delete(id);
     }
+    for (const shard of shards) {
+      const kept = this.#kept.get(shard.id);
+      if (!kept) continue;
+      const served = new Set(shard.liveSources.map((source) => source.id));
+      const [live, gone] = partition(kept.files, ({ sources }) => sources.some((id) => served.has(id)));
+      if (gone.length === 0) continue;
+      for (const { file } of gone) this.#tryDelete(file);
+      this.#kept.set(shard.id, { ...kept, files: live });
+    }
     return missing;
+  }
+
+  /** Searches the segments below the floor as one: fewer segments for every query to visit. */
+  #combineSmall(): void {
+    const floor = this.#options.mergePolicy?.floorBytes ?? DEFAULT_FLOOR;
+    const small = this.#sourceShards.filter((shard) => segmentBytes(shard.segment) < floor);
+    if (small.length < 2) return;
+    const combined = loadedShard(mergeSegments(small, `memory.${this.#combined++}`));
+    const ids = new Set(small.map((shard) => shard.id));
+    const files = small.flatMap((shard) => this.#kept.get(shard.id)?.files ?? []);
+    this.#sourceShards = this.#sourceShards.filter((shard) => !ids.has(shard.id));
+    for (const id of ids) this.#kept.delete(id);
+    this.#add(combined, { files });
+    this.#reconcile();
   }
 
   #publish(force = false): void {
@@ -366,11 +408,9 @@ export class SearchService {
 
   /** Loads the segment files not yet in memory, answering queries as they come in. */
   async #loadCache(folder: string, removed: Set<string>): Promise<void> {
-    const known = new Set(this.#sourceShards.map((shard) => shard.id));
+    const known = new Set([...this.#kept.values()].flatMap((kept) => kept.files.map(({ file }) => file)));
     for (const entry of listCache(folder)) {
-      if (entry.kind === 'temporary') continue;
-      const id = entry.name.replace(/\.(json|seg)$/, '');
-      if (known.has(id)) continue;
+      if (entry.kind === 'temporary' || known.has(entry.file)) continue;
       if (entry.kind === 'source' && this.#current.get(entry.sourceId) !== entry.hash) {
         // A source's own segment of an older text, or of a source that left: never needed again.
         if (!this.#current.has(entry.sourceId)) removed.add(entry.sourceId);
@@ -395,7 +435,7 @@ export class SearchService {
         continue;
       }
       for (const source of shard.segment.sources) if (!this.#current.has(source.id)) removed.add(source.id);
-      this.#add(shard, { file: entry.file });
+      this.#add(shard, { files: [{ file: entry.file, sources: shard.segment.sources.map((source) => source.id) }] });
       this.#reconcile();
       this.#publish();
     }
@@ -450,9 +490,10 @@ export class SearchService {
       // the current text.
       for (const { sourceId, hash } of reply.built) this.#current.set(sourceId, hash);
       const shard = loadedShard(decodeSegment(reply.stored));
-      this.#add(shard, reply.file === undefined ? { stored: reply.stored } : { file: reply.file });
+      const sources = reply.built.map((built) => built.sourceId);
+      this.#add(shard, reply.file === undefined ? { files: [], stored: reply.stored } : { files: [{ file: reply.file, sources }] });
       this.#reconcile();
-      for (const { sourceId } of reply.built) report.built.push(sourceId);
+      report.built.push(...sources);
     }
     const sourceIds = [...(reply.type === 'built' ? reply.built.map((b) => b.sourceId) : []), ...failures.map((f) => f.sourceId)];
     for (const sourceId of sourceIds) {
@@ -484,6 +525,9 @@ export class SearchService {
       this.#publish(true);
       if (!(await this.#mergeGroup(folder, group))) break;
     }
+    // What the policy leaves below the floor is searched as one segment; with nothing to merge
+    // this happens before `ready` resolves.
+    this.#combineSmall();
     this.#phase = 'idle';
     this.#publish(true);
   }
@@ -493,10 +537,13 @@ export class SearchService {
     const shards = group.map((id) => this.#sourceShards.find((shard) => shard.id === id));
     if (shards.some((shard) => shard === undefined)) return true;
     const inputs = (shards as LoadedShard[]).map((shard) => {
-      const kept = this.#kept.get(shard.id) ?? {};
+      const kept = this.#kept.get(shard.id) ?? { files: [] };
       const served = new Set(shard.liveSources.map((source) => source.id));
+      // A segment read from one file is read again by the worker; any other is sent whole.
+      const [only] = kept.files;
+      const whole = kept.files.length === 1 && only && kept.stored === undefined;
       return {
-        ...(kept.file !== undefined ? { file: kept.file } : { stored: kept.stored }),
+        ...(whole ? { file: only.file } : { stored: kept.stored ?? encodeSegment(shard.segment) }),
         ...(shard.deleted ? { deleted: shard.deleted } : {}),
         maskedSources: shard.segment.sources.map((source) => source.id).filter((id) => !served.has(id)),
       };
@@ -511,11 +558,15 @@ export class SearchService {
     const present = new Set(this.#sourceShards.map((shard) => shard.id));
     if (!group.every((id) => present.has(id))) return true;
     this.#sourceShards = this.#sourceShards.filter((shard) => !group.includes(shard.id));
-    this.#add(merged, reply.file === undefined ? { stored: reply.stored } : { file: reply.file });
-    for (const id of group) {
+    const sources = merged.segment.sources.map((source) => source.id);
+    const inputFiles = group.flatMap((id) => this.#kept.get(id)?.files ?? []);
+    for (const id of group) this.#kept.delete(id);
+    if (reply.file !== undefined) {
       // Inputs leave the disk only once their successor is there.
-      if (reply.file !== undefined) this.#tryDelete(this.#kept.get(id)?.file);
-      this.#kept.delete(id);
+      for (const { file } of inputFiles) this.#tryDelete(file);
+      this.#add(merged, { files: [{ file: reply.file, sources }] });
+    } else {
+      this.#add(merged, { files: inputFiles, stored: reply.stored });
     }
     this.#reconcile();
     this.#publish(true);
@@ -542,6 +593,13 @@ export class SearchService {
     if (this.#parsed.size > PARSED_LIMIT) this.#parsed.delete(this.#parsed.keys().next().value as string);
     return source;
   }
+}
+
+function partition<T>(items: readonly T[], keep: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (keep(item) ? yes : no).push(item);
+  return [yes, no];
 }
 
 function segmentStatus(shard: LoadedShard, kind: SegmentStatus['kind']): SegmentStatus {

@@ -54,7 +54,7 @@ describe('segments in the service', () => {
     expect(segments.filter((segment) => segment.kind === 'sources').length).toBeLessThanOrEqual(6);
     expect(cacheFiles(join(root, 'merged')).length).toBe(segments.filter((segment) => segment.kind === 'sources').length);
 
-    const plain = service(corpus, join(root, 'plain'), { mergePolicy: { factor: 1000 } });
+    const plain = service(corpus, join(root, 'plain'), { mergePolicy: { factor: 1000, floorBytes: 1 } });
     await plain.ready();
     expect(plain.status().segments.length).toBe(40);
     for (const query of QUERIES) expect(results(merged, query), query).toEqual(results(plain, query));
@@ -63,6 +63,21 @@ describe('segments in the service', () => {
     const again = service(corpus, join(root, 'merged'), { mergePolicy: { factor: 4, floorBytes: 1 } });
     expect((await again.ready()).built).toEqual([]);
     for (const query of QUERIES) expect(results(again, query), query).toEqual(results(plain, query));
+  });
+
+  it('searches small segments as one in memory, while each source keeps its own file', async () => {
+    const f = makeSearchFolders();
+    roots.push(f.root);
+    const combined = service(f.corpus, f.cache);
+    await combined.ready();
+    expect(combined.status().segments.filter((segment) => segment.kind === 'sources')).toHaveLength(1);
+    expect(cacheFiles(f.cache)).toHaveLength(5);
+    const separate = service(f.corpus, join(f.root, 'separate'), { mergePolicy: { floorBytes: 1 } });
+    await separate.ready();
+    expect(separate.status().segments).toHaveLength(5);
+    for (const query of [...QUERIES, 'mehilli', '"Moscow and Tirana"', 'source:wikipedia Hoxha']) {
+      expect(results(combined, query), query).toEqual(results(separate, query));
+    }
   });
 
   it('after edits, imports and removals gives the same results as indexing afresh', async () => {
