@@ -12,7 +12,7 @@ import { benchAnnotations, markerWord } from './bench-annotations.ts';
 import type { EngineFigures } from './figures.ts';
 import { bundleCli } from './bundle-cli.ts';
 import { heapUsed, median, peakRss, timeProcess, timedAsync } from './measure.ts';
-import { queryFigures } from './query-mix.ts';
+import { queryFigures, WIDE_QUERIES, wideFigures } from './query-mix.ts';
 
 
 function folderBytes(folder: string): number {
@@ -54,6 +54,11 @@ export async function measureApparatus(corpus: string, reps: number): Promise<En
     const documents = status.segments.reduce((sum, segment) => sum + segment.documents, 0);
     notes.push(`Apparatus loaded ${status.segments.length} segment(s).`);
     const { queries, hits } = queryFigures((query) => service.searchHits(query.apparatus, { limit: 20 }).total, reps);
+    const wide = wideFigures((query) => service.searchHits(query.apparatus, { limit: 20 }));
+    for (const { apparatus } of WIDE_QUERIES) {
+      const { message, total } = service.searchHits(apparatus, { limit: 20 });
+      notes.push(`Apparatus "${apparatus}": ${total.toLocaleString('en')} passages. ${message ?? 'Not cut short.'}`);
+    }
     const withExcerpts: number[] = [];
     for (const query of ['Khrushchev', 'naval base', '"central committee"', 'Tirrana~1']) {
       const started = performance.now();
@@ -127,6 +132,7 @@ export async function measureApparatus(corpus: string, reps: number): Promise<En
       heapBytes,
       peakRssBytes: peakRss(),
       queries,
+      wide,
       sourceUpdateMs: median(updates),
       annotationMs: { create: median(trials.create), edit: median(trials.edit), delete: median(trials.delete) },
       hits,

@@ -15,6 +15,8 @@ export interface EngineFigures {
   peakRssBytes: number;
   /** p50 and p95 over the whole query mix, then by kind. */
   queries: { kind: string; p50Ms: number; p95Ms: number }[];
+  /** The slowest of three runs of each wide query (`19*`, `a* b* c*`, `x~2`). */
+  wide: { query: string; ms: number }[];
   /** Editing one source until a search finds the new text (median). */
   sourceUpdateMs: number | null;
   /** With 5,000 annotations: one annotation created, edited, deleted until a search sees it (medians). */

@@ -13,7 +13,7 @@ import { benchAnnotations, markerWord } from './bench-annotations.ts';
 import type { EngineFigures } from './figures.ts';
 import { heapUsed, median, peakRss, timeProcess, timed } from './measure.ts';
 import { MINISEARCH_OPTIONS, type MiniDocument } from './minisearch-options.ts';
-import { queryFigures } from './query-mix.ts';
+import { queryFigures, wideFigures } from './query-mix.ts';
 
 const QUERY_SCRIPT = new URL('./minisearch-query.ts', import.meta.url).pathname;
 
@@ -50,6 +50,7 @@ export function measureMiniSearch(corpus: string, reps: number): EngineFigures {
     const heapBytes = heapUsed();
     const { queries, hits } = queryFigures((query) => index.search(query.minisearch.text, query.minisearch.options).length, reps);
 
+    const wide = wideFigures((query) => index.search(query.minisearch.text, query.minisearch.options));
     const fresh = timeProcess([process.execPath, QUERY_SCRIPT, file, 'Khrushchev']);
     if (fresh.code !== 0) notes.push(`The MiniSearch query process exited with ${fresh.code}: ${fresh.stderr.slice(0, 200)}`);
 
@@ -107,6 +108,7 @@ export function measureMiniSearch(corpus: string, reps: number): EngineFigures {
       heapBytes,
       peakRssBytes: peakRss(),
       queries,
+      wide,
       sourceUpdateMs: median(updates),
       annotationMs: { create: median(trials.create), edit: median(trials.edit), delete: median(trials.delete) },
       hits,

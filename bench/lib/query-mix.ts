@@ -31,6 +31,26 @@ export const QUERY_MIX: readonly MixQuery[] = [
   { kind: 'non-ASCII', apparatus: 'Zëri Popullit', minisearch: { text: 'Zëri Popullit', options: AND } },
 ];
 
+/** Words that stand for very many terms: Apparatus cuts them short (with a message), MiniSearch does not. */
+export const WIDE_QUERIES: readonly MixQuery[] = [
+  { kind: 'prefix', apparatus: '19*', minisearch: { text: '19', options: { ...AND, prefix: true } } },
+  { kind: 'prefix', apparatus: 'a* b* c*', minisearch: { text: 'a b c', options: { ...AND, prefix: true } } },
+  { kind: 'fuzzy', apparatus: 'x~2', minisearch: { text: 'x', options: { ...AND, fuzzy: 2 } } },
+];
+
+/** The slowest of three runs of each wide query, in ms. */
+export function wideFigures(run: (query: MixQuery) => unknown): { query: string; ms: number }[] {
+  return WIDE_QUERIES.map((query) => {
+    let slowest = 0;
+    for (let rep = 0; rep < 3; rep += 1) {
+      const start = performance.now();
+      run(query);
+      slowest = Math.max(slowest, performance.now() - start);
+    }
+    return { query: query.apparatus, ms: slowest };
+  });
+}
+
 /** The kinds of query, in the order of the table. */
 export const QUERY_KINDS: readonly MixQuery['kind'][] = ['term', 'two terms', 'phrase', 'prefix', 'fuzzy', 'non-ASCII'];
 

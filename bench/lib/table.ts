@@ -50,6 +50,14 @@ const METRICS: readonly Metric[] = [
   { label: 'peak RSS, engine process', pick: (f) => f.peakRssBytes, unit: 'MB', goal: absolute('≤ 4 GB', 4 * GB) },
   { label: 'peak RSS, fresh process', pick: (f) => f.processRssBytes, unit: 'MB', goal: absolute('≤ 4 GB', 4 * GB) },
   ...['all', 'term', 'two terms', 'phrase', 'prefix', 'fuzzy', 'non-ASCII'].flatMap(queryMetrics),
+  ...['19*', 'a* b* c*', 'x~2'].map(
+    (query): Metric => ({
+      label: `wide query ${query}`,
+      pick: (f) => f.wide.find((w) => w.query === query)?.ms ?? null,
+      unit: 'ms',
+      goal: absolute('< 1 s', 1000),
+    }),
+  ),
   { label: 'source edit → searchable', pick: (f) => f.sourceUpdateMs, unit: 'ms' },
   { label: 'annotation create (5,000)', pick: (f) => f.annotationMs?.create ?? null, unit: 'ms', goal: absolute('≤ 20 ms', 20) },
   { label: 'annotation edit (5,000)', pick: (f) => f.annotationMs?.edit ?? null, unit: 'ms', goal: absolute('≤ 20 ms', 20) },

@@ -7,6 +7,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Source } from '../../../core/corpus/model.ts';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
 import {
@@ -155,7 +156,7 @@ export class SearchService {
   #queue: Promise<unknown> = Promise.resolve();
   #merging: Promise<void> | undefined;
   #annotationMerge: ReturnType<typeof setTimeout> | undefined;
-  #worker: IndexWorker | undefined;
+  readonly #workers: IndexWorker[] = [];
   readonly #parsed = new Map<string, { hash: string; source: Source | undefined }>();
 
   constructor(
@@ -278,13 +279,26 @@ export class SearchService {
   async close(): Promise<void> {
     this.#closed = true;
     if (this.#annotationMerge !== undefined) clearTimeout(this.#annotationMerge);
-    await this.#worker?.stop();
+    await Promise.all(this.#workers.map((worker) => worker.stop()));
   }
 
   // -------------------------------------------------------------------------------------------
 
+  /**
+   * The index workers, started on first use: the first does merges and small builds; a bulk
+   * build also uses up to two more where there are cores to spare (one is left for the app).
+   */
+  #workersFor(count: number): IndexWorker[] {
+    const wanted = Math.max(1, Math.min(count, 3, availableParallelism() - 1));
+    while (this.#workers.length < wanted) this.#workers.push(this.#newWorker());
+    return this.#workers.slice(0, wanted);
+  }
+
   #workerOrThrow(): IndexWorker {
-    if (this.#worker) return this.#worker;
+    return this.#workersFor(1)[0] as IndexWorker;
+  }
+
+  #newWorker(): IndexWorker {
     const file = this.#options.workerFile ?? defaultWorkerFile();
     if (file === undefined) {
       throw new SearchServiceError(
@@ -292,8 +306,7 @@ export class SearchService {
         'The search index cannot be built: its worker script is missing from this installation.',
       );
     }
-    this.#worker = new IndexWorker(file);
-    return this.#worker;
+    return new IndexWorker(file);
   }
 
   #warn(message: string): void {
@@ -448,7 +461,6 @@ export class SearchService {
     report: IndexReport,
     onProgress?: (progress: IndexProgress) => void,
   ): Promise<void> {
-    const worker = this.#workerOrThrow();
     this.#phase = 'indexing';
     this.#indexed = { done: 0, total: missing.length };
     const factor = this.#options.mergePolicy?.factor ?? DEFAULT_FACTOR;
@@ -458,8 +470,9 @@ export class SearchService {
     let at = 0;
     if (missing.length >= factor) for (; at + factor <= missing.length; at += factor) batches.push(missing.slice(at, at + factor));
     for (; at < missing.length; at += 1) batches.push([missing[at] as string]);
-    const requests = batches.map((batch) =>
-      worker.run({
+    const workers = this.#workersFor(batches.length);
+    const requests = batches.map((batch, i) =>
+      (workers[i % workers.length] as IndexWorker).run({
         type: 'build',
         sources: batch.map((sourceId) => ({ sourceId, file: (this.#files.get(sourceId) as CorpusFile).file })),
         folder: this.#writable ? folder : null,
