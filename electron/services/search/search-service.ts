@@ -379,6 +379,8 @@ export class SearchService {
 
   async #refresh(onProgress?: (progress: IndexProgress) => void): Promise<IndexReport> {
     const folder = versionFolder(this.#cacheFolder, SEARCH_PIPELINE_VERSION);
+    // A cache that could not be written before (a full disk since cleared) is tried again.
+    this.#warning = undefined;
     try {
       await mkdir(folder, { recursive: true });
       this.#writable = true;

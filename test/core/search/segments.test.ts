@@ -254,7 +254,7 @@ describe('incremental updates', () => {
         );
         for (const query of PROPERTY_QUERIES) expect(ranking(incremental, query), query).toEqual(ranking(fresh, query));
       }),
-      { numRuns: Number(process.env.APPARATUS_PROPERTY_RUNS ?? 200) },
+      { numRuns: 150 },
     );
   });
 });

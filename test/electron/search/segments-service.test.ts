@@ -1,6 +1,8 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SearchAnnotationInput } from '../../../electron/services/search/annotation-input.ts';
@@ -171,5 +173,24 @@ describe('SearchHost', () => {
     expect((await host.search('marmoset')).total).toBe(0);
     expect((await host.search('mehilli')).hits[0]?.page).toMatch(/^pp?\. /);
     expect(host.status().segments.length).toBeGreaterThan(0);
+  });
+
+  it('runs from the esbuild bundle the packaged app ships, which is both host and index worker', async () => {
+    const f = makeSearchFolders();
+    roots.push(f.root);
+    const workerFile = join(f.root, 'search-worker.cjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('../../../electron/services/search/index-worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      target: 'node24',
+      format: 'cjs',
+      outfile: workerFile,
+      logLevel: 'error',
+    });
+    const host = new SearchHost(f.corpus, f.cache, () => [], { workerFile });
+    services.push(host);
+    expect((await host.ready()).built).toEqual(SOURCE_IDS);
+    expect((await host.search('mehilli')).hits[0]?.page).toMatch(/^pp?\. /);
   });
 });
