@@ -152,7 +152,8 @@ export function segmentBytes(segment: Segment): number {
 // ---------------------------------------------------------------------------------------------
 // Building
 
-function checkUnique(docs: readonly SearchDocument[]): void {
+/** Throws a `SearchIndexError` ('duplicate-document') if two documents share a ref. */
+export function checkUnique(docs: readonly SearchDocument[]): void {
   const seen = new Set<string>();
   for (const doc of docs) {
     if (seen.has(doc.ref)) {

@@ -10,10 +10,9 @@
  */
 import type { AnnotationDocument, SearchDocument } from './documents.ts';
 import { analyseFields, commonestSurfaces, countSurfaces, type AnalysedFields } from './document-fields.ts';
-import { SearchIndexError } from './errors.ts';
 import { ANNOTATION_FIELDS, BLOCK_FIELDS, FIELD_COUNT, FIELD_NUMBER, type SearchField } from './fields.ts';
 import { buildLunrIndex, stemTerm, type LunrIndexJson } from './lunr-interop.ts';
-import { DOC_ANNOTATION, DOC_IN_NOTE, packSegment, type DocumentRecord, type Segment } from './segment.ts';
+import { checkUnique, DOC_ANNOTATION, DOC_IN_NOTE, packSegment, type DocumentRecord, type Segment } from './segment.ts';
 import { stopWordNumber } from './stop-words.ts';
 import { SEARCH_PIPELINE_VERSION } from './version.ts';
 
@@ -170,16 +169,7 @@ export function buildShard(
   docs: readonly SearchDocument[],
   options: { id?: string } = {},
 ): SerializedShard {
-  const seen = new Set<string>();
-  for (const doc of docs) {
-    if (seen.has(doc.ref)) {
-      throw new SearchIndexError(
-        'duplicate-document',
-        `The passage ${doc.ref} was given twice, so the search index was not built.`,
-      );
-    }
-    seen.add(doc.ref);
-  }
+  checkUnique(docs);
   const hasBlocks = docs.some((doc) => doc.kind === 'block');
   const hasAnnotations = docs.some((doc) => doc.kind === 'annotation');
   const fields = [...(hasBlocks ? BLOCK_FIELDS : []), ...(hasAnnotations ? ANNOTATION_FIELDS : [])];
