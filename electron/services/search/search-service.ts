@@ -405,9 +405,10 @@ export class SearchService {
     const missing = this.#reconcile();
     for (const id of previouslyServed) if (!this.#current.has(id)) removed.add(id);
 
+    const needed = new Set(missing);
     const report: IndexReport = {
       built: [],
-      reused: [...this.#current.keys()].filter((id) => !missing.includes(id)).sort(),
+      reused: [...this.#current.keys()].filter((id) => !needed.has(id)).sort(),
       removed: [...removed].filter((id) => !this.#current.has(id)).sort(),
       failed: [],
     };
@@ -421,8 +422,20 @@ export class SearchService {
     return this.#warning === undefined ? report : { ...report, warning: this.#warning };
   }
 
-  /** Loads the segment files not yet in memory, answering queries as they come in. */
+  /**
+   * Loads the segment files not yet in memory, answering queries as they come in. A file that
+   * vanished meanwhile was merged away by another process: the folder is listed again (a few
+   * times at most) to read its successor instead of indexing its sources again.
+   */
   async #loadCache(folder: string, removed: Set<string>): Promise<void> {
+    for (let pass = 0; pass < 3; pass += 1) {
+      if (!(await this.#loadListed(folder, removed))) return;
+    }
+  }
+
+  /** One pass of `#loadCache`; true when a listed file had vanished. */
+  async #loadListed(folder: string, removed: Set<string>): Promise<boolean> {
+    let vanished = false;
     const known = new Set([...this.#kept.values()].flatMap((kept) => kept.files.map(({ file }) => file)));
     for (const entry of listCache(folder)) {
       if (entry.kind === 'temporary' || known.has(entry.file)) continue;
@@ -436,9 +449,8 @@ export class SearchService {
       try {
         bytes = await readFile(entry.file);
       } catch (error) {
-        // Merged away by another process since the folder was listed: its successor is read
-        // on the next update, and its sources are indexed now if nothing else holds them.
-        if (errorCode(error) !== 'ENOENT') this.#tryDelete(entry.file);
+        if (errorCode(error) === 'ENOENT') vanished = true;
+        else this.#tryDelete(entry.file);
         continue;
       }
       let shard: LoadedShard;
@@ -454,6 +466,7 @@ export class SearchService {
       this.#reconcile();
       this.#publish();
     }
+    return vanished;
   }
 
   /** Indexes the missing sources in the worker: one segment each, or ten at a time in bulk. */

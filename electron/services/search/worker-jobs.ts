@@ -22,6 +22,15 @@ import { cacheWriteProblem, contentHash, mergedSegmentFile, sourceSegmentFile, w
 import { binarySegmentFile, decodeSegmentFile, jsonSegmentFile } from './segment-file.ts';
 import type { BuildRequest, JobFailure, MergeRequest, WorkerReply } from './worker-protocol.ts';
 
+/**
+ * The name of a segment holding several sources: the hash of its whole content. The data alone
+ * would not do: two segments of different words can have the same postings bytes (the words are
+ * in the description), and one would replace the other under the same name.
+ */
+function segmentHash(stored: StoredSegment): string {
+  return contentHash(Buffer.concat([Buffer.from(JSON.stringify(stored.meta)), stored.data]));
+}
+
 function save(folder: string | null, file: string, bytes: () => Uint8Array | string): { file?: string; writeError?: string } {
   if (folder === null) return {};
   try {
@@ -88,7 +97,7 @@ export function buildJob(request: BuildRequest): WorkerReply {
     if (single) {
       if (request.folder !== null) file = sourceSegmentFile(request.folder, first.id, first.hash);
     } else {
-      const hash = contentHash(stored.data);
+      const hash = segmentHash(stored);
       stored = { meta: { ...stored.meta, id: `segment.${hash}` }, data: stored.data };
       if (request.folder !== null) file = mergedSegmentFile(request.folder, hash);
     }
@@ -110,7 +119,7 @@ export function mergeJob(request: MergeRequest): WorkerReply {
       return loadedShard(segment, input.deleted, new Set(input.maskedSources));
     });
     const merged = encodeSegment(mergeSegments(shards, 'segment'));
-    const hash = contentHash(merged.data);
+    const hash = segmentHash(merged);
     const stored: StoredSegment = { meta: { ...merged.meta, id: `segment.${hash}` }, data: merged.data };
     const file = request.folder === null ? '' : mergedSegmentFile(request.folder, hash);
     return { type: 'merged', job, stored, ...save(request.folder, file, () => binarySegmentFile(stored)) };
