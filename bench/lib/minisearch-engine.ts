@@ -44,6 +44,8 @@ export function measureMiniSearch(corpus: string, reps: number): EngineFigures {
     });
     notes.push(`MiniSearch build: ${(indexMs / 1000).toFixed(1)} s to index, ${((build.ms - indexMs) / 1000).toFixed(1)} s to serialise and write.`);
     const diskBytes = readFileSync(file).length;
+    // The built index is gone; collect it before loading the saved one, so the two never meet.
+    (globalThis as { gc?: () => void }).gc?.();
 
     const load = timed(() => MiniSearch.loadJSON<MiniDocument>(readFileSync(file, 'utf8'), MINISEARCH_OPTIONS));
     const index = load.value;

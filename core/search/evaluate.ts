@@ -11,7 +11,7 @@ import type { ElementTerms } from './expand.ts';
 import { FIELD_BOOSTS, FIELD_COUNT, FIELD_ORDER } from './fields.ts';
 import type { LoadedShard } from './load.ts';
 import type { PlanUnit } from './plan.ts';
-import { stopWordsOf, visitOccurrences } from './postings.ts';
+import { stopWordsOf } from './postings.ts';
 import { docKind, TAG_FIELDS_MASK } from './scope.ts';
 import type { Segment } from './segment.ts';
 import { stopWordNumber } from './stop-words.ts';
@@ -405,25 +405,47 @@ export function evaluateUnit(
  */
 export function wordSpans(shard: LoadedShard, s: number, units: readonly UnitTerms[], docs: ReadonlySet<number>, spans: Map<number, number[]>): void {
   const { segment } = shard;
+  const { postings, postingStart, docFlags } = segment;
+  const cursor = { offset: 0 };
+  const entries: number[] = [];
   for (const terms of units) {
     if (terms.positional || terms.unit.exclude) continue;
-    const element = terms.elements[0] as ElementTerms;
-    const numbers = element.numbers[s] as Int32Array;
+    const numbers = (terms.elements[0] as ElementTerms).numbers[s] as Int32Array;
     for (const n of numbers) {
       if (n < 0) continue;
-      visitOccurrences(
-        segment,
-        n,
-        (field, doc) => docs.has(doc) && (terms.allowed[docKind(segment.docFlags[doc] as number)] & (1 << field)) !== 0,
-        (field, doc, _ordinals, starts, lengths) => {
-          let list = spans.get(doc);
-          if (list === undefined) {
-            list = [];
-            spans.set(doc, list);
-          }
-          for (let i = 0; i < starts.length; i += 1) list.push(field, starts[i] as number, (starts[i] as number) + (lengths[i] as number));
-        },
-      );
+      // Document lists first (field, doc, count), then each document's occurrences in order.
+      cursor.offset = postingStart[n] as number;
+      const mask = readVarint(postings, cursor);
+      entries.length = 0;
+      for (let f = 0; mask >> f; f += 1) {
+        if (!((mask >> f) & 1)) continue;
+        const count = readVarint(postings, cursor);
+        let doc = 0;
+        for (let i = 0; i < count; i += 1) {
+          doc += readVarint(postings, cursor);
+          entries.push(f, doc, readVarint(postings, cursor));
+        }
+      }
+      for (let e = 0; e < entries.length; e += 3) {
+        const field = entries[e] as number;
+        const doc = entries[e + 1] as number;
+        const count = entries[e + 2] as number;
+        if (!docs.has(doc) || !(terms.allowed[docKind(docFlags[doc] as number)] & (1 << field))) {
+          for (let k = 0; k < count * 3; k += 1) readVarint(postings, cursor);
+          continue;
+        }
+        let list = spans.get(doc);
+        if (list === undefined) {
+          list = [];
+          spans.set(doc, list);
+        }
+        let start = 0;
+        for (let k = 0; k < count; k += 1) {
+          readVarint(postings, cursor);
+          start += readVarint(postings, cursor);
+          list.push(field, start, start + readVarint(postings, cursor));
+        }
+      }
     }
   }
 }

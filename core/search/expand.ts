@@ -35,7 +35,7 @@ const FUZZY_WEIGHT = 0.5;
 /** At most this many terms stand for one wildcard or fuzzy word… */
 export const MAX_EXPANSIONS = 2000;
 /** …and together they occur in at most about this many passages (postings decoded). */
-export const MAX_EXPANSION_POSTINGS = 400_000;
+export const MAX_EXPANSION_POSTINGS = 300_000;
 
 interface Candidate {
   weight: number;

@@ -46,7 +46,9 @@ const MATCH_FIELD: readonly (MatchField | undefined)[] = FIELD_ORDER.map((field)
 
 /** The fields of a bit mask over `FIELD_ORDER`. */
 export function fieldsOfMask(mask: number): SearchField[] {
-  return FIELD_ORDER.filter((_, f) => (mask >> f) & 1);
+  const fields: SearchField[] = [];
+  for (let f = 0; mask >> f; f += 1) if ((mask >> f) & 1) fields.push(FIELD_ORDER[f] as SearchField);
+  return fields;
 }
 
 /** Ranges to mark from flat `[field number, start, end, …]` spans: sorted, overlaps merged. */
@@ -56,12 +58,19 @@ export function matchRanges(spans: readonly number[]): Match[] {
     const target = MATCH_FIELD[spans[i] as number];
     if (target !== undefined) ranges.push({ field: target, start: spans[i + 1] as number, end: spans[i + 2] as number });
   }
-  ranges.sort((a, b) => (a.field !== b.field ? (a.field < b.field ? -1 : 1) : a.start - b.start || a.end - b.end));
+  const order = (a: Match, b: Match) => (a.field !== b.field ? (a.field < b.field ? -1 : 1) : a.start - b.start || a.end - b.end);
+  // Usually already in order (one field, occurrences in reading order): sorting is then skipped.
+  for (let i = 1; i < ranges.length; i += 1) {
+    if (order(ranges[i - 1] as Match, ranges[i] as Match) > 0) {
+      ranges.sort(order);
+      break;
+    }
+  }
   const merged: Match[] = [];
   for (const range of ranges) {
     const last = merged[merged.length - 1];
     if (last && last.field === range.field && range.start < last.end) last.end = Math.max(last.end, range.end);
-    else merged.push({ ...range });
+    else merged.push(range);
   }
   return merged;
 }

@@ -92,8 +92,18 @@ export function invertDocuments(
 
 /** Lunr's English (Porter) stemmer applied to one folded term. */
 export function stemTerm(term: string): string {
-  return lunr.stemmer(new lunr.Token(term, {})).toString();
+  let stem = stems.get(term);
+  if (stem === undefined) {
+    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
+    stem = lunr.stemmer(new lunr.Token(term, {})).toString();
+    stems.set(term, stem);
+  }
+  return stem;
 }
+
+// Queries and filters stem the same few words over and over; a bounded memo spares Lunr's work.
+const STEM_MEMO_LIMIT = 100_000;
+const stems = new Map<string, string>();
 
 interface TokenSetStatics {
   fromArray(sortedWords: string[]): lunr.TokenSet;

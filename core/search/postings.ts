@@ -1,6 +1,7 @@
 /**
  * Reading a term's posting in a segment (layout in segment.ts): per field the documents with
- * their term counts, then every occurrence as (ordinal, start, length), delta-coded per document.
+ * their term counts, then every occurrence as (ordinal, start, length), delta-coded per document;
+ * and a document's stop words.
  */
 import { readVarint } from './bytes.ts';
 import type { Segment } from './segment.ts';
@@ -38,44 +39,6 @@ export function decodeDocs(segment: Segment, n: number): DecodedPosting {
     parts.push({ field, docs, counts });
   }
   return { parts, positionsOffset: state.offset };
-}
-
-/**
- * Calls `visit(field, doc, ordinals, starts, lengths)` for each document of term `n` for which
- * `wanted(field, doc)` is true, with that document's occurrences in the field.
- */
-export function visitOccurrences(
-  segment: Segment,
-  n: number,
-  wanted: (field: number, doc: number) => boolean,
-  visit: (field: number, doc: number, ordinals: number[], starts: number[], lengths: number[]) => void,
-): void {
-  const { parts, positionsOffset } = decodeDocs(segment, n);
-  const bytes = segment.postings;
-  const state = { offset: positionsOffset };
-  for (const { field, docs, counts } of parts) {
-    for (let i = 0; i < docs.length; i += 1) {
-      const doc = docs[i] as number;
-      const count = counts[i] as number;
-      if (!wanted(field, doc)) {
-        for (let k = 0; k < count * 3; k += 1) readVarint(bytes, state);
-        continue;
-      }
-      const ordinals: number[] = [];
-      const starts: number[] = [];
-      const lengths: number[] = [];
-      let ordinal = 0;
-      let start = 0;
-      for (let k = 0; k < count; k += 1) {
-        ordinal += readVarint(bytes, state);
-        start += readVarint(bytes, state);
-        ordinals.push(ordinal);
-        starts.push(start);
-        lengths.push(readVarint(bytes, state));
-      }
-      visit(field, doc, ordinals, starts, lengths);
-    }
-  }
 }
 
 /** The stop words of one field of a document: word number by ordinal. */

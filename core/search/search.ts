@@ -174,16 +174,44 @@ function toHit(segment: Segment, doc: number, score: number, fields: number, spa
   const annotation = ((segment.docFlags[doc] as number) & DOC_ANNOTATION) !== 0;
   const key = segment.docKey[doc] ?? '';
   const block = annotation ? (segment.docBlock[doc] ?? '') : key;
-  return {
+  const hit: Hit = {
     ref: documentRef(segment, doc),
     kind: annotation ? 'annotation' : 'block',
     sourceId: documentSource(segment, doc),
-    ...(block === '' ? {} : { blockId: block }),
-    ...(annotation ? { annotationId: key } : {}),
     score,
     fields: fieldsOfMask(fields),
     matches: matchRanges(spans),
   };
+  if (block !== '') hit.blockId = block;
+  if (annotation) hit.annotationId = key;
+  return hit;
+}
+
+const averageMemo = new WeakMap<SearchShards, Float64Array>();
+
+/** Mean field lengths by field number (0 where unknown), once per set. */
+function averagesOf(shards: SearchShards): Float64Array {
+  let averages = averageMemo.get(shards);
+  if (averages === undefined) {
+    averages = Float64Array.from(FIELD_ORDER, (field) => shards.stats.averageLength[field] ?? 0);
+    averageMemo.set(shards, averages);
+  }
+  return averages;
+}
+
+// The window runs the same query again as the index changes (progress, annotation edits); a
+// plan depends on the query alone, so the last few are kept.
+const PLAN_MEMO_LIMIT = 64;
+const plans = new Map<string, SearchPlan>();
+
+function planOf(query: string): SearchPlan {
+  let plan = plans.get(query);
+  if (plan === undefined) {
+    plan = planQuery(parseQuery(query));
+    if (plans.size >= PLAN_MEMO_LIMIT) plans.delete(plans.keys().next().value as string);
+    plans.set(query, plan);
+  }
+  return plan;
 }
 
 const SOURCE_FIELDS_MASK = (1 << FIELD_ORDER.indexOf('title')) | (1 << FIELD_ORDER.indexOf('author'));
@@ -194,7 +222,7 @@ const SOURCE_FIELDS_MASK = (1 << FIELD_ORDER.indexOf('title')) | (1 << FIELD_ORD
  * run as typed is repaired or yields no hits, with `message` saying why.
  */
 export function search(shards: SearchShards, query: string, options: SearchOptions = {}): SearchResult {
-  const plan = planQuery(parseQuery(query));
+  const plan = planOf(query);
   const messages = [...plan.messages];
   const loading = shards.loading ? { loading: shards.loading } : {};
   const finish = (result: { hits: Hit[]; total: number; suggestions?: string[] }): SearchResult => ({
@@ -208,7 +236,7 @@ export function search(shards: SearchShards, query: string, options: SearchOptio
   const positive = units.filter((terms) => !terms.unit.exclude).length;
   const scope = scopeMasks(plan.scopes);
   const accepts = sourceFilter(plan.filters, shards.sources);
-  const averages = Float64Array.from(FIELD_ORDER, (field) => shards.stats.averageLength[field] ?? 0);
+  const averages = averagesOf(shards);
 
   const states = new Map<number, ShardState>();
   const c: Candidates = { shard: [], doc: [], score: [] };
