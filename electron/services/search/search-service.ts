@@ -181,6 +181,11 @@ export class SearchService {
    */
   ready(onProgress?: (progress: IndexProgress) => void): Promise<IndexReport> {
     this.#started = true;
+    // Until the update has looked at the corpus, what is searchable is what was before.
+    if (this.#loading === undefined) {
+      this.#loading = { done: this.#served.size, total: Math.max(this.#served.size, this.#current.size) };
+      this.#shards = assemble([...this.#sourceShards, ...this.#annotations.shards], this.#loading);
+    }
     const run = this.#queue.then(() => this.#refresh(onProgress));
     this.#queue = run.catch(() => undefined);
     return run;
@@ -257,7 +262,10 @@ export class SearchService {
         : {
             loading: {
               ...loading,
-              message: `Still indexing the library: ${loading.done.toLocaleString('en')} of ${loading.total.toLocaleString('en')} sources are searched so far. The results will be complete when it is done.`,
+              message:
+                loading.total === 0
+                  ? 'The library is still being indexed: results will appear as it goes, and be complete when it is done.'
+                  : `Still indexing the library: ${loading.done.toLocaleString('en')} of ${loading.total.toLocaleString('en')} sources are searched so far. The results will be complete when it is done.`,
             },
           }),
       ...(this.#warning === undefined ? {} : { warning: this.#warning }),
