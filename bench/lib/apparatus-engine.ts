@@ -76,9 +76,11 @@ export async function measureApparatus(corpus: string, reps: number): Promise<En
 
     // Editing a source: until a search finds the new words.
     const sourceIds = readdirSync(corpus).filter((name) => name.endsWith('.md')).map((name) => name.slice(0, -3)).sort();
+    // Six edits of different sources; the first warms up (it starts the index worker) and is
+    // left out, as MiniSearch's first is.
     const updates: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const sourceId = sourceIds[Math.floor(((i + 0.5) * sourceIds.length) / 5)] as string;
+    for (let i = 0; i < 6; i += 1) {
+      const sourceId = sourceIds[Math.floor(((i + 0.5) * sourceIds.length) / 6)] as string;
       const word = markerWord(1000 + i);
       const file = join(corpus, `${sourceId}.md`);
       if (!edited.has(file)) edited.set(file, readFileSync(file));
@@ -88,7 +90,7 @@ export async function measureApparatus(corpus: string, reps: number): Promise<En
         return service.searchHits(word).total;
       });
       if (value !== 1) notes.push(`Apparatus source update ${i}: ${value} hits for the new word.`);
-      updates.push(ms);
+      if (i > 0) updates.push(ms);
     }
     await service.idle();
     await service.close();

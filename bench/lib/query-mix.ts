@@ -55,8 +55,9 @@ export function wideFigures(run: (query: MixQuery) => unknown): { query: string;
 export const QUERY_KINDS: readonly MixQuery['kind'][] = ['term', 'two terms', 'phrase', 'prefix', 'fuzzy', 'non-ASCII'];
 
 /**
- * Runs every query of the mix `reps` times (`run` returns the number of hits), the whole mix
- * once first to warm up: p50 and p95 overall ("all") and by kind, and the hits of one pass.
+ * Runs every query of the mix `reps` times (`run` returns the number of hits), after the whole
+ * mix a few times to warm up and a garbage collection, alike for both engines: p50 and p95
+ * overall ("all") and by kind, and the hits of one pass.
  */
 export function queryFigures(
   run: (query: MixQuery) => number,
@@ -64,6 +65,8 @@ export function queryFigures(
 ): { queries: { kind: string; p50Ms: number; p95Ms: number }[]; hits: number } {
   let hits = 0;
   for (const query of QUERY_MIX) hits += run(query);
+  for (let warm = 1; warm < Math.min(5, reps); warm += 1) for (const query of QUERY_MIX) run(query);
+  (globalThis as { gc?: () => void }).gc?.();
   const samples = new Map<string, number[]>([['all', []]]);
   for (let rep = 0; rep < reps; rep += 1) {
     for (const query of QUERY_MIX) {
