@@ -11,7 +11,7 @@ import type { ElementTerms } from './expand.ts';
 import { FIELD_BOOSTS, FIELD_COUNT, FIELD_ORDER } from './fields.ts';
 import type { LoadedShard } from './load.ts';
 import type { PlanUnit } from './plan.ts';
-import { stopWordsOf } from './postings.ts';
+import { stopWordsOf, walkOccurrences } from './postings.ts';
 import { docKind, TAG_FIELDS_MASK } from './scope.ts';
 import type { Segment } from './segment.ts';
 import { stopWordNumber } from './stop-words.ts';
@@ -233,64 +233,41 @@ const presence = new WeakMap<Segment, { stamp: Int32Array; generation: number }>
 /** Collects the occurrences of element `k` in the groups that hold every earlier element. */
 function collect(shard: LoadedShard, s: number, terms: UnitTerms, k: number, into: ElementOccurrences, seen: { stamp: Int32Array; generation: number }): void {
   const { segment, deleted } = shard;
-  const { postings, postingStart, docFlags } = segment;
+  const { docFlags } = segment;
   const element = terms.elements[k] as ElementTerms;
   const numbers = element.numbers[s] as Int32Array;
   const required = seen.generation;
-  const cursor = { offset: 0 };
-  const fields: number[] = [];
-  const docs: number[] = [];
-  const counts: number[] = [];
   let sources = 0;
+  let lastGroup = -1;
   for (let x = 0; x < numbers.length; x += 1) {
     const n = numbers[x] as number;
     if (n < 0) continue;
     sources += 1;
-    cursor.offset = postingStart[n] as number;
-    const mask = readVarint(postings, cursor);
-    fields.length = 0;
-    docs.length = 0;
-    counts.length = 0;
-    for (let f = 0; mask >> f; f += 1) {
-      if (!((mask >> f) & 1)) continue;
-      const count = readVarint(postings, cursor);
-      let doc = 0;
-      for (let i = 0; i < count; i += 1) {
-        doc += readVarint(postings, cursor);
-        fields.push(f);
-        docs.push(doc);
-        counts.push(readVarint(postings, cursor));
-      }
-    }
-    for (let i = 0; i < docs.length; i += 1) {
-      const field = fields[i] as number;
-      const doc = docs[i] as number;
-      const count = counts[i] as number;
-      const group = field * segment.docCount + doc;
-      const wanted =
-        (deleted === undefined || !deleted[doc]) &&
-        (terms.allowed[docKind(docFlags[doc] as number)] & (1 << field)) !== 0 &&
-        // A group lacking an earlier element cannot hold the phrase.
-        (k === 0 || seen.stamp[group] === required);
-      if (!wanted) {
-        for (let j = 0; j < count * 3; j += 1) readVarint(postings, cursor);
-        continue;
-      }
-      let ordinal = 0;
-      let start = 0;
-      for (let j = 0; j < count; j += 1) {
-        ordinal += readVarint(postings, cursor);
-        start += readVarint(postings, cursor);
-        const length = readVarint(postings, cursor);
-        into.group.push(group);
+    walkOccurrences(
+      segment,
+      n,
+      (field, doc, count) => {
+        const group = field * segment.docCount + doc;
+        const wanted =
+          (deleted === undefined || !deleted[doc]) &&
+          (terms.allowed[docKind(docFlags[doc] as number)] & (1 << field)) !== 0 &&
+          // A group lacking an earlier element cannot hold the phrase.
+          (k === 0 || seen.stamp[group] === required);
+        if (wanted) {
+          into.hitGroup.push(group);
+          into.hitExpansion.push(x);
+          into.hitCount.push(count);
+          lastGroup = group;
+        }
+        return wanted;
+      },
+      (_field, _doc, ordinal, start, length) => {
+        into.group.push(lastGroup);
         into.ordinal.push(ordinal);
         into.start.push(start);
         into.end.push(start + length);
-      }
-      into.hitGroup.push(group);
-      into.hitExpansion.push(x);
-      into.hitCount.push(count);
-    }
+      },
+    );
   }
   if (sources > 1) into.sort();
   // Mark this element's groups for the next element.
@@ -405,47 +382,25 @@ export function evaluateUnit(
  */
 export function wordSpans(shard: LoadedShard, s: number, units: readonly UnitTerms[], docs: ReadonlySet<number>, spans: Map<number, number[]>): void {
   const { segment } = shard;
-  const { postings, postingStart, docFlags } = segment;
-  const cursor = { offset: 0 };
-  const entries: number[] = [];
+  const { docFlags } = segment;
   for (const terms of units) {
     if (terms.positional || terms.unit.exclude) continue;
     const numbers = (terms.elements[0] as ElementTerms).numbers[s] as Int32Array;
     for (const n of numbers) {
       if (n < 0) continue;
-      // Document lists first (field, doc, count), then each document's occurrences in order.
-      cursor.offset = postingStart[n] as number;
-      const mask = readVarint(postings, cursor);
-      entries.length = 0;
-      for (let f = 0; mask >> f; f += 1) {
-        if (!((mask >> f) & 1)) continue;
-        const count = readVarint(postings, cursor);
-        let doc = 0;
-        for (let i = 0; i < count; i += 1) {
-          doc += readVarint(postings, cursor);
-          entries.push(f, doc, readVarint(postings, cursor));
-        }
-      }
-      for (let e = 0; e < entries.length; e += 3) {
-        const field = entries[e] as number;
-        const doc = entries[e + 1] as number;
-        const count = entries[e + 2] as number;
-        if (!docs.has(doc) || !(terms.allowed[docKind(docFlags[doc] as number)] & (1 << field))) {
-          for (let k = 0; k < count * 3; k += 1) readVarint(postings, cursor);
-          continue;
-        }
-        let list = spans.get(doc);
-        if (list === undefined) {
-          list = [];
-          spans.set(doc, list);
-        }
-        let start = 0;
-        for (let k = 0; k < count; k += 1) {
-          readVarint(postings, cursor);
-          start += readVarint(postings, cursor);
-          list.push(field, start, start + readVarint(postings, cursor));
-        }
-      }
+      walkOccurrences(
+        segment,
+        n,
+        (field, doc) => docs.has(doc) && (terms.allowed[docKind(docFlags[doc] as number)] & (1 << field)) !== 0,
+        (field, doc, _ordinal, start, length) => {
+          let list = spans.get(doc);
+          if (list === undefined) {
+            list = [];
+            spans.set(doc, list);
+          }
+          list.push(field, start, start + length);
+        },
+      );
     }
   }
 }

@@ -60,3 +60,49 @@ export function stopWordsOf(segment: Segment, doc: number, field: number): Map<n
   }
   return words;
 }
+
+/**
+ * Walks the documents of term `n` in posting order, reading the occurrences only of those
+ * `wanted(field, doc)` accepts (`occurrence` is called for each of them, in order) and skipping
+ * the others, without copying the document lists: the lists are read a second time alongside the
+ * occurrences instead.
+ */
+export function walkOccurrences(
+  segment: Segment,
+  n: number,
+  wanted: (field: number, doc: number, count: number) => boolean,
+  occurrence: (field: number, doc: number, ordinal: number, start: number, length: number) => void,
+): void {
+  const bytes = segment.postings;
+  const lists = { offset: segment.postingStart[n] as number };
+  const mask = readVarint(bytes, lists);
+  const firstList = lists.offset;
+  // First pass: where the occurrences begin.
+  for (let field = 0; mask >> field; field += 1) {
+    if (!((mask >> field) & 1)) continue;
+    const count = readVarint(bytes, lists);
+    for (let i = 0; i < count * 2; i += 1) readVarint(bytes, lists);
+  }
+  const occurrences = { offset: lists.offset };
+  lists.offset = firstList;
+  for (let field = 0; mask >> field; field += 1) {
+    if (!((mask >> field) & 1)) continue;
+    const count = readVarint(bytes, lists);
+    let doc = 0;
+    for (let i = 0; i < count; i += 1) {
+      doc += readVarint(bytes, lists);
+      const tf = readVarint(bytes, lists);
+      if (!wanted(field, doc, tf)) {
+        for (let k = 0; k < tf * 3; k += 1) readVarint(bytes, occurrences);
+        continue;
+      }
+      let ordinal = 0;
+      let start = 0;
+      for (let k = 0; k < tf; k += 1) {
+        ordinal += readVarint(bytes, occurrences);
+        start += readVarint(bytes, occurrences);
+        occurrence(field, doc, ordinal, start, readVarint(bytes, occurrences));
+      }
+    }
+  }
+}
