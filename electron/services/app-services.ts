@@ -74,6 +74,8 @@ export interface AppConfig {
   onSearchProgress?: (progress: SearchProgress) => void;
   /** The PDF reading worker script, where the default cannot find it (a packaged app). */
   pdfWorkerFile?: string;
+  /** The text import worker script, where the default cannot find it (a packaged app). */
+  cleanWorkerFile?: string;
   /** How far reading a PDF to import has come, for the window. */
   onImportProgress?: (progress: ImportProgress) => void;
   /** Where Zotero listens (default Zotero's own address, `http://127.0.0.1:23119`). */
@@ -118,6 +120,7 @@ export class AppServices {
     this.#log = config.log ?? console.error;
     this.events = new Emitter<ServiceEvents>(this.#log);
     this.corpus = new CorpusService(config.corpusFolder, this.events);
+    for (const note of this.corpus.recover()) this.#log(note);
     if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
   }
 
@@ -144,7 +147,7 @@ export class AppServices {
   }
 
   get citations(): CitationService {
-    return (this.#citations ??= new CitationService(this.corpus, this.store, (citation) => this.#platform().writeClipboard(citation)));
+    return (this.#citations ??= new CitationService(this.corpus, (id) => this.annotations.get(id), (citation) => this.#platform().writeClipboard(citation)));
   }
 
   get desktop(): DesktopService {
@@ -157,7 +160,11 @@ export class AppServices {
 
   /** Imports as the command line makes them: a file named by path. */
   get importer(): ImportService {
-    return (this.#importer ??= new ImportService(this.corpus, this.#config.pdfWorkerFile === undefined ? {} : { pdfWorkerFile: this.#config.pdfWorkerFile }));
+    const { pdfWorkerFile, cleanWorkerFile } = this.#config;
+    return (this.#importer ??= new ImportService(this.corpus, {
+      ...(pdfWorkerFile === undefined ? {} : { pdfWorkerFile }),
+      ...(cleanWorkerFile === undefined ? {} : { cleanWorkerFile }),
+    }));
   }
 
   /** Imports as the window makes them: the file chosen in main's own dialog. */
@@ -174,6 +181,7 @@ export class AppServices {
     return (this.#exports ??= new ExportService({
       corpus: this.corpus,
       project: () => this.store,
+      annotations: () => this.annotations,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
       chooseFolder: () => this.#platform().chooseFolder(),
     }));
@@ -231,7 +239,7 @@ export class AppServices {
         onStatus: (status) => this.#search?.statusChanged(status),
       });
       this.#search = new AppSearch(host, {
-        annotationChange: (ids) => (this.#closed ? { upserted: [], removed: [] } : annotationChangeFromStore(this.store, ids)),
+        annotationChange: (ids) => (this.#closed ? { upserted: [], removed: [] } : annotationChangeFromStore(this.store, ids, (id) => this.annotations.get(id))),
         ...(this.#config.onSearchProgress ? { onProgress: this.#config.onSearchProgress } : {}),
         log: this.#log,
       });
@@ -261,7 +269,7 @@ export class AppServices {
     // a full disk, making one would fail the search).
     if (this.#config.projectAccess === 'read' && !this.#store && !existsSync(this.#config.projectFile)) return [];
     try {
-      return annotationsFromStore(this.store);
+      return annotationsFromStore(this.store, this.annotations.list({}));
     } catch (error) {
       // Reading where no project was ever made finds nothing; one that existed and is gone is refused by the store.
       if (this.#config.projectAccess === 'read' && error instanceof StoreError && error.code === 'not-found') return [];

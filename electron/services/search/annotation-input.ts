@@ -49,24 +49,30 @@ function searchInput(annotation: Annotation, tags: ReturnType<typeof tagLookup>)
 /**
  * The current annotations of a project store with their tag names (and their tags' parents'
  * names, so that a tag lists what is filed under its children), in the store's order: the
- * function to hand a `SearchService`. Tags that no longer exist are left out.
+ * function to hand a `SearchService`. Tags that no longer exist are left out. `annotations`
+ * default to the store's own; the app passes them re-anchored by the annotation service.
  */
-export function annotationsFromStore(store: ProjectStore): SearchAnnotationInput[] {
+export function annotationsFromStore(store: ProjectStore, annotations: readonly Annotation[] = store.list()): SearchAnnotationInput[] {
   const tags = tagLookup(store.listTags());
-  return store.list().map((annotation) => searchInput(annotation, tags));
+  return annotations.map((annotation) => searchInput(annotation, tags));
 }
 
 /**
  * What changed for search when the annotations `ids` were created, edited or deleted: those
- * still in the store, read again, and the ids of those that are gone. Costs a few reads, not a
- * pass over every annotation.
+ * still in the store, read again (through `get`, default the store's own; the app passes the
+ * annotation service's, which re-anchors), and the ids of those that are gone. Costs a few
+ * reads, not a pass over every annotation.
  */
-export function annotationChangeFromStore(store: ProjectStore, ids: readonly string[]): AnnotationChange {
+export function annotationChangeFromStore(
+  store: ProjectStore,
+  ids: readonly string[],
+  get: (id: string) => Annotation | undefined = (id) => store.get(id),
+): AnnotationChange {
   const tags = tagLookup(store.listTags());
   const upserted: SearchAnnotationInput[] = [];
   const removed: string[] = [];
   for (const id of ids) {
-    const annotation = store.get(id);
+    const annotation = get(id);
     if (annotation === undefined) removed.push(id);
     else upserted.push(searchInput(annotation, tags));
   }
