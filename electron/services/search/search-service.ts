@@ -423,6 +423,8 @@ export class SearchService {
     this.#publish(true);
 
     await this.#loadCache(folder, removed);
+    // Whatever the cache held is searchable from now on, however fast it loaded.
+    this.#publish(true);
     // Only what no segment holds is parsed, by the corpus's own rules: a file that cannot be
     // read leaves the corpus as search sees it, and is reported.
     const unheld = new Set(this.#reconcile());
