@@ -4,10 +4,10 @@
  * when nothing matched (run by a click or the keyboard), wildcards cut short, unknown fields and
  * boosts, the passages of a tag, and an index that could not be saved on the disk.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
@@ -15,21 +15,8 @@ import { serializeSource } from '../../core/corpus/serialize-source.ts';
 import { makeSource } from '../fixtures/search/sources.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { searchProgressToPage } from '../support/search-progress.ts';
-import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
-
-// A search runs in the search thread, on a busy machine sometimes past expect.poll's one second.
-const ANSWER = { timeout: 15_000 };
-
-/** Shown: laid out with a size, and not hidden by style. */
-async function visible(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const style = await locator.evaluate((node) => {
-    const computed = getComputedStyle(node);
-    return { display: computed.display, visibility: computed.visibility };
-  });
-  return box !== null && box.width > 0 && box.height > 0 && style.display !== 'none' && style.visibility === 'visible';
-}
+import { ANSWER, copyCleanedCorpus, searchProgressToPage, shown } from '../support/search-window.ts';
+import { openServices, type TestServices } from '../support/services.ts';
 
 describe('what search results tell the searcher', () => {
   let browser: Browser;
@@ -40,10 +27,7 @@ describe('what search results tell the searcher', () => {
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'apparatus-search-answers-'));
     const corpus = join(root, 'corpus');
-    mkdirSync(corpus);
-    for (const name of readdirSync(CORPUS_DIR)) {
-      if (name.endsWith('.md') && name !== 'README.md') cpSync(join(CORPUS_DIR, name), join(corpus, name));
-    }
+    copyCleanedCorpus(corpus);
     // An archive inventory: thousands of file numbers, so that "1*" stands for more words than are searched.
     const entries = Array.from({ length: 2500 }, (_, i) => `File ${10000 + i * 3}`).join('; ');
     writeFileSync(join(corpus, 'inventory.md'), serializeSource(makeSource('inventory', { title: 'Inventory of the fund' }, [['paragraph', entries]])));
@@ -80,7 +64,7 @@ describe('what search results tell the searcher', () => {
     await expect.poll(() => suggestion.allTextContents(), ANSWER).toEqual(['Khrushchev']);
     expect(await page.locator('.search-results .status').textContent()).toBe('Nothing found.');
     expect(await page.locator('.search-suggestions').textContent()).toBe('Did you mean Khrushchev?');
-    expect(await visible(suggestion)).toBe(true);
+    expect(await shown(suggestion)).toBe(true);
     await suggestion.click();
     expect(await page.inputValue('.search-input')).toBe('Khrushchev');
     await expect.poll(() => page.locator('.search-results .result').count(), ANSWER).toBeGreaterThan(0);
@@ -108,7 +92,7 @@ describe('what search results tell the searcher', () => {
     await page.fill('.search-input', '1*');
     const note = page.locator('.search-results .search-note');
     await expect.poll(() => note.textContent(), ANSWER).toMatch(/^"1\*" stands for 2,\d{3} different words; only the 2,000 closest were searched\. Type more of the word to narrow it\./);
-    expect(await visible(note)).toBe(true);
+    expect(await shown(note)).toBe(true);
     expect(await page.locator('.search-results .result').count()).toBeGreaterThan(0);
   });
 
@@ -117,12 +101,12 @@ describe('what search results tell the searcher', () => {
     const note = page.locator('.search-results .search-note');
     await page.fill('.search-input', 'title:Hoxha');
     await expect.poll(() => note.textContent(), ANSWER).toMatch(/^"title:" is not a field Apparatus knows .* use source:Hoxha\./);
-    expect(await visible(note)).toBe(true);
+    expect(await shown(note)).toBe(true);
     const found = await page.locator('.search-results .status').textContent();
     expect(found).toMatch(/^\d+ passages found/);
     await page.fill('.search-input', 'Hoxha^2');
     await expect.poll(() => note.textContent(), ANSWER).toMatch(/^Boosts such as "\^2" are not used: .*"Hoxha" was searched as typed\./);
-    expect(await visible(note)).toBe(true);
+    expect(await shown(note)).toBe(true);
     expect(await page.locator('.search-results .status').textContent()).toBe(found);
   });
 
@@ -137,14 +121,14 @@ describe('what search results tell the searcher', () => {
     expect(await result.locator('.result-place').textContent()).toBe('Annotation · p. 379');
     expect(await result.locator('.result-snippet').textContent()).toBe('the naval base at Vlora');
     expect(await result.locator('.result-tags').textContent()).toBe('Tags: Show trials');
-    for (const part of ['.result-place', '.result-snippet', '.result-tags']) expect(await visible(result.locator(part)), part).toBe(true);
+    for (const part of ['.result-place', '.result-snippet', '.result-tags']) expect(await shown(result.locator(part)), part).toBe(true);
   });
 
   it('says that the index could not be saved, while every search still answers', async () => {
     const { page } = app;
     const warning = page.locator('.index-warning');
     await expect.poll(() => warning.textContent(), ANSWER).toMatch(/^The search index could not be saved in .*cache.* Searching works from memory/);
-    expect(await visible(warning)).toBe(true);
+    expect(await shown(warning)).toBe(true);
     expect(await page.locator('.search-results .result').count()).toBe(1);
   });
 

@@ -6,10 +6,10 @@
  * its corpus is on a "slow disk" whose second look at the folder waits for the test, so the
  * index stays loading until the test lets it go on.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { UnreadableSource } from '../../core/api.ts';
 import type { Source } from '../../core/corpus/model.ts';
@@ -19,8 +19,8 @@ import { AppSearch } from '../../electron/services/search/app-search.ts';
 import { SearchService } from '../../electron/services/search/search-service.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { searchProgressToPage } from '../support/search-progress.ts';
-import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { ANSWER, copyCleanedCorpus, searchProgressToPage, shown } from '../support/search-window.ts';
+import { openServices, type TestServices } from '../support/services.ts';
 
 const HELD_BACK = 'memorie-kapo';
 
@@ -50,26 +50,6 @@ class SlowCorpus implements SearchCorpus {
   }
 }
 
-// An answer comes through the IPC bridge from the index, on a busy machine sometimes past expect.poll's one second.
-const ANSWER = { timeout: 15_000 };
-
-/** Shown: laid out with a size, and not hidden by style. */
-async function visible(locator: Locator): Promise<boolean> {
-  const box = await locator.boundingBox();
-  const style = await locator.evaluate((node) => {
-    const computed = getComputedStyle(node);
-    return { display: computed.display, visibility: computed.visibility };
-  });
-  return box !== null && box.width > 0 && box.height > 0 && style.display !== 'none' && style.visibility === 'visible';
-}
-
-function copyCorpus(to: string, except?: string): void {
-  mkdirSync(to);
-  for (const name of readdirSync(CORPUS_DIR)) {
-    if (name.endsWith('.md') && name !== 'README.md' && name !== `${except}.md`) cpSync(join(CORPUS_DIR, name), join(to, name));
-  }
-}
-
 describe('the search index while it loads', () => {
   let browser: Browser;
   let backend: TestServices;
@@ -82,12 +62,12 @@ describe('the search index while it loads', () => {
     root = mkdtempSync(join(tmpdir(), 'apparatus-search-progress-'));
     const cache = join(root, 'cache');
     // The cache as a previous run left it, before the fifth source was added.
-    copyCorpus(join(root, 'four'), HELD_BACK);
+    copyCleanedCorpus(join(root, 'four'), HELD_BACK);
     const earlier = new SearchService(new CorpusService(join(root, 'four')), cache, () => [], { log: () => {} });
     await earlier.ready();
     await earlier.idle();
     await earlier.close();
-    copyCorpus(join(root, 'corpus'));
+    copyCleanedCorpus(join(root, 'corpus'));
 
     const progress = searchProgressToPage();
     backend = openServices(join(root, 'corpus'), join(root, 'project'));
@@ -117,9 +97,9 @@ describe('the search index while it loads', () => {
     const { page } = app;
     const summary = page.locator('.index-summary');
     await expect.poll(() => summary.textContent(), ANSWER).toBe('Loading the search index: 4 of 5 sources searchable');
-    expect(await visible(summary)).toBe(true);
+    expect(await shown(summary)).toBe(true);
     const bar = page.locator('.index-progress');
-    expect(await visible(bar)).toBe(true);
+    expect(await shown(bar)).toBe(true);
     expect(await bar.evaluate((node: HTMLProgressElement) => [node.value, node.max])).toEqual([4, 5]);
     expect(await bar.getAttribute('aria-label')).toBe('Loading the search index: 4 of 5 sources searchable');
 
@@ -128,7 +108,7 @@ describe('the search index while it loads', () => {
     expect(await list.isVisible()).toBe(false);
     await summary.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => visible(list), ANSWER).toBe(true);
+    await expect.poll(() => shown(list), ANSWER).toBe(true);
     const lines = await list.locator('li').allTextContents();
     expect(lines.length).toBeGreaterThan(0);
     const parts = lines.map((line) => line.match(/^(\d+) sources?, (\d+) passages?(?:, \d+ masked)? · \d+(?:\.\d)? (?:KB|MB)$/));
@@ -148,8 +128,8 @@ describe('the search index while it loads', () => {
     const { page } = app;
     await page.click('[data-source-id="edemskiy-2019"] .source-open');
     await page.waitForSelector('.reading');
-    expect(await visible(page.locator('.reading'))).toBe(true);
-    expect(await visible(page.locator('.index-summary'))).toBe(true);
+    expect(await shown(page.locator('.reading'))).toBe(true);
+    expect(await shown(page.locator('.index-summary'))).toBe(true);
   });
 
   it('answers at once from what is searchable, says so, and completes the results once the index is ready', async () => {
@@ -159,7 +139,7 @@ describe('the search index while it loads', () => {
     await expect.poll(() => note.textContent(), ANSWER).toBe(
       'Still indexing the library: 4 of 5 sources are searched so far. The results will be complete when it is done.',
     );
-    expect(await visible(note)).toBe(true);
+    expect(await shown(note)).toBe(true);
     const status = page.locator('.search-results .status');
     const partial = Number((await status.textContent())?.match(/^(\d+) passages found/)?.[1]);
     expect(partial).toBeGreaterThan(0);
