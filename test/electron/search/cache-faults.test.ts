@@ -128,7 +128,8 @@ describe('two processes sharing a cache', () => {
       const reference = await searchProcess([...args.slice(0, -4), '--cache', join(root, 'reference'), '--project', join(root, 'none')]);
       expect((JSON.parse(reference.stdout) as unknown[]).length).toBeGreaterThan(10);
 
-      for (let round = 0; round < 3; round += 1) {
+      // A first build raced, then an edit of five sources raced (each round starts three processes).
+      for (let round = 0; round < 2; round += 1) {
         if (round > 0) for (const id of ids.slice(round * 7, round * 7 + 5)) writeGeneratedSource(corpus, id, round);
         const expected = round === 0 ? reference : await searchProcess([...args.slice(0, -4), '--cache', join(root, `fresh${round}`), '--project', join(root, 'none')]);
         const [first, second] = await Promise.all([searchProcess(args), searchProcess(args)]);
