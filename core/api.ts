@@ -400,13 +400,40 @@ export type SearchHit = SearchHitView;
 export interface SearchResults {
   hits: SearchHit[];
   total: number;
+  /** About the query: parts ignored or repaired, unknown fields, wildcards cut short. */
   message?: string;
+  /** When nothing matched: whole queries with the nearest spellings in the library, to offer as links. */
+  suggestions?: string[];
+  /** While the index is still loading or being built (partial queries only): results cover part of the library. */
+  loading?: { done: number; total: number; message: string };
+  /** The index could not be saved to the disk: results are complete, the next start indexes again. */
+  warning?: string;
+}
+
+/** One segment of the search index, for the progress display. */
+export interface SearchSegment {
+  id: string;
+  kind: 'sources' | 'annotations';
+  sources: number;
+  documents: number;
+  /** Documents of edited or removed sources, hidden until the segment is merged. */
+  masked: number;
+  bytes: number;
 }
 
 /** How far the building of the search index has come (payload of the `search.progress` event). */
 export interface SearchProgress {
+  /** Sources indexed in the current run, of those that need it (1 of 1 when finished). */
   done: number;
   total: number;
+  /** What the index is doing. */
+  phase?: 'idle' | 'loading' | 'indexing' | 'merging';
+  /** Sources searchable so far, of `sources` in the library. */
+  searchable?: number;
+  sources?: number;
+  segments?: SearchSegment[];
+  /** The index could not be saved to the disk. */
+  warning?: string;
 }
 
 /** Bounds of the reading text size, in CSS pixels. */
@@ -598,6 +625,8 @@ export const contract = {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 200),
+      /** Answer at once while the index is loading or being built, with a `loading` note. */
+      partial: v.optional(v.boolean()),
     }),
   },
   'app.flushed': { input: NoInput },

@@ -46,7 +46,7 @@ function implementations(services: Services): Implementations {
     'reader.getState': ({ sourceId }) => services.reader.state(sourceId),
     'reader.savePosition': ({ sourceId, offset }) => services.reader.savePosition(sourceId, offset),
     'reader.setFontSize': ({ size }) => services.reader.setFontSize(size),
-    'search.query': ({ query, limit }) => services.search.query(query, limit),
+    'search.query': ({ query, limit, partial }) => services.search.query(query, limit, partial ?? false),
     'export.run': (request) => services.exports.saveAs(request),
     'app.openExternal': ({ url }) => services.desktop.openExternal(url),
     'app.flushed': () => services.desktop.flushed(),

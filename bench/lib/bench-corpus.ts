@@ -3,10 +3,12 @@
  * every later copy renames a deterministic quarter of its longer words with a copy-specific
  * ending, so the vocabulary grows with the corpus as it would with new sources.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block, Inline, Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
+import { serializeSource } from '../../core/corpus/serialize-source.ts';
 
 /** The cleaned sources of `corpusFolder`, sorted by id. */
 export function seedSources(corpusFolder: string): Source[] {
@@ -44,9 +46,9 @@ function perturbBlock(block: Block, copy: number): Block {
   return { ...block, content };
 }
 
-/** Copy `copy` of a source, with id `<id>~<copy>` and perturbed text (copy 0: the real text). */
+/** Copy `copy` of a source, with id `<id>.c<copy>` and perturbed text (copy 0: the real text). */
 export function sourceCopy(source: Source, copy: number): Source {
-  const id = `${source.id}~${copy}`;
+  const id = `${source.id}.c${copy}`;
   return {
     ...source,
     id,
@@ -54,4 +56,24 @@ export function sourceCopy(source: Source, copy: number): Source {
     blocks: source.blocks.map((block) => perturbBlock(block, copy)),
     notes: source.notes.map((note) => ({ ...note, blocks: note.blocks.map((b) => perturbBlock(b, copy)) })),
   };
+}
+
+/** The cleaned files of a seed folder, hashed: a written benchmark corpus is reused while they are unchanged. */
+export function seedHash(corpusFolder: string): string {
+  const hash = createHash('sha256').update('bench-corpus-2');
+  for (const name of readdirSync(corpusFolder).filter((n) => n.endsWith('.md') && n !== 'README.md').sort()) {
+    hash.update(name).update(readFileSync(join(corpusFolder, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Writes copies `from` … `to - 1` of every seed source into `folder` as cleaned files. */
+export function writeCopies(sources: readonly Source[], folder: string, from: number, to: number): void {
+  mkdirSync(folder, { recursive: true });
+  for (let copy = from; copy < to; copy += 1) {
+    for (const source of sources) {
+      const copied = sourceCopy(source, copy);
+      writeFileSync(join(folder, `${copied.id}.md`), serializeSource(copied));
+    }
+  }
 }

@@ -51,6 +51,22 @@ export function analyze(
   return terms;
 }
 
+// Folding is the costly step of indexing, and running text repeats its words: a bounded memo
+// of recent words spares most of the work. Cleared wholesale when full, which is cheap and keeps
+// memory bounded whatever the corpus.
+const FOLD_MEMO_LIMIT = 200_000;
+const foldMemo = new Map<string, string>();
+
+function foldCached(word: string): string {
+  let folded = foldMemo.get(word);
+  if (folded === undefined) {
+    if (foldMemo.size >= FOLD_MEMO_LIMIT) foldMemo.clear();
+    folded = foldWord(word);
+    foldMemo.set(word, folded);
+  }
+  return folded;
+}
+
 function analyzeText(
   text: string,
   offset: number,
@@ -60,7 +76,7 @@ function analyzeText(
   const words = tokenize(text);
   const terms: Term[] = [];
   for (const word of words) {
-    const term = foldWord(word.text);
+    const term = foldCached(word.text);
     if (term === '' || (!keepStopWords && isStopWord(term))) continue;
     terms.push({
       term,

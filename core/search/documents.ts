@@ -18,6 +18,8 @@ export interface BlockDocument {
   /** The source's title and authors, repeated on each block so they count for every passage. */
   title: string;
   author: string;
+  /** The title of the journal, book, website or encyclopedia the source appeared in, if any. */
+  container?: string;
   /** The block's text when it is a heading, else empty. */
   heading: string;
   /** The block's text when it is not a heading, else empty. */
@@ -32,6 +34,8 @@ export interface SearchableAnnotation {
   note?: string;
   /** Tag names (not ids), as the user sees them. */
   tags: readonly string[];
+  /** Names of the tags that contain these tags (parents, grandparents …), without repeats. */
+  parentTags?: readonly string[];
   /** The block where the annotated passage starts, when the caller knows it. */
   blockId?: string;
 }
@@ -48,6 +52,8 @@ export interface AnnotationDocument {
   quote: string;
   note: string;
   tags: readonly string[];
+  /** Names of the tags containing `tags`; absent when there are none. */
+  parentTags?: readonly string[];
 }
 
 /** Any search document. */
@@ -89,6 +95,7 @@ export function sourceAuthorText(source: Source): string {
 export function documentsForSource(source: Source): BlockDocument[] {
   const title = source.meta.csl.title ?? '';
   const author = sourceAuthorText(source);
+  const container = source.meta.csl['container-title'] ?? '';
   const blocks = [
     ...source.blocks.map((block) => ({ block, inNote: false })),
     ...source.notes.flatMap((note) => note.blocks.map((block) => ({ block, inNote: true }))),
@@ -108,6 +115,7 @@ export function documentsForSource(source: Source): BlockDocument[] {
       order: documents.length,
       title,
       author,
+      ...(container === '' ? {} : { container }),
       heading: isHeading ? text : '',
       body: isHeading ? '' : text,
     });
@@ -129,5 +137,8 @@ export function documentsForAnnotations(
     quote: annotation.quote.exact,
     note: annotation.note ?? '',
     tags: [...annotation.tags],
+    ...(annotation.parentTags && annotation.parentTags.length > 0
+      ? { parentTags: [...annotation.parentTags] }
+      : {}),
   }));
 }

@@ -1,49 +1,79 @@
 /**
- * `source:` and `author:` filters, checked against the title and author names every source
- * shard records; annotations are filtered through the source they belong to.
+ * `source:` and `author:` filters, checked against what each segment records of its sources;
+ * annotations are filtered through the source they belong to. `source:` names a source by its
+ * id, or by words of its title, its container (journal, website: `source:wikipedia`) or its
+ * authors; `author:` by words of its authors' names.
  */
-import type { SourceProfile } from './load.ts';
+import { analyze } from './analysis.ts';
 import { stemTerm } from './lunr-interop.ts';
 import type { PlanFilter } from './plan.ts';
+import type { SegmentSource } from './segment.ts';
 
-function termsMatch(
-  wanted: readonly string[],
-  terms: readonly string[],
-  stems: ReadonlySet<string>,
-  prefix: boolean,
-): boolean {
+/** Words of one text of a source, as terms and stems. */
+interface Words {
+  terms: readonly string[];
+  stems: ReadonlySet<string>;
+}
+
+/** A source's title, container and author names as terms and stems. */
+interface SourceProfile {
+  id: string;
+  title: Words;
+  container: Words;
+  author: Words;
+}
+
+function words(text: string): Words {
+  const terms = analyze(text).map((t) => t.term);
+  return { terms, stems: new Set(terms.map(stemTerm)) };
+}
+
+// Profiles are derived from immutable source records, so they can be kept as long as the record.
+const profiles = new WeakMap<SegmentSource, SourceProfile>();
+
+function profileOf(source: SegmentSource): SourceProfile {
+  let profile = profiles.get(source);
+  if (profile === undefined) {
+    profile = { id: source.id, title: words(source.title), container: words(source.container), author: words(source.author) };
+    profiles.set(source, profile);
+  }
+  return profile;
+}
+
+function termsMatch(wanted: readonly string[], have: Words, prefix: boolean): boolean {
   if (wanted.length === 0) return false;
   return wanted.every((term, i) =>
     prefix && i === wanted.length - 1
-      ? terms.some((have) => have.startsWith(term))
-      : stems.has(stemTerm(term)),
+      ? have.terms.some((word) => word.startsWith(term))
+      : have.stems.has(stemTerm(term)),
   );
 }
 
-function filterMatches(filter: PlanFilter, source: SourceProfile | undefined): boolean {
+function filterMatches(filter: PlanFilter, source: SegmentSource | undefined): boolean {
   if (source === undefined) return false;
-  if (filter.kind === 'author') {
-    return termsMatch(filter.terms, source.authorTerms, source.authorStems, filter.prefix);
-  }
+  const profile = profileOf(source);
+  if (filter.kind === 'author') return termsMatch(filter.terms, profile.author, filter.prefix);
   const id = source.id.toLowerCase();
   const value = filter.value.toLowerCase();
   return (
     id === value ||
     (filter.prefix && id.startsWith(value)) ||
-    termsMatch(filter.terms, source.titleTerms, source.titleStems, filter.prefix)
+    termsMatch(filter.terms, profile.title, filter.prefix) ||
+    termsMatch(filter.terms, profile.container, filter.prefix) ||
+    termsMatch(filter.terms, profile.author, filter.prefix)
   );
 }
 
 /**
  * A predicate on source ids: true when every kind of included filter accepts the source
- * (several filters of one kind are alternatives) and no excluded filter matches it. A `source:`
- * value matches the source id, or words of its title; `author:` matches words of its author
- * names. Sources without a loaded shard match no filter. Answers are cached per source.
+ * (several filters of one kind are alternatives) and no excluded filter matches it. Sources
+ * without live blocks match no filter. Answers are cached per source.
  */
 export function sourceFilter(
   filters: readonly PlanFilter[],
-  sources: ReadonlyMap<string, SourceProfile>,
+  sources: ReadonlyMap<string, SegmentSource>,
 ): (sourceId: string) => boolean {
+  if (filters.length === 0) return () => true;
   const answers = new Map<string, boolean>();
   const decide = (sourceId: string) => {
     const source = sources.get(sourceId);

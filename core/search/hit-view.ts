@@ -22,4 +22,6 @@ export interface SearchHitView {
   section: string | null;
   /** Where the matches lie in the source's reading text (for an annotation: its range), so the reader can mark them all. */
   ranges: { start: number; end: number }[];
+  /** An annotation's tag names (a passage found by `tag:` shows its quotation as the snippet). */
+  tags?: string[];
 }

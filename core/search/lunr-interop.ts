@@ -53,27 +53,57 @@ export function buildLunrIndex(
   fields: readonly string[],
   documents: readonly AnalysedDocument[],
 ): LunrIndexJson {
-  const builder = new lunr.Builder();
+  const builder = builderFor(fields);
+  for (const document of documents) builder.add(document);
+  return builder.build().toJSON() as LunrIndexJson;
+}
+
+interface LunrBuilderInternals {
+  tokenizer: (terms: readonly Term[]) => lunr.Token[];
+  invertedIndex: Record<string, LunrPosting>;
+}
+
+function builderFor(fields: readonly string[]): lunr.Builder & LunrBuilderInternals {
+  const builder = new lunr.Builder() as unknown as lunr.Builder & LunrBuilderInternals;
   builder.ref('ref');
   for (const field of fields) {
     const extractor = (doc: object) => (doc as AnalysedDocument).fields[field] ?? [];
     builder.field(field, { extractor });
   }
   builder.metadataWhitelist = ['position', 'index'];
-  (builder as unknown as { tokenizer: (terms: readonly Term[]) => lunr.Token[] }).tokenizer = (
-    terms,
-  ) =>
-    terms.map(
-      (t) => new lunr.Token(t.term, { position: [t.start, t.end - t.start], index: t.ordinal }),
-    );
+  (builder as LunrBuilderInternals).tokenizer = (terms) =>
+    terms.map((t) => new lunr.Token(t.term, { position: [t.start, t.end - t.start], index: t.ordinal }));
+  return builder;
+}
+
+/**
+ * Lunr's inverted index of already analysed documents (term → field → ref → positions and
+ * ordinals), as its builder makes it. Only the grouping is needed, so Lunr's own scoring
+ * vectors and token set, which `build()` would add, are not made.
+ */
+export function invertDocuments(
+  fields: readonly string[],
+  documents: readonly AnalysedDocument[],
+): Readonly<Record<string, LunrPosting>> {
+  const builder = builderFor(fields);
   for (const document of documents) builder.add(document);
-  return builder.build().toJSON() as LunrIndexJson;
+  return builder.invertedIndex;
 }
 
 /** Lunr's English (Porter) stemmer applied to one folded term. */
 export function stemTerm(term: string): string {
-  return lunr.stemmer(new lunr.Token(term, {})).toString();
+  let stem = stems.get(term);
+  if (stem === undefined) {
+    if (stems.size >= STEM_MEMO_LIMIT) stems.clear();
+    stem = lunr.stemmer(new lunr.Token(term, {})).toString();
+    stems.set(term, stem);
+  }
+  return stem;
 }
+
+// Queries and filters stem the same few words over and over; a bounded memo spares Lunr's work.
+const STEM_MEMO_LIMIT = 100_000;
+const stems = new Map<string, string>();
 
 interface TokenSetStatics {
   fromArray(sortedWords: string[]): lunr.TokenSet;

@@ -27,6 +27,10 @@ export interface PlanElement {
 
 /** A word or phrase to find (or, `exclude`, to avoid); several elements must be adjacent. */
 export interface PlanUnit {
+  /** The word or phrase as typed, with its operator (`Rankovi*`, `Hrushov~1`), for messages. */
+  text: string;
+  /** The words alone, without operator or quotes. */
+  word: string;
   elements: PlanElement[];
   /** Stop words of a quoted phrase, by word position relative to the first element. */
   stops: { offset: number; term: string }[];
@@ -71,7 +75,13 @@ function operatorWord(clause: WordClause | PhraseClause, words: readonly Term[])
   return clause.match === 'fuzzy' && words.length === 1 ? 0 : -1;
 }
 
-function unitOf(clause: WordClause | PhraseClause, messages: string[]): PlanUnit | undefined {
+function typed(clause: WordClause | PhraseClause): string {
+  if (clause.kind === 'phrase') return `"${clause.text}"`;
+  if (clause.match === 'prefix') return `${clause.text}*`;
+  return clause.match === 'fuzzy' ? `${clause.text}~${clause.distance}` : clause.text;
+}
+
+function unitOf(clause: WordClause | PhraseClause, messages: string[], word = clause.text): PlanUnit | undefined {
   const words = analyze(clause.text, { keepStopWords: true });
   const operator = operatorWord(clause, words);
   const isKept = (word: Term, i: number) => i === operator || !isStopWord(word.term);
@@ -103,6 +113,8 @@ function unitOf(clause: WordClause | PhraseClause, messages: string[]): PlanUnit
           .map((word) => ({ offset: word.ordinal - first.ordinal, term: word.term }))
       : [];
   return {
+    text: typed(clause),
+    word,
     elements,
     stops,
     exclude: clause.exclude,
@@ -119,6 +131,24 @@ function emptyClauseMessage(texts: readonly string[]): string {
   );
 }
 
+
+/**
+ * A word typed as `key:value` with a key Apparatus does not know (`title:Hoxha`, `foo:bar`):
+ * the value is searched everywhere, and the user is told, rather than finding nothing because
+ * no passage contains "title" right before "Hoxha".
+ */
+function unknownField(clause: WordClause, messages: string[]): WordClause {
+  if (clause.field) return clause;
+  const keyed = /^(\p{L}+):(.+)$/u.exec(clause.text);
+  if (!keyed) return clause;
+  const [, key = '', value = ''] = keyed;
+  const hint = key.toLowerCase() === 'title' ? ` To find a source by its title, use source:${value}.` : '';
+  messages.push(
+    `"${key}:" is not a field Apparatus knows (source:, author:, tag:, in:), so "${value}" was searched everywhere.${hint}`,
+  );
+  return { ...clause, text: value };
+}
+
 /** Analyses a parsed query into a plan. Never throws; adds messages for parts that vanish. */
 export function planQuery(parsed: ParsedQuery): SearchPlan {
   const messages = [...parsed.messages];
@@ -131,7 +161,7 @@ export function planQuery(parsed: ParsedQuery): SearchPlan {
     switch (clause.kind) {
       case 'word':
       case 'phrase': {
-        const unit = unitOf(clause, messages);
+        const unit = unitOf(clause.kind === 'word' ? unknownField(clause, messages) : clause, messages, clause.text);
         if (unit) units.push(unit);
         else if (!clause.exclude) vanished.push(clause.text);
         break;

@@ -268,6 +268,23 @@ function keyedClause(
   }
 }
 
+const BOOST = /\^\d*(?:\.\d+)?$/u;
+
+/**
+ * Drops a Lunr-style boost (`Hoxha^2`, or `^2` after a phrase) and says why: passages are
+ * ranked by where the words occur, and a silent boost would make a word a search for "2".
+ */
+function withoutBoost(bare: string, messages: string[]): string {
+  const boost = BOOST.exec(bare);
+  if (!boost) return bare;
+  const word = bare.slice(0, boost.index);
+  messages.push(
+    `Boosts such as "${boost[0]}" are not used: passages are ranked by where the words occur` +
+      (word === '' ? ', so it was ignored.' : `, so "${word}" was searched as typed.`),
+  );
+  return word;
+}
+
 /**
  * Parses what the user typed. Never throws; returns the clauses it understood and, in
  * `messages`, an explanation of anything it ignored or repaired (each message once).
@@ -309,7 +326,7 @@ export function parseQuery(input: string): ParsedQuery {
     } else {
       let end = i;
       while (end < text.length && !isSpace(text[end]) && text[end] !== '"') end += 1;
-      const bare = text.slice(i, end);
+      const bare = withoutBoost(text.slice(i, end), messages);
       i = end;
       const keyed = /^([a-z]+):(.*)$/iu.exec(bare);
       const key = keyed ? KEYS.get(keyed[1]!.toLowerCase()) : undefined;

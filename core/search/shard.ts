@@ -1,18 +1,19 @@
 /**
- * Shards: one serialised index per source, plus one for all annotations. Editing or importing a
- * source rebuilds only its shard; an annotation edit rebuilds only the small annotation shard.
- * A shard is plain JSON, so a large corpus is stored as many modest strings, never one giant one.
+ * Shards: a Lunr index of some documents in Lunr's own JSON (`Index#toJSON`, positions and word
+ * ordinals whitelisted), with what search needs besides: the documents' field lengths and stop
+ * words, the sources' titles and authors, and each term's stem. This is the interchange form of a
+ * segment, for callers that index a few documents (annotations) and for tests; `loadShards` packs
+ * each one into a compact segment (segment.ts), and the cache stores segments, not shards.
  *
- * Ranking does not depend on how documents are split into shards: a shard stores raw counts
- * (term positions and field lengths), and search.ts computes BM25 statistics over the union of
- * the loaded shards at query time.
+ * Ranking does not depend on how documents are split: a shard stores raw counts, and search.ts
+ * computes BM25 statistics over the union at query time.
  */
-import { analyze, type Term } from './analysis.ts';
 import type { AnnotationDocument, SearchDocument } from './documents.ts';
-import { SearchIndexError } from './errors.ts';
-import { ANNOTATION_FIELDS, BLOCK_FIELDS, type SearchField } from './fields.ts';
+import { analyseFields, commonestSurfaces, countSurfaces, type AnalysedFields } from './document-fields.ts';
+import { ANNOTATION_FIELDS, BLOCK_FIELDS, FIELD_COUNT, FIELD_NUMBER, type SearchField } from './fields.ts';
 import { buildLunrIndex, stemTerm, type LunrIndexJson } from './lunr-interop.ts';
-import { isStopWord } from './stop-words.ts';
+import { checkUnique, DOC_ANNOTATION, DOC_IN_NOTE, packSegment, type DocumentRecord, type Segment } from './segment.ts';
+import { stopWordNumber } from './stop-words.ts';
 import { SEARCH_PIPELINE_VERSION } from './version.ts';
 
 /** The format tag of a serialised shard. */
@@ -54,6 +55,10 @@ export interface SerializedShard {
   docs: ShardDocument[];
   /** Stem of each indexed term whose stem differs from the term itself. */
   stems: Record<string, string>;
+  /** Container titles (journal, website) of the sources that have one. */
+  containers?: Record<string, string>;
+  /** The commonest spelling of terms written otherwise than folded, and how often. */
+  surfaces?: Record<string, [string, number]>;
   /** The Lunr index of the documents' fields (terms with positions and word ordinals). */
   lunr: LunrIndexJson;
 }
@@ -68,39 +73,13 @@ function defaultShardId(docs: readonly SearchDocument[]): string {
   return 'mixed';
 }
 
-type FieldTerms = Partial<Record<SearchField, Term[]>>;
-
-type FieldValues = Partial<Record<SearchField, string | readonly string[]>>;
-
-function fieldValues(doc: SearchDocument): FieldValues {
-  return doc.kind === 'block'
-    ? { title: doc.title, author: doc.author, heading: doc.heading, body: doc.body }
-    : { quote: doc.quote, note: doc.note, tags: doc.tags };
-}
-
-/** Splits each field's words into indexed terms and stop words. */
-function analyseFields(doc: SearchDocument): { terms: FieldTerms; stops: FieldTerms } {
-  const terms: FieldTerms = {};
-  const stops: FieldTerms = {};
-  const values = Object.entries(fieldValues(doc)) as [SearchField, string | readonly string[]][];
-  for (const [field, value] of values) {
-    const words = analyze(value, { keepStopWords: true });
-    terms[field] = words.filter((word) => !isStopWord(word.term));
-    stops[field] = words.filter((word) => isStopWord(word.term));
-  }
-  return { terms, stops };
-}
-
-function shardDocument(
-  doc: SearchDocument,
-  fields: { terms: FieldTerms; stops: FieldTerms },
-): ShardDocument {
+function shardDocument(doc: SearchDocument, fields: AnalysedFields): ShardDocument {
   const lengths: Partial<Record<SearchField, number>> = {};
-  for (const [field, terms] of Object.entries(fields.terms) as [SearchField, Term[]][]) {
+  for (const [field, terms] of Object.entries(fields.terms) as [SearchField, { term: string }[]][]) {
     if (terms.length > 0) lengths[field] = terms.length;
   }
   const stops: Partial<Record<SearchField, string>> = {};
-  for (const [field, words] of Object.entries(fields.stops) as [SearchField, Term[]][]) {
+  for (const [field, words] of Object.entries(fields.stops) as [SearchField, { term: string; ordinal: number }[]][]) {
     if (words.length > 0) stops[field] = words.map((w) => `${w.ordinal} ${w.term}`).join(' ');
   }
   const base = {
@@ -130,6 +109,58 @@ function shardSources(docs: readonly SearchDocument[]): ShardSource[] {
   return [...sources.values()];
 }
 
+function shardContainers(docs: readonly SearchDocument[]): Record<string, string> {
+  const containers: Record<string, string> = {};
+  for (const doc of docs) {
+    if (doc.kind === 'block' && doc.container) containers[doc.sourceId] ??= doc.container;
+  }
+  return containers;
+}
+
+function stopTriples(doc: ShardDocument): [number, number, number][] {
+  const triples: [number, number, number][] = [];
+  for (const [field, text] of Object.entries(doc.stops ?? {}) as [SearchField, string][]) {
+    const pairs = text.split(' ');
+    for (let i = 0; i + 1 < pairs.length; i += 2) {
+      const word = stopWordNumber(pairs[i + 1] ?? '');
+      if (word >= 0) triples.push([FIELD_NUMBER[field], Number(pairs[i]), word]);
+    }
+  }
+  return triples.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+}
+
+function shardRecord(doc: ShardDocument): DocumentRecord {
+  const lengths = new Array<number>(FIELD_COUNT).fill(0);
+  for (const [field, length] of Object.entries(doc.lengths) as [SearchField, number][]) {
+    const number = FIELD_NUMBER[field];
+    if (number !== undefined) lengths[number] = length;
+  }
+  const annotation = doc.kind === 'annotation';
+  return {
+    ref: doc.ref,
+    sourceId: doc.sourceId,
+    flags: annotation ? DOC_ANNOTATION : doc.inNote ? DOC_IN_NOTE : 0,
+    order: doc.order,
+    key: (annotation ? doc.annotationId : doc.blockId) ?? '',
+    block: annotation ? (doc.blockId ?? '') : '',
+    lengths,
+    stops: stopTriples(doc),
+  };
+}
+
+/** Packs a (checked) shard into a compact segment with the same documents and terms. */
+export function segmentFromShard(shard: SerializedShard): Segment {
+  const containers = shard.containers ?? {};
+  return packSegment({
+    id: shard.id,
+    records: shard.docs.map(shardRecord),
+    sources: shard.sources.map((source) => ({ ...source, container: containers[source.id] ?? '', hash: '' })),
+    postings: shard.lunr.invertedIndex,
+    stems: new Map(Object.entries(shard.stems)),
+    surfaces: new Map(Object.entries(shard.surfaces ?? {}).map(([term, [form, count]]) => [term, { form, count }])),
+  });
+}
+
 /**
  * Indexes documents into one serialised shard. Deterministic: the same documents give the same
  * JSON. Throws a `SearchIndexError` ('duplicate-document') if two documents share a ref.
@@ -138,21 +169,17 @@ export function buildShard(
   docs: readonly SearchDocument[],
   options: { id?: string } = {},
 ): SerializedShard {
-  const seen = new Set<string>();
-  for (const doc of docs) {
-    if (seen.has(doc.ref)) {
-      throw new SearchIndexError(
-        'duplicate-document',
-        `The passage ${doc.ref} was given twice, so the search index was not built.`,
-      );
-    }
-    seen.add(doc.ref);
-  }
+  checkUnique(docs);
   const hasBlocks = docs.some((doc) => doc.kind === 'block');
   const hasAnnotations = docs.some((doc) => doc.kind === 'annotation');
   const fields = [...(hasBlocks ? BLOCK_FIELDS : []), ...(hasAnnotations ? ANNOTATION_FIELDS : [])];
 
-  const analysed = docs.map((doc) => ({ doc, fields: analyseFields(doc) }));
+  const surfaceCounts = new Map<string, Map<string, number>>();
+  const analysed = docs.map((doc) => {
+    const fields = analyseFields(doc);
+    countSurfaces(doc, fields, surfaceCounts);
+    return { doc, fields };
+  });
   const stems = new Map<string, string>();
   const stemmed = new Set<string>();
   for (const { fields: byField } of analysed) {
@@ -165,6 +192,8 @@ export function buildShard(
       }
     }
   }
+  const containers = shardContainers(docs);
+  const surfaces = [...commonestSurfaces(surfaceCounts)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     format: SHARD_FORMAT,
     version: SEARCH_PIPELINE_VERSION,
@@ -172,6 +201,10 @@ export function buildShard(
     sources: shardSources(docs),
     docs: analysed.map(({ doc, fields: byField }) => shardDocument(doc, byField)),
     stems: Object.fromEntries(stems),
+    ...(Object.keys(containers).length > 0 ? { containers } : {}),
+    ...(surfaces.length > 0
+      ? { surfaces: Object.fromEntries(surfaces.map(([term, { form, count }]) => [term, [form, count]])) }
+      : {}),
     lunr: buildLunrIndex(
       fields,
       analysed.map(({ doc, fields: byField }) => ({ ref: doc.ref, fields: byField.terms })),

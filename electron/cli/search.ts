@@ -16,6 +16,38 @@ export interface SearchHitJson {
   section?: string;
 }
 
+const SEARCH_OPTIONS = {
+  json: { type: 'boolean' },
+  limit: { type: 'string' },
+  cache: { type: 'string' },
+} as const;
+
+const VALUE_OPTIONS = new Set(['--limit', '--cache', '--corpus', '--project']);
+
+/**
+ * Separates options from the query's words (in their order) before options are parsed, so that
+ * a word to leave out (`-Tito`) is not taken for an option: anything after `--`, and anything not
+ * starting with `--`, is part of the query. Unknown `--options` stay options, to be refused as
+ * usage errors.
+ */
+export function splitQueryArgs(args: readonly string[]): { options: string[]; words: string[] } {
+  const options: string[] = [];
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] as string;
+    if (arg === '--') {
+      words.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      options.push(arg);
+      const name = arg.split('=')[0] as string;
+      if (VALUE_OPTIONS.has(name) && !arg.includes('=') && i + 1 < args.length) options.push(args[++i] as string);
+    } else words.push(arg);
+  }
+  return { options, words };
+}
+
 /** `apparatus search`: the app's search engine and result order on the command line. */
 export const searchCommand: CliCommand = {
   name: 'search',
@@ -23,31 +55,43 @@ export const searchCommand: CliCommand = {
   usage: `Usage: apparatus search QUERY [--json] [--limit N] [--cache DIR] [--corpus DIR] [--project DIR]
 
 Searches every source and the project's annotations with the app's engine and ranking.
-Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:value work too.
+Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude, source:, author:, tag:
+and in: work too. Words starting with "-" are part of the query (apparatus search Hoxha -Tito);
+after "--" everything is.
   --json          print a JSON array of { sourceId, blockId, annotationId?, score, snippet, page }
   --limit N       at most N hits (default 20)
   --cache DIR     where the search index is cached (default: cache/ in the project folder)`,
   async run(args, context) {
-    const { values, positionals } = parseCommandArgs(args, {
-      json: { type: 'boolean' },
-      limit: { type: 'string' },
-      cache: { type: 'string' },
-    });
-    const query = positionals.join(' ').trim();
+    const { options, words } = splitQueryArgs(args);
+    const { values } = parseCommandArgs(options, SEARCH_OPTIONS);
+    const query = words.join(' ').trim();
     if (query === '') throw new CliUsageError('give the words to search for');
     const limit = parseLimit(values.limit);
-    return withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
+    return withServices(values, context, 'read', async ({ searchIndex }) => {
       const report = await searchIndex.ready();
       const result = searchIndex.search(query, { limit });
-      const failed = report.failed.map((failure) => failure.message);
-      const note = searchNotes(result.message, corpus.unreadable(), failed);
+      // Merges left to do would otherwise be redone by every later search.
+      await searchIndex.idle();
+      const warning = result.warning ?? report.warning;
+      const suggestions = result.suggestions ?? [];
+      const note = searchNotes(result.message, report.unreadable ?? [], report.failed.map((failure) => failure.message));
+      const notes = [
+        ...(note === undefined ? [] : [`apparatus search: ${note}\n`]),
+        ...(values.json && suggestions.length > 0 ? [`apparatus search: ${didYouMean(suggestions)}\n`] : []),
+        ...(warning === undefined ? [] : [`apparatus search: warning: ${warning}\n`]),
+      ];
       const stdout = values.json
         ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
-        : formatText(query, result.hits, result.total);
-      return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
+        : formatText(query, result.hits, result.total, suggestions);
+      return { code: 0, stdout, stderr: notes.join('') };
     });
   },
 };
+
+/** "Did you mean …?" with the suggested queries. */
+function didYouMean(suggestions: readonly string[]): string {
+  return `Did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(' or ')}?`;
+}
 
 function parseLimit(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -92,8 +136,10 @@ export function echo(query: string): string {
  * Hits grouped by source, the groups in the order of their best hit and the hits inside a group
  * in the service's order.
  */
-function formatText(query: string, hits: readonly SearchHitView[], total: number): string {
-  if (hits.length === 0) return `No passages match "${echo(query)}".\n`;
+function formatText(query: string, hits: readonly SearchHitView[], total: number, suggestions: readonly string[]): string {
+  if (hits.length === 0) {
+    return `No passages match "${echo(query)}".\n${suggestions.length > 0 ? `${didYouMean(suggestions)}\n` : ''}`;
+  }
   const groups = new Map<string, SearchHitView[]>();
   for (const hit of hits) {
     const group = groups.get(hit.sourceId);
@@ -105,7 +151,8 @@ function formatText(query: string, hits: readonly SearchHitView[], total: number
     lines.push(`${group[0]?.sourceTitle ?? sourceId} (${sourceId})`);
     for (const hit of group) {
       const where = hit.page ?? (hit.section === null ? '' : `§ ${hit.section}`);
-      const what = hit.annotationId === undefined ? hit.blockId ?? '' : `annotation ${hit.annotationId}`;
+      const tags = hit.tags && hit.tags.length > 0 ? ` · tags: ${hit.tags.join('; ')}` : '';
+      const what = hit.annotationId === undefined ? hit.blockId ?? '' : `annotation ${hit.annotationId}${tags}`;
       lines.push(`  ${[where, what].filter((part) => part !== '').join(' · ')}`);
       lines.push(`    ${marked(hit)}`);
     }

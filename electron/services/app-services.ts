@@ -3,6 +3,7 @@
  * the project file, the cache folder and what the platform provides. The Electron shell, the
  * command line and the tests all build their services here, so the wiring they run is the same.
  */
+import { existsSync } from 'node:fs';
 import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
@@ -22,8 +23,9 @@ import { DEFAULT_ZOTERO_URL, ZoteroClient } from './interop/zotero-client.ts';
 import { ZoteroImporter } from './interop/zotero-import.ts';
 import { ZoteroService } from './interop/zotero-service.ts';
 import { ReaderService } from './reader-service.ts';
-import { annotationsFromStore } from './search/annotation-input.ts';
+import { annotationChangeFromStore, annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
+import { SearchHost } from './search/search-host.ts';
 import { SearchService } from './search/search-service.ts';
 import { SourcePdfs } from './source-pdf.ts';
 import { openProjectForReading, openProjectStore, StoreError, type ProjectStore } from './store/index.ts';
@@ -66,7 +68,7 @@ export interface AppConfig {
   openStore?: (file: string) => ProjectStore;
   /** Watch the corpus folder for changes made by other programs (the app does; the command line does not). */
   watchCorpus?: boolean;
-  /** The search index worker script, where the default cannot find it (a packaged app). */
+  /** The search threads' script (the host and its index workers), where the default cannot find it (a packaged app). */
   searchWorkerFile?: string;
   /** Search index progress, for the window. */
   onSearchProgress?: (progress: SearchProgress) => void;
@@ -217,7 +219,7 @@ export class AppServices {
     return this.#zotero;
   }
 
-  /** The search index itself (the command line reads its report). */
+  /** The search index itself, in this thread (the command line reads its report); the window uses `search`. */
   get searchIndex(): SearchService {
     return (this.#searchIndex ??= new SearchService(this.corpus, this.#config.cacheFolder, () => this.#searchAnnotations(), {
       ...(this.#config.searchWorkerFile === undefined ? {} : { workerFile: this.#config.searchWorkerFile }),
@@ -225,11 +227,19 @@ export class AppServices {
     }));
   }
 
-  /** Search as the window uses it: kept up to date in the background, following every change. */
+  /**
+   * Search as the window uses it: in a thread of its own, so loading the index, queries and
+   * annotation updates never hold up this event loop; kept up to date in the background,
+   * following every change. The thread reads the corpus folder through a corpus service of its own.
+   */
   get search(): AppSearch {
     if (!this.#search) {
-      this.#search = new AppSearch(this.searchIndex, {
-        unreadable: () => this.corpus.unreadable(),
+      const host = new SearchHost(this.corpus.folder, this.#config.cacheFolder, () => this.#searchAnnotations(), {
+        ...(this.#config.searchWorkerFile === undefined ? {} : { workerFile: this.#config.searchWorkerFile }),
+        onStatus: (status) => this.#search?.statusChanged(status),
+      });
+      this.#search = new AppSearch(host, {
+        annotationChange: (ids) => (this.#closed ? { upserted: [], removed: [] } : annotationChangeFromStore(this.store, ids, (id) => this.annotations.get(id))),
         ...(this.#config.onSearchProgress ? { onProgress: this.#config.onSearchProgress } : {}),
         log: this.#log,
       });
@@ -255,6 +265,9 @@ export class AppServices {
   // After closing, or without a project to read, search finds no annotations.
   #searchAnnotations() {
     if (this.#closed) return [];
+    // Searching where no project was ever made finds no annotations, and makes no project (on
+    // a full disk, making one would fail the search).
+    if (this.#config.projectAccess === 'read' && !this.#store && !existsSync(this.#config.projectFile)) return [];
     try {
       return annotationsFromStore(this.store, this.annotations.list({}));
     } catch (error) {

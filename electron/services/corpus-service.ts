@@ -31,12 +31,28 @@ export interface CorpusFile {
   hash: string;
 }
 
+/** Which files a scan parses to learn whether they can be read: those `check` accepts (by id and content hash). */
+export interface ScanOptions {
+  check?: (sourceId: string, hash: string) => boolean;
+}
+
 /** What search needs of the corpus: its readable files with their hashes, and a parsed source to show a hit. */
 export interface SearchCorpus {
   /** Every readable source file, sorted by id; files unchanged since the last scan are not read again. */
-  scan(): Promise<CorpusFile[]>;
+  scan(options?: ScanOptions): Promise<CorpusFile[]>;
   /** The source as last parsed, or undefined when it cannot be read. */
   source(sourceId: string): Source | undefined;
+  /** The files found unreadable by the last scan, with what is wrong and how to repair it. */
+  unreadable(): UnreadableSource[];
+}
+
+/** How a `CorpusService` keeps what it read. */
+export interface CorpusServiceOptions {
+  /**
+   * How many parsed sources to keep for reuse (default: all, as the library lists them all); a
+   * service that shows a few sources at a time of a large library keeps less memory.
+   */
+  keepParsed?: number;
 }
 
 /** Every readable source of the corpus, and the files that could not be read. */
@@ -55,13 +71,16 @@ export class CorpusService implements SearchCorpus {
   // Parsing a long source costs far more than reading it: the last parse of each file is kept and
   // reused while its text is unchanged (Sources are never mutated, so sharing them is safe).
   readonly #parsed = new Map<string, { text: string; entry: Entry }>();
-  readonly #scanned = new Map<string, { size: number; mtimeMs: number; hash: string }>();
+  readonly #keepParsed: number;
+  // What a scan learnt of each file: its hash, and, once it was parsed, its problem (null: none).
+  readonly #scanned = new Map<string, { size: number; mtimeMs: number; hash: string; problem?: SourceProblem | null }>();
   #unreadable: UnreadableSource[] = [];
   #watcher: CorpusWatcher | undefined;
 
-  constructor(folder: string, events: ServiceEmitter = new Emitter()) {
+  constructor(folder: string, events: ServiceEmitter = new Emitter(), options: CorpusServiceOptions = {}) {
     this.folder = folder;
     this.#events = events;
+    this.#keepParsed = options.keepParsed ?? Number.POSITIVE_INFINITY;
   }
 
   /** Every source, sorted by author then title, as the library lists them; unreadable ones with their problem. */
@@ -174,8 +193,15 @@ export class CorpusService implements SearchCorpus {
     writeFileAtomic(join(this.folder, REFERENCES_FILE), serializeReferenceList(items), { overwrite: true });
   }
 
-  /** Every readable source file with its content hash (for search); a file unchanged since the last scan is not read again. */
-  async scan(): Promise<CorpusFile[]> {
+  /**
+   * Every readable source file with its content hash (for search); a file unchanged since the
+   * last scan is not read again. `check` (default: every file) chooses the files parsed to learn
+   * whether they can be read: search's index already holds most sources at their current bytes,
+   * parsed when they were indexed, and parsing a large library again costs seconds. A file not
+   * checked yet is listed as readable until a scan checks it.
+   */
+  async scan(options: ScanOptions = {}): Promise<CorpusFile[]> {
+    const check = options.check ?? (() => true);
     let names: string[];
     try {
       names = sourceFileNames(await readdir(this.folder));
@@ -190,15 +216,19 @@ export class CorpusService implements SearchCorpus {
       try {
         const info = await stat(file);
         let known = this.#scanned.get(id);
-        if (!known || known.size !== info.size || known.mtimeMs !== info.mtimeMs || !this.#parsed.has(id)) {
+        let text: string | undefined;
+        if (!known || known.size !== info.size || known.mtimeMs !== info.mtimeMs) {
           const bytes = await readFile(file);
           known = { size: info.size, mtimeMs: info.mtimeMs, hash: contentHash(bytes) };
           this.#scanned.set(id, known);
-          this.#entry(id, fileName, bytes.toString('utf8'));
+          text = bytes.toString('utf8');
         }
-        const entry = this.#parsed.get(id)?.entry;
-        if (entry?.ok) files.push({ sourceId: id, file, hash: known.hash });
-        else if (entry) unreadable.push({ id, fileName, problem: entry.problem });
+        if (known.problem === undefined && check(id, known.hash)) {
+          const entry = this.#entry(id, fileName, text ?? (await readFile(file, 'utf8')));
+          known.problem = entry.ok ? null : entry.problem;
+        }
+        if (known.problem) unreadable.push({ id, fileName, problem: known.problem });
+        else files.push({ sourceId: id, file, hash: known.hash });
       } catch (error) {
         this.#scanned.delete(id);
         unreadable.push({ id, fileName, problem: sourceProblem(fileName, error) });
@@ -213,6 +243,8 @@ export class CorpusService implements SearchCorpus {
   source(sourceId: string): Source | undefined {
     const entry = this.#parsed.get(sourceId)?.entry;
     if (entry) return entry.ok ? entry.source : undefined;
+    // A file the last scan found unreadable is not parsed again to show the same problem.
+    if (this.#scanned.get(sourceId)?.problem) return undefined;
     try {
       return this.get(sourceId);
     } catch {
@@ -278,7 +310,10 @@ export class CorpusService implements SearchCorpus {
 
   #entry(id: string, fileName: string, text: string): Entry {
     const cached = this.#parsed.get(id);
-    if (cached?.text === text) return cached.entry;
+    if (cached?.text === text) {
+      if (this.#keepParsed !== Number.POSITIVE_INFINITY) this.#touch(id, cached);
+      return cached.entry;
+    }
     let entry: Entry;
     try {
       const source = parseSource(text);
@@ -286,8 +321,15 @@ export class CorpusService implements SearchCorpus {
     } catch (error) {
       entry = { ok: false, problem: sourceProblem(fileName, error) };
     }
-    this.#parsed.set(id, { text, entry });
+    this.#touch(id, { text, entry });
     return entry;
+  }
+
+  // The parsed source becomes the most recently used; past `keepParsed`, the least recently used goes.
+  #touch(id: string, parsed: { text: string; entry: Entry }): void {
+    this.#parsed.delete(id);
+    this.#parsed.set(id, parsed);
+    if (this.#parsed.size > this.#keepParsed) this.#parsed.delete(this.#parsed.keys().next().value as string);
   }
 
   // Sources whose file is gone are dropped from the caches, so they do not hold memory.

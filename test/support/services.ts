@@ -39,6 +39,8 @@ export interface TestServiceOptions {
   onZoteroProgress?: AppConfig['onZoteroProgress'];
   /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
   onImportProgress?: AppConfig['onImportProgress'];
+  /** Receives the search index's progress events, as the window would. */
+  onSearchProgress?: AppConfig['onSearchProgress'];
 }
 
 // Port 1 (tcpmux) is unused on any machine the tests run on: nothing answers there, as when Zotero is not running.
@@ -61,6 +63,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
+    ...(options.onSearchProgress ? { onSearchProgress: options.onSearchProgress } : {}),
     platform: {
       openExternal: async (url) => {
         opened.push(url);

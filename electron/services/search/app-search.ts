@@ -2,44 +2,67 @@ import type { SearchProgress, SearchResults, UnreadableSource } from '../../../c
 import { describeUnreadable } from '../../../core/corpus/problem.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { ServiceEmitter } from '../events.ts';
-import type { SearchService } from './search-service.ts';
+import type { AnnotationChange } from './annotation-index.ts';
+import type { IndexProgress, IndexReport, IndexStatus, SearchResponse } from './search-service.ts';
+
+/**
+ * What `AppSearch` needs of a search service: a `SearchService` in this thread (tests, the
+ * command line) or a `SearchHost` running one in a thread of its own (the app).
+ */
+export interface SearchBackend {
+  ready(onProgress?: (progress: IndexProgress) => void): Promise<IndexReport>;
+  search(query: string, options?: { limit?: number }): SearchResponse | Promise<SearchResponse>;
+  annotationsChanged(change?: AnnotationChange): void;
+  status(): IndexStatus;
+  close(): Promise<void>;
+}
 
 /** What search as the window uses it needs besides the search service. */
 export interface AppSearchOptions {
-  /** The corpus files that cannot be read (so are not searched), as the corpus service last found them. */
-  unreadable?: () => readonly UnreadableSource[];
+  /**
+   * The annotations `ids` as search takes them, read after they were created, edited or deleted;
+   * without it every annotation change compares the whole list.
+   */
+  annotationChange?: (ids: readonly string[]) => AnnotationChange;
   onProgress?: (progress: SearchProgress) => void;
   log?: (error: unknown) => void;
 }
 
 /**
  * Search as the window uses it: the index is brought up to date in the background as soon as
- * the app starts (progress reported as it goes) and again whenever the corpus changes, a query
- * waits for the latest update, and annotation edits reach the index at once. Every answer names
- * the sources that could not be searched, and why.
+ * the app starts (progress reported as it goes, per segment) and again whenever the corpus
+ * changes; a query waits for the latest update, or, when the window asks for partial results,
+ * is answered at once from what is searchable with a note saying so; annotation edits reach the
+ * index at once. Every answer names the sources that could not be searched, and why.
  */
 export class AppSearch {
-  readonly #service: SearchService;
-  readonly #unreadable: () => readonly UnreadableSource[];
+  readonly #service: SearchBackend;
+  readonly #annotationChange: ((ids: readonly string[]) => AnnotationChange) | undefined;
   readonly #onProgress: (progress: SearchProgress) => void;
   readonly #log: (error: unknown) => void;
   #ready: Promise<boolean>;
+  #updating = true;
+  #unreadable: readonly UnreadableSource[] = [];
   #failed: string[] = [];
   #closed = false;
 
-  constructor(service: SearchService, options: AppSearchOptions = {}) {
+  constructor(service: SearchBackend, options: AppSearchOptions = {}) {
     this.#service = service;
-    this.#unreadable = options.unreadable ?? (() => []);
+    this.#annotationChange = options.annotationChange;
     this.#onProgress = options.onProgress ?? (() => {});
     this.#log = options.log ?? console.error;
     this.#ready = this.#update();
   }
 
-  /** Keeps the index in step with what the services announce; returns a function that stops it. */
+  /**
+   * Keeps the index in step with what the services announce: annotation edits update those
+   * annotations alone, tag actions that change what annotations say compare them all, corpus
+   * changes bring the index up to date. Returns a function that stops it.
+   */
   follow(events: ServiceEmitter): () => void {
     const stops = [
       events.on('corpus.changed', () => this.corpusChanged()),
-      events.on('annotations.changed', () => this.annotationsChanged()),
+      events.on('annotations.changed', ({ ids }) => this.annotationsChanged(this.#annotationChange?.(ids))),
       events.on('tags.changed', (change) => {
         if (change.annotations) this.annotationsChanged();
       }),
@@ -55,19 +78,38 @@ export class AppSearch {
     this.#ready = this.#update();
   }
 
+  /**
+   * Tells the window of a change of the index's state that no source built marks: a segment
+   * loaded or merged, a phase begun or ended, the cache found unwritable.
+   */
+  statusChanged(status: IndexStatus): void {
+    const idle = status.phase === 'idle';
+    this.#onProgress(progressOf(status, idle ? 1 : status.indexed.done, idle ? 1 : status.indexed.total));
+  }
+
+  #progress(done: number, total: number): SearchProgress {
+    return progressOf(this.#service.status(), done, total);
+  }
+
   #update(): Promise<boolean> {
-    return this.#service
-      .ready(({ done, total }) => this.#onProgress({ done, total }))
+    this.#updating = true;
+    const run = this.#service
+      .ready(({ done, total }) => this.#onProgress(this.#progress(done, total)))
       .then((report) => {
+        this.#unreadable = report.unreadable ?? [];
         this.#failed = report.failed.map((failure) => failure.message);
-        this.#onProgress({ done: 1, total: 1 });
+        this.#onProgress(this.#progress(1, 1));
         return true;
       })
       .catch((error: unknown) => {
-        // An update cut short by closing (the app quitting) is not a failure worth reporting.
+        // After close, an interrupted build is expected, not a failure worth reporting.
         if (!this.#closed) this.#log(error);
         return false;
       });
+    void run.then(() => {
+      if (this.#ready === run) this.#updating = false;
+    });
+    return run;
   }
 
   /** Stops any index update in progress; later failures of it are not reported. */
@@ -76,18 +118,40 @@ export class AppSearch {
     return this.#service.close();
   }
 
-  /** Runs a query once the index is ready; the message names what could not be searched. */
-  async query(query: string, limit?: number): Promise<SearchResults> {
-    if (!(await this.#ready)) throw new DomainError('internal', 'The search index could not be built. Restart Apparatus to try again.');
-    const result = this.#service.search(query, limit === undefined ? {} : { limit });
-    const message = searchNotes(result.message, this.#unreadable(), this.#failed);
+  /**
+   * Runs a query once the index is ready; with `partial`, at once while it is being loaded or
+   * built, the results then carrying a `loading` note. The message names what could not be
+   * searched.
+   */
+  async query(query: string, limit?: number, partial = false): Promise<SearchResults> {
+    if (!(partial && this.#updating) && !(await this.#ready)) {
+      throw new DomainError('internal', 'The search index could not be built. Restart Apparatus to try again.');
+    }
+    const result = await this.#service.search(query, limit === undefined ? {} : { limit });
+    const message = searchNotes(result.message, this.#unreadable, this.#failed);
     return { ...result, ...(message === undefined ? {} : { message }) };
   }
 
-  /** Re-indexes the annotations (after any annotation or tag action). */
-  annotationsChanged(): void {
-    void this.#ready.then((ok) => ok && this.#service.annotationsChanged()).catch(this.#log);
+  /**
+   * Re-indexes annotations after an annotation or tag action: with `change`, only those
+   * annotations (created, edited or deleted); without, all of them are compared.
+   */
+  annotationsChanged(change?: AnnotationChange): void {
+    void this.#ready.then((ok) => ok && this.#service.annotationsChanged(change)).catch(this.#log);
   }
+}
+
+/** The index's state as the window's progress display shows it. */
+function progressOf(status: IndexStatus, done: number, total: number): SearchProgress {
+  return {
+    done,
+    total,
+    phase: status.phase,
+    searchable: status.searchable,
+    sources: status.total,
+    segments: status.segments,
+    ...(status.warning === undefined ? {} : { warning: status.warning }),
+  };
 }
 
 /**

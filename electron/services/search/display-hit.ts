@@ -73,8 +73,11 @@ function annotationView(
   annotation: SearchAnnotationInput | undefined,
   maxLength: number,
 ) {
-  const field: MatchField =
-    (['quote', 'note', 'tags'] as const).find((f) => rangesOf(hit.matches, f).length > 0) ?? 'quote';
+  // A passage found by its tags (tag:NAME, or a parent tag's name) is shown by its quotation,
+  // which is what a list of tagged passages is for; the tags are given beside it.
+  const byTextOrNote = (['quote', 'note'] as const).find((f) => rangesOf(hit.matches, f).length > 0);
+  const onlyTags = byTextOrNote === undefined && hit.fields.every((f) => f === 'tags' || f === 'parentTags');
+  const field: MatchField = byTextOrNote ?? (onlyTags ? 'quote' : rangesOf(hit.matches, 'tags').length > 0 ? 'tags' : 'quote');
   const texts: Record<MatchField, string> = {
     text: '',
     quote: annotation?.quote.exact ?? '',
@@ -102,6 +105,7 @@ function annotationView(
     snippetField: field,
     ...where,
     ranges: position ? [{ start: position.start, end: position.end }] : [],
+    ...(annotation && annotation.tags.length > 0 ? { tags: [...annotation.tags] } : {}),
   };
 }
 

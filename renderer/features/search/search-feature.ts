@@ -3,6 +3,7 @@ import type { Context } from '../../context.ts';
 import { debounce, isTyping } from '../../dom.ts';
 import type { TextRange } from '../../state/app-state.ts';
 import { hitMatches } from './hit-matches.ts';
+import { mountIndexStatus } from './index-status.ts';
 import { searchResults } from './search-results.ts';
 
 /** What search needs from its neighbours. */
@@ -13,25 +14,44 @@ export interface SearchDeps {
 
 /**
  * Mounts the search box, its results in the library's place, the match navigation in the reader's
- * toolbar (F3 and Shift+F3) and the index progress bar.
+ * toolbar (F3 and Shift+F3) and the index's progress. While the index is still loading or being
+ * built, queries are answered at once from what is searchable (the results say so), and the
+ * complete answer replaces them once it is done.
  */
 export function mountSearch(ctx: Context, deps: SearchDeps): void {
   const { store, calls } = ctx;
   const input = ctx.part<HTMLInputElement>('.search-input');
   const area = ctx.part('.search-area');
   const nav = ctx.part('.match-nav');
-  const bar = ctx.part<HTMLProgressElement>('.index-progress');
 
-  const run = debounce(async (query: string) => {
+  // While the index is known to be loading or building, a query is answered at once from what is
+  // searchable (the answer says so), then asked again to wait for the complete answer. Without
+  // word of the index (no progress heard yet), a query waits for it, as it always could.
+  const busy = () => {
+    const phase = store.state.search.progress?.phase;
+    return phase !== undefined && phase !== 'idle';
+  };
+  const ask = async (query: string, partial = busy()): Promise<void> => {
     if (query.trim() === '') return;
-    const results = await calls.call('search.query', { query, limit: 200 });
-    if (results) store.dispatch({ type: 'search/answered', query, results });
-  }, 250);
+    const results = await calls.call('search.query', { query, limit: 200, ...(partial ? { partial } : {}) });
+    if (!results) return;
+    store.dispatch({ type: 'search/answered', query, results });
+    // Dropped by the reducer if the user has typed another query meanwhile.
+    if (results.loading) await ask(query, false);
+  };
+  const run = debounce((query: string) => void ask(query), 250);
   const typed = (query: string) => {
     store.dispatch({ type: 'search/typed', query });
     run(query);
   };
-  const firstResult = () => area.querySelector<HTMLButtonElement>('button.result')?.focus();
+  const searchFor = (query: string) => {
+    input.value = query;
+    typed(query);
+    run.flush();
+    input.focus();
+  };
+  // The first result, or, when nothing matched, the first spelling suggested instead.
+  const firstResult = () => area.querySelector<HTMLButtonElement>('button.result, button.search-suggestion')?.focus();
   input.addEventListener('input', () => typed(input.value));
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') {
@@ -71,7 +91,7 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
     (state) => state.search.results,
     (results) => {
       area.hidden = results === null;
-      area.replaceChildren(...(results ? [searchResults(results, (hit) => void openHit(hit))] : []));
+      area.replaceChildren(...(results ? [searchResults(results, { open: (hit) => void openHit(hit), search: searchFor })] : []));
     },
   );
   store.watch(
@@ -81,12 +101,5 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
       if (matches && !nav.hidden) ctx.part('.match-count').textContent = `${matches.current + 1} of ${matches.ranges.length}`;
     },
   );
-  store.watch(
-    (state) => state.search.progress,
-    (progress) => {
-      bar.hidden = !progress || progress.total === 0 || progress.done >= progress.total;
-      bar.max = Math.max(1, progress?.total ?? 1);
-      bar.value = progress?.done ?? 0;
-    },
-  );
+  mountIndexStatus(ctx);
 }

@@ -14,14 +14,39 @@ function markedSnippet(snippet: SearchHit['snippet']): HTMLElement {
   return node;
 }
 
+/** "Did you mean Khrushchev?": each suggested query a button that runs it. */
+function suggestionLine(suggestions: readonly string[], search: (query: string) => void): HTMLElement {
+  const line = el('p', 'search-suggestions', 'Did you mean ');
+  suggestions.forEach((suggestion, index) => {
+    if (index > 0) line.append(index === suggestions.length - 1 ? ' or ' : ', ');
+    const link = el('button', 'search-suggestion', suggestion, { type: 'button', title: `Search for “${suggestion}”` });
+    link.addEventListener('click', () => search(suggestion));
+    line.append(link);
+  });
+  line.append('?');
+  return line;
+}
+
+/** What the result list can ask of the search box: open a hit, run another query. */
+export interface ResultActions {
+  open(hit: SearchHit): void;
+  search(query: string): void;
+}
+
 /**
- * The results of a search, grouped by source in order of each source's best hit, each with its
- * excerpt and page (or section). Arrow keys move between results; Enter opens one.
+ * The results of a search: a note while the index is still loading, the notes about the query
+ * (parts ignored, wildcards cut short, sources that could not be searched), the count, spellings
+ * to try when nothing matched, then the hits grouped by source in order of each source's best
+ * hit, each with its excerpt and page (or section) and, for an annotation, its tags. Arrow keys
+ * move between results; Enter opens one.
  */
-export function searchResults(results: SearchResults, open: (hit: SearchHit) => void): HTMLElement {
+export function searchResults(results: SearchResults, actions: ResultActions): HTMLElement {
   const panel = el('section', 'search-results', undefined, { 'aria-label': 'Search results' });
+  if (results.loading) panel.append(el('p', 'search-loading', results.loading.message));
+  if (results.message) panel.append(el('p', 'search-note', results.message));
   const summary = results.total === 0 ? 'Nothing found.' : `${results.total} passage${results.total === 1 ? '' : 's'} found${results.hits.length < results.total ? ` (the first ${results.hits.length} shown)` : ''}.`;
-  panel.append(el('p', 'status', [results.message, summary].filter(Boolean).join(' ')));
+  panel.append(el('p', 'status', summary));
+  if (results.suggestions && results.suggestions.length > 0) panel.append(suggestionLine(results.suggestions, actions.search));
   const groups = new Map<string, SearchHit[]>();
   for (const hit of results.hits) groups.set(hit.sourceId, [...(groups.get(hit.sourceId) ?? []), hit]);
   for (const hits of groups.values()) {
@@ -34,7 +59,8 @@ export function searchResults(results: SearchResults, open: (hit: SearchHit) => 
       const where = [hit.kind === 'annotation' ? 'Annotation' : null, hit.page ?? hit.section].filter(Boolean).join(' · ');
       if (where) button.append(el('span', 'result-place', where));
       button.append(markedSnippet(hit.snippet));
-      button.addEventListener('click', () => open(hit));
+      if (hit.tags && hit.tags.length > 0) button.append(el('span', 'result-tags', `Tags: ${hit.tags.join(', ')}`));
+      button.addEventListener('click', () => actions.open(hit));
       item.append(button);
       list.append(item);
     }
