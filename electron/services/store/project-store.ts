@@ -484,6 +484,7 @@ export class ProjectStore {
       }
     }
     this.#db.close();
+    this.#files?.release();
   }
 
   #read<T>(work: (db: DatabaseSync) => T): T {

@@ -113,7 +113,8 @@ describe('apparatus project, and commands on a project in trouble', () => {
     const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
     expect(added.code).toBe(1);
     expect(added.stderr).toMatch(/cannot save your work in .*: the folder or the project file is read-only/);
-  });
+    // Six commands one after another: more than Vitest's 5 s default on a loaded machine.
+  }, 60_000);
 
   describe('on a full disk', () => {
     let disk: SmallDisk;

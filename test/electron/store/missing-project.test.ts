@@ -3,7 +3,8 @@
  * never silently replaced by an empty one: every open refuses, naming what can be restored, until
  * the user restores a copy or chooses to start afresh.
  */
-import { existsSync, readdirSync, renameSync, rmSync, truncateSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProjectStore } from '../../../electron/services/store/open-project-store.ts';
@@ -174,6 +175,42 @@ describe('project files removed or replaced under an open store', () => {
     // Same inode, fewer bytes: what an overwrite in place looks like.
     truncateSync(project.file, 4096);
     const error = refusal(() => store.list());
+    expect(error.code).toBe('file-replaced');
+    expect(error.message).toMatch(/^The project file was overwritten by another program/);
+    store.close();
+  });
+
+  it('stops saving when another program writes a file of the same size over it in place', () => {
+    const store = openProjectStore(project.file, { now: clock.now });
+    const saved = [store.create(highlight({ position: { start: 1, end: 5 } })), store.create(highlight())];
+    // `cp` keeps the inode and, here, the size: only the header tells.
+    const other = join(project.dir, 'notes.txt');
+    writeFileSync(other, Buffer.alloc(statSync(project.file).size, 'lorem ipsum '));
+    execFileSync('cp', [other, project.file]);
+    const error = refusal(() => store.create(highlight({ position: { start: 7, end: 9 } })));
+    expect(error.code).toBe('file-replaced');
+    expect(error.message).toMatch(/^The project file was overwritten by another program while Apparatus had it open/);
+    expect(refusal(() => store.list())).toBe(error);
+    store.close();
+
+    clock.advance(1000);
+    const waiting = refusal(() => openProjectStore(project.file, { now: clock.now }));
+    restoreCopy(project.file, waiting.restorable.find((copy) => copy.kind === 'recovery')!.name, clock.now());
+    const restored = openProjectStore(project.file, { now: clock.now });
+    expect(restored.list()).toEqual(saved);
+    restored.close();
+  });
+
+  it('stops saving when an older copy of the project is written over it in place', () => {
+    const store = openProjectStore(project.file, { now: clock.now });
+    const first = store.create(highlight({ note: 'y'.repeat(50_000) }));
+    const older = join(project.dir, 'backups', store.backupNow().name);
+    // The older copy's pages are all still in use: the file does not shrink when it is copied back.
+    store.update(first.id, { note: 'z'.repeat(50_000) });
+    store.create(highlight({ position: { start: 1, end: 5 } }));
+    expect(statSync(older).size).toBeLessThanOrEqual(statSync(project.file).size);
+    execFileSync('cp', [older, project.file]);
+    const error = refusal(() => store.create(highlight({ position: { start: 7, end: 9 } })));
     expect(error.code).toBe('file-replaced');
     expect(error.message).toMatch(/^The project file was overwritten by another program/);
     store.close();
