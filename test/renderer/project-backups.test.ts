@@ -1,12 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { buttonsOutOfView } from '../support/dialog-fit.ts';
 import { phraseRange } from '../support/phrases.ts';
+import { startHelper } from '../support/store-processes.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 
+const HOLDER = fileURLToPath(new URL('../support/store-holder.ts', import.meta.url));
 const SOURCE = 'edemskiy-2019';
 const PHRASES = {
   early: 'The situation changed in the spring of 1960',
@@ -76,6 +79,30 @@ describe('File ▸ Project ▸ Check Project… and Backups… in the window', (
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await listed()).toEqual([ids.middle, ids.late]);
   });
+
+  it('says in the dialog why a backup cannot be restored while a command holds the project, and changes nothing', async () => {
+    const { page } = app;
+    const holder = startHelper(HOLDER, [`${backend.projectDir}/project.sqlite`, '300']);
+    try {
+      await holder.until((line) => line === 'ready' || line.startsWith('error'));
+      await app.emit('menu.projectBackups');
+      const dialog = page.locator('.project-backups');
+      await dialog.locator('input[type="radio"]').first().waitFor();
+      await dialog.locator('button', { hasText: 'Restore…' }).click();
+      await page.locator('.confirm-dialog button', { hasText: 'Restore' }).click();
+      await expect.poll(() => dialog.locator('.panel-alert').textContent(), { timeout: 20_000 }).toBe(
+        'The project is open in an Apparatus window or command. Close it before restoring a copy: nothing was changed.',
+      );
+      expect(await onScreen(page, dialog.locator('.panel-alert'))).toBe(true);
+      expect(await buttonsOutOfView(page, '.project-backups')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    } finally {
+      await holder.kill();
+    }
+    expect(await listed()).toEqual([ids.middle, ids.late]);
+    expect(backend.services.annotations.list({}).map((a) => a.id).sort()).toEqual([ids.middle, ids.late].sort());
+  }, 60_000);
 
   it('restores the older backup from the keyboard after a confirmation, and the early highlight comes back', async () => {
     const { page } = app;
