@@ -208,6 +208,63 @@ interface InteropPayloads {
 }
 // ── end of the interop block ──
 
+// ── The project file: its check, its backups and restoring one, from File ▸ Project ──────────
+
+/** The calls of File ▸ Project: check the project, list its backups, restore one. */
+export const PROJECT_CALLS = ['project.check', 'project.backups', 'project.restore'] as const;
+
+/** File ▸ Project ▸ Check Project… and Backups…, carried out by the page. */
+export const PROJECT_EVENTS = ['menu.projectCheck', 'menu.projectBackups'] as const;
+
+/** What `project.check` found: whether the project opens and passes SQLite's thorough integrity check. */
+export interface ProjectCheckView {
+  /** The project database file. */
+  file: string;
+  /** `sound`; `none` (no project yet); `damaged` (fails the check); `needs-decision` (must be restored or accepted as it is). */
+  state: 'sound' | 'none' | 'damaged' | 'needs-decision';
+  /** What is wrong, for the user; empty when sound. */
+  message: string;
+  /** What the integrity check reported, at most 20 lines. */
+  problems: string[];
+  /** What the project holds, when it could be read. */
+  contents: { annotations: number; tags: number } | null;
+  /** How many copies could be restored, and when the newest was taken (ISO 8601). */
+  backups: { count: number; newest: string | null };
+}
+
+/** A copy the project can be restored from, as File ▸ Project ▸ Backups… lists it. */
+export interface ProjectBackupView {
+  /** Names the copy in `project.restore`. */
+  name: string;
+  /** `auto`: the daily backup; `pre-migration`: taken before an update; `recovery`: kept when another program changed the project's files. */
+  kind: 'auto' | 'pre-migration' | 'recovery';
+  /** When it was taken (ISO 8601, UTC). */
+  created: string;
+  bytes: number;
+  /** What it holds, when it could be read. */
+  contents: { annotations: number; tags: number } | null;
+}
+
+/** What restoring a copy did. */
+export interface ProjectRestoreDone {
+  restored: ProjectBackupView;
+  /** Where the project file it replaced was kept (never deleted), or null when there was none. */
+  setAside: string | null;
+}
+
+interface ProjectOutputs {
+  'project.check': ProjectCheckView;
+  /** Newest first. */
+  'project.backups': ProjectBackupView[];
+  'project.restore': ProjectRestoreDone;
+}
+
+interface ProjectPayloads {
+  'menu.projectCheck': undefined;
+  'menu.projectBackups': undefined;
+}
+// ── end of the project block ──
+
 /**
  * Every call name, in a fixed order. The name's first segment is the namespace under
  * `window.apparatus` (`corpus.list` → `window.apparatus.corpus.list(input)`). Kept apart from the
@@ -248,6 +305,7 @@ export const callNames = [
   'corpus.pdfInfo',
   'corpus.pdfData',
   ...INTEROP_CALLS,
+  ...PROJECT_CALLS,
 ] as const;
 
 /** The name of a call in the contract. */
@@ -264,6 +322,7 @@ export const eventNames = [
   'corpus.changed',
   'import.progress',
   ...INTEROP_EVENTS,
+  ...PROJECT_EVENTS,
 ] as const;
 
 /** The name of an event main may push. */
@@ -279,7 +338,7 @@ export interface CorpusChange {
  * says how far the index has come; `corpus.changed` names the sources whose files changed;
  * `import.progress` counts the pages of a PDF being read.
  */
-export interface EventPayloads extends InteropPayloads {
+export interface EventPayloads extends InteropPayloads, ProjectPayloads {
   'menu.undo': undefined;
   'menu.redo': undefined;
   'menu.import': undefined;
@@ -469,7 +528,7 @@ export interface ExportSummary {
  * What each call resolves to on success. Types only: the contract object below holds nothing
  * but input schemas.
  */
-export interface CallOutputs extends InteropOutputs {
+export interface CallOutputs extends InteropOutputs, ProjectOutputs {
   'corpus.list': SourceSummary[];
   'corpus.open': { source: Source; annotations: Annotation[] };
   'annotations.list': Annotation[];
@@ -559,9 +618,20 @@ const interopContract = {
 } satisfies Record<(typeof INTEROP_CALLS)[number], { input: v.GenericSchema }>;
 // ── end of the interop schemas ──
 
+// A copy's file name as `project.backups` gives it: one name, never a path.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
+const CopyName = v.pipe(v.string(), v.maxLength(255), v.regex(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*\.sqlite$/u, 'must be the name of a backup'));
+const projectContract = {
+  'project.check': { input: NoInput },
+  'project.backups': { input: NoInput },
+  /** Closes the project, puts the copy `name` in its place (the file it replaces is kept beside it), and opens it. */
+  'project.restore': { input: v.strictObject({ name: CopyName }) },
+} satisfies Record<(typeof PROJECT_CALLS)[number], { input: v.GenericSchema }>;
+
 /** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
   ...interopContract,
+  ...projectContract,
   'corpus.list': { input: NoInput },
   'corpus.open': { input: v.strictObject({ id: SourceId }) },
   'annotations.list': {

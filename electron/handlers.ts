@@ -7,7 +7,7 @@ import type { AppServices } from './services/app-services.ts';
 /** The services the handlers route to: the process's own, from the composition root. */
 export type Services = Pick<
   AppServices,
-  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs'
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs' | 'project'
 >;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -61,6 +61,9 @@ function implementations(services: Services): Implementations {
     'zotero.import': ({ keys }) => services.zotero.import(keys),
     'zotero.cancel': () => services.zotero.cancel(),
     'zotero.send': ({ ids }) => services.zotero.send(ids),
+    'project.check': () => services.project.check(),
+    'project.backups': () => services.project.backups(),
+    'project.restore': ({ name }) => services.project.restore(name),
   };
 }
 

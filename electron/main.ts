@@ -31,6 +31,8 @@ protocol.registerSchemesAsPrivileged([
 let mainWindow: BrowserWindow | null = null;
 // Set once the page has saved what it still held (a note being typed), so the window may close.
 let pageFlushed = false;
+// Set when the project could only be opened for reading (read-only media, a full disk).
+let projectReadOnly = false;
 
 function closeAfterFlush(): void {
   pageFlushed = true;
@@ -64,11 +66,17 @@ function start(): void {
 
   const store = openStore();
   if (!store) return;
+  // The project opened above; after File ▸ Project ▸ Backups… restored a copy, the restored one.
+  let first: ProjectStore | undefined = store;
   const services = new AppServices({
     corpusFolder: app.isPackaged ? userCorpus() : join(app.getAppPath(), 'corpus'),
     projectFile: projectFilePath(),
     cacheFolder: join(app.getPath('userData'), 'cache'),
-    openStore: () => store,
+    openStore: (file) => {
+      const opened = first ?? openProjectStore(file, { readOnly: projectReadOnly });
+      first = undefined;
+      return opened;
+    },
     watchCorpus: true,
     // A worker thread cannot start from inside app.asar; the installer unpacks it beside.
     searchWorkerFile: join(__dirname, 'search-worker.cjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
@@ -106,6 +114,8 @@ function start(): void {
     importAnnotations: () => send('menu.importAnnotations'),
     zoteroImport: () => send('menu.zoteroImport'),
     zoteroSend: () => send('menu.zoteroSend'),
+    projectCheck: () => send('menu.projectCheck'),
+    projectBackups: () => send('menu.projectBackups'),
   };
   const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
   // The Edit menu names what undo and redo would do, as the page reports it.
@@ -136,6 +146,7 @@ function openStore(): ProjectStore | null {
       if (error.code === 'read-only' || error.code === 'disk-full') {
         // Reading still works: the user is told that changes cannot be saved.
         const store = openProjectStore(file, { readOnly: true });
+        projectReadOnly = true;
         dialog.showMessageBoxSync({ type: 'warning', title: 'Apparatus can only read your project', message: error.message, detail: 'You can read, search and export, but changes cannot be saved.' });
         return store;
       }

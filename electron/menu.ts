@@ -19,6 +19,10 @@ export interface MenuActions {
   zoteroImport(): void;
   /** File ▸ Zotero ▸ Send to Zotero…: the page asks which sources. */
   zoteroSend(): void;
+  /** File ▸ Project ▸ Check Project…: the page shows what the integrity check found. */
+  projectCheck(): void;
+  /** File ▸ Project ▸ Backups…: the page lists the backups and restores the one chosen. */
+  projectBackups(): void;
 }
 
 /**
@@ -48,6 +52,13 @@ export function menuTemplate(
           submenu: [
             { label: 'Import from Zotero…', click: () => actions.zoteroImport() },
             { label: 'Send to Zotero…', click: () => actions.zoteroSend() },
+          ],
+        },
+        {
+          label: 'Project',
+          submenu: [
+            { label: 'Check Project…', click: () => actions.projectCheck() },
+            { label: 'Backups…', click: () => actions.projectBackups() },
           ],
         },
         { type: 'separator' },

@@ -5,6 +5,7 @@ import { mountAnnotations } from './features/annotations/annotations-feature.ts'
 import { mountInterop } from './features/interop/interop-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
 import { mountPages } from './features/pages/pages-feature.ts';
+import { mountProject } from './features/project/project-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
 import { mountTags } from './features/tags/tags-feature.ts';
@@ -44,6 +45,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const undo = mountUndo(ctx);
   const interop = mountInterop(ctx, { reloadLibrary: () => library.load(), reloadTags: tags.reload, refreshAnnotations: () => annotations.refresh(), open: (id) => reader.open(id) });
 
+  // A backup replaced the project: every highlight, tag and the open source's marks are read again.
+  const project = mountProject(ctx, {
+    reloadProject: async () => {
+      store.dispatch({ type: 'annotation/activated', id: null });
+      await library.load();
+      await tags.reload();
+      await reader.reopen();
+      await annotations.refresh();
+    },
+  });
+
   // A source's file changed on disk (or anything did, when no source is named).
   const corpusChanged = async (sourceIds: readonly string[]) => {
     if (!(await library.load())) return;
@@ -66,6 +78,8 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.importAnnotations', () => void interop.importAnnotations());
   on('menu.zoteroImport', () => void interop.zoteroImport());
   on('menu.zoteroSend', () => void interop.zoteroSend());
+  on('menu.projectCheck', () => void project.check());
+  on('menu.projectBackups', () => void project.backups());
   on('zotero.progress', (progress) => interop.zoteroProgress(progress));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));

@@ -22,6 +22,7 @@ import { ReferenceImportSessions } from './interop/reference-sessions.ts';
 import { DEFAULT_ZOTERO_URL, ZoteroClient } from './interop/zotero-client.ts';
 import { ZoteroImporter } from './interop/zotero-import.ts';
 import { ZoteroService } from './interop/zotero-service.ts';
+import { ProjectService } from './project-service.ts';
 import { ReaderService } from './reader-service.ts';
 import { annotationChangeFromStore, annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
@@ -114,6 +115,7 @@ export class AppServices {
   #searchIndex: SearchService | undefined;
   #search: AppSearch | undefined;
   #pdfs: SourcePdfs | undefined;
+  #project: ProjectService | undefined;
 
   constructor(config: AppConfig) {
     this.#config = config;
@@ -248,6 +250,11 @@ export class AppServices {
     return this.#search;
   }
 
+  /** File ▸ Project: the project's check, its backups, and restoring one (the project is reopened after). */
+  get project(): ProjectService {
+    return (this.#project ??= new ProjectService(this.#config.projectFile, (work) => this.#whileClosed(work)));
+  }
+
   /** Starts what the window keeps going in the background: the search index is brought up to date now, reporting progress. */
   startIndexing(): void {
     void this.search;
@@ -260,6 +267,36 @@ export class AppServices {
     this.#store?.close();
     await this.#search?.close();
     await this.#searchIndex?.close();
+  }
+
+  // Closes the project for `work` (a restore), then opens the project as `work` left it. The
+  // services that hold the store are made again from the new one, and search compares every
+  // annotation. Where `work` fails, the project that was there is opened again.
+  #whileClosed<T>(work: () => T): T {
+    if (this.#closed) throw new DomainError('storage', 'The project is closed.');
+    this.#store?.close();
+    this.#store = undefined;
+    this.#annotations = this.#tags = this.#reader = undefined;
+    this.#annotationImports = undefined;
+    this.#annotationSessions = undefined;
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      try {
+        this.#reopen();
+      } catch (reopening) {
+        this.#log(reopening);
+      }
+      throw error;
+    }
+    this.#reopen();
+    return result;
+  }
+
+  #reopen(): void {
+    void this.store;
+    this.#search?.annotationsChanged();
   }
 
   // After closing, or without a project to read, search finds no annotations.

@@ -41,6 +41,13 @@ export class History {
     return this.#step(this.#undone, this.#done, (command) => command.redo());
   }
 
+  /** Forgets every action (the project they changed was replaced by a backup). */
+  clear(): void {
+    this.#done.length = 0;
+    this.#undone.length = 0;
+    this.#changed(this.peek());
+  }
+
   /** Labels of what undo and redo would do now, for menus and tooltips. */
   peek(): HistoryLabels {
     return { undo: this.#done.at(-1)?.label ?? null, redo: this.#undone.at(-1)?.label ?? null };

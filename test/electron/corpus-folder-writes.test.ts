@@ -23,6 +23,10 @@ const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetad
 
 // Every other call, in an order in which each one succeeds on the ids the seed creates.
 const OTHER_CALLS: readonly CallName[] = [
+  // File ▸ Project first: the copy restored is the project as the seed left it.
+  'project.check',
+  'project.backups',
+  'project.restore',
   'corpus.list',
   'corpus.open',
   'corpus.metadata',
@@ -163,6 +167,7 @@ describe('the corpus folder under every call but import and the metadata editor'
     backend.services.store.deleteTag(spareTagId);
     seed = { sourceId, annotationId, tagId, otherTagId, importToken: 'unused', freshId: kept.id, deletedTagId: spareTagId };
     const examples = validExamples(seed);
+    const backup = backend.services.store.backupNow();
     // tags.merge takes "Fuzz other" away; tags.delete gets a tag of its own.
     const payloads = {
       ...examples,
@@ -170,6 +175,7 @@ describe('the corpus folder under every call but import and the metadata editor'
       'corpus.pdfInfo': { id: 'lalaj' },
       'corpus.pdfData': { id: 'lalaj' },
       'corpus.importDropped': { token: backend.services.imports.acceptDropped(join(world.elsewhere, 'letter.txt')) },
+      'project.restore': { name: backup.name },
     };
     backend.filesToChoose.push(join(world.elsewhere, 'letter.txt'));
     backend.filesToSave.push(join(world.elsewhere, 'annotations.md'));

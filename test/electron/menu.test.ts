@@ -11,6 +11,8 @@ const actions = () => ({
   importAnnotations: vi.fn(),
   zoteroImport: vi.fn(),
   zoteroSend: vi.fn(),
+  projectCheck: vi.fn(),
+  projectBackups: vi.fn(),
 });
 
 describe('menuTemplate', () => {
@@ -36,7 +38,7 @@ describe('menuTemplate', () => {
   it('offers File ▸ Import Source… and hands it to the page', () => {
     const menuActions = actions();
     const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', undefined, 'Export Annotations…', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', 'Project', undefined, 'Export Annotations…', undefined, 'quit']);
     file[0]?.click?.();
     expect(menuActions.importSource).toHaveBeenCalledOnce();
   });
@@ -57,6 +59,19 @@ describe('menuTemplate', () => {
     item('Send to Zotero…', zotero).click?.();
     expect(menuActions.zoteroSend).toHaveBeenCalledOnce();
     expect(menuActions.importSource).not.toHaveBeenCalled();
+  });
+
+  it('offers File ▸ Project ▸ Check Project… and Backups…, each handed to the page', () => {
+    const menuActions = actions();
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as Item[];
+    const project = file.find((entry) => entry.label === 'Project')?.submenu as Item[];
+    expect(project.map((entry) => entry.label)).toEqual(['Check Project…', 'Backups…']);
+    project[0]?.click?.();
+    expect(menuActions.projectCheck).toHaveBeenCalledOnce();
+    expect(menuActions.projectBackups).not.toHaveBeenCalled();
+    project[1]?.click?.();
+    expect(menuActions.projectBackups).toHaveBeenCalledOnce();
   });
 
   it('sends Undo and Redo to the page, with the usual shortcuts', () => {

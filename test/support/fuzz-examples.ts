@@ -82,5 +82,9 @@ export function validExamples(seed: FuzzSeed): Examples {
     'zotero.import': { keys: ['X42A7DEB', 'GR8FTH63'] },
     'zotero.cancel': {},
     'zotero.send': { ids: [sourceId] },
+    'project.check': {},
+    'project.backups': {},
+    // No such copy in the fuzzed project: the call answers not-found and changes nothing.
+    'project.restore': { name: 'project.auto-20260101T000000.000Z.sqlite' },
   };
 }

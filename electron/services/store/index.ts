@@ -17,6 +17,6 @@ export { StoreError, StoreCorruptError, StoreRecoveryError } from './store-error
 export type { StoreErrorCode, StoreRecoveryCode } from './store-errors.ts';
 export { acceptProjectAsIs, restorableCopies, restoreCopy } from './recovery.ts';
 export type { RestorableCopy } from './recovery.ts';
-export { inspectProject } from './inspect-project.ts';
+export { copyContents, inspectProject } from './inspect-project.ts';
 export type { ProjectReport } from './inspect-project.ts';
 export { whyReadOnly } from './open-database.ts';

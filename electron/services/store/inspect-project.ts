@@ -63,6 +63,22 @@ export function inspectProject(file: string): ProjectReport {
   };
 }
 
+/**
+ * What the copy `file` (a backup, closed, never written) holds: its highlights and tags; undefined
+ * when it cannot be read. It is opened as an unchanging file, so nothing is created beside it.
+ */
+export function copyContents(file: string): ProjectReport['contents'] {
+  let db: DatabaseSync | undefined;
+  try {
+    db = frozen(file);
+    return count(db);
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+  }
+}
+
 function readFile(file: string, fileOnly: boolean): Pick<ProjectReport, 'problems' | 'contents'> {
   let db: DatabaseSync | undefined;
   try {
