@@ -10,12 +10,12 @@ import { formatSize } from './read-import-file.ts';
 
 /**
  * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). Parsing a page into a DOM and running
- * Readability on it takes about 60 times the page's size in memory (bench/import.ts), so up to this
- * size cleaning peaks near 125 MB, a fixed cost, while beyond it the cost grows with the page
- * (560 MB for a 9 MB page); streaming keeps within 4 times the page's size. A news or magazine
- * article is a few hundred KB of markup without its scripts, so every ordinary page is still
- * cleaned; pages beyond 2 MB are whole books, archives and forum threads on one page.
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take about 100 times
+ * a page's size in memory (bench/import.ts: 240 MB above the base for a 2 MB page, where a 9 MB page
+ * read as a stream takes 118 MB), so this size caps what cleaning can take, a fixed ceiling, while
+ * a stream grows with the page at a small multiple of its size. A news or magazine article, even a
+ * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
+ * cleaned; pages beyond it are whole books, archives and forum threads on one page.
  */
 export const LARGE_PAGE_CHARS = 2 * 1024 * 1024;
 
