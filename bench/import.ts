@@ -4,7 +4,11 @@
  * any import of a page must do), each in a fresh process so that its peak memory is its own:
  *
  * - a 9 MB page (generated: an article of 1.2 million characters in heavy markup, with scripts,
- *   styles, menus and a comment thread), imported whole (prepare in the worker thread, then commit);
+ *   styles, menus and a comment thread), imported whole (prepare in the worker thread, then commit):
+ *   above `LARGE_PAGE_CHARS` of markup it is read as a stream, without a DOM;
+ * - the same kind of page at 2 MB, just under that threshold (cleaned with a DOM and Readability:
+ *   the most memory an import takes on that path), and at 200 KB (an ordinary page: near an
+ *   import's fixed cost, the worker thread and its modules);
  * - the pages of the finding, 1,000 and 10,000 `div`s deep, with the import's time alone.
  *
  * Peak memory is the process's peak resident set above a process that loaded the same modules and
@@ -44,7 +48,8 @@ async function child(mode: string, file: string): Promise<Figures> {
       const service = new ImportService(new CorpusService(corpus), { cleanWorkerFile: WORKER });
       const prepared = await service.prepareFile(file);
       service.commit(prepared, { title: 'Bench', reliability: 'secondary' });
-      detail = `${prepared.blocks} blocks${prepared.caveats.length > 0 ? ', flattened' : ''}`;
+      const how = prepared.caveats.some((caveat) => caveat.includes('too large')) ? ', read as a stream' : prepared.caveats.length > 0 ? ', flattened' : '';
+      detail = `${prepared.blocks} blocks${how}`;
     } finally {
       rmSync(corpus, { recursive: true, force: true });
     }
@@ -110,6 +115,8 @@ function main(): void {
     mkdirSync(folder, { recursive: true });
     const pages = [
       { name: '9 MB page', file: join(folder, 'page.html'), html: bigPage(9 * 1024 * 1024) },
+      { name: '2 MB page', file: join(folder, 'page-2mb.html'), html: bigPage(2 * 1024 * 1024) },
+      { name: '200 KB page', file: join(folder, 'page-200kb.html'), html: bigPage(200 * 1024) },
       { name: '1,000 divs deep', file: join(folder, 'deep-1000.html'), html: deepPage(1000) },
       { name: '10,000 divs deep', file: join(folder, 'deep-10000.html'), html: deepPage(10_000) },
     ];

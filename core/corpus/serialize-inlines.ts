@@ -169,20 +169,22 @@ function firstCode(piece: Piece | undefined): number {
   return piece.out.codePointAt(0) ?? 0x20;
 }
 
+// Collected in an array and joined once: appending character by character builds a rope of one
+// node per character, which the finished file would hold (about 40 bytes a character) until written.
 function join(pieces: readonly Piece[]): string {
-  let out = '';
+  const out: string[] = [];
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i] as Piece;
     if (piece.kind === 'char' && piece.out === '&') {
       const rest = pieces.slice(i + 1, i + 44).map((p) => p.out).join('');
-      out += startsEntityLike(`&${rest}`) ? '\\&' : '&';
+      out.push(startsEntityLike(`&${rest}`) ? '\\&' : '&');
     } else if (piece.kind === 'char' && piece.out === '!' && pieces[i + 1]?.out.startsWith('[')) {
-      out += '\\!'; // `![` would start an image
+      out.push('\\!'); // `![` would start an image
     } else if (piece.kind === 'char' && piece.out === '^' && pieces[i - 1]?.out === '[') {
-      out += '\\^'; // `[^` would start a note reference
+      out.push('\\^'); // `[^` would start a note reference
     } else {
-      out += piece.out;
+      out.push(piece.out);
     }
   }
-  return out;
+  return out.join('');
 }

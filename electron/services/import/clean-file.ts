@@ -39,6 +39,8 @@ export interface CleanFileInput {
   encoding?: ConvertibleEncoding;
   /** Convert a file in a convertible encoding without confirmation (the window asks before commit). */
   preview?: boolean;
+  /** Read web pages with more markup than this as a stream; default `LARGE_PAGE_CHARS`. */
+  largePageChars?: number;
 }
 
 /** The stages a file goes through, for progress. */
@@ -58,7 +60,7 @@ export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanSta
   let raw = file.encoding === undefined ? undefined : file.text;
   try {
     if (form === 'html') {
-      const page = cleanHtmlPage(file.text);
+      const page = cleanHtmlPage(file.text, input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars });
       body = page.body;
       raw = page.sanitized;
     } else {

@@ -1,9 +1,5 @@
 import type { Block, BlockType, Inline } from '../../../core/corpus/model.ts';
-import {
-  normalizeApostrophes,
-  normalizeCharacters,
-  toEllipsis,
-} from '../../../core/clean/text-rules/text-rules.ts';
+import { BLOCK_ELEMENTS, type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from '../../../core/clean/html-stream/html-stream.ts';
 import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.ts';
 
 /**
@@ -12,17 +8,8 @@ import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.
  */
 
 const HEADING = /^H([1-6])$/;
-/** Elements that start and end a block; any other element is inline and gives its text. */
-export const BLOCK_ELEMENTS = new Set(
-  (
-    'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION ' +
-    'FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR HTML LI MAIN NAV OL P PRE SECTION SUMMARY ' +
-    'TABLE TBODY TD TFOOT TH THEAD TR UL'
-  ).split(' '),
-);
 const EMPHASIS = new Set(['EM', 'I', 'CITE', 'DFN', 'VAR']);
 const STRONG = new Set(['STRONG', 'B']);
-const SAFE_LINK = /^(?:https?:\/\/|mailto:)/i;
 
 interface Context {
   quote: boolean;
@@ -31,11 +18,7 @@ interface Context {
   prefix: string;
 }
 
-interface Marks {
-  em: boolean;
-  strong: boolean;
-  href: string | undefined;
-}
+type Marks = HtmlMarks;
 
 /**
  * The blocks of an article element, in document order. Text outside any `p` inside a container
@@ -57,7 +40,7 @@ function walkContainer(node: DomNode, context: Context, blocks: Block[]): void {
   let number = isElement(node) && node.nodeName.toUpperCase() === 'OL' ? startOf(node) : undefined;
   for (const child of Array.from(node.childNodes)) {
     const name = child.nodeName.toUpperCase();
-    if (!isElement(child) || !BLOCK_ELEMENTS.has(name)) {
+    if (!isElement(child) || !BLOCK_ELEMENTS.has(name.toLowerCase())) {
       collectInlines(child, { em: false, strong: false, href: undefined }, pending);
       continue;
     }
@@ -123,17 +106,12 @@ function collectInlines(node: DomNode, marks: Marks, out: Inline[]): void {
 }
 
 function pushText(out: Inline[], raw: string, marks: Marks): void {
-  const text = normalizeApostrophes(toEllipsis(normalizeCharacters(raw))).replace(/[ \n\r\v]+/g, ' ');
-  if (text === '') return;
-  const run: Inline = { type: 'text', text };
-  if (marks.em) run.em = true;
-  if (marks.strong) run.strong = true;
-  if (marks.href !== undefined) run.href = marks.href;
-  out.push(run);
+  const run = htmlTextRun(raw, marks);
+  if (run) out.push(run);
 }
 
 function emit(blocks: Block[], type: BlockType, inlines: Inline[], context: Context, level?: number): void {
-  const content = trimmed(inlines);
+  const content = trimmedInlines(inlines);
   if (content.length === 0) return;
   if (type === 'item' && context.prefix !== '') {
     content.unshift({ type: 'text', text: context.prefix });
@@ -141,27 +119,4 @@ function emit(blocks: Block[], type: BlockType, inlines: Inline[], context: Cont
     context.prefix = '';
   }
   blocks.push(level === undefined ? { type, id: '', content } : { type, id: '', level, content });
-}
-
-/** Collapses spaces between runs and trims the block's ends; returns [] for a blank block. */
-function trimmed(inlines: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  let previousEndsInSpace = true;
-  for (const inline of inlines) {
-    if (inline.type !== 'text') {
-      out.push(inline);
-      continue;
-    }
-    const text: string = previousEndsInSpace ? inline.text.replace(/^ +/, '') : inline.text;
-    if (text === '') continue;
-    out.push({ ...inline, text });
-    previousEndsInSpace = text.endsWith(' ');
-  }
-  const last = out.findLastIndex((inline) => inline.type === 'text');
-  const lastRun = out[last];
-  if (lastRun?.type === 'text') {
-    lastRun.text = lastRun.text.replace(/ +$/, '');
-    if (lastRun.text === '') out.splice(last, 1);
-  }
-  return out.some((inline) => inline.type === 'text' && inline.text.trim() !== '') ? out : [];
 }

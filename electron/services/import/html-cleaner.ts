@@ -1,10 +1,29 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
+import { type StreamedPage, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { HTML_NESTING_CAP, flattenDeepNesting } from './html-depth.ts';
 import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
 import { type ArticleFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
 import { stripActiveContent } from './html-sanitize.ts';
+import { formatSize } from './read-import-file.ts';
+
+/**
+ * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take about 100 times
+ * a page's size in memory (bench/import.ts: 240 MB above the base for a 2 MB page, where a 9 MB page
+ * read as a stream takes 118 MB), so this size caps what cleaning can take, a fixed ceiling, while
+ * a stream grows with the page at a small multiple of its size. A news or magazine article, even a
+ * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
+ * cleaned; pages beyond it are whole books, archives and forum threads on one page.
+ */
+export const LARGE_PAGE_CHARS = 2 * 1024 * 1024;
+
+/** How a page is cleaned. */
+export interface HtmlCleanOptions {
+  /** Read pages with more markup than this as a stream (see `LARGE_PAGE_CHARS`, the default). */
+  largePageChars?: number;
+}
 
 /** A cleaned page and the page as it is kept in `corpus/raw/`. */
 export interface CleanedPage {
@@ -20,10 +39,21 @@ export interface CleanedPage {
  * reader view of Firefox) and becomes blocks. If Readability finds no article, the whole body is
  * used, so no text is lost. A page nested deeper than `HTML_NESTING_CAP` levels is flattened below
  * that depth, and then its whole body is kept: Readability's choice of the article cannot be
- * trusted on such a layout, and it could drop text. Never throws on odd HTML; a page without
- * text yields no blocks. No notes; block ids are empty.
+ * trusted on such a layout, and it could drop text. A page with more markup than
+ * `largePageChars` (once scripts and styles are removed) is not parsed into a DOM: it is read as a
+ * stream, every word of its text kept with its structure, and a caveat says that its page furniture
+ * was kept. Never throws on odd HTML; a page without text yields no blocks. No notes; block ids are
+ * empty.
  */
-export function cleanHtmlPage(raw: string): CleanedPage {
+export function cleanHtmlPage(raw: string, options: HtmlCleanOptions = {}): CleanedPage {
+  const limit = options.largePageChars ?? LARGE_PAGE_CHARS;
+  if (raw.length <= limit) return cleanParsedPage(raw);
+  const streamed = readHtmlStream(raw);
+  // A page made large by its scripts and styles alone is cleaned as any other, from its sanitized copy.
+  return streamed.sanitized.length > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(streamed.sanitized);
+}
+
+function cleanParsedPage(raw: string): CleanedPage {
   const document = parseHtmlDocument(raw);
   stripActiveContent(document);
   const sanitized = document.toString();
@@ -57,6 +87,31 @@ export function sanitizeHtml(raw: string): string {
   const document = parseHtmlDocument(raw);
   stripActiveContent(document);
   return document.toString();
+}
+
+// A large page's text, whole: metadata from its head only (Readability never read it).
+function streamedPage(page: StreamedPage, size: number): CleanedPage {
+  const found = htmlMetadata(page.head, null);
+  return {
+    body: {
+      blocks: page.blocks,
+      notes: [],
+      ...(Object.keys(found).length > 0 ? { found } : {}),
+      caveats: [largeNotice(size)],
+      notices: [
+        'To import only the article, open the page in a browser, save or copy the article’s text (or its reader view), and import that.',
+      ],
+    },
+    sanitized: page.sanitized,
+  };
+}
+
+function largeNotice(size: number): string {
+  return (
+    `The page is too large to clean automatically (${formatSize(size)} of HTML): its whole text was kept, ` +
+    'menus, footers and other page furniture included, with its headings, paragraphs, lists and quotations, ' +
+    'rather than risk dropping part of the article.'
+  );
 }
 
 function deepNotice(): string {

@@ -6,7 +6,7 @@
  * every word in order.
  */
 import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.ts';
-import { BLOCK_ELEMENTS } from './html-blocks.ts';
+import { BLOCK_ELEMENTS } from '../../../core/clean/html-stream/html-stream.ts';
 
 /** Elements below `<html>` read as they are; an element at this depth holds its deeper content as paragraphs. */
 export const HTML_NESTING_CAP = 100;
@@ -56,9 +56,9 @@ function flattenInto(document: DomDocument, element: DomElement): number {
     }
     if (!isElement(node)) continue;
     removed += 1;
-    const name = node.nodeName.toUpperCase();
-    if (name === 'BR') run += ' ';
-    else if (name === 'IMG') run += ` ${node.getAttribute('alt') ?? ''} `;
+    const name = node.nodeName.toLowerCase();
+    if (name === 'br') run += ' ';
+    else if (name === 'img') run += ` ${node.getAttribute('alt') ?? ''} `;
     if (BLOCK_ELEMENTS.has(name)) {
       flush();
       stack.push(null);

@@ -1,5 +1,6 @@
 import type { CslItem, CslName } from '../../../core/corpus/model.ts';
 import { parseByline, parseDateText, parseNameText } from '../../../core/corpus/names-and-dates.ts';
+import type { HtmlHeadFacts } from '../../../core/clean/html-stream/html-stream.ts';
 import type { DomDocument } from './html-dom.ts';
 
 /** What Readability reports about an article, as far as metadata goes. */
@@ -23,12 +24,8 @@ function metaTags(document: DomDocument): Map<string, string[]> {
   return tags;
 }
 
-/** What a page's head states: its `<meta>` tags, `<title>` and `<html lang>`. */
-export interface PageFacts {
-  tags: Map<string, string[]>;
-  title: string | undefined;
-  lang: string | undefined;
-}
+/** What a page's head states: its `<meta>` tags, `<title>` and `<html lang>` (read from a parsed page, or as the page streams past). */
+export type PageFacts = HtmlHeadFacts;
 
 /** Reads the page's head, before anything (Readability) rewrites the document. */
 export function readPageFacts(document: DomDocument): PageFacts {

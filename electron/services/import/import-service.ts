@@ -92,6 +92,12 @@ export interface ImportOptions {
   cleanWorkerFile?: string;
   /** How long cleaning one text file may take before it is stopped; default `DEFAULT_CLEAN_TIME_MS`. */
   cleanTimeMs?: number;
+  /**
+   * Read web pages with more markup than this many characters as a stream instead of cleaning them;
+   * default `APPARATUS_LARGE_PAGE_CHARS` from the environment (for tests of real processes), else
+   * `LARGE_PAGE_CHARS`.
+   */
+  largePageChars?: number;
 }
 
 /**
@@ -121,10 +127,12 @@ export class ImportService {
   readonly #maxTextChars: number;
   readonly #now: () => Date;
   readonly #options: ImportOptions;
+  readonly #largePageChars: number | undefined;
 
   constructor(corpus: CorpusService, options: ImportOptions = {}) {
     this.#corpus = corpus;
     this.#options = options;
+    this.#largePageChars = options.largePageChars ?? largePageCharsFromEnvironment();
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.#maxTextChars = options.maxTextChars ?? DEFAULT_MAX_TEXT_CHARS;
     this.#now = options.now ?? (() => new Date());
@@ -245,6 +253,7 @@ export class ImportService {
       maxTextChars: this.#maxTextChars,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
       ...(options.previewConversion ? { preview: true } : {}),
+      ...(this.#largePageChars === undefined ? {} : { largePageChars: this.#largePageChars }),
     };
   }
 
@@ -336,6 +345,12 @@ export class ImportService {
       });
     }
   }
+}
+
+// A smaller threshold for large pages, set by tests that run the app or the command line as processes.
+function largePageCharsFromEnvironment(): number | undefined {
+  const value = Number(process.env.APPARATUS_LARGE_PAGE_CHARS);
+  return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
 // What the recipe's comment records about how a PDF's pages were read.

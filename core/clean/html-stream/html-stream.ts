@@ -1,0 +1,60 @@
+/**
+ * Reading a web page as a stream of tags and text (htmlparser2), without building a tree: for pages
+ * too large to parse into a DOM within the memory an import may take. One pass gives the page's
+ * blocks (every word of its text: no article is chosen), what its head states, and its raw copy with
+ * everything active removed. Memory stays within a small multiple of the page's size, time linear.
+ */
+import { Parser } from 'htmlparser2';
+import type { Block } from '../../corpus/model.ts';
+import { StreamBlocks } from './stream-blocks.ts';
+import { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
+import { StreamSanitizer } from './stream-sanitize.ts';
+
+export { ACTIVE_ELEMENTS, BLOCK_ELEMENTS, isActiveAttribute, isActiveElement } from './html-elements.ts';
+export { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
+export type { HtmlHeadFacts } from './stream-head.ts';
+
+/** What one streaming pass over a page gives. */
+export interface StreamedPage {
+  /** The page's text as blocks (see `StreamBlocks`); block ids are empty. */
+  blocks: Block[];
+  /** What the page's head states. */
+  head: HtmlHeadFacts;
+  /** The page with everything active removed, otherwise character for character as it was. */
+  sanitized: string;
+}
+
+/**
+ * Reads a page in one pass: its blocks, head facts and sanitized copy. Entities are decoded; the
+ * parser never runs a script and never recurses, so any depth of nesting is read. Never throws on
+ * odd HTML.
+ */
+export function readHtmlStream(html: string): StreamedPage {
+  const sanitizer = new StreamSanitizer(html);
+  const head = new StreamHead();
+  const blocks = new StreamBlocks();
+  const parser: Parser = new Parser(
+    {
+      onopentagname: () => sanitizer.openTagName(),
+      onattribute: (name, value) => sanitizer.attribute(name, value),
+      onopentag: (name, attributes, implied) => {
+        sanitizer.openTag(parser, name, attributes, implied);
+        head.openTag(name, attributes);
+        blocks.openTag(name, attributes);
+      },
+      onclosetag: (name, implied) => {
+        sanitizer.closeTag(parser, implied);
+        head.closeTag(name);
+        blocks.closeTag();
+      },
+      ontext: (text) => {
+        head.text(text);
+        blocks.text(text);
+      },
+      oncommentend: () => sanitizer.comment(parser),
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return { blocks: blocks.blocks(), head: head.facts(), sanitized: sanitizer.result() };
+}
