@@ -68,13 +68,13 @@ export function mountReferencesSection(ctx: Context): ReferencesSection {
       confirmAction(`Remove the reference “${title}”?`, 'It will no longer be listed, cited, exported or sent to Zotero. Importing a reference file that holds it adds it again.', 'Remove'),
     );
     if (!sure) return;
-    // Focus goes to the reference below (or above) the one removed, so the keyboard stays in the list.
+    // Focus goes to the reference below (or above) the one removed, or to the sources when it was the last.
     const index = items.findIndex((entry) => entry.id === id);
     const removed = await calls.call('references.remove', { id });
     if (!removed) return;
     await refresh();
     const next = items[Math.min(index, items.length - 1)];
-    (next ? view.get(next.id)?.querySelector('button') : summary)?.focus();
+    (next ? view.get(next.id)?.querySelector('button') : ctx.root.querySelector<HTMLElement>('.source-open'))?.focus();
     notify(`Removed the reference “${title}”.`);
   };
 
