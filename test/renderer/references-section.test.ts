@@ -145,6 +145,11 @@ describe('the library’s references without text, in the browser', () => {
     writeFileSync(join(corpus.folder, 'references.json'), JSON.stringify([{ id: 'halliday1986', type: 'book', title: 'The Artful Albanian', author: [{ family: 'Halliday', given: 'Jon' }], issued: { 'date-parts': [[1986]] } }]));
     await expect.poll(() => page.locator('.references-section summary').textContent(), { timeout: 10_000 }).toBe('References without text (1)');
     expect(await page.locator('[data-reference-id="halliday1986"] .reference-byline').textContent()).toBe('Halliday, 1986');
+    // Search results take the library's place, references included, until the search box is cleared.
+    await page.fill('.search-input', 'mehilli');
+    await expect.poll(() => page.locator('.references-section').isHidden()).toBe(true);
+    await page.fill('.search-input', '');
+    await expect.poll(() => page.locator('.references-section').isVisible()).toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
