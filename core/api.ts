@@ -89,7 +89,7 @@ export const INTEROP_CALLS = [
   'zotero.send',
 ] as const;
 
-/** The File menu's interop commands, carried out by the page, and how far a Zotero import has come. */
+/** The File menu's interop commands, carried out by the page, how far a Zotero import has come, and a change to the references without text. */
 export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress', 'references.changed'] as const;
 
 /** A reference file read and matched against the corpus, waiting for the user to confirm it (nothing is written yet). */
