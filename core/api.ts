@@ -15,6 +15,7 @@ import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
 import { RELIABILITIES, type CslItem, type Reliability, type Source } from './corpus/model.ts';
 import type { ErrorKind } from './errors.ts';
 import { ALL_FORMATS } from './export/formats.ts';
+import { CITATION_FORMS } from './export/citation-form.ts';
 import { ORDERS } from './export/order.ts';
 import type { SkippedRecord } from './interop/annotations/external.ts';
 import type { ReferencePlan } from './interop/references/plan-import.ts';
@@ -76,6 +77,9 @@ export const INTEROP_CALLS = [
   'references.choose',
   'references.apply',
   'references.list',
+  'references.copyCitation',
+  'references.update',
+  'references.remove',
   'annotations.importChoose',
   'annotations.importCommit',
   'zotero.collections',
@@ -85,8 +89,8 @@ export const INTEROP_CALLS = [
   'zotero.send',
 ] as const;
 
-/** The File menu's interop commands, carried out by the page, and how far a Zotero import has come. */
-export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress'] as const;
+/** The File menu's interop commands, carried out by the page, how far a Zotero import has come, and a change to the references without text. */
+export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress', 'references.changed'] as const;
 
 /** A reference file read and matched against the corpus, waiting for the user to confirm it (nothing is written yet). */
 export interface ReferenceImportPreview {
@@ -187,6 +191,12 @@ interface InteropOutputs {
   'references.apply': ReferenceImportDone;
   /** The references without text the corpus keeps. */
   'references.list': CslItem[];
+  /** The citation put on the clipboard, as plain text and HTML. */
+  'references.copyCitation': { text: string; html: string };
+  /** The reference's details as saved. */
+  'references.update': CslItem;
+  /** The reference removed. */
+  'references.remove': CslItem;
   /** Null when the user cancelled the file dialog. */
   'annotations.importChoose': AnnotationImportPreview | null;
   'annotations.importCommit': AnnotationImportReport;
@@ -205,6 +215,8 @@ interface InteropPayloads {
   'menu.zoteroImport': undefined;
   'menu.zoteroSend': undefined;
   'zotero.progress': ZoteroProgress;
+  /** The list of references without text changed: read it again. */
+  'references.changed': undefined;
 }
 // ── end of the interop block ──
 
@@ -596,6 +608,23 @@ const MenuLabel = v.nullable(
   v.pipe(v.string(), v.minLength(1), v.maxLength(100, 'A menu label may hold at most 100 characters.'), v.regex(/^[^\u0000-\u001f\u007f-\u009f]*$/u, 'must not contain control characters')),
 );
 const StyleName = v.optional(v.picklist(STYLE_NAMES), 'cmos18');
+// The details a historian edits, of a source or of a reference without text.
+const MetadataPatchInput = v.strictObject({
+  type: v.optional(MetaText),
+  title: v.optional(MetaText),
+  'title-short': v.optional(MetaText),
+  authors: v.optional(v.pipe(v.array(MetaText), v.maxLength(200))),
+  'container-title': v.optional(MetaText),
+  volume: v.optional(MetaText),
+  issue: v.optional(MetaText),
+  page: v.optional(MetaText),
+  issued: v.optional(MetaText),
+  DOI: v.optional(MetaText),
+  URL: v.optional(MetaText),
+  publisher: v.optional(MetaText),
+  'publisher-place': v.optional(MetaText),
+  language: v.optional(MetaText),
+});
 
 // ── Interop schemas (the calls of the interop block above) ──
 const Token = v.pipe(v.string(), v.uuid('must be the token of a pending import'));
@@ -605,6 +634,10 @@ const interopContract = {
   'references.choose': { input: NoInput },
   'references.apply': { input: v.strictObject({ token: Token }) },
   'references.list': { input: NoInput },
+  /** A work's full note, shortened note or bibliography entry: `id` names a reference without text or a source. */
+  'references.copyCitation': { input: v.strictObject({ id: SourceId, form: v.picklist(CITATION_FORMS), style: StyleName }) },
+  'references.update': { input: v.strictObject({ id: SourceId, patch: MetadataPatchInput }) },
+  'references.remove': { input: v.strictObject({ id: SourceId }) },
   'annotations.importChoose': { input: NoInput },
   /** Without `sourceId`, each annotation goes to the source its address names; with it, all go to that source. */
   'annotations.importCommit': { input: v.strictObject({ token: Token, sourceId: v.optional(SourceId) }) },
@@ -705,22 +738,7 @@ export const contract = {
   'corpus.updateMetadata': {
     input: v.strictObject({
       id: SourceId,
-      patch: v.strictObject({
-        type: v.optional(MetaText),
-        title: v.optional(MetaText),
-        'title-short': v.optional(MetaText),
-        authors: v.optional(v.pipe(v.array(MetaText), v.maxLength(200))),
-        'container-title': v.optional(MetaText),
-        volume: v.optional(MetaText),
-        issue: v.optional(MetaText),
-        page: v.optional(MetaText),
-        issued: v.optional(MetaText),
-        DOI: v.optional(MetaText),
-        URL: v.optional(MetaText),
-        publisher: v.optional(MetaText),
-        'publisher-place': v.optional(MetaText),
-        language: v.optional(MetaText),
-      }),
+      patch: MetadataPatchInput,
     }),
   },
   'export.run': {

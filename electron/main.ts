@@ -102,6 +102,7 @@ function start(): void {
   app.on('will-quit', () => void services.close());
   // The page reloads what changed on disk, whoever changed it.
   services.events.on('corpus.changed', (change) => send('corpus.changed', change));
+  services.events.on('references.changed', () => send('references.changed'));
   registerIpc(services, () => mainWindow);
   services.startIndexing();
   const actions = {

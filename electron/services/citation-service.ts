@@ -3,6 +3,9 @@ import { DomainError } from '../../core/errors.ts';
 import { citeAnnotation } from '../../core/export/annotation-citation.ts';
 import type { StyleName } from '../../core/cite/style.ts';
 import { citeOptionsFor } from '../../core/export/cite-style.ts';
+import { translationOriginals } from '../../core/export/translations.ts';
+import type { CitationForm } from '../../core/export/citation-form.ts';
+import { citeWork } from '../../core/export/work-citation.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 
@@ -12,7 +15,7 @@ export interface Citation {
   html: string;
 }
 
-/** Citing one highlight on demand: the footnote of "Copy citation". */
+/** Citing on demand, for "Copy citation": one highlight's footnote, or a whole work's note or entry. */
 export class CitationService {
   readonly #corpus: CorpusService;
   readonly #find: (id: string) => Annotation | undefined;
@@ -38,6 +41,26 @@ export class CitationService {
       original: this.#original(source, options.original),
       citeOriginal: options.original,
     });
+    this.#writeClipboard(citation);
+    return citation;
+  }
+
+  /**
+   * A whole work cited in `form` (full note, shortened note, bibliography entry), put on the
+   * clipboard: `id` names a source or, as `apparatus cite --source` takes it, a reference without
+   * text. A translation whose original is in the corpus ends with its original.
+   */
+  copyWork(id: string, options: { form: CitationForm; style: StyleName }): Citation {
+    const reference = this.#corpus.references().find((item) => item.id === id);
+    let citation: Citation;
+    if (reference) citation = citeWork(reference, options.form, citeOptionsFor(options.style));
+    else {
+      // Neither a reference nor a source: the corpus service says why (no such source, or a file that cannot be read).
+      const source = this.#corpus.get(id);
+      const original = this.#original(source, false);
+      const originals = translationOriginals(original ? [source, original] : [source]);
+      citation = citeWork(source.meta.csl, options.form, citeOptionsFor(options.style), originals);
+    }
     this.#writeClipboard(citation);
     return citation;
   }

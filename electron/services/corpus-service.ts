@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { SourceProblem, SourceSummary, UnreadableSource } from '../../core/api.ts';
 import { SOURCE_ID_PATTERN } from '../../core/corpus/front-matter-schema.ts';
 import { editMetadata } from '../../core/corpus/metadata-edit.ts';
-import type { MetadataPatch } from '../../core/corpus/metadata-patch.ts';
+import { applyMetadataPatch, type MetadataPatch } from '../../core/corpus/metadata-patch.ts';
 import type { CslItem, Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
@@ -188,9 +188,30 @@ export class CorpusService implements SearchCorpus {
     return parseReferenceList(readFileSync(file, 'utf8'));
   }
 
-  /** Replaces the references without text, atomically. */
+  /** Replaces the references without text, atomically, and announces it (`references.changed`). */
   saveReferences(items: readonly CslItem[]): void {
     writeFileAtomic(join(this.folder, REFERENCES_FILE), serializeReferenceList(items), { overwrite: true });
+    this.#watcher?.rememberReferences();
+    this.#events.emit('references.changed', undefined);
+  }
+
+  /** Removes the reference without text `id` from the list; returns it. `not-found` when the list has none of that id. */
+  removeReference(id: string): CslItem {
+    const items = this.references();
+    const removed = items.find((item) => item.id === id);
+    if (!removed) throw referenceNotFound(id);
+    this.saveReferences(items.filter((item) => item !== removed));
+    return removed;
+  }
+
+  /** Edits the details of the reference without text `id` as a source's are edited (`MetadataError` for bad details); returns them. */
+  updateReference(id: string, patch: MetadataPatch): CslItem {
+    const items = this.references();
+    const index = items.findIndex((item) => item.id === id);
+    if (index < 0) throw referenceNotFound(id);
+    const next = applyMetadataPatch(items[index]!, patch);
+    this.saveReferences(items.map((item, i) => (i === index ? next : item)));
+    return next;
   }
 
   /**
@@ -257,7 +278,12 @@ export class CorpusService implements SearchCorpus {
    * text editor, a rebuild of the corpus); each change is announced as `corpus.changed`.
    */
   watch(log: (message: string) => void = console.warn): void {
-    this.#watcher ??= new CorpusWatcher(this.folder, (sourceIds) => this.#events.emit('corpus.changed', { sourceIds }), log);
+    this.#watcher ??= new CorpusWatcher(
+      this.folder,
+      (sourceIds) => this.#events.emit('corpus.changed', { sourceIds }),
+      log,
+      () => this.#events.emit('references.changed', undefined),
+    );
   }
 
   /** Stops watching. */
@@ -350,4 +376,8 @@ function folderUnreadable(folder: string): DomainError {
 
 function sortKey(summary: SourceSummary): string {
   return `${summary.authors ?? summary.title}\u0000${summary.title}`;
+}
+
+function referenceNotFound(id: string): DomainError<'not-found'> {
+  return new DomainError('not-found', `There is no reference without text “${id}” in the corpus; it may have been removed.`);
 }

@@ -1,5 +1,6 @@
 /**
- * Watching the corpus folder for source files that other programs add, edit or remove. The
+ * Watching the corpus folder for source files (and the list of references without text) that
+ * other programs add, edit or remove. The
  * folder itself is watched (not recursively: every cleaned source sits at its top, and recursive
  * watching is missing on some platforms); events are gathered for a moment, then the files' sizes
  * and modification times are compared with what was last seen, so only real changes are reported.
@@ -7,6 +8,7 @@
 import { statSync, watch, type FSWatcher } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { REFERENCES_FILE } from '../../core/interop/references/reference-list.ts';
 import { sourceFileNames, sourceIdOf } from './corpus-names.ts';
 
 /** How long to wait after the last event before looking: an editor's save is several events. */
@@ -19,15 +21,19 @@ export class CorpusWatcher {
   readonly #folder: string;
   readonly #report: (sourceIds: string[]) => void;
   readonly #log: (message: string) => void;
+  readonly #referencesChanged: () => void;
   #seen = new Map<string, Signature>();
+  #references: Signature | undefined;
   #watcher: FSWatcher | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #checking: Promise<void> = Promise.resolve();
 
-  constructor(folder: string, report: (sourceIds: string[]) => void, log: (message: string) => void) {
+  /** `referencesChanged` hears of changes to the list of references without text. */
+  constructor(folder: string, report: (sourceIds: string[]) => void, log: (message: string) => void, referencesChanged: () => void = () => {}) {
     this.#folder = folder;
     this.#report = report;
     this.#log = log;
+    this.#referencesChanged = referencesChanged;
     try {
       this.#watcher = watch(folder, { persistent: false }, () => this.#schedule());
       this.#watcher.on('error', (error) => this.#stop(error));
@@ -45,6 +51,11 @@ export class CorpusWatcher {
       if (signature === undefined) this.#seen.delete(id);
       else this.#seen.set(id, signature);
     }
+  }
+
+  /** Takes note of the list of references without text as Apparatus itself wrote it. */
+  rememberReferences(): void {
+    this.#references = signatureOf(join(this.#folder, REFERENCES_FILE));
   }
 
   /** Stops watching; nothing is reported after this. */
@@ -75,6 +86,10 @@ export class CorpusWatcher {
     const changed = [...new Set([...now.keys(), ...this.#seen.keys()])].filter((id) => now.get(id) !== this.#seen.get(id)).sort();
     this.#seen = now;
     if (report && this.#watcher && changed.length > 0) this.#report(changed);
+    const references = signatureOf(join(this.#folder, REFERENCES_FILE));
+    const referencesChanged = references !== this.#references;
+    this.#references = references;
+    if (report && this.#watcher && referencesChanged) this.#referencesChanged();
   }
 
   #stop(error: unknown): void {

@@ -12,6 +12,8 @@ export interface ServiceEvents {
   'tags.changed': { ids: string[]; annotations: boolean };
   /** Source files of the corpus added, rewritten or removed; an empty list means "any of them". */
   'corpus.changed': CorpusChange;
+  /** The list of references without text was written (by Apparatus or another program). */
+  'references.changed': undefined;
   /** What undo and redo would do now, as the page last said. */
   'history.changed': HistoryLabels;
 }

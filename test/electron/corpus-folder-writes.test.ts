@@ -19,7 +19,7 @@ import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.t
 
 const LETTER = new URL('../fixtures/import/letter.txt', import.meta.url);
 const HYPOTHESIS = new URL('../fixtures/interop/hypothesis-export.json', import.meta.url);
-const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata', 'references.apply', 'zotero.import'];
+const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata', 'references.apply', 'zotero.import', 'references.update', 'references.remove'];
 
 // Every other call, in an order in which each one succeeds on the ids the seed creates.
 const OTHER_CALLS: readonly CallName[] = [
@@ -61,6 +61,7 @@ const OTHER_CALLS: readonly CallName[] = [
   // The file dialogs of reference and annotation imports (the user cancels the first).
   'references.choose',
   'references.list',
+  'references.copyCitation',
   'annotations.importChoose',
   'annotations.importCommit',
   'zotero.collections',
@@ -218,7 +219,8 @@ describe('the corpus folder under every call but import and the metadata editor'
     expect(results.get('corpus.importChoose')).toMatchObject({ ok: true, value: { fileName: 'letter.txt' } });
     const found = results.get('search.query') as { ok: true; value: { total: number } };
     expect(found.value.total).toBeGreaterThan(0);
-    expect(backend.clipboard).toHaveLength(1);
+    // Copy citation of a highlight, and of a whole work (references.copyCitation).
+    expect(backend.clipboard).toHaveLength(2);
     expect(backend.opened).toEqual(['https://example.org/archive?id=1']);
     expect(backend.flushes.count).toBe(1);
     expect(results.get('references.choose')).toEqual({ ok: true, value: null });
@@ -290,6 +292,18 @@ describe('the two writers of the corpus folder', () => {
       removed: [],
       changed: ['./', 'edemskiy-2019.md', 'recipes/', 'recipes/edemskiy-2019.yml'],
     });
+  });
+
+  it('editing or removing a reference without text rewrites exactly references.json', async () => {
+    world.backend.services.corpus.saveReferences([{ id: 'griffith1963', type: 'book', title: 'Albania and the Sino-Soviet Rift', issued: { 'date-parts': [[1963]] } }]);
+    backdate(world.corpus);
+    const before = folderState(world.corpus);
+    expect(await world.handlers['references.update']({ id: 'griffith1963', patch: { publisher: 'MIT Press' } })).toMatchObject({ ok: true, value: { publisher: 'MIT Press' } });
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({ added: [], removed: [], changed: ['./', 'references.json'] });
+    const edited = folderState(world.corpus);
+    expect(await world.handlers['references.remove']({ id: 'griffith1963' })).toMatchObject({ ok: true, value: { id: 'griffith1963' } });
+    expect(folderChanges(edited, folderState(world.corpus))).toEqual({ added: [], removed: [], changed: ['./', 'references.json'] });
+    expect(world.backend.services.corpus.references()).toEqual([]);
   });
 
   it('a Zotero import adds the source its PDF becomes, and keeps an item without one in references.json', async () => {

@@ -1,7 +1,7 @@
 /**
  * The references without text: works a historian cites but has no text of (a book on the shelf, an
  * archive file), kept as a CSL-JSON list in `references.json` of the corpus folder. They are not
- * sources: the reader has nothing to open, so they stay out of the library; they can be cited,
+ * sources: the reader has nothing to open, so the library lists them apart; they can be cited,
  * exported and sent to Zotero like a source's metadata, and a source imported later with the same
  * DOI or title takes their place.
  */

@@ -5,6 +5,7 @@ import { plural } from '../../ui/panel-dialog.ts';
 import { annotationsImportDialog } from './annotations-import-dialog.ts';
 import { describeCounts } from './annotation-report.ts';
 import { describeDone, referencesDialog } from './references-dialog.ts';
+import { mountReferencesSection } from './references-section.ts';
 import { openZoteroBrowser, type ZoteroBrowser } from './zotero-browser.ts';
 import { zoteroSendDialog } from './zotero-send-dialog.ts';
 
@@ -30,9 +31,10 @@ export interface InteropDeps {
   open(id: string): Promise<boolean>;
 }
 
-/** Mounts nothing of its own: its commands come from the File menu. */
+/** Mounts the library's references without text; its other commands come from the File menu. */
 export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   const { store, calls } = ctx;
+  mountReferencesSection(ctx);
   let browser: ZoteroBrowser | null = null;
   // A menu command while a dialog is open waits for the user to finish with that one.
   const busy = () => store.state.dialogs.modal !== null;

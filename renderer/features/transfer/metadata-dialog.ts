@@ -42,10 +42,11 @@ function dateText(item: CslItem): string {
 }
 
 /**
- * Edits a source's metadata. Fields Chicago needs but the source lacks are flagged; `save`
- * returns null when saved or the message of a refusal, which is shown in the dialog.
+ * Edits a source's metadata (or a reference's, under another `title`). Fields Chicago needs but
+ * the source lacks are flagged; `save` returns null when saved or the message of a refusal, which
+ * is shown in the dialog.
  */
-export function metadataDialog(item: CslItem, missing: readonly string[], save: (patch: Patch) => Promise<string | null>): Promise<boolean> {
+export function metadataDialog(item: CslItem, missing: readonly string[], save: (patch: Patch) => Promise<string | null>, title = 'Source details'): Promise<boolean> {
   const needs = new Set(missing.flatMap((m) => m.split('|')));
   const field = (label: string, control: HTMLElement, variable: string) =>
     needs.has(variable) ? formField(`${label} — needed`, control, 'form-field needed') : formField(label, control);
@@ -53,7 +54,7 @@ export function metadataDialog(item: CslItem, missing: readonly string[], save: 
   authors.value = (item.author ?? []).map(nameLine).join('\n');
   const inputs = new Map(FIELDS.map(([name]) => [name, textInput(name === 'issued' ? dateText(item) : String(item[name] ?? ''))]));
   return formDialog({
-    title: 'Source details',
+    title,
     intro: missing.length > 0 ? [el('p', 'form-error', `Chicago needs: ${missing.map(fieldLabel).join(', ')}.`)] : [],
     fields: [
       field('Authors (one per line, “Family, Given”, or an institution)', authors, 'author'),
