@@ -32,6 +32,9 @@ export async function confirmAction(message: string, detail: string, confirmLabe
   return (await chooseAction(message, detail, [{ label: confirmLabel, value: true, danger: true }])) === true;
 }
 
+/** The pending hide of the last short-lived message: a newer message must not be hidden by it. */
+let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
 /** Shows a short message at the bottom of the window; errors stay until dismissed. */
 export function notify(message: string, kind: 'info' | 'error' = 'info'): void {
   let toast = document.querySelector<HTMLElement>('.toast');
@@ -42,8 +45,10 @@ export function notify(message: string, kind: 'info' | 'error' = 'info'): void {
   toast.replaceChildren(el('span', '', message));
   toast.classList.toggle('error', kind === 'error');
   toast.hidden = false;
+  clearTimeout(hideTimer);
+  hideTimer = undefined;
   if (kind === 'error') toast.append(button('Dismiss', () => (toast!.hidden = true)));
-  else setTimeout(() => (toast!.hidden = true), 4000);
+  else hideTimer = setTimeout(() => (toast!.hidden = true), 4000);
 }
 
 /** A form control with its visible label, as the app's forms lay them out. */
