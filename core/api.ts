@@ -19,6 +19,9 @@ import type { SkippedRecord } from './interop/annotations/external.ts';
 import type { ReferencePlan } from './interop/references/plan-import.ts';
 import type { ReferenceFileFormat } from './interop/references/read-references.ts';
 import type { SearchHitView } from './search/hit-view.ts';
+import type { Member } from './share/model.ts';
+import { NAME_PATTERN } from './share/names.ts';
+import type { Role } from './share/roles.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
@@ -207,6 +210,71 @@ interface InteropPayloads {
 }
 // ── end of the interop block ──
 
+// ── Sharing a corpus with a group through a sync server ──────────────────────────────────────
+// Kept in one block (its schemas in the second block, before `contract`) and spread into the lists.
+
+/** The calls of sharing. */
+export const SHARE_CALLS = ['share.view', 'share.join', 'share.connect', 'share.leave', 'annotations.keep'] as const;
+
+/**
+ * The File menu's sharing commands (carried out by the page), where syncing stands, what other
+ * members changed (for the page to load again), and what the user should know of it.
+ */
+export const SHARE_EVENTS = ['menu.shareCorpus', 'menu.joinGroup', 'share.status', 'share.changed', 'share.notice'] as const;
+
+/** Where syncing stands: synced; syncing; offline (with how many changes wait, and why); error (with why). */
+export type ShareStatus =
+  | { state: 'synced'; waiting: 0 }
+  | { state: 'syncing'; waiting: number }
+  | { state: 'offline'; waiting: number; reason?: string }
+  | { state: 'error'; waiting: number; reason: string };
+
+/** Whether and how the project shares its corpus. */
+export type ShareView =
+  | { joined: false }
+  | {
+      joined: true;
+      /** The server's address (`ws://` or `wss://`). */
+      server: string;
+      group: string;
+      /** This project's user in the group. */
+      user: string;
+      /** The user's role, as the group's member list last said (null before it arrived). */
+      role: Role | null;
+      status: ShareStatus;
+      members: Member[];
+    };
+
+/** What other members changed in the project (payload of `share.changed`). */
+export interface ShareChange {
+  annotationIds: string[];
+  /** True when tags changed too. */
+  tags: boolean;
+}
+
+/** What each sharing call resolves to. */
+interface ShareOutputs {
+  'share.view': ShareView;
+  /** The project as it shares now, after the group's work and its own were exchanged once. */
+  'share.join': ShareView;
+  /** Connects again (after an error, or working offline). */
+  'share.connect': ShareView;
+  /** Stops sharing: the project keeps everything it holds. */
+  'share.leave': ShareView;
+  /** The annotation, kept after a deletion that raced an edit on another computer. */
+  'annotations.keep': Annotation;
+}
+
+/** The payloads of the sharing events. */
+interface SharePayloads {
+  'menu.shareCorpus': undefined;
+  'menu.joinGroup': undefined;
+  'share.status': ShareView;
+  'share.changed': ShareChange;
+  'share.notice': { message: string };
+}
+// ── end of the sharing block ──
+
 /**
  * Every call name, in a fixed order. The name's first segment is the namespace under
  * `window.apparatus` (`corpus.list` → `window.apparatus.corpus.list(input)`). Kept apart from the
@@ -247,6 +315,7 @@ export const callNames = [
   'corpus.pdfInfo',
   'corpus.pdfData',
   ...INTEROP_CALLS,
+  ...SHARE_CALLS,
 ] as const;
 
 /** The name of a call in the contract. */
@@ -263,6 +332,7 @@ export const eventNames = [
   'corpus.changed',
   'import.progress',
   ...INTEROP_EVENTS,
+  ...SHARE_EVENTS,
 ] as const;
 
 /** The name of an event main may push. */
@@ -278,7 +348,7 @@ export interface CorpusChange {
  * says how far the index has come; `corpus.changed` names the sources whose files changed;
  * `import.progress` counts the pages of a PDF being read.
  */
-export interface EventPayloads extends InteropPayloads {
+export interface EventPayloads extends InteropPayloads, SharePayloads {
   'menu.undo': undefined;
   'menu.redo': undefined;
   'menu.import': undefined;
@@ -426,7 +496,7 @@ export interface ExportSummary {
  * What each call resolves to on success. Types only: the contract object below holds nothing
  * but input schemas.
  */
-export interface CallOutputs extends InteropOutputs {
+export interface CallOutputs extends InteropOutputs, ShareOutputs {
   'corpus.list': SourceSummary[];
   'corpus.open': { source: Source; annotations: Annotation[] };
   'annotations.list': Annotation[];
@@ -516,9 +586,30 @@ const interopContract = {
 } satisfies Record<(typeof INTEROP_CALLS)[number], { input: v.GenericSchema }>;
 // ── end of the interop schemas ──
 
+// ── Sharing schemas (the calls of the sharing block above) ──
+const GroupName = v.pipe(v.string(), v.trim(), v.regex(NAME_PATTERN, 'A group’s name is lower-case letters, digits, “.”, “_” and “-”.'));
+const shareContract = {
+  'share.view': { input: NoInput },
+  'share.join': {
+    input: v.strictObject({
+      /** The server's address as the user typed it (`wss://sync.example.edu`, `ws://127.0.0.1:7480`). */
+      server: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the server’s address.'), v.maxLength(2000), NoControl),
+      group: GroupName,
+      /** The user's name in the group, when given: checked against the token's owner. */
+      user: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(NAME_PATTERN, 'A user’s name is lower-case letters, digits, “.”, “_” and “-”.'))])),
+      token: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give your token.'), v.maxLength(500), v.regex(/^[\x21-\x7e]+$/, 'A token is one word of letters and digits.')),
+    }),
+  },
+  'share.connect': { input: NoInput },
+  'share.leave': { input: NoInput },
+  'annotations.keep': { input: v.strictObject({ id: Id }) },
+} satisfies Record<(typeof SHARE_CALLS)[number], { input: v.GenericSchema }>;
+// ── end of the sharing schemas ──
+
 /** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
   ...interopContract,
+  ...shareContract,
   'corpus.list': { input: NoInput },
   'corpus.open': { input: v.strictObject({ id: SourceId }) },
   'annotations.list': {

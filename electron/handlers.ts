@@ -7,7 +7,7 @@ import type { AppServices } from './services/app-services.ts';
 /** The services the handlers route to: the process's own, from the composition root. */
 export type Services = Pick<
   AppServices,
-  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs'
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs' | 'sync'
 >;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -61,6 +61,11 @@ function implementations(services: Services): Implementations {
     'zotero.import': ({ keys }) => services.zotero.import(keys),
     'zotero.cancel': () => services.zotero.cancel(),
     'zotero.send': ({ ids }) => services.zotero.send(ids),
+    'share.view': () => services.sync.view(),
+    'share.join': ({ server, group, user, token }) => services.sync.join({ server, group, token, ...(user ? { user } : {}) }),
+    'share.connect': () => services.sync.connect(),
+    'share.leave': () => services.sync.leave(),
+    'annotations.keep': ({ id }) => services.annotations.keep(id),
   };
 }
 

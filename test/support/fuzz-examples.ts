@@ -82,5 +82,11 @@ export function validExamples(seed: FuzzSeed): Examples {
     'zotero.import': { keys: ['X42A7DEB', 'GR8FTH63'] },
     'zotero.cancel': {},
     'zotero.send': { ids: [sourceId] },
+    // Nothing listens on port 1: the join is refused as unreachable, at once.
+    'share.view': {},
+    'share.join': { server: 'ws://127.0.0.1:1', group: 'fuzz-group', user: 'fuzz', token: 'not-a-real-token' },
+    'share.connect': {},
+    'share.leave': {},
+    'annotations.keep': { id: annotationId },
   };
 }
