@@ -9,6 +9,7 @@ import { formatLimit, MAX_NOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTAT
 import type { AnchorStatus, Annotation, Tag } from './annotate/model.ts';
 import { MAX_OMISSIONS } from './annotate/omissions.ts';
 import { COLORS } from './annotate/palette.ts';
+import { CONVERTIBLE_ENCODINGS, type ConvertibleEncoding } from './clean/encodings.ts';
 import { STYLE_NAMES } from './cite/style.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
 import { RELIABILITIES, type CslItem, type Reliability, type Source } from './corpus/model.ts';
@@ -405,6 +406,17 @@ export interface ImportPreview {
   };
   /** For a PDF: its pages, how they are numbered, and those without a text layer. */
   pdf?: ImportPdfPreview;
+  /**
+   * What to tell the user before they add the file, each a sentence to show as it is: the
+   * conversion from another encoding, nesting flattened, a front-matter line passed over.
+   */
+  notices: string[];
+  /**
+   * For a text file that is not UTF-8: the encoding it will be converted from. The form shows
+   * `notice` ("This file is in Windows-1252; Apparatus will convert it to UTF-8.") and commits with
+   * `encoding: from`, which is the user's confirmation.
+   */
+  encoding?: { from: ConvertibleEncoding; notice: string };
 }
 
 /** What the import form tells about a PDF before it is added. */
@@ -420,10 +432,14 @@ export interface ImportPdfPreview {
   caveats: string[];
 }
 
-/** How far reading a file to import has come (payload of the `import.progress` event): pages of a PDF. */
+/**
+ * How far reading a file to import has come (payload of the `import.progress` event): pages of a
+ * PDF, or for a text file its stages (`stage` "reading", then "cleaning": 0, 1, then 2 of 2 done).
+ */
 export interface ImportProgress {
   done: number;
   total: number;
+  stage?: 'reading' | 'cleaning';
 }
 
 /**
@@ -659,6 +675,8 @@ export const contract = {
       }),
       /** For a PDF with pages that have no text layer: import the pages that have text; without it the import is refused. */
       textPagesOnly: v.optional(v.boolean()),
+      /** For a file that is not UTF-8: the encoding of the preview, confirming its conversion; without it the import is refused. */
+      encoding: v.optional(v.picklist(CONVERTIBLE_ENCODINGS)),
     }),
   },
   /** Stops reading the file `corpus.importChoose` is reading (a long PDF); that call then resolves to null. */

@@ -23,7 +23,7 @@ function implementations(services: Services): Implementations {
     'corpus.metadata': ({ id }) => services.corpus.metadata(id),
     'corpus.updateMetadata': ({ id, patch }) => services.corpus.updateMetadata(id, patch),
     'corpus.importChoose': () => services.imports.choose(),
-    'corpus.importCommit': ({ token, metadata, textPagesOnly }) => services.imports.commit(token, metadata, { textPagesOnly }),
+    'corpus.importCommit': ({ token, metadata, textPagesOnly, encoding }) => services.imports.commit(token, metadata, { textPagesOnly, encoding }),
     'corpus.importCancel': () => services.imports.cancel(),
     'corpus.importDropped': ({ token }) => services.imports.chooseDropped(token),
     'corpus.pdfInfo': ({ id }) => services.pdfs.info(id),

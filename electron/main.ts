@@ -75,6 +75,8 @@ function start(): void {
     onSearchProgress: (progress) => send('search.progress', progress),
     // PDFs are read in a worker thread, which cannot start from inside app.asar either.
     pdfWorkerFile: join(__dirname, 'pdf-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
+    // Text files to import are cleaned in a worker thread too.
+    cleanWorkerFile: join(__dirname, 'clean-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
     onImportProgress: (progress) => send('import.progress', progress),
     zoteroUrl: zoteroBaseUrl(process.env),
     onZoteroProgress: (progress) => send('zotero.progress', progress),

@@ -82,12 +82,18 @@ function marked(hit: SearchHitView): string {
   return (out + text.slice(at)).replace(/\s+/g, ' ');
 }
 
+/** The query as the answer repeats it: on one line, and cut with an ellipsis past 80 characters. */
+export function echo(query: string): string {
+  const flat = query.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
 /**
  * Hits grouped by source, the groups in the order of their best hit and the hits inside a group
  * in the service's order.
  */
 function formatText(query: string, hits: readonly SearchHitView[], total: number): string {
-  if (hits.length === 0) return `No passages match "${query}".\n`;
+  if (hits.length === 0) return `No passages match "${echo(query)}".\n`;
   const groups = new Map<string, SearchHitView[]>();
   for (const hit of hits) {
     const group = groups.get(hit.sourceId);

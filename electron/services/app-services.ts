@@ -74,6 +74,8 @@ export interface AppConfig {
   onSearchProgress?: (progress: SearchProgress) => void;
   /** The PDF reading worker script, where the default cannot find it (a packaged app). */
   pdfWorkerFile?: string;
+  /** The text import worker script, where the default cannot find it (a packaged app). */
+  cleanWorkerFile?: string;
   /** How far reading a PDF to import has come, for the window. */
   onImportProgress?: (progress: ImportProgress) => void;
   /** Where Zotero listens (default Zotero's own address, `http://127.0.0.1:23119`). */
@@ -130,6 +132,7 @@ export class AppServices {
     this.#log = config.log ?? console.error;
     this.events = new Emitter<ServiceEvents>(this.#log);
     this.corpus = new CorpusService(config.corpusFolder, this.events);
+    for (const note of this.corpus.recover()) this.#log(note);
     if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
   }
 
@@ -172,7 +175,7 @@ export class AppServices {
   }
 
   get citations(): CitationService {
-    return (this.#citations ??= new CitationService(this.corpus, this.store, (citation) => this.#platform().writeClipboard(citation)));
+    return (this.#citations ??= new CitationService(this.corpus, (id) => this.annotations.get(id), (citation) => this.#platform().writeClipboard(citation)));
   }
 
   get desktop(): DesktopService {
@@ -185,7 +188,11 @@ export class AppServices {
 
   /** Imports as the command line makes them: a file named by path. */
   get importer(): ImportService {
-    return (this.#importer ??= new ImportService(this.corpus, this.#config.pdfWorkerFile === undefined ? {} : { pdfWorkerFile: this.#config.pdfWorkerFile }));
+    const { pdfWorkerFile, cleanWorkerFile } = this.#config;
+    return (this.#importer ??= new ImportService(this.corpus, {
+      ...(pdfWorkerFile === undefined ? {} : { pdfWorkerFile }),
+      ...(cleanWorkerFile === undefined ? {} : { cleanWorkerFile }),
+    }));
   }
 
   /** Imports as the window makes them: the file chosen in main's own dialog. */
@@ -202,6 +209,7 @@ export class AppServices {
     return (this.#exports ??= new ExportService({
       corpus: this.corpus,
       project: () => this.store,
+      annotations: () => this.annotations,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
       chooseFolder: () => this.#platform().chooseFolder(),
     }));
@@ -280,7 +288,7 @@ export class AppServices {
   #searchAnnotations() {
     if (this.#closed) return [];
     try {
-      return annotationsFromStore(this.store);
+      return annotationsFromStore(this.store, this.annotations.list({}));
     } catch (error) {
       // Reading where no project was ever made finds nothing; one that existed and is gone is refused by the store.
       if (this.#config.projectAccess === 'read' && error instanceof StoreError && error.code === 'not-found') return [];

@@ -19,6 +19,7 @@ import { selectAnnotations, type ExportScope } from '../../core/export/scope.ts'
 import { renderDocument, renderReferences } from '../../core/export/write-format.ts';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write.ts';
 import type { CorpusService } from './corpus-service.ts';
+import type { AnnotationService } from './annotation-service.ts';
 import type { ProjectStore } from './store/index.ts';
 
 /** What the service works with. */
@@ -26,6 +27,8 @@ export interface ExportServiceDeps {
   corpus: CorpusService;
   /** The project store of this process; asked for only when an export needs highlights or tags. */
   project: () => ProjectStore;
+  /** The annotations as every reader sees them: re-anchored where their source's text changed. */
+  annotations: () => Pick<AnnotationService, 'list'>;
   /** Asks the user where to save (the system's save dialog, which confirms replacing a file); null if cancelled. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
   /** Asks the user for a folder (the system's folder dialog), for a folder of notes; null if cancelled. */
@@ -120,11 +123,11 @@ export class ExportService {
     }
   }
 
-  /** The annotations (with their trimmed quotations) and tags of the project. */
+  /** The annotations (with their trimmed quotations, placed in the current text) and tags of the project. */
   readProject(): { annotations: Annotation[]; tags: Tag[] } {
     const store = this.#deps.project();
     const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({ id, name, color, ...(parent !== undefined ? { parent } : {}) }));
-    return { annotations: store.list(), tags };
+    return { annotations: this.#deps.annotations().list({}), tags };
   }
 }
 

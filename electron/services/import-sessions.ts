@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportProgress } from '../../core/api.ts';
+import { encodingName } from '../../core/clean/encodings.ts';
 import { displayName } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
 import { ImportError } from './import/import-error.ts';
@@ -62,7 +63,7 @@ export class ImportSessions {
     this.#reading = reading;
     let prepared: PreparedImport;
     try {
-      prepared = await this.#service.prepareFile(file, { onProgress: this.#onProgress, signal: reading.signal });
+      prepared = await this.#service.prepareFile(file, { onProgress: this.#onProgress, signal: reading.signal, previewConversion: true });
     } catch (error) {
       if (error instanceof ImportError && error.code === 'cancelled') return null;
       throw error;
@@ -81,6 +82,10 @@ export class ImportSessions {
       blocks: prepared.blocks,
       notes: prepared.notes,
       missing: prepared.missing,
+      notices: prepared.notices,
+      ...(prepared.conversion
+        ? { encoding: { from: prepared.conversion.from, notice: `This file is in ${encodingName(prepared.conversion.from)}; Apparatus will convert it to UTF-8.` } }
+        : {}),
       suggested: {
         title: found.title ?? '',
         authors: (found.author ?? []).map((name) => (name.family && name.given ? `${name.family}, ${name.given}` : displayName(name))),

@@ -249,14 +249,15 @@ describe('the two writers of the corpus folder', () => {
       removed: [],
       changed: ['./', 'raw/', 'recipes/'],
     });
-  });
+  }, 30_000);
 
   it('an imported source is found by search at once, without restarting', async () => {
     const query = async () => valueOf<{ hits: { sourceId: string }[] }>('search.query', await world.handlers['search.query']({ query: 'estrangement' }));
     expect((await query()).hits.some((hit) => hit.sourceId === 'hoxha-1960')).toBe(false);
     expect(await importLetter(world)).toMatchObject({ ok: true });
     expect((await query()).hits.some((hit) => hit.sourceId === 'hoxha-1960')).toBe(true);
-  });
+    // The import is cleaned in a worker thread, which takes its own start-up time.
+  }, 30_000);
 
   it('a metadata edit rewrites exactly the source file and its recipe, leaving no temporary file', async () => {
     const before = folderState(world.corpus);
@@ -311,7 +312,7 @@ describe('the two writers of the corpus folder', () => {
     // Proof that it got midway: files came and went in raw/ and recipes/.
     expect(folderChanges(before, after).changed).toEqual(['raw/', 'recipes/']);
     expect(existsSync(join(world.corpus, 'hoxha-1960.md'))).toBe(false);
-  });
+  }, 30_000);
 
   // The recipe (in recipes/) is rewritten first; the source file beside it then cannot be.
   it('a metadata edit that fails midway leaves the folder byte-identical', async () => {

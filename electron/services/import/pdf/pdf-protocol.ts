@@ -2,6 +2,7 @@
 import type { CleanedBody } from '../../../../core/clean/cleaned-body.ts';
 import type { CslItem } from '../../../../core/corpus/model.ts';
 import type { PageLabelSource } from '../../../../core/pdf/index.ts';
+import type { WorkerMessage } from '../run-worker.ts';
 
 /** What the worker is given: the file to read. */
 export interface PdfWorkerInput {
@@ -26,8 +27,5 @@ export interface PdfExtraction {
   caveats: string[];
 }
 
-/** A message from the worker. */
-export type PdfWorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: PdfExtraction }
-  | { type: 'failed'; failure: PdfFailure; detail: string };
+/** A message from the worker: pages done, the extraction, or why the PDF cannot be read. */
+export type PdfWorkerMessage = WorkerMessage<{ done: number; total: number }, PdfExtraction, { failure: PdfFailure; detail: string }>;
