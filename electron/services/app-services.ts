@@ -275,8 +275,9 @@ export class AppServices {
 
   /** Stops watching and indexing, and closes the project; later calls that need the project are refused. */
   async close(): Promise<void> {
-    // Sharing first: changes still arriving are taken into the project before it closes.
-    await this.#sync?.close();
+    // Sharing first: changes still arriving are taken into the project before it closes. Without
+    // it nothing is awaited, so callers that do not wait still find the project closed on return.
+    if (this.#sync?.active()) await this.#sync.close();
     this.#closed = true;
     this.corpus.close();
     this.#store?.close();

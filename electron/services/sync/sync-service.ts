@@ -90,6 +90,11 @@ export class SyncService implements ChangeGate {
     return this.#config !== null;
   }
 
+  /** Whether the project's replica of the group's documents is open (there is something to close). */
+  active(): boolean {
+    return this.#engine !== undefined;
+  }
+
   /** Whether and how the project shares, and where syncing stands. */
   view(): ShareView {
     if (!this.joined() || !this.#config) return { joined: false };
