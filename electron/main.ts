@@ -80,6 +80,7 @@ function start(): void {
     onImportProgress: (progress) => send('import.progress', progress),
     zoteroUrl: zoteroBaseUrl(process.env),
     onZoteroProgress: (progress) => send('zotero.progress', progress),
+    keepSyncing: true,
     platform: {
       openExternal: (url) => shell.openExternal(url),
       chooseImportFile,
@@ -94,6 +95,11 @@ function start(): void {
   app.on('will-quit', () => void services.close());
   // The page reloads what changed on disk, whoever changed it.
   services.events.on('corpus.changed', (change) => send('corpus.changed', change));
+  // Sharing: where syncing stands, what the user should know, and what other members changed.
+  services.sync.onView((view) => send('share.status', view));
+  services.sync.onNotice((message) => send('share.notice', { message }));
+  services.sync.onRemoteApplied(({ annotationIds, tags }) => send('share.changed', { annotationIds, tags }));
+  services.sync.connect();
   registerIpc(services, () => mainWindow);
   services.startIndexing();
   const actions = {
@@ -106,6 +112,8 @@ function start(): void {
     importAnnotations: () => send('menu.importAnnotations'),
     zoteroImport: () => send('menu.zoteroImport'),
     zoteroSend: () => send('menu.zoteroSend'),
+    shareCorpus: () => send('menu.shareCorpus'),
+    joinGroup: () => send('menu.joinGroup'),
   };
   const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
   // The Edit menu names what undo and redo would do, as the page reports it.

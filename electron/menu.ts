@@ -19,6 +19,10 @@ export interface MenuActions {
   zoteroImport(): void;
   /** File ▸ Zotero ▸ Send to Zotero…: the page asks which sources. */
   zoteroSend(): void;
+  /** File ▸ Share Corpus…: the page asks for the server, name, group and token. */
+  shareCorpus(): void;
+  /** File ▸ Join…: the same, worded as joining a group's corpus. */
+  joinGroup(): void;
 }
 
 /**
@@ -50,6 +54,9 @@ export function menuTemplate(
             { label: 'Send to Zotero…', click: () => actions.zoteroSend() },
           ],
         },
+        { type: 'separator' },
+        { label: 'Share Corpus…', click: () => actions.shareCorpus() },
+        { label: 'Join…', click: () => actions.joinGroup() },
         { type: 'separator' },
         { label: 'Export Annotations…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations() },
         { type: 'separator' },

@@ -11,6 +11,8 @@ const actions = () => ({
   importAnnotations: vi.fn(),
   zoteroImport: vi.fn(),
   zoteroSend: vi.fn(),
+  shareCorpus: vi.fn(),
+  joinGroup: vi.fn(),
 });
 
 describe('menuTemplate', () => {
@@ -36,7 +38,7 @@ describe('menuTemplate', () => {
   it('offers File ▸ Import Source… and hands it to the page', () => {
     const menuActions = actions();
     const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', undefined, 'Export Annotations…', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', undefined, 'Share Corpus…', 'Join…', undefined, 'Export Annotations…', undefined, 'quit']);
     file[0]?.click?.();
     expect(menuActions.importSource).toHaveBeenCalledOnce();
   });
@@ -56,6 +58,16 @@ describe('menuTemplate', () => {
     expect(menuActions.zoteroImport).toHaveBeenCalledOnce();
     item('Send to Zotero…', zotero).click?.();
     expect(menuActions.zoteroSend).toHaveBeenCalledOnce();
+    expect(menuActions.importSource).not.toHaveBeenCalled();
+  });
+
+  it('offers File ▸ Share Corpus… and Join…, each handed to the page', () => {
+    const menuActions = actions();
+    const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; click?: () => void }[];
+    file.find((entry) => entry.label === 'Share Corpus…')?.click?.();
+    expect(menuActions.shareCorpus).toHaveBeenCalledOnce();
+    file.find((entry) => entry.label === 'Join…')?.click?.();
+    expect(menuActions.joinGroup).toHaveBeenCalledOnce();
     expect(menuActions.importSource).not.toHaveBeenCalled();
   });
 

@@ -39,6 +39,8 @@ export interface TestServiceOptions {
   onZoteroProgress?: AppConfig['onZoteroProgress'];
   /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
   onImportProgress?: AppConfig['onImportProgress'];
+  /** Keep syncing with the group the corpus is shared with, as the app does (default: exchange on request). */
+  keepSyncing?: boolean;
 }
 
 // Port 1 (tcpmux) is unused on any machine the tests run on: nothing answers there, as when Zotero is not running.
@@ -61,6 +63,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
+    ...(options.keepSyncing ? { keepSyncing: true, env: {}, syncEngine: { reconnect: { minDelayMs: 50, maxDelayMs: 300 }, checkpointMs: 50 } } : {}),
     platform: {
       openExternal: async (url) => {
         opened.push(url);
