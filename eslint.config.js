@@ -1,4 +1,4 @@
-// Lint, and the layering of design.md §1 as import rules. Do not relax these rules to make an
+// Lint, and the layering of docs/architecture.md §1 as import rules. Do not relax these rules to make an
 // import pass: move the code to the layer where it belongs.
 import { builtinModules } from 'node:module';
 import js from '@eslint/js';

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One Vitest project per layer, each in the process its code runs in (design.md §5).
+// One Vitest project per layer, each in the process its code runs in (docs/architecture.md §1).
 // The renderer project runs in Node and drives Debian Chromium through playwright-core,
 // so window.apparatus can be bound to the real main-process services.
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * `node bench/huge-source.ts`: how the window copes with a big source (issue 7, item 5). For a
+ * `node bench/huge-source.ts`: how the window copes with a big source (sources of 0.5–2 MB). For a
  * generated source of each size (realistic paragraphs: the body of edemskiy-2019, repeated in
  * varying order), the built app in headless Chromium, bound to the real services, goes through
  * what a historian does: import it (File ▸ Import Source…, confirm the details), read it (the

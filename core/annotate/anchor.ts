@@ -1,6 +1,7 @@
 /**
- * Re-anchoring one highlight in a (possibly changed) reading text: the fallback chain of
- * design.md §2, after Hypothesis's anchoring of quote and position selectors.
+ * Re-anchoring one highlight in a (possibly changed) reading text: a chain of fallbacks from the
+ * recorded position to an approximate match, after Hypothesis's anchoring of quote and position
+ * selectors, so a highlight survives edits to its source (docs/architecture.md §10).
  */
 import { findExact } from './exact-search.ts';
 import { findFuzzy } from './fuzzy-search.ts';

@@ -1,7 +1,8 @@
 /**
  * Trimmed quotations: the words a historian leaves out of a highlighted passage when quoting it,
- * and the quotation that remains, with an ellipsis wherever words were cut (chicago.md: a spaced
- * ellipsis inside a quotation; none is needed where nothing was left out).
+ * and the quotation that remains, with an ellipsis wherever words were cut (Chicago prints a
+ * spaced ellipsis inside a quotation, and none where nothing was left out; docs/citation-rules.md
+ * §2.11).
  */
 import type { Omission } from './model.ts';
 

@@ -1,5 +1,6 @@
 /**
- * Re-anchoring every annotation of a source after its reading text changed (design.md §2).
+ * Re-anchoring every annotation of a source after its reading text changed (docs/architecture.md
+ * §10).
  *
  * What is kept and what is updated, and why:
  * - `quote.exact` is never rewritten. It is what the historian highlighted and read, the words an

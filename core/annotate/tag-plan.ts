@@ -1,7 +1,7 @@
 /**
  * Renaming, moving and merging tags, as pure plans. A plan lists every row that changes; the
- * store applies one plan in one transaction, which is what makes these operations global and
- * atomic (design.md §2).
+ * store applies one plan in one transaction, which is what makes these operations global (every
+ * annotation carrying the tag) and atomic (all or nothing; see docs/architecture.md §10).
  */
 import { AnnotateError } from './errors.ts';
 import type { Annotation, Tag } from './model.ts';

@@ -1,7 +1,7 @@
 /**
- * Disambiguation of short forms across a whole document (CMOS 18 13.33, 14.13; chicago.md §1 and
- * §10 "Disambiguation"): persons who share a surname are named in full, and works whose short forms
- * would still coincide get a longer title, then the whole title, then the date.
+ * Disambiguation of short forms across a whole document (CMOS 18 13.33, 14.13;
+ * docs/citation-rules.md §2.3): persons who share a surname are named in full, and works whose
+ * short forms would still coincide get a longer title, then the whole title, then the date.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { kindOf } from './item.ts';

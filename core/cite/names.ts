@@ -1,7 +1,7 @@
 /**
  * Personal and corporate names in the three places Chicago prints them: notes (given name first),
  * short forms (family name only) and the bibliography (first name inverted). Lists longer than the
- * edition allows end in "et al." (chicago.md §5).
+ * edition allows end in "et al." (docs/citation-rules.md §2.4).
  */
 import type { CslName } from '../corpus/model.ts';
 import { etAlRule } from './style.ts';

@@ -38,7 +38,7 @@ export function italicTitle(item: CslItem, edition: Edition): Rich {
 
 /**
  * The name of a periodical, website or database exactly as the item spells it (Memorie.al):
- * chicago.md D3 forbids re-capitalizing it.
+ * re-capitalizing it would misspell the name (decision D3, docs/citation-rules.md §3).
  */
 export function containerName(item: CslItem): string {
   return typeset(field(item, 'container-title') ?? '');

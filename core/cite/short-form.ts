@@ -1,5 +1,6 @@
 /**
- * Shortened notes (CMOS 18 13.32–13.33; chicago.md §1): author surname(s), short title, locator.
+ * Shortened notes (CMOS 18 13.32–13.33; docs/citation-rules.md §2.3): author surname(s), short
+ * title, locator.
  * A short form may have to grow when two cited works would look alike; `TitleLevel` says how far
  * (disambiguate.ts decides, for the whole document).
  */

@@ -1,7 +1,7 @@
 /**
- * Short titles for shortened notes (CMOS 18 13.33; chicago.md §1, D1): the item's `title-short`
- * when given; otherwise the main title without its subtitle, and, when that is longer than four
- * words, its first key words without an initial article.
+ * Short titles for shortened notes (CMOS 18 13.33; decision D1 of docs/citation-rules.md): the
+ * item's `title-short` when given; otherwise the main title without its subtitle, and, when that
+ * is longer than four words, its first key words without an initial article.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { field } from './item.ts';

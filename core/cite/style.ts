@@ -1,6 +1,6 @@
 /**
  * The settings of the formatter and the rules that differ between the 17th and 18th editions of
- * the Chicago Manual of Style (chicago.md §4, §5).
+ * the Chicago Manual of Style (docs/citation-rules.md §1, §2.2, §2.4).
  */
 
 /** Which edition of the Manual to follow. */

@@ -1,7 +1,8 @@
 /**
- * Headline-style capitalization of English titles (CMOS 17 8.159; chicago.md §2). Words are only
- * ever raised to a capital or lowered to the small words' lower case: acronyms, internal capitals
- * (McCarthy, iPhone) and anything not typed in plain lower or initial capitals stay as typed.
+ * Headline-style capitalization of English titles (CMOS 17 8.159; docs/citation-rules.md §2.5).
+ * Words are only ever raised to a capital or lowered to the small words' lower case: acronyms,
+ * internal capitals (McCarthy, iPhone) and anything not typed in plain lower or initial capitals
+ * stay as typed.
  */
 import type { Edition } from './style.ts';
 
@@ -18,8 +19,9 @@ const SMALL_WORDS = new Set(
 
 /**
  * Prepositions that also serve as participles or adjectives. CMOS 17 lowercases prepositions of any
- * length; for CMOS 18 a change for such words is reported but unconfirmed (chicago.md D4), so the
- * 18th-edition mode capitalizes them, as the reference output does.
+ * length; for CMOS 18 a change for such words is reported but unconfirmed (decision D4,
+ * docs/citation-rules.md §3), so the 18th-edition mode capitalizes them, as the reference output
+ * does.
  */
 const EDITION_17_SMALL_WORDS = new Set(
   (

@@ -1,8 +1,8 @@
 /**
  * Diacritic and typographic folding, so that `mehilli` finds Mëhilli and `Mëhilli` finds Mehilli.
  *
- * The letter rules follow Zotero 10's search folding (NFKD, marks stripped, a short map for the
- * letters Unicode does not decompose); see docs/anchors.md §6.
+ * The letter rules follow Zotero's search folding (NFKD, marks stripped, a short map for the
+ * letters Unicode does not decompose), so a historian's searches behave as they do in Zotero.
  */
 
 // Letters without a canonical decomposition, so NFKD leaves them alone. Lower case only:

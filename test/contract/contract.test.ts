@@ -9,7 +9,8 @@ import { openServices } from '../support/services.ts';
 
 const cleanup: (() => void)[] = [];
 
-// Never the real module: it would try to download Electron (electron.md §6.1).
+// Never the real module: since Electron 42 the package downloads its binary on first import,
+// which fails offline.
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: [] })), on: vi.fn(), removeListener: vi.fn() },

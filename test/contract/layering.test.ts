@@ -15,7 +15,7 @@ beforeAll(() => {
   eslint = new ESLint({ cwd: root });
 });
 
-describe('layering (design.md §1), enforced by lint', () => {
+describe('layering (docs/architecture.md §1), enforced by lint', () => {
   it('refuses a Node builtin in core/', async () => {
     expect(await importErrors('core/fixture.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('x');\n")).not.toEqual([]);
     expect(await importErrors('core/fixture.ts', "import path from 'path';\npath.join();\n")).not.toEqual([]);
@@ -39,7 +39,7 @@ describe('layering (design.md §1), enforced by lint', () => {
     expect(await importErrors('electron/services/fixture.ts', "import type { App } from 'electron';\nexport type A = App;\n")).toHaveLength(0);
   });
 
-  it('lets each layer import what design.md allows', async () => {
+  it('lets each layer import what docs/architecture.md allows', async () => {
     expect(await importErrors('core/fixture.ts', "import lunr from 'lunr';\nlunr(() => {});\n")).toHaveLength(0);
     expect(await importErrors('renderer/fixture.ts', "import { EditorView } from 'prosemirror-view';\nnew EditorView(null, {} as never);\n")).toHaveLength(0);
     expect(await importErrors('electron/services/fixture.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('x');\n")).toHaveLength(0);

@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
-// The acceptance scenario of issue 5, through the services the window uses: highlights made on
-// a cleaned source survive a re-cleaning that edits the file, each with an honest status.
+// Re-anchoring end to end, through the services the window uses: highlights made on a cleaned
+// source survive a re-cleaning that edits the file, each with an honest status
+// (docs/architecture.md §10).
 describe('re-anchoring when a cleaned source changes', () => {
   let folder: string;
   let corpus: string;

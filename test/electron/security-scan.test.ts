@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-// The Electronegativity gate (issue 7, item 1; electron.md §5.2). The scanner always exits 0, so
-// this test reads its findings and fails on every one not waived in electronegativity.json.
+// The Electronegativity gate: Doyensec's scanner of Electron misconfigurations over electron/ and
+// renderer/. The scanner always exits 0, so this test reads its findings and fails on every one
+// not waived, with a reason, in electronegativity.json.
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ELECTRON_VERSION = '45.4.1';

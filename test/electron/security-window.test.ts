@@ -7,8 +7,8 @@ import { CONTENT_SECURITY_POLICY } from '../../electron/app-files.ts';
 import { createHandlers, type Services } from '../../electron/handlers.ts';
 import { DesktopService } from '../../electron/services/desktop-service.ts';
 
-// Checklist items (electron.md §5.1) that main-window.test.ts does not cover, checked against a
-// stand-in Electron that records what electron/main.ts asks for.
+// Items of Electron's own security checklist (its Security tutorial) that main-window.test.ts does
+// not cover, checked against a stand-in Electron that records what electron/main.ts asks for.
 const fake = vi.hoisted(() => {
   const record = {
     listeners: new Map<string, ((...args: unknown[]) => void)[]>(),

@@ -1,3 +1,4 @@
-// Safety net (electron.md §6.1): with ELECTRON_OVERRIDE_DIST_PATH set, an accidental unmocked
-// `require('electron')` returns a path string at once instead of trying to download Electron.
+// Safety net for tests, which must mock `electron` (importing it for real downloads its binary):
+// with ELECTRON_OVERRIDE_DIST_PATH set, an accidental unmocked `require('electron')` returns a
+// path string at once instead of trying to download Electron.
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent/electron-is-mocked-in-tests';

@@ -1,7 +1,7 @@
 /**
- * A Vitest reporter for `npm run test:reliability` (issue 7: "the figures printed at the end of
- * the run"): after the default output, how many trials each long test ran, how long each file
- * took and whether it passed, in a short table that can be copied into the README.
+ * A Vitest reporter for `npm run test:reliability`, so the run ends with its figures: after the
+ * default output, how many trials each long test ran, how long each file took and whether it
+ * passed, in a short table that can be copied into the README.
  */
 import type { Reporter, TestModule } from 'vitest/node';
 

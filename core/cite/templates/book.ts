@@ -1,5 +1,5 @@
 /**
- * Books, edited books and translations (CMOS 18 14.6–14.31; chicago.md §6, §9, D14):
+ * Books, edited books and translations (CMOS 18 14.6–14.31; docs/citation-rules.md §2.8, D14):
  * note `Author, *Title*, ed. X, trans. Y, 3rd ed. (Publisher, Year), page.`; an editor without an
  * author takes the author's place with ", ed."; CMOS 17 and books before 1900 add the place.
  */

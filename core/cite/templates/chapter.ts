@@ -1,5 +1,5 @@
 /**
- * Chapters in edited books (CMOS 18 14.8–14.12; chicago.md §6, §9):
+ * Chapters in edited books (CMOS 18 14.8–14.12; docs/citation-rules.md §2.8):
  * note `Author, “Chapter,” in *Book*, ed. X (Publisher, Year), page.`; the bibliography gives
  * the chapter's page range only under CMOS 17
  * (`In *Book*, edited by X, 10–25. Place: Publisher, Year.`).

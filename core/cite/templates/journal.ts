@@ -1,5 +1,5 @@
 /**
- * Journal articles (CMOS 18 14.67–14.78; chicago.md §9):
+ * Journal articles (CMOS 18 14.67–14.78; docs/citation-rules.md §2.8):
  * note `Author, “Title,” *Journal* vol, no. issue (Year): page, https://doi.org/….`
  * bibliography `Surname, Given. “Title.” *Journal* vol, no. issue (Year): range. DOI.`
  */

@@ -18,7 +18,7 @@ describe('consecutive citations', () => {
     expect(notesOf(citeDocument(items, clusters, { edition: 17 })).slice(1)).toEqual(['Griffith, 45.', 'Griffith, 50.']);
   });
 
-  it('offers the author-and-page form under CMOS 18 as a setting (chicago.md D13)', () => {
+  it('offers the author-and-page form under CMOS 18 as a setting (decision D13)', () => {
     const clusters = run(['griffith1963', '45'], ['griffith1963', '50']);
     expect(notesOf(citeDocument(items, clusters, { edition: 18, consecutive: 'author' }))[1]).toBe('Griffith, 50.');
   });

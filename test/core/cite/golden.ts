@@ -1,6 +1,7 @@
 /**
  * Test helpers: the fixture files, the HTML, plain-text and Markdown forms of a golden string of
- * chicago.md §11 (which shows italics as `*asterisks*`), and short ways to build and read documents.
+ * the worked examples (docs/citation-rules.md §4, which show italics as `*asterisks*`), and short
+ * ways to build and read documents.
  */
 import { readFileSync } from 'node:fs';
 import type { Cluster } from '../../../core/cite/cite-document.ts';
@@ -15,7 +16,7 @@ export function fixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(name, FIXTURES), 'utf8')) as T;
 }
 
-/** The five seed items of chicago.md §11. */
+/** The five seed items of the worked examples (docs/citation-rules.md §4). */
 export function seedItems(): CslItem[] {
   return fixture<CslItem[]>('items.json');
 }
@@ -36,7 +37,7 @@ export function goldenMarkdown(golden: string): string {
   return golden.replace(/[[\]]/g, (c) => `\\${c}`);
 }
 
-/** The notes of a document as Markdown strings (italics as `*…*`, as chicago.md writes them). */
+/** The notes of a document as Markdown strings (italics as `*…*`, as the worked examples write them). */
 export function notesOf(doc: { notes: { rich: Rich }[] }): string[] {
   return doc.notes.map((n) => toMarkdown(n.rich));
 }

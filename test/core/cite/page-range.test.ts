@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatPages } from '../../../core/cite/page-range.ts';
 
 describe('formatPages', () => {
-  // The inclusive-numbers table (CMOS 16–18) and the ranges of chicago.md §3 and §10.
+  // The inclusive-numbers table (CMOS 16–18) and the ranges of the worked examples
+  // (docs/citation-rules.md §2.6).
   const table: [string, string][] = [
     ['3-10', '3–10'],
     ['71-72', '71–72'],

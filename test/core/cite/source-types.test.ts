@@ -103,7 +103,7 @@ describe('magazine, newspaper and online articles', () => {
     });
   });
 
-  it('gives an undated online article its access date instead of n.d. (chicago.md D5)', () => {
+  it('gives an undated online article its access date instead of n.d. (decision D5)', () => {
     const item: CslItem = {
       id: 'o',
       type: 'article-magazine',
@@ -140,7 +140,7 @@ describe('books', () => {
     expect(forms(item, '451').short).toBe('Hoxha, *The Khrushchevites*, 451.');
   });
 
-  it('keeps the place of a book published before 1900 under CMOS 18 (chicago.md D14)', () => {
+  it('keeps the place of a book published before 1900 under CMOS 18 (decision D14)', () => {
     const old: CslItem = { ...item, title: 'Travels in Albania', 'publisher-place': 'London', publisher: 'J. Murray', issued: { 'date-parts': [[1858]] } };
     expect(forms(old, '3').full).toBe('Enver Hoxha, *Travels in Albania* (London: J. Murray, 1858), 3.');
   });
@@ -261,7 +261,8 @@ describe('web pages', () => {
     expect(forms(item, undefined)).toEqual({
       full:
         '“Agreement from Which Albania Withdrew in 1968,” Resexcellence, April 7, 2021, http://www.resexcellence.com/2021/04/07/agreement-from-which-albania-withdrew-in-1968/.',
-      // Five words and more are cut to the first four (chicago.md §1); no title-short was given.
+      // Five words and more are cut to the first four (docs/citation-rules.md §2.3); no title-short
+      // was given.
       short: '“Agreement from Which Albania.”',
       bibliography:
         '“Agreement from Which Albania Withdrew in 1968.” Resexcellence, April 7, 2021. http://www.resexcellence.com/2021/04/07/agreement-from-which-albania-withdrew-in-1968/.',
@@ -308,7 +309,7 @@ describe('archival documents', () => {
     );
   });
 
-  it('shortens an untitled file to the repository abbreviation and shelfmark (chicago.md D9)', () => {
+  it('shortens an untitled file to the repository abbreviation and shelfmark (decision D9)', () => {
     const untitled: CslItem = { ...item, title: undefined, genre: 'memorandum' };
     const doc = citeDocument([untitled, { ...item, id: 'x', archive: undefined }], run(['rgani', '5'], ['x', '1'], ['rgani', '7']));
     expect(notesOf(doc)[0]).toBe(
@@ -317,12 +318,12 @@ describe('archival documents', () => {
     expect(notesOf(doc)[2]).toBe('RGANI, F. 2, inv. 1, f. 445, p. 7.');
   });
 
-  it('keeps the label after Ibid. (chicago.md D10)', () => {
+  it('keeps the label after Ibid. (decision D10)', () => {
     const doc = citeDocument([item], run(['rgani', '5'], ['rgani', '8-9']), { ibid: true });
     expect(notesOf(doc)[1]).toBe('Ibid., pp. 8–9.');
   });
 
-  it('lists the repository once in the bibliography, not each document (chicago.md D11)', () => {
+  it('lists the repository once in the bibliography, not each document (decision D11)', () => {
     const second: CslItem = { ...item, id: 'rgani2', title: 'Another record', archive_location: 'F. 3' };
     const doc = citeDocument([item, second], run(['rgani', '1'], ['rgani2', '2']));
     expect(bibliographyOf(doc)).toEqual(['Russian State Archive of Contemporary History (RGANI), Moscow.']);

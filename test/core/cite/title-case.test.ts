@@ -43,7 +43,7 @@ describe('isEnglish', () => {
 });
 
 describe('titles in other languages', () => {
-  it('keeps the capitalization of a non-English title as typed (chicago.md D2)', () => {
+  it('keeps the capitalization of a non-English title as typed (decision D2)', () => {
     const item: CslItem = {
       id: 'ru',
       type: 'book',

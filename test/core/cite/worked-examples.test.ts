@@ -7,7 +7,7 @@ import type { Rich } from '../../../core/cite/rich.ts';
 import type { CiteOptions } from '../../../core/cite/style.ts';
 import { fixture, goldenHtml, goldenMarkdown, goldenText, seedItems } from './golden.ts';
 
-/** A form as chicago.md gives it: the CSL output, or the Manual form that replaces it (§10). */
+/** A form as the worked examples give it: the CSL output, or the Manual form that replaces it (decisions D1–D14). */
 type Deviation = { csl: string | null; manual: string | null; deviations: string[] };
 type Form = string | null | Deviation;
 type FormName = 'full' | 'fullNoLocator' | 'consecutiveSame' | 'consecutiveNew' | 'short' | 'bibliography';
@@ -58,7 +58,7 @@ const BASE: Record<StyleName, StyleName | null> = {
   'cmos17-author-title': 'cmos17',
 };
 
-/** The string our formatter must produce, with "URL" standing for the item's URL as in chicago.md. */
+/** The string our formatter must produce, with "URL" standing for the item's URL as in the fixture. */
 function expected(form: Form): string | null {
   const text = form !== null && typeof form === 'object' ? form.manual : form;
   if (text === null) return null;
@@ -80,7 +80,7 @@ function expectRich(rich: Rich | undefined, golden: string): void {
   expect(toMarkdown(rich ?? [])).toBe(goldenMarkdown(golden));
 }
 
-/** chicago.md's run of five notes: A, A again, B, another source, B again. */
+/** The worked examples' run of five notes: A, A again, B, another source, B again. */
 function fiveNoteRun(example: Example, style: StyleName) {
   const cite = (locator?: string): Cluster => ({ items: [{ id: example.item, ...(locator ? { locator } : {}) }] });
   const clusters = [
@@ -93,7 +93,7 @@ function fiveNoteRun(example: Example, style: StyleName) {
   return citeDocument(items, clusters, OPTIONS[style]);
 }
 
-describe('worked examples of chicago.md §11', () => {
+describe('worked examples (docs/citation-rules.md §4)', () => {
   for (const example of golden.examples) {
     for (const style of Object.keys(example.forms) as StyleName[]) {
       describe(`${example.section} ${example.item}, ${style}`, () => {
@@ -108,20 +108,20 @@ describe('worked examples of chicago.md §11', () => {
         for (const [name, index] of noteForms) {
           const form = forms[name];
           if (form === undefined) continue;
-          it(`writes the ${name} form as chicago.md gives it`, () => {
+          it(`writes the ${name} form as the worked example gives it`, () => {
             expectRich(doc.notes[index]?.rich, expected(form) ?? '');
           });
         }
         const noLocator = forms.fullNoLocator;
         if (noLocator !== undefined) {
-          it('writes the full note without a locator as chicago.md gives it', () => {
+          it('writes the full note without a locator as the worked example gives it', () => {
             const single = citeDocument(items, [{ items: [{ id: example.item }] }], OPTIONS[style]);
             expectRich(single.notes[0]?.rich, expected(noLocator) ?? '');
           });
         }
         const bibliography = forms.bibliography;
         if (bibliography !== undefined) {
-          it('writes the bibliography entry as chicago.md gives it, or leaves the item out', () => {
+          it('writes the bibliography entry as the worked example gives it, or leaves the item out', () => {
             const entry = doc.bibliography.find((e) => e.id === example.item);
             const want = expected(bibliography);
             if (want === null) expect(entry).toBeUndefined();
@@ -142,7 +142,7 @@ describe('deviations from the CSL output recorded in the worked examples', () =>
     ),
   );
 
-  it('records at least the deviations D3–D7 of chicago.md §10', () => {
+  it('records at least the decisions D3–D7 (docs/citation-rules.md §3)', () => {
     const names = new Set(deviations.flatMap((d) => d.form.deviations));
     expect([...names].sort()).toEqual(['D3', 'D4', 'D5', 'D6', 'D7']);
   });
@@ -154,7 +154,7 @@ describe('deviations from the CSL output recorded in the worked examples', () =>
   }
 });
 
-describe('document sequence of chicago.md §11.6', () => {
+describe('document sequence of the worked examples', () => {
   const clusters: Cluster[] = golden.sequence.notes.map((note) => ({
     noteIndex: note.noteIndex,
     items: note.cites.map((c) => ({ id: c.id, ...(c.locator ? { locator: c.locator } : {}) })),
@@ -173,7 +173,7 @@ describe('document sequence of chicago.md §11.6', () => {
   }
 
   for (const style of ['cmos18', 'cmos17'] as const) {
-    it(`lists the two Edemskiy works in ${style} as chicago.md gives them, and leaves Wikipedia out`, () => {
+    it(`lists the two Edemskiy works in ${style} as the worked examples give them, and leaves Wikipedia out`, () => {
       const doc = citeDocument(items, clusters, OPTIONS[style]);
       const ids = doc.bibliography.map((e) => e.id);
       expect(ids).not.toContain('wikipedia-split');

@@ -33,7 +33,8 @@ describe('the committed corpus', () => {
     },
   );
 
-  // The artefacts issue 4 lists, searched for in the text a reader sees.
+  // Artefacts of the raw forms (WikiText tokens, extraction debris) that cleaning must remove,
+  // searched for in the text a reader sees.
   const forbidden: [string, RegExp][] = [
     ['WikiText hyphen tokens', / @-@ /],
     ['WikiText number tokens', / @[,.]@ /],
@@ -66,7 +67,7 @@ describe('the committed corpus', () => {
   });
 });
 
-describe('corpus metadata (sources.md)', () => {
+describe('corpus metadata, as the seed sources print it', () => {
   const csl = (id: string) => sources.get(id)!.meta.csl;
 
   it('identifies Edemskiy 2019 in Balcanica', () => {

@@ -29,7 +29,7 @@ function found(query: string): string[] {
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-// Acceptance tests of issue 8 on the cleaned corpus itself (the synthetic cases live beside).
+// Search's acceptance cases run on the cleaned corpus itself (the synthetic cases live beside).
 describe('search over the real corpus', () => {
   it('loads one shard per source', () => {
     expect(rejected).toEqual([]);

@@ -32,7 +32,7 @@ const attempt = (args: string[]) => Promise.resolve().then(() => citeCommand.run
 const at = (locator?: string) => ({ items: [{ id: 'edemskiy2019', ...(locator ? { locator } : {}) }] });
 
 describe('apparatus cite', () => {
-  it('formats the worked example of chicago.md §11.1 in cmos18', async () => {
+  it('formats the worked example of the journal article (docs/citation-rules.md §4) in cmos18', async () => {
     const result = await cite([at('380'), at('380'), at('385-387')]);
     expect(result.notes.map((n: { text: string }) => n.text)).toEqual([
       'Andrey Edemskiy, “Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961,” Balcanica 50 (2019): 380, https://doi.org/10.2298/BALC1950375E.',
