@@ -1,6 +1,6 @@
 import type { ShareStatus } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand, type CliOutcome } from './command.ts';
+import { CliUsageError, ok, parseCommandArgs, untilStopped, type CliCommand, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
 import { describeStatus } from './share.ts';
 import type { AppServices } from '../services/app-services.ts';
@@ -86,15 +86,7 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
   ];
   print(`Syncing with “${groupOf(services)}”; stop with Ctrl-C.`);
   services.sync.connect();
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   for (const stop of stops) stop();
   const waiting = services.sync.status()?.waiting ?? 0;
   return ok(`Stopped syncing${waiting > 0 ? `; ${waiting} change${waiting === 1 ? '' : 's'} wait to be sent next time` : ''}.\n`);

@@ -9,6 +9,7 @@
  * shows that the server holds it; `status` says synced, syncing, offline (with how many changes
  * wait) or error (with the reason).
  */
+import type { ShareStatus } from '../../../core/api.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { annotationsOf, taggingsOf } from '../../../core/share/annotation-doc.ts';
@@ -42,12 +43,8 @@ export interface SyncEngineOptions {
   log?: (line: string) => void;
 }
 
-/** Where syncing stands, as the status indicator shows it. */
-export type SyncStatus =
-  | { state: 'synced'; waiting: 0 }
-  | { state: 'syncing'; waiting: number }
-  | { state: 'offline'; waiting: number; reason?: string }
-  | { state: 'error'; waiting: number; reason: string };
+/** Where syncing stands, as the status indicator shows it (the contract's own type). */
+export type SyncStatus = ShareStatus;
 
 /** What other members changed, as plain data for the local store. */
 export type RemoteChange =
