@@ -4,10 +4,12 @@
  * worker, pdf.js and layout analysis, as the app runs them) against `pdftotext -layout`, and how
  * far the extracted text agrees with Poppler's: the ratio of word counts and the overlap of the
  * words against `-layout` (which sets columns side by side, so only the bag of words compares),
- * and the share of words in the same order against plain `pdftotext` (its reading order).
+ * and the share of words in the same order against plain `pdftotext` (its reading order). The
+ * process's peak memory while each file is read, above what it held before, shows whether reading
+ * stays page by page: a 2,000-page file beside a 200-page one of the same pages.
  *
- * The files: the generated test fixtures (test/support/pdf-fixtures.ts), a 2,000-page generated
- * PDF, and the real TUGboat paper in test/fixtures/pdf/.
+ * The files: the generated test fixtures (test/support/pdf-fixtures.ts), generated PDFs of 200
+ * and 2,000 pages, and the real TUGboat paper in test/fixtures/pdf/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,23 @@ interface Row {
   ratio: number;
   bagLayout: number;
   order: number;
+  peakMb: number;
+}
+
+// Samples the process's resident memory (the worker thread's included) while `work` runs.
+async function peakAbove<T>(work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  const base = process.memoryUsage.rss();
+  let peak = base;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakMb: (peak - base) / (1024 * 1024) };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 function poppler(args: string[]): { text: string; ms: number } {
@@ -42,7 +61,7 @@ function poppler(args: string[]): { text: string; ms: number } {
 
 async function measure(file: string, name: string): Promise<Row> {
   const start = performance.now();
-  const extraction = await readPdf(file);
+  const { result: extraction, peakMb } = await peakAbove(() => readPdf(file));
   const oursMs = performance.now() - start;
   const ours = wordsOf(readingTextOf(extraction.body.blocks, extraction.body.notes).text);
   const layout = poppler(['-layout', file]);
@@ -57,6 +76,7 @@ async function measure(file: string, name: string): Promise<Row> {
     ratio: wordRatio(ours, layoutWords),
     bagLayout: bagSimilarity(ours, layoutWords),
     order: orderSimilarity(ours, wordsOf(plain.text)),
+    peakMb,
   };
 }
 
@@ -68,22 +88,31 @@ try {
     writeFileSync(path, await fixture.bytes());
     files.push([path, fixture.name]);
   }
-  const long = join(folder, 'long-2000.pdf');
-  writeFileSync(long, await longPdf(2000));
-  files.push([long, 'long-2000.pdf (generated)'], [REAL, 'tug-paper.pdf (real)']);
+  for (const count of [200, 2000]) {
+    const long = join(folder, `long-${count}.pdf`);
+    writeFileSync(long, await longPdf(count));
+    files.push([long, `long-${count}.pdf (generated)`]);
+  }
+  files.push([REAL, 'tug-paper.pdf (real)']);
   const rows: Row[] = [];
   for (const [path, name] of files) rows.push(await measure(path, name));
-  const header = '| file | pages | Apparatus ms/page | pdftotext -layout ms/page | time ratio | words | word ratio | word overlap (-layout) | same order (pdftotext) |';
+  const header = '| file | pages | Apparatus ms/page | pdftotext -layout ms/page | time ratio | words | word ratio | word overlap (-layout) | same order (pdftotext) | peak memory MB |';
   console.log(header);
   console.log(`|${header.split('|').slice(1, -1).map(() => '---').join('|')}|`);
   for (const row of rows) {
     console.log(
       `| ${row.file} | ${row.pages} | ${row.oursMsPerPage.toFixed(2)} | ${row.popplerMsPerPage.toFixed(2)} | ${(row.oursMsPerPage / row.popplerMsPerPage).toFixed(1)}× | ` +
-        `${row.words} | ${row.ratio.toFixed(3)} | ${row.bagLayout.toFixed(3)} | ${row.order.toFixed(3)} |`,
+        `${row.words} | ${row.ratio.toFixed(3)} | ${row.bagLayout.toFixed(3)} | ${row.order.toFixed(3)} | ${row.peakMb.toFixed(0)} |`,
     );
   }
   console.log('\nword ratio: Apparatus words per pdftotext -layout word (running heads, page numbers and hyphen splits count for Poppler only).');
   console.log('word overlap: 2 × shared words / both counts, regardless of order; same order: 2 × longest common word sequence / both counts.');
+  const long = (count: number) => rows.find((row) => row.file.startsWith(`long-${count}.pdf`)) as Row;
+  const [small, large] = [long(200), long(2000)];
+  console.log(
+    `peak memory: the process's resident memory while reading, above what it held before (worker thread included); ` +
+      `2,000 pages take ${(large.peakMb / Math.max(1, small.peakMb)).toFixed(1)}× the memory of 200.`,
+  );
 } finally {
   rmSync(folder, { recursive: true, force: true });
 }

@@ -43,8 +43,19 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
+// One line that each report overwrites, on a terminal only: a log or a pipe gets the outcome alone.
+function progress(line: string): void {
+  process.stderr.write(line === '' ? '\r\x1b[K' : `\r${line}\x1b[K`);
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const outcome = await run(process.argv.slice(2), { env: process.env, cwd: process.cwd(), platform: process.platform, ...(process.stdin.isTTY ? { confirm } : {}) });
+  const outcome = await run(process.argv.slice(2), {
+    env: process.env,
+    cwd: process.cwd(),
+    platform: process.platform,
+    ...(process.stdin.isTTY ? { confirm } : {}),
+    ...(process.stderr.isTTY ? { progress } : {}),
+  });
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

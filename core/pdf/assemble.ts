@@ -162,8 +162,11 @@ function stripBullet(pieces: Piece[]): boolean {
 
 // A new paragraph starts after a wide vertical gap, at a line indented below one that is not
 // (a hanging indent continues its paragraph), or after a line that stops short of a justified
-// column's right edge.
+// column's right edge. Never inside a word: a line that ends with a hyphen after a letter and a
+// next one that starts in lower case are one paragraph, whatever their indents (the second line
+// of an item set with a hanging indent).
 function startsParagraph(previous: BodyLine, next: BodyLine, stats: readonly Map<number, ColumnStats>[], spacing: number): boolean {
+  if (/\p{L}[-\u00ad]$/u.test(previous.line.text) && /^\p{Ll}/u.test(next.line.text)) return false;
   const before = stats[previous.page]?.get(previous.line.column);
   const after = stats[next.page]?.get(next.line.column);
   const em = next.line.size;

@@ -15,6 +15,9 @@ export interface PageLabels {
   caveat?: string;
 }
 
+// How the caveat of a source whose pages are counted begins; the page view looks for it.
+const PAGE_COUNT_CAVEAT = "The page numbers of this source are the PDF's own page count";
+
 /** Chooses the page labels of a document of `count` pages. */
 export function choosePageLabels(count: number, pdfLabels: readonly string[] | null, printed: readonly (number | undefined)[]): PageLabels {
   if (pdfLabels && pdfLabels.length === count && pdfLabels.every((label) => label.trim() !== '')) {
@@ -27,7 +30,12 @@ export function choosePageLabels(count: number, pdfLabels: readonly string[] | n
     labels: Array.from({ length: count }, (_unused, i) => String(i + 1)),
     source: 'page-index',
     caveat:
-      `The page numbers of this source are the PDF's own page count (1 to ${count}), not printed page numbers: ` +
+      `${PAGE_COUNT_CAVEAT} (1 to ${count}), not printed page numbers: ` +
       'the PDF gives none. Check the printed pages before citing.',
   };
+}
+
+/** True when a source's caveats say its page numbers are its PDF's page count, not printed pages. */
+export function pagesCounted(caveats: readonly string[] | undefined): boolean {
+  return caveats?.some((caveat) => caveat.startsWith(PAGE_COUNT_CAVEAT)) ?? false;
 }

@@ -17,6 +17,8 @@ export interface CliContext {
   platform: NodeJS.Platform;
   /** Asks the user a yes/no question on the terminal; absent when no one can answer (not a terminal). */
   confirm?: (question: string) => Promise<boolean>;
+  /** Shows how far long work has come on one line of the terminal ('' clears it); absent when no terminal shows it. */
+  progress?: (line: string) => void;
 }
 
 /** One `apparatus <name>` command. */

@@ -1,4 +1,4 @@
-import { join, relative, resolve } from 'node:path';
+import { extname, join, relative, resolve } from 'node:path';
 import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
 import { CONVERTIBLE_ENCODINGS, encodingName, isConvertibleEncoding } from '../../core/clean/encodings.ts';
 import { ImportError } from '../services/import/import-error.ts';
@@ -71,7 +71,7 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
         if (values.container !== undefined) metadata.containerTitle = values.container;
         if (values.url !== undefined) metadata.url = values.url;
         if (values.id !== undefined) metadata.id = values.id;
-        const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
+        const { id } = commitOrName(() => importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true }));
         const where = (path: string) => relative(context.cwd, path) || path;
         const converted = prepared.conversion ? [`Converted from ${encodingName(prepared.conversion.from)} to UTF-8.`] : [];
         return ok(
@@ -83,9 +83,15 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
             [...converted, ...prepared.notices].map((notice) => `Note: ${notice}\n`).join(''),
         );
       };
-      // Every file is read and cleaned in a worker thread, once.
+      // Every file is read and cleaned in a worker thread, once; a PDF's pages are counted as read.
+      const report = context.progress;
+      const onProgress =
+        report && extname(file).toLowerCase() === '.pdf'
+          ? ({ done, total }: { done: number; total: number }) => report(`Reading the PDF: page ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`)
+          : undefined;
       return importer
-        .prepareFile(file, encoding === undefined ? {} : { encoding })
+        .prepareFile(file, { ...(encoding === undefined ? {} : { encoding }), ...(onProgress ? { onProgress } : {}) })
+        .finally(() => report?.(''))
         .catch((error: unknown) => {
           if (error instanceof ConversionNeeded) {
             throw new ImportError(error.code, `${error.message} If it is, import it again with --encoding ${error.encoding}.`);
@@ -96,6 +102,18 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
     });
   },
 };
+
+// The choice to import only a PDF's pages with text is this command's option: the refusal names it.
+function commitOrName<T>(commit: () => T): T {
+  try {
+    return commit();
+  } catch (error) {
+    if (error instanceof ImportError && error.code === 'no-text-layer') {
+      throw new ImportError(error.code, `${error.message} To import the pages that have text, run the command again with --text-pages-only.`);
+    }
+    throw error;
+  }
+}
 
 // How a PDF's pages were read, for the summary line.
 function pdfSummary(prepared: PreparedImport): string {

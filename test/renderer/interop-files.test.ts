@@ -222,6 +222,33 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     await expect.poll(() => readFileSync(join(vault, 'edemskiy-2019.md'), 'utf8')).toContain('Additional Evidence');
   });
 
+  it('exports Word with Zotero fields from the keyboard alone: the format chosen with the arrows, the option ticked with Space, Enter on Export', async () => {
+    const { page } = app;
+    const dialog = page.locator('.import-dialog');
+    const docx = join(corpus.folder, '..', 'from-the-keyboard.docx');
+    backend.filesToSave.push(docx);
+    await app.emit('menu.export');
+    await dialog.waitFor();
+    const format = dialog.locator('select').first();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+    const values = await format.evaluate((select) => [...(select as HTMLSelectElement).options].map((option) => option.value));
+    await page.keyboard.press('Home');
+    for (let i = 0; i < values.indexOf('docx'); i += 1) await page.keyboard.press('ArrowDown');
+    expect(await format.inputValue()).toBe('docx');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('label')?.textContent)).toContain('Zotero citation fields (Word)');
+    await page.keyboard.press('Space');
+    expect(await dialog.locator('label', { hasText: 'Zotero citation fields (Word)' }).locator('input').isChecked()).toBe(true);
+    const submit = dialog.locator('button[type="submit"]');
+    for (let i = 0; i < 10 && !(await submit.evaluate((button) => button === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Export…');
+    expect(await buttonsOutOfView(page, '.import-dialog')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => existsSync(docx)).toBe(true);
+    expect(unzipText(readFileSync(docx), 'word/footnotes.xml')).toContain('ADDIN ZOTERO_ITEM CSL_CITATION {');
+  });
+
   it('raised no error in the page', () => {
     expect(app.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   });

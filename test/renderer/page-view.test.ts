@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,20 @@ function offprint(): Promise<Uint8Array> {
     texts: lines(50, 560, Array.from({ length: 30 }, (_unused, i) => `Line ${i + 1} of the ${word} page, which runs on`), { indent: 12, leading: 14 }),
   }));
   return makePdf(pages, { labels: [{ start: 0, style: 'r' }, { start: 2, style: 'D', first: 375 }] });
+}
+
+const PRINTED = ['first', 'second', 'third'];
+
+// A cover without a page number, then three pages that print 1, 2 and 3 at their foot.
+function withCover(): Promise<Uint8Array> {
+  const cover: PageSpec = { texts: [{ text: 'An Offprint with a Cover', x: 50, y: 500, size: 18, font: 'bold' }] };
+  const pages = PRINTED.map((word, i): PageSpec => ({
+    texts: [
+      ...lines(50, 560, Array.from({ length: 30 }, (_unused, n) => `Line ${n + 1} of the ${word} printed page, which runs on`), { indent: 12, leading: 14 }),
+      { text: String(i + 1), x: 195, y: 30, size: 9 },
+    ],
+  }));
+  return makePdf([cover, ...pages]);
 }
 
 // Scrolls the reader so that the paragraph holding `words` begins just above the reading line (a
@@ -49,6 +63,14 @@ describe('the page view of a PDF source', () => {
     backend = openServices(corpus);
     const importer = backend.services.importer;
     importer.commit(await importer.prepareFile(file), { title: 'An Offprint', reliability: 'secondary', id: 'offprint' });
+    // A source imported before imports recorded the printed page of each PDF page in the recipe.
+    const covered = join(folder, 'covered.pdf');
+    writeFileSync(covered, await withCover());
+    importer.commit(await importer.prepareFile(covered), { title: 'An Offprint with a Cover', reliability: 'secondary', id: 'covered' });
+    const recipe = join(corpus, 'recipes', 'covered.yml');
+    const recorded = readFileSync(recipe, 'utf8');
+    writeFileSync(recipe, recorded.replace(/options:\n {2}pageLabels: .*\n/u, ''));
+    if (readFileSync(recipe, 'utf8') === recorded) throw new Error('the recipe of covered.pdf records no page labels to remove');
     app = await openApp(browser, backend.services);
     await app.page.setViewportSize({ width: 1400, height: 900 });
     await app.page.click('[data-source-id="offprint"] .source-open');
@@ -119,6 +141,23 @@ describe('the page view of a PDF source', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('page-view');
     expect((await page.locator('.reader-scroll').boundingBox())!.height).toBe(alone.height);
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('shows the page a printed page stands on for a source imported before its pages were recorded, counting the cover', async () => {
+    const { page } = app;
+    await page.click('[data-source-id="covered"] .source-open');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('An Offprint with a Cover');
+    if (await page.locator('.page-pane').isHidden()) await page.click('[data-action="page-view"]');
+    await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
+    const drawn = () => page.locator('.page-pane .textLayer').textContent();
+    for (const [i, word] of PRINTED.entries()) {
+      await readFrom(page, `the ${word} printed page`);
+      await expect.poll(() => heading(page)).toBe(`Page ${i + 1}`);
+      expect(await page.locator('.page-where').textContent()).toBe(`PDF page ${i + 2} of 4`);
+      await expect.poll(drawn).toContain(`Line 1 of the ${word} printed page`);
+      await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.002);
+    }
+    await page.locator('.page-pane .page-close').click();
   });
 
   it('offers no page view for a source that was not imported from a PDF', async () => {

@@ -72,6 +72,13 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     const first = await bar.evaluate((element: HTMLProgressElement) => element.value);
     await expect.poll(() => bar.evaluate((element: HTMLProgressElement) => element.value), { timeout: 60_000 }).toBeGreaterThan(first);
     expect(await bar.evaluate((element: HTMLProgressElement) => element.max)).toBe(PAGES);
+    // The bar, its count and its Cancel button are on the screen, not only in the page.
+    for (const shown of [bar, label, page.locator('.import-progress button:has-text("Cancel")')]) {
+      const box = (await shown.boundingBox())!;
+      expect(await shown.isVisible()).toBe(true);
+      expect(box.width).toBeGreaterThan(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(900);
+    }
 
     await page.waitForSelector('.import-dialog', { timeout: 120_000 });
     expect(await page.locator('.import-progress').isHidden()).toBe(true);

@@ -1,12 +1,14 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { contentOf, folderState } from '../support/folder-state.ts';
 import { inkOnPage, within } from '../support/page-canvas.ts';
+import { lines, makePdf } from '../support/make-pdf.ts';
 import { article, scanned } from '../support/pdf-fixtures.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { closeAll } from '../support/reading.ts';
@@ -75,6 +77,8 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     expect(await page.locator('.page-heading').textContent()).toBe('Page 14');
     expect(await page.locator('.page-where').textContent()).toBe('PDF page 3 of 3');
     expect(await page.locator('.page-note').textContent()).toBe('The highlighted passage is marked on the page.');
+    // Its page numbers are printed ones: no note says otherwise.
+    expect(await page.locator('.page-counted').isHidden()).toBe(true);
     // The page is drawn, and the marked box stands on its printed words.
     const canvas = (await page.locator('.page-canvas').boundingBox())!;
     expect(canvas.width).toBeGreaterThan(300);
@@ -146,9 +150,54 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     const previous = page.locator('.page-pane button[aria-label="Previous page"]');
     while (await previous.isEnabled()) await previous.click();
     await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 1');
+    // The PDF prints no page numbers: the page view says its pages are counted.
+    expect(await page.locator('.page-counted').textContent()).toBe('Not a printed page number: the PDF prints none, so its pages are counted from 1.');
+    expect(await page.locator('.page-counted').isVisible()).toBe(true);
     await page.click('.page-pane button[aria-label="Next page"]');
     await expect.poll(() => page.locator('.page-heading').textContent()).toBe('Page 2');
     await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.9);
+  });
+
+  it('fills the form with what the PDF states (its properties, the journal line and DOI of its first page) for the user to confirm', async () => {
+    const { page } = app;
+    const file = join(folder, 'cwh.pdf');
+    writeFileSync(
+      file,
+      await makePdf(
+        [
+          {
+            texts: [
+              { text: 'Cold War History, Vol. 12, No. 3, 2012, pp. 375–400', x: 50, y: 570, size: 8 },
+              { text: 'ISSN 1468-2745 DOI: 10.1080/14682745.2012.650903', x: 50, y: 560, size: 8 },
+              ...lines(50, 500, ['The split of 1961 was long in coming, and its roots lay in the', 'quarrels of the 1950s over the course of the economy.'], { indent: 12 }),
+            ],
+          },
+        ],
+        { title: 'The Split of 1961', author: 'Ana Lalaj' },
+      ),
+    );
+    backend.filesToChoose.push(file);
+    await app.emit('menu.import');
+    await page.waitForSelector('.import-dialog');
+    const shown = async () => Object.fromEntries(await Promise.all(['Title', 'Authors', 'Published in', 'Volume', 'Issue', 'DOI', 'ISSN'].map(async (label) => [label, await field(label).inputValue()])));
+    expect(await shown()).toEqual({
+      Title: 'The Split of 1961',
+      Authors: 'Lalaj, Ana',
+      'Published in': 'Cold War History',
+      Volume: '12',
+      Issue: '3',
+      DOI: '10.1080/14682745.2012.650903',
+      ISSN: '1468-2745',
+    });
+    // The user corrects one suggestion and confirms the rest.
+    await field('Issue').fill('4');
+    await field('Id in the corpus').fill('lalaj-split');
+    await page.click('.import-dialog button[type="submit"]');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('The Split of 1961');
+    const recipe = readFileSync(join(corpus, 'recipes', 'lalaj-split.yml'), 'utf8');
+    expect(recipe).toMatch(/container-title: Cold War History\n/);
+    expect(recipe).toMatch(/issue: "4"\n/);
+    expect(recipe).toMatch(/DOI: 10\.1080\/14682745\.2012\.650903\n/);
   });
 
   it('keeps the PDF form’s buttons in view in a 900 × 600 window, its fields within the form', async () => {
@@ -196,6 +245,31 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     });
     await expect.poll(() => page.locator('.toast').textContent()).toMatch(/“clipping\.txt” is not a file on this computer/);
     expect(await page.locator('.import-dialog').count()).toBe(0);
+  });
+
+  it('tells why an encrypted, a truncated or a damaged PDF cannot be imported, and leaves the corpus folder as it was', async () => {
+    const { page } = app;
+    const bytes = Buffer.from(await article.bytes());
+    const broken = Buffer.from(bytes);
+    broken.fill(0x41, broken.indexOf('stream') + 10, broken.length - 200);
+    const files: [string, Uint8Array, RegExp][] = [
+      ['letter.pdf', readFileSync(fileURLToPath(new URL('../fixtures/pdf/encrypted.pdf', import.meta.url))), /^“letter\.pdf” is protected by a password, so Apparatus cannot read its text\. .*Nothing was imported\.$/],
+      ['cut.pdf', bytes.subarray(0, Math.floor(bytes.length * 0.6)), /^“cut\.pdf” is incomplete: the file stops before its end, .*Nothing was imported\.$/],
+      ['damaged.pdf', broken, /^“damaged\.pdf” is damaged: its text cannot be read .*Nothing was imported\.$/],
+    ];
+    const before = contentOf(folderState(corpus));
+    for (const [name, content, message] of files) {
+      writeFileSync(join(folder, name), content);
+      backend.filesToChoose.push(join(folder, name));
+      await app.emit('menu.import');
+      await expect.poll(() => page.locator('.toast > span').textContent(), { timeout: 30_000 }).toMatch(message);
+      // An error stays until the user dismisses it.
+      expect(await page.locator('.toast.error').isVisible()).toBe(true);
+      expect(await page.locator('.toast button:has-text("Dismiss")').isVisible()).toBe(true);
+      expect(await page.locator('.import-dialog').count()).toBe(0);
+      expect(await page.locator('.import-progress').isHidden()).toBe(true);
+    }
+    expect(contentOf(folderState(corpus))).toEqual(before);
   });
 
   it('raised no error in the page', () => {

@@ -116,6 +116,38 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     await expect.poll(() => dialog.count()).toBe(0);
   }, 60_000);
 
+  it('is worked from the keyboard alone at 900 × 600: a collection chosen with the arrows, an item ticked with Space, imported with Enter', async () => {
+    const { page } = app;
+    const dialog = browserDialog();
+    const focused = () => page.evaluate(() => {
+      const active = document.activeElement as HTMLInputElement | null;
+      return active?.type === 'checkbox' ? `checkbox ${active.value}` : `${active?.tagName.toLowerCase()} ${active?.textContent ?? ''}`.trim();
+    });
+    await app.emit('menu.zoteroImport');
+    await expect.poll(itemTitles).toEqual(['Albania and Moscow', 'Albania and the Sino-Soviet Rift']);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('zotero-collections');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => dialog.locator('.zotero-items legend').textContent()).toBe('Items (2)');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(itemTitles).toEqual(['Albania and the Sino-Soviet Rift']);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('checkbox ');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('checkbox GR8FTH63');
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button Close');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('button Import 1 item');
+    expect(await buttonsOutOfView(page, '.zotero-browser')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.locator('.zotero-imported li').allTextContents(), { timeout: 30_000 }).toEqual([expect.stringContaining('“Albania and the Sino-Soviet Rift”')]);
+    expect(await focused()).toBe('button Close');
+    expect(await buttonsOutOfView(page, '.zotero-browser')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+  }, 60_000);
+
   it('says how to turn on Zotero’s local API when it is off, and lists the library once it is on again', async () => {
     const dialog = browserDialog();
     zotero.setLocalApi(false);
@@ -152,6 +184,33 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
       ['lalaj-2019', 'Albania and Moscow'],
       ['griffith-1963', 'Albania and the Sino-Soviet Rift'],
     ]);
+  });
+
+  it('sends from the keyboard alone: the open source ticked and focused, another ticked with Tab and Space, sent with Enter', async () => {
+    const { page } = app;
+    const before = zotero.requests.filter((r) => r.path === '/connector/import').length;
+    await app.emit('menu.zoteroSend');
+    const dialog = page.locator('.zotero-send');
+    await dialog.waitFor();
+    const focusedValue = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value);
+    expect(await focusedValue()).toBe('lalaj-2019');
+    // Tab walks the boxes in the order shown: the sources, then the references without text.
+    const order = await dialog.locator('input[type=checkbox]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(order.at(-1)).toBe('griffith-1963');
+    for (const value of order.slice(order.indexOf('lalaj-2019') + 1)) {
+      await page.keyboard.press('Tab');
+      expect(await focusedValue()).toBe(value);
+    }
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Send 2 references');
+    expect(await buttonsOutOfView(page, '.zotero-send')).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+    const sent = zotero.requests.filter((r) => r.path === '/connector/import');
+    expect(sent).toHaveLength(before + 1);
+    expect((JSON.parse(sent.at(-1)!.body) as { id: string }[]).map((item) => item.id)).toEqual(['lalaj-2019', 'griffith-1963']);
   });
 
   it('says Zotero is not running, and how to start it, when nothing answers', async () => {

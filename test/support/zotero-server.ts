@@ -1,6 +1,7 @@
 /**
  * A loopback HTTP server that answers as Zotero 7 does (on 127.0.0.1, a free port): the local
- * API's paths with the recorded bodies of test/fixtures/zotero (403 "Local API is not enabled"
+ * API's paths with the recorded bodies of test/fixtures/zotero (a collection's items are those of
+ * the library in that collection; 403 "Local API is not enabled"
  * when the local API is off, 404 "Not found" for what the library lacks, the attachment's file
  * URL from `/file/view/url`), and the connector's `/connector/import` (201 with the items saved),
  * recording every request so that a test can check what was sent.
@@ -56,7 +57,7 @@ export async function startZoteroServer(files: Record<string, string>): Promise<
         const pdf = files[key];
         return pdf ? send(200, 'text/plain', pathToFileURL(pdf).href) : send(400, 'text/plain', `Not a file attachment: ${key}`);
       }
-      const body = file === null ? null : fixture(file);
+      const body = file === null ? null : typeof file === 'string' ? fixture(file) : collectionItems(file.collection);
       return body === null ? send(404, 'text/plain', 'Not found') : send(200, 'application/json', body);
     }));
   });
@@ -86,18 +87,26 @@ export async function deadZoteroUrl(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
-function apiFixture(path: string): string | 'file-url' | null {
+function apiFixture(path: string): string | 'file-url' | { collection: string } | null {
   const rest = path.replace(/^\/api\/users\/0\//, '');
   if (rest === 'collections') return 'collections.json';
   if (rest === 'items/top') return 'items-top.json';
   let m = /^collections\/([^/]+)\/items\/top$/.exec(rest);
-  if (m) return `collection-${m[1]}-items-top.json`;
+  if (m) return { collection: m[1] ?? '' };
   if (/^items\/[^/]+\/file\/view\/url$/.test(rest)) return 'file-url';
   m = /^items\/([^/]+)\/children$/.exec(rest);
   if (m) return `children-${m[1]}.json`;
   m = /^items\/([^/]+)$/.exec(rest);
   if (m) return `item-${m[1]}.json`;
   return null;
+}
+
+/** The top-level items of a collection, as Zotero finds them: those of the library that name it; null for a collection the library lacks. */
+function collectionItems(key: string): string | null {
+  const collections = JSON.parse(fixture('collections.json') ?? '[]') as { key: string }[];
+  if (!collections.some((c) => c.key === key)) return null;
+  const items = JSON.parse(fixture('items-top.json') ?? '[]') as { data: { collections?: string[] } }[];
+  return JSON.stringify(items.filter((item) => item.data.collections?.includes(key)), null, 4);
 }
 
 function fixture(name: string): string | null {

@@ -21,6 +21,8 @@ export interface PageToShow {
   label: string | null;
   zoom: number;
   passage: { text: string; near?: number } | null;
+  /** True when the source's page numbers are its PDF's page count: the PDF prints none. */
+  counted?: boolean;
 }
 
 /** The printed page's heading: "Page 14", or what the PDF calls it when no printed page is known. */
@@ -36,6 +38,7 @@ export class PagePane {
   readonly element: HTMLElement;
   readonly #title = el('h2', 'page-heading');
   readonly #where = el('span', 'page-where');
+  readonly #counted = el('span', 'page-counted');
   readonly #note = el('p', 'page-note', '', { role: 'status', 'aria-live': 'polite' });
   readonly #scroll = el('div', 'page-scroll', undefined, { tabindex: '0', role: 'region' });
   readonly #sheet = el('div', 'page-sheet');
@@ -63,7 +66,7 @@ export class PagePane {
     );
     const header = el('header', 'page-header');
     const titles = el('div', 'page-titles');
-    titles.append(this.#title, this.#where);
+    titles.append(this.#title, this.#where, this.#counted);
     header.append(titles, tools);
     this.#sheet.append(this.#canvas, this.#text, this.#marks);
     this.#scroll.setAttribute('aria-label', 'The printed page');
@@ -76,6 +79,7 @@ export class PagePane {
     this.#stop();
     this.#title.textContent = title;
     this.#where.textContent = '';
+    this.#counted.textContent = '';
     this.#note.textContent = text;
     this.#sheet.hidden = true;
     this.#previous.disabled = true;
@@ -90,6 +94,7 @@ export class PagePane {
     const count = page.document.numPages;
     this.#title.textContent = heading(page);
     this.#where.textContent = `PDF page ${page.index + 1} of ${count}`;
+    this.#counted.textContent = page.counted ? 'Not a printed page number: the PDF prints none, so its pages are counted from 1.' : '';
     this.#previous.disabled = page.index <= 0;
     this.#next.disabled = page.index >= count - 1;
     const lib = await pdfjs();

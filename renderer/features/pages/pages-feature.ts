@@ -1,5 +1,6 @@
 import type { Source } from '../../../core/corpus/model.ts';
 import type { SourcePdfInfo } from '../../../core/api.ts';
+import { pagesCounted } from '../../../core/pdf/page-labels.ts';
 import type { Context } from '../../context.ts';
 import { debounce } from '../../dom.ts';
 import type { AppState } from '../../state/app-state.ts';
@@ -192,6 +193,7 @@ export function mountPages(ctx: Context): PageView {
       label: loaded.pages.labels[pages.page] ?? null,
       zoom: pages.zoom,
       passage: highlight ? highlightOnPage(loaded.pages, open.source, highlight, pages.page) : null,
+      counted: pagesCounted(open.source.meta.caveats),
     });
   };
   // Drawn again when what it shows changes (not when the highlight's note is edited).

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,7 +19,7 @@ const unescapeXml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g
 
 /** The field characters, instructions and shown text of some WordprocessingML, in document order. */
 function fieldTokens(xml: string): { kind: 'begin' | 'separate' | 'end' | 'instr' | 'text'; value: string }[] {
-  return [...xml.matchAll(/<w:fldChar w:fldCharType="(begin|separate|end)"\/>|<w:instrText[^>]*>([^<]*)<\/w:instrText>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
+  return [...xml.matchAll(/<w:fldChar w:fldCharType="(begin|separate|end)"(?:\/>|><\/w:fldChar>)|<w:instrText[^>]*>([^<]*)<\/w:instrText>|<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) =>
     m[1] ? { kind: m[1] as 'begin', value: '' } : m[2] !== undefined ? { kind: 'instr' as const, value: unescapeXml(m[2]) } : { kind: 'text' as const, value: unescapeXml(m[3] ?? '') },
   );
 }
@@ -118,4 +118,27 @@ describe('DOCX with Zotero citation fields', () => {
     expect(printed).toContain('Bibliography');
     expect(printed).not.toContain('ADDIN');
   }, 120_000);
+
+  // Zotero's plugins find a citation by its field code: LibreOffice must read each one as a field,
+  // not as text, and a document saved again in LibreOffice must still hold them for Word's plugin.
+  it.runIf(installed('soffice'))('is read by LibreOffice as Word fields with our codes, which it keeps when it saves the document again', () => {
+    const docx = join(folder, 'fields.docx');
+    writeFileSync(docx, bytes);
+    const profile = pathToFileURL(join(folder, 'profile')).href;
+    runTool('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'odt', '--outdir', folder, docx]);
+    const content = unzipText(readFileSync(join(folder, 'fields.odt')), 'content.xml');
+    const codes = [...content.matchAll(/<field:fieldmark-start [^>]*>\s*<field:param field:name="vnd\.oasis\.opendocument\.field\.code" field:value="([^"]*)"/g)].map((m) => unescapeXml(m[1] ?? ''));
+    const ours = [...fields(unzipText(bytes, 'word/footnotes.xml')), ...fields(unzipText(bytes, 'word/document.xml'))].map((f) => f.instruction.trim());
+    expect(codes).toEqual(ours);
+    expect(codes.filter((code) => code.startsWith('ADDIN ZOTERO_ITEM CSL_CITATION {'))).toHaveLength(doc.entries.length);
+
+    mkdirSync(join(folder, 'again'), { recursive: true });
+    runTool('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(folder, 'again'), docx]);
+    const again = readFileSync(join(folder, 'again', 'fields.docx'));
+    const trimmed = (list: { instruction: string; shown: string }[]) => list.map((f) => ({ instruction: f.instruction.trim(), shown: f.shown }));
+    expect(trimmed(fields(unzipText(again, 'word/footnotes.xml')))).toEqual(trimmed(fields(unzipText(bytes, 'word/footnotes.xml'))));
+    expect(trimmed(fields(unzipText(again, 'word/document.xml')))).toEqual(trimmed(fields(unzipText(bytes, 'word/document.xml'))));
+    const prefs = (docxBytes: Uint8Array) => [...unzipText(docxBytes, 'docProps/custom.xml').matchAll(/name="(ZOTERO_PREF_\d+)"><vt:lpwstr>([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(prefs(again)).toEqual(prefs(bytes));
+  }, 240_000);
 });

@@ -4,6 +4,7 @@ import type { Tag } from '../../../core/annotate/model.ts';
 import { toMarkdown } from '../../../core/cite/render.ts';
 import { buildExport } from '../../../core/export/build-export.ts';
 import { writeObsidian } from '../../../core/export/obsidian.ts';
+import { installed, pandocHtml } from './external-tools.ts';
 import { across, edemskiy, first, orphan, second, third, wikipedia } from './sample-export.ts';
 
 // A tag under a tag, so that the vault gets a nested tag.
@@ -44,6 +45,21 @@ describe('Obsidian notes: one Markdown file per source', () => {
     expect(text).toMatch(block);
     expect(text).toContain('#Moscow/Tirana-co');
     expect(text).toContain('*Quoted as saved: this passage is no longer found in the current text of the source.*');
+  });
+});
+
+describe.runIf(installed('pandoc'))('Obsidian notes read by another Markdown reader (pandoc, CommonMark)', () => {
+  it('sets each highlight as one block quote, and its #tags as text, not headings', () => {
+    for (const n of notes) {
+      const body = n.text.replace(/^---\n[\s\S]*?\n---\n/, '');
+      const html = pandocHtml(body);
+      const highlights = (n.text.match(/^%% apparatus highlight /gm) ?? []).length;
+      expect(highlights).toBeGreaterThan(0);
+      expect((html.match(/<blockquote>/g) ?? []).length).toBe(highlights);
+      expect((html.match(/<h1[ >]/g) ?? []).length).toBe(1);
+      expect(html).not.toMatch(/<h[2-6][ >]/);
+    }
+    expect(pandocHtml(note('edemskiy-2019'))).toContain('#Moscow/Tirana-co');
   });
 });
 

@@ -3,7 +3,7 @@ import type { PageLayout, PdfLine } from '../../../core/pdf/index.ts';
 import { assemblePdf } from '../../../core/pdf/index.ts';
 import { buildWordIndex } from '../../../core/clean/text-rules/text-rules.ts';
 import { joinAcrossLines } from '../../../core/pdf/hyphenation.ts';
-import { choosePageLabels } from '../../../core/pdf/page-labels.ts';
+import { choosePageLabels, pagesCounted } from '../../../core/pdf/page-labels.ts';
 import { fontStyle } from '../../../core/pdf/font-style.ts';
 
 const line = (text: string, y: number, options: Partial<PdfLine> = {}): PdfLine => ({
@@ -74,6 +74,21 @@ describe('assembling pages', () => {
     expect(blocks.map((block) => [block.type, block.level])).toEqual([['heading', 1], ['heading', 2], ['item', undefined], ['item', undefined], ['paragraph', undefined]]);
   });
 
+  it('never breaks a paragraph inside a word, even where the next line hangs indented', () => {
+    // An item set with a hanging indent, as in the TUGboat paper: its second line stands further in.
+    const pages = [
+      page([
+        line('The paragraph before the item is long enough to be prose.', 520),
+        line('It ends on a line of its own, as paragraphs do.', 508),
+        line('author names and publication year (or some ab-', 490),
+        line('breviation thereof), as in the alpha style.', 478, { x0: 62 }),
+      ]),
+    ];
+    expect(paragraphs(pages)).toEqual([
+      '{page:1}The paragraph before the item is long enough to be prose. It ends on a line of its own, as paragraphs do. author names and publication year (or some abbreviation thereof), as in the alpha style.',
+    ]);
+  });
+
   it('marks a page without a text layer as a gap, and lists it', () => {
     const assembled = assemblePdf([page([line('Before the scan.', 500)]), null, page([line('After the scan.', 500)])], null);
     expect(assembled.textless).toEqual([2]);
@@ -89,6 +104,12 @@ describe('page labels', () => {
     expect(choosePageLabels(3, ['i', 'ii', '1'], [undefined, 5, 6])).toEqual({ labels: ['i', 'ii', '1'], source: 'pdf-labels' });
     expect(choosePageLabels(3, null, [undefined, 5, 6])).toEqual({ labels: [undefined, '5', '6'], source: 'printed-numbers' });
     expect(choosePageLabels(2, null, [undefined, undefined])).toMatchObject({ labels: ['1', '2'], source: 'page-index', caveat: expect.stringContaining('not printed page numbers') });
+  });
+
+  it('knows a source whose page numbers are counted by the caveat its import gave it', () => {
+    expect(pagesCounted([choosePageLabels(2, null, [undefined, undefined]).caveat as string])).toBe(true);
+    expect(pagesCounted(['Authorial errors are kept as printed.'])).toBe(false);
+    expect(pagesCounted(undefined)).toBe(false);
   });
 });
 

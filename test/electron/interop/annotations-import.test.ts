@@ -104,6 +104,67 @@ describe('apparatus annotations import: a Hypothesis export', () => {
   });
 });
 
+describe('apparatus annotations import: W3C Web Annotations written by another tool', () => {
+  it('reads every page of a collection, matches targets by URL and DOI, takes tagging and commenting bodies, and treats a position as a hint only', async () => {
+    const wikiWords = 'Albania furthermore was the only country in Eastern Europe which had liberated itself without the presence of the Red Army';
+    const edemWords = 'addressing it to the “PLA delegation” and calling them “comrades”.';
+    const file = join(dir, 'elsewhere.jsonld');
+    // The shapes of the model's own examples: a collection whose second page follows the first by
+    // `next`, a body list with purposes, HTML in a comment, `bodyValue`, a single selector object.
+    writeFileSync(
+      file,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        id: 'https://annotations.example.org/collection/7',
+        type: 'AnnotationCollection',
+        total: 3,
+        first: {
+          id: 'https://annotations.example.org/collection/7/page1',
+          type: 'AnnotationPage',
+          items: [
+            {
+              id: 'https://annotations.example.org/anno/1',
+              type: 'Annotation',
+              motivation: 'commenting',
+              body: [
+                { type: 'TextualBody', value: '<p>Halliday, <b>again</b> &amp; again.</p>', format: 'text/html', purpose: 'commenting' },
+                { type: 'TextualBody', value: 'Red Army', purpose: 'tagging' },
+              ],
+              target: {
+                source: 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split',
+                selector: [
+                  { type: 'TextQuoteSelector', exact: wikiWords.replace('Eastern Europe ', 'Eastern Europe\n  '), prefix: '', suffix: '' },
+                  { type: 'TextPositionSelector', start: 5, end: 5 + wikiWords.length },
+                ],
+              },
+            },
+            { id: 'https://annotations.example.org/anno/2', type: 'Annotation', bodyValue: 'Only a part of the page.', target: { source: 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split', selector: { type: 'FragmentSelector', value: 'xywh=0,0,10,10' } } },
+          ],
+          next: {
+            id: 'https://annotations.example.org/collection/7/page2',
+            type: 'AnnotationPage',
+            items: [{ id: 'https://annotations.example.org/anno/3', type: 'Annotation', bodyValue: 'The forms of address.', target: { source: 'https://doi.org/10.2298/BALC1950375E', selector: { type: 'TextQuoteSelector', exact: edemWords } } }],
+          },
+        },
+      }),
+    );
+    const outcome = await annotationsCommand.run(['import', file, ...projectArgs('w3c')], context);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toMatch(/^Read 3 annotations from elsewhere\.jsonld /);
+    expect(outcome.stdout).toContain('Imported 2: 2 anchored, 0 moved, 0 orphaned. New tags: Red Army.\n');
+    expect(outcome.stdout).toContain('annotation https://annotations.example.org/anno/2: its target quotes no words (a TextQuoteSelector is needed to find the passage)');
+
+    const { annotations, tagNames } = annotationsOf('w3c');
+    const wiki = textOf(wikipedia);
+    const edem = textOf(edemskiy);
+    const redArmy = annotations.find((a) => a.sourceId === 'wikipedia-split') as Annotation;
+    expect(redArmy).toMatchObject({ anchor: 'anchored', note: 'Halliday, again & again.', position: { start: wiki.indexOf(wikiWords), end: wiki.indexOf(wikiWords) + wikiWords.length } });
+    expect(redArmy.tags.map((id) => tagNames.get(id))).toEqual(['Red Army']);
+    const address = annotations.find((a) => a.sourceId === 'edemskiy-2019') as Annotation;
+    expect(address).toMatchObject({ anchor: 'anchored', note: 'The forms of address.', tags: [], position: { start: edem.indexOf(edemWords), end: edem.indexOf(edemWords) + edemWords.length } });
+  });
+});
+
 describe('our JSON-LD export, imported into an empty project', () => {
   it('gives back the same annotations: quote, position, tags and note, and an orphan as an orphan', async () => {
     const store = openProjectStore(join(dir, 'from', 'project.sqlite'));

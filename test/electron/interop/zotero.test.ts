@@ -135,6 +135,21 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(projectAnnotations().annotations).toHaveLength(4);
   }, 60_000);
 
+  it('fills the gaps of a source the corpus has already (same title and year) instead of adding the work twice', async () => {
+    const before = readFileSync(join(temp.corpus, 'resexcellence-2021.md'), 'utf8');
+    expect(parseSource(before).meta.csl.author).toBeUndefined();
+    const outcome = await run('import', 'RX5WEB21');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toBe('RX5WEB21 “Agreement from which Albania withdrew in 1968”: the corpus has it already: resexcellence-2021 (filled author).\n');
+    const source = parseSource(readFileSync(join(temp.corpus, 'resexcellence-2021.md'), 'utf8'));
+    expect(source.meta.csl.author).toEqual([{ literal: 'Resexcellence Staff' }]);
+    // What the source says already is kept.
+    expect(source.meta.csl.title).toBe('Agreement from Which Albania Withdrew in 1968');
+    expect(readingText(source).text).toBe(readingText(parseSource(before)).text);
+    const listed = await refsCommand.run(['list', '--json', '--corpus', temp.corpus], context);
+    expect(JSON.parse(listed.stdout || '[]')).toEqual([]);
+  });
+
   it('refuses an attachment key, naming its parent item', async () => {
     await expect(run('import', 'P2F8K2LM')).rejects.toThrow('The Zotero item “P2F8K2LM” is an attachment, not a work. Import its parent item, X42A7DEB.');
     await expect(run('import', 'NOSUCH22')).rejects.toThrow('Zotero has no item with the key “NOSUCH22” (see apparatus zotero list).');

@@ -17,7 +17,10 @@ const SENTENCES = [
   'In the old days, when bibliographies were created and sorted manually, such a task was prohibitively expensive. This is no longer true.',
   'Encouraged by the programmability of bibliographic styles and the flexibility of compiled formatting, we propose an extension of academic and scientific bibliographic styles.',
   'This idea was conceived by the first author and implemented partly by the second author and the third author.',
+  // An item whose second line hangs indented, its first ending on a broken word.
+  'author names and publication year (or some abbreviation thereof), as in the “alpha” style, we use both,',
   'The multibibliography comprises three separate orderings.',
+  'sorted alphabetically, by first author’s family name,',
   'This functionality is different from both the multibib package, which facilitates having separate bibliographies for each chapter in a monograph,',
   'This multibibliography system is copotentiated by the hypertextual hyperref package.',
   'The extended inline citation style was designed for the multibibliography, but can be deployed and is useful even without it.',
