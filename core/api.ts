@@ -21,6 +21,9 @@ import type { SkippedRecord } from './interop/annotations/external.ts';
 import type { ReferencePlan } from './interop/references/plan-import.ts';
 import type { ReferenceFileFormat } from './interop/references/read-references.ts';
 import type { SearchHitView } from './search/hit-view.ts';
+import type { Member } from './share/model.ts';
+import { NAME_PATTERN } from './share/names.ts';
+import type { Role } from './share/roles.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
 export const CHANNEL_PREFIX = 'apparatus:';
@@ -276,6 +279,70 @@ interface ProjectPayloads {
   'menu.projectBackups': undefined;
 }
 // ── end of the project block ──
+// ── Sharing a corpus with a group through a sync server ──────────────────────────────────────
+// Kept in one block (its schemas in the second block, before `contract`) and spread into the lists.
+
+/** The calls of sharing. */
+export const SHARE_CALLS = ['share.view', 'share.join', 'share.connect', 'share.leave', 'annotations.keep'] as const;
+
+/**
+ * The File menu's sharing commands (carried out by the page), where syncing stands, what other
+ * members changed (for the page to load again), and what the user should know of it.
+ */
+export const SHARE_EVENTS = ['menu.shareCorpus', 'menu.joinGroup', 'share.status', 'share.changed', 'share.notice'] as const;
+
+/** Where syncing stands: synced; syncing; offline (with how many changes wait, and why); error (with why). */
+export type ShareStatus =
+  | { state: 'synced'; waiting: 0 }
+  | { state: 'syncing'; waiting: number }
+  | { state: 'offline'; waiting: number; reason?: string }
+  | { state: 'error'; waiting: number; reason: string };
+
+/** Whether and how the project shares its corpus. */
+export type ShareView =
+  | { joined: false }
+  | {
+      joined: true;
+      /** The server's address (`ws://` or `wss://`). */
+      server: string;
+      group: string;
+      /** This project's user in the group. */
+      user: string;
+      /** The user's role, as the group's member list last said (null before it arrived). */
+      role: Role | null;
+      status: ShareStatus;
+      members: Member[];
+    };
+
+/** What other members changed in the project (payload of `share.changed`). */
+export interface ShareChange {
+  annotationIds: string[];
+  /** True when tags changed too. */
+  tags: boolean;
+}
+
+/** What each sharing call resolves to. */
+interface ShareOutputs {
+  'share.view': ShareView;
+  /** The project as it shares now, after the group's work and its own were exchanged once. */
+  'share.join': ShareView;
+  /** Connects again (after an error, or working offline). */
+  'share.connect': ShareView;
+  /** Stops sharing: the project keeps everything it holds. */
+  'share.leave': ShareView;
+  /** The annotation, kept after a deletion that raced an edit on another computer. */
+  'annotations.keep': Annotation;
+}
+
+/** The payloads of the sharing events. */
+interface SharePayloads {
+  'menu.shareCorpus': undefined;
+  'menu.joinGroup': undefined;
+  'share.status': ShareView;
+  'share.changed': ShareChange;
+  'share.notice': { message: string };
+}
+// ── end of the sharing block ──
 
 /**
  * Every call name, in a fixed order. The name's first segment is the namespace under
@@ -318,6 +385,7 @@ export const callNames = [
   'corpus.pdfData',
   ...INTEROP_CALLS,
   ...PROJECT_CALLS,
+  ...SHARE_CALLS,
 ] as const;
 
 /** The name of a call in the contract. */
@@ -335,6 +403,7 @@ export const eventNames = [
   'import.progress',
   ...INTEROP_EVENTS,
   ...PROJECT_EVENTS,
+  ...SHARE_EVENTS,
 ] as const;
 
 /** The name of an event main may push. */
@@ -350,7 +419,7 @@ export interface CorpusChange {
  * says how far the index has come; `corpus.changed` names the sources whose files changed;
  * `import.progress` counts the pages of a PDF being read.
  */
-export interface EventPayloads extends InteropPayloads, ProjectPayloads {
+export interface EventPayloads extends InteropPayloads, ProjectPayloads, SharePayloads {
   'menu.undo': undefined;
   'menu.redo': undefined;
   'menu.import': undefined;
@@ -540,7 +609,7 @@ export interface ExportSummary {
  * What each call resolves to on success. Types only: the contract object below holds nothing
  * but input schemas.
  */
-export interface CallOutputs extends InteropOutputs, ProjectOutputs {
+export interface CallOutputs extends InteropOutputs, ProjectOutputs, ShareOutputs {
   'corpus.list': SourceSummary[];
   'corpus.open': { source: Source; annotations: Annotation[] };
   'annotations.list': Annotation[];
@@ -660,11 +729,31 @@ const projectContract = {
   /** Closes the project, puts the copy `name` in its place (the file it replaces is kept beside it), and opens it. */
   'project.restore': { input: v.strictObject({ name: CopyName }) },
 } satisfies Record<(typeof PROJECT_CALLS)[number], { input: v.GenericSchema }>;
+// ── Sharing schemas (the calls of the sharing block above) ──
+const GroupName = v.pipe(v.string(), v.trim(), v.regex(NAME_PATTERN, 'A group’s name is lower-case letters, digits, “.”, “_” and “-”.'));
+const shareContract = {
+  'share.view': { input: NoInput },
+  'share.join': {
+    input: v.strictObject({
+      /** The server's address as the user typed it (`wss://sync.example.edu`, `ws://127.0.0.1:7480`). */
+      server: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give the server’s address.'), v.maxLength(2000), NoControl),
+      group: GroupName,
+      /** The user's name in the group, when given: checked against the token's owner. */
+      user: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(NAME_PATTERN, 'A user’s name is lower-case letters, digits, “.”, “_” and “-”.'))])),
+      token: v.pipe(v.string(), v.trim(), v.minLength(1, 'Give your token.'), v.maxLength(500), v.regex(/^[\x21-\x7e]+$/, 'A token is one word of letters and digits.')),
+    }),
+  },
+  'share.connect': { input: NoInput },
+  'share.leave': { input: NoInput },
+  'annotations.keep': { input: v.strictObject({ id: Id }) },
+} satisfies Record<(typeof SHARE_CALLS)[number], { input: v.GenericSchema }>;
+// ── end of the sharing schemas ──
 
 /** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
   ...interopContract,
   ...projectContract,
+  ...shareContract,
   'corpus.list': { input: NoInput },
   'corpus.open': { input: v.strictObject({ id: SourceId }) },
   'annotations.list': {

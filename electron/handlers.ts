@@ -7,7 +7,7 @@ import type { AppServices } from './services/app-services.ts';
 /** The services the handlers route to: the process's own, from the composition root. */
 export type Services = Pick<
   AppServices,
-  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs' | 'project'
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs' | 'project' | 'sync'
 >;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -67,6 +67,11 @@ function implementations(services: Services): Implementations {
     'project.check': () => services.project.check(),
     'project.backups': () => services.project.backups(),
     'project.restore': ({ name }) => services.project.restore(name),
+    'share.view': () => services.sync.view(),
+    'share.join': ({ server, group, user, token }) => services.sync.join({ server, group, token, ...(user ? { user } : {}) }),
+    'share.connect': () => services.sync.connect(),
+    'share.leave': () => services.sync.leave(),
+    'annotations.keep': ({ id }) => services.annotations.keep(id),
   };
 }
 

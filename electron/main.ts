@@ -88,6 +88,7 @@ function start(): void {
     onImportProgress: (progress) => send('import.progress', progress),
     zoteroUrl: zoteroBaseUrl(process.env),
     onZoteroProgress: (progress) => send('zotero.progress', progress),
+    keepSyncing: true,
     platform: {
       openExternal: (url) => shell.openExternal(url),
       chooseImportFile,
@@ -103,6 +104,11 @@ function start(): void {
   // The page reloads what changed on disk, whoever changed it.
   services.events.on('corpus.changed', (change) => send('corpus.changed', change));
   services.events.on('references.changed', () => send('references.changed'));
+  // Sharing: where syncing stands, what the user should know, and what other members changed.
+  services.sync.onView((view) => send('share.status', view));
+  services.sync.onNotice((message) => send('share.notice', { message }));
+  services.sync.onRemoteApplied(({ annotationIds, tags }) => send('share.changed', { annotationIds, tags }));
+  services.sync.connect();
   registerIpc(services, () => mainWindow);
   services.startIndexing();
   const actions = {
@@ -117,6 +123,8 @@ function start(): void {
     zoteroSend: () => send('menu.zoteroSend'),
     projectCheck: () => send('menu.projectCheck'),
     projectBackups: () => send('menu.projectBackups'),
+    shareCorpus: () => send('menu.shareCorpus'),
+    joinGroup: () => send('menu.joinGroup'),
   };
   const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
   // The Edit menu names what undo and redo would do, as the page reports it.

@@ -23,6 +23,10 @@ export interface MenuActions {
   projectCheck(): void;
   /** File ▸ Project ▸ Backups…: the page lists the backups and restores the one chosen. */
   projectBackups(): void;
+  /** File ▸ Share Corpus…: the page asks for the server, name, group and token. */
+  shareCorpus(): void;
+  /** File ▸ Join…: the same, worded as joining a group's corpus. */
+  joinGroup(): void;
 }
 
 /**
@@ -61,6 +65,9 @@ export function menuTemplate(
             { label: 'Backups…', click: () => actions.projectBackups() },
           ],
         },
+        { type: 'separator' },
+        { label: 'Share Corpus…', click: () => actions.shareCorpus() },
+        { label: 'Join…', click: () => actions.joinGroup() },
         { type: 'separator' },
         { label: 'Export Annotations…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations() },
         { type: 'separator' },

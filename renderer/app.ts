@@ -8,6 +8,7 @@ import { mountPages } from './features/pages/pages-feature.ts';
 import { mountProject } from './features/project/project-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
+import { mountShare } from './features/share/share-feature.ts';
 import { mountTags } from './features/tags/tags-feature.ts';
 import { mountTransfer } from './features/transfer/transfer-feature.ts';
 import { mountUndo } from './features/undo-feature.ts';
@@ -43,6 +44,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   mountSearch(ctx, { open: reader.open, activate: annotations.activate });
   mountPages(ctx);
   const undo = mountUndo(ctx);
+  const share = mountShare(ctx, { refreshAnnotations: () => annotations.refresh(), reloadTags: tags.reload, reloadLibrary: () => library.load() });
   const interop = mountInterop(ctx, { reloadLibrary: () => library.load(), reloadTags: tags.reload, refreshAnnotations: () => annotations.refresh(), open: (id) => reader.open(id) });
 
   // A backup replaced the project: every highlight, tag and the open source's marks are read again.
@@ -81,11 +83,17 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.projectCheck', () => void project.check());
   on('menu.projectBackups', () => void project.backups());
   on('zotero.progress', (progress) => interop.zoteroProgress(progress));
+  on('menu.shareCorpus', () => void share.join(true));
+  on('menu.joinGroup', () => void share.join(false));
+  on('share.status', (view) => share.status(view));
+  on('share.notice', ({ message }) => share.notice(message));
+  on('share.changed', ({ tags: tagsChanged }) => void share.changed(tagsChanged));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
   on('import.progress', (progress) => transfer.progress(progress));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 
+  void share.load();
   if (await library.load()) await tags.reload();
 }

@@ -72,6 +72,13 @@ export interface Annotation {
   created: string;
   modified: string;
   anchor: AnchorStatus;
+  /** In a corpus shared with a group: the member who made it, when that is not this project's user. */
+  author?: string;
+  /**
+   * In a shared corpus: deleted by its author on one computer while edited on another, so kept
+   * for the author to keep or delete again.
+   */
+  review?: boolean;
 }
 
 /**

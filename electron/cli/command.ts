@@ -78,3 +78,16 @@ export function appDataFolder(context: CliContext): string {
 export function ok(stdout: string): CliOutcome {
   return { code: 0, stdout, stderr: '' };
 }
+
+/** Resolves when the process is asked to stop (Ctrl-C or SIGTERM): how a command that runs until stopped waits. */
+export function untilStopped(): Promise<void> {
+  return new Promise<void>((done) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      done();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

@@ -9,6 +9,8 @@ import { refsCommand } from './refs.ts';
 import { projectCommand } from './project-command.ts';
 import { searchCommand } from './search.ts';
 import { serveCommand } from './serve.ts';
+import { shareCommand } from './share.ts';
+import { syncCommand } from './sync.ts';
 import { tagCommand } from './tag.ts';
 import { zoteroCommand } from './zotero.ts';
 
@@ -25,5 +27,7 @@ export const commands: CliCommand[] = [
   annotationsCommand,
   zoteroCommand,
   serveCommand,
+  shareCommand,
+  syncCommand,
   projectCommand,
 ];

@@ -3,7 +3,7 @@ import { isRole } from '../../core/share/roles.ts';
 import { AccessStore } from '../server/access-store.ts';
 import { openServerDatabase } from '../server/server-database.ts';
 import { DEFAULT_PORT, startSyncServer } from '../server/sync-server.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
+import { CliUsageError, ok, parseCommandArgs, untilStopped, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
 
 const USAGE = `Usage:
   apparatus serve --data DIR [--host ADDRESS] [--port N] [--cert FILE --key FILE]
@@ -60,15 +60,7 @@ async function serve(data: string, values: { host?: string; port?: string; cert?
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const server = await startSyncServer({ dataDir: data, host: values.host, port, tls, log });
   log(`Listening on ${server.url}`);
-  await new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+  await untilStopped();
   log('Stopping: saving the shared documents…');
   await server.stop();
   return ok('Stopped.\n');

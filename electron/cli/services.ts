@@ -31,6 +31,7 @@ export function withServices<T>(values: ServiceOptions, context: CliContext, pro
     cacheFolder: cacheFolder(values.cache, project, context, note !== ''),
     projectAccess,
     zoteroUrl: zoteroBaseUrl(context.env),
+    env: context.env,
   });
   let result: T;
   try {

@@ -18,6 +18,7 @@ import { CHECKPOINT_REQUEST, checkpointReply } from '../../core/share/checkpoint
 import { writeMembers } from '../../core/share/members-doc.ts';
 import { docName, parseDocName } from '../../core/share/names.ts';
 import { accessTo } from '../../core/share/roles.ts';
+import { WHOAMI_REQUEST, whoamiReply } from '../../core/share/whoami.ts';
 import { AccessStore } from './access-store.ts';
 import { DocumentStore } from './document-store.ts';
 import { openServerDatabase } from './server-database.ts';
@@ -121,8 +122,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       document.on('update', (update: Uint8Array) => documents.append(documentName, update));
     },
 
-    async onStateless({ connection, document, payload }) {
+    async onStateless({ connection, document, documentName, payload }) {
       if (payload === CHECKPOINT_REQUEST) connection.sendStateless(checkpointReply(Y.encodeSnapshot(Y.snapshot(document))));
+      if (payload === WHOAMI_REQUEST) {
+        const { user } = connection.context as ConnectionContext;
+        const group = parseDocName(documentName)?.group;
+        const role = group === undefined ? undefined : access.roleOf(group, user);
+        if (role) connection.sendStateless(whoamiReply(user, role));
+      }
     },
   };
 

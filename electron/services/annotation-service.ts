@@ -1,7 +1,8 @@
 import { describe as describeRange } from '../../core/annotate/describe.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
-import type { Color } from '../../core/annotate/palette.ts';
+import { DEFAULT_COLOR, type Color } from '../../core/annotate/palette.ts';
 import { reanchor, reanchorAll } from '../../core/annotate/reanchor.ts';
+import type { SharedAnnotationWrite } from '../../core/share/annotation-sync-plan.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { locate } from '../../core/corpus/source-index.ts';
@@ -10,6 +11,7 @@ import { contentHash } from './content-hash.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { ServiceEmitter } from './events.ts';
 import { StoreError, type AnchorUpdate, type AnnotationFilter, type AnnotationInput, type AnnotationPatch, type Placement, type ProjectStore } from './store/index.ts';
+import { DRAFT_ID, OPEN_GATE, type ChangeGate } from './sync/change-gate.ts';
 
 /** A new highlight as the reader asks for it: a range of the reading text, not selectors. */
 export interface NewHighlight {
@@ -29,21 +31,25 @@ const HASH_KEY = (sourceId: string) => `source-hash:${sourceId}`;
  * dropped. Whoever reads annotations (the window, the command line, export, search) reads them
  * here, and a source whose text changed since its annotations were last anchored is re-anchored
  * first, so every reader sees the same anchor states. Each change is announced once it is saved.
+ * In a corpus shared with a group, each change is first put to the group's rules (`gate`), and
+ * handed on once saved.
  */
 export class AnnotationService {
   readonly #corpus: CorpusService;
   readonly #store: ProjectStore;
   readonly #events: ServiceEmitter;
+  readonly #gate: ChangeGate;
   // The hash of each parsed source's reading text (sources are never mutated, so this is safe).
   readonly #hashes = new WeakMap<Source, string>();
   // A project opened for reading cannot save new placements: they are kept here for this process.
   readonly #unsaved = new Map<string, AnchorUpdate>();
   readonly #unsavedHashes = new Map<string, string>();
 
-  constructor(corpus: CorpusService, store: ProjectStore, events: ServiceEmitter) {
+  constructor(corpus: CorpusService, store: ProjectStore, events: ServiceEmitter, gate: ChangeGate = OPEN_GATE) {
     this.#corpus = corpus;
     this.#store = store;
     this.#events = events;
+    this.#gate = gate;
   }
 
   /** A source for reading, with its annotations re-anchored if its text changed. */
@@ -79,7 +85,7 @@ export class AnnotationService {
   /** Highlights a range of a source's reading text. */
   create(input: NewHighlight): Annotation {
     const selectors = this.#selectors(input.sourceId, input.start, input.end);
-    return this.#announce(this.#store.create({ sourceId: input.sourceId, ...selectors, color: input.color, tags: input.tags, note: input.note }));
+    return this.addPlaced({ sourceId: input.sourceId, ...selectors, color: input.color, tags: input.tags, note: input.note });
   }
 
   /**
@@ -87,17 +93,23 @@ export class AnnotationService {
    * (an orphan keeps its quote and waits to be re-attached).
    */
   addPlaced(input: AnnotationInput): Annotation {
-    return this.#announce(this.#store.create(input));
+    this.#gate.check({ type: 'annotation.created', annotation: draft(input) });
+    return this.#record('annotation.created', this.#store.create(input));
   }
 
   /** Changes the note, colour, tags or quotation cuts of an annotation. */
   update(id: string, patch: AnnotationPatch): Annotation {
-    return this.#announce(this.#store.update(id, patch));
+    const current = this.#store.get(id);
+    if (current) this.#gate.check({ type: 'annotation.updated', annotation: { ...current, ...definedFields(patch) } });
+    return this.#record('annotation.updated', this.#store.update(id, patch));
   }
 
   /** Deletes an annotation; the store keeps its record, so `restore` can undo this. */
   delete(id: string): Annotation {
-    return this.#announce(this.#store.delete(id));
+    this.#gate.check({ type: 'annotation.deleted', id });
+    const deleted = this.#store.delete(id);
+    this.#gate.record({ type: 'annotation.deleted', id });
+    return this.#announce(deleted);
   }
 
   /**
@@ -106,14 +118,66 @@ export class AnnotationService {
    */
   restore(id: string): Annotation {
     const record = this.#store.trashed(id);
-    return this.#announce(this.#store.restore(id, record && this.#placement(record)));
+    const placement = record && this.#placement(record);
+    // An annotation still there had been re-attached: undoing that re-attaches it again.
+    const type = this.#store.get(id) ? 'annotation.reattached' : 'annotation.restored';
+    if (record) this.#gate.check({ type, annotation: { ...record, ...placement } });
+    return this.#record(type, this.#store.restore(id, placement));
   }
 
   /** Attaches an annotation (usually an orphan) to another range of its source; `restore` undoes this. */
   reattach(id: string, start: number, end: number): Annotation {
     const current = this.#store.get(id);
     if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
-    return this.#announce(this.#store.reattach(id, this.#selectors(current.sourceId, start, end)));
+    const selectors = this.#selectors(current.sourceId, start, end);
+    this.#gate.check({ type: 'annotation.reattached', annotation: { ...current, ...selectors, omissions: [] } });
+    return this.#record('annotation.reattached', this.#store.reattach(id, selectors));
+  }
+
+  /**
+   * Keeps an annotation that waits for review (deleted on one computer while edited on another):
+   * it stays, for every member; deleting it instead confirms the deletion.
+   */
+  keep(id: string): Annotation {
+    const current = this.#store.get(id);
+    if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
+    this.#gate.check({ type: 'annotation.restored', annotation: current });
+    return this.#record('annotation.restored', this.#store.keepReviewed(id));
+  }
+
+  /**
+   * Writes what the group a shared corpus belongs to changed, keeping ids, timestamps and authors,
+   * then anchors each new or re-attached annotation in this computer's copy of its source (a
+   * source not here yet is anchored when it arrives and is opened). Announced as remote changes.
+   */
+  applyShared(writes: readonly SharedAnnotationWrite[]): { written: string[]; skipped: { id: string; problem: string }[] } {
+    const result = this.#store.applySharedAnnotations(writes);
+    if (result.written.length === 0) return result;
+    const placed = new Set(writes.flatMap((write) => (write.kind === 'insert' || (write.kind === 'update' && write.reattached) ? [write.annotation.id] : [])));
+    const bySource = new Map<string, Annotation[]>();
+    for (const id of result.written) {
+      if (!placed.has(id)) continue;
+      const annotation = this.#store.get(id);
+      if (!annotation) continue;
+      bySource.set(annotation.sourceId, [...(bySource.get(annotation.sourceId) ?? []), annotation]);
+    }
+    for (const [sourceId, annotations] of bySource) this.#anchorIn(sourceId, annotations);
+    this.#events.emit('annotations.changed', { ids: result.written, origin: 'remote' });
+    return result;
+  }
+
+  // Anchors annotations placed in another copy of the source in this one.
+  #anchorIn(sourceId: string, annotations: readonly Annotation[]): void {
+    let text: string;
+    try {
+      text = readingText(this.#corpus.get(sourceId)).text;
+    } catch {
+      // Not here (yet) or unreadable: anchored when the source is next opened.
+      this.#store.setSetting(HASH_KEY(sourceId), null);
+      return;
+    }
+    const updates = reanchorAll(text, annotations).map(({ annotation }) => ({ id: annotation.id, position: annotation.position, anchor: annotation.anchor }));
+    this.#store.setAnchors(updates);
   }
 
   // Re-anchors the annotations of a source whose reading text changed since they were last
@@ -184,7 +248,33 @@ export class AnnotationService {
     return annotation;
   }
 
+  #record(type: 'annotation.created' | 'annotation.updated' | 'annotation.reattached' | 'annotation.restored', annotation: Annotation): Annotation {
+    this.#gate.record({ type, annotation });
+    return this.#announce(annotation);
+  }
+
   #changed(ids: string[]): void {
     this.#events.emit('annotations.changed', { ids });
   }
+}
+
+// The annotation a new highlight would be, to put to the group's rules before it is saved.
+function draft(input: AnnotationInput): Annotation {
+  return {
+    id: DRAFT_ID,
+    sourceId: input.sourceId,
+    quote: input.quote,
+    position: input.position,
+    color: input.color ?? DEFAULT_COLOR,
+    tags: input.tags ?? [],
+    note: input.note ?? '',
+    omissions: [],
+    created: '',
+    modified: '',
+    anchor: input.anchor ?? 'anchored',
+  };
+}
+
+function definedFields(patch: AnnotationPatch): Partial<Annotation> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
 }

@@ -29,6 +29,8 @@ import { AppSearch } from './search/app-search.ts';
 import { SearchHost } from './search/search-host.ts';
 import { SearchService } from './search/search-service.ts';
 import { SourcePdfs } from './source-pdf.ts';
+import type { ChangeGate } from './sync/change-gate.ts';
+import { SyncService } from './sync/sync-service.ts';
 import { openProjectForReading, openProjectStore, StoreError, type ProjectStore } from './store/index.ts';
 import { TagService } from './tag-service.ts';
 
@@ -85,6 +87,12 @@ export interface AppConfig {
   onZoteroProgress?: (progress: ZoteroProgress) => void;
   /** Where failures that reach no caller are reported (default `console.error`). */
   log?: (error: unknown) => void;
+  /** The environment (default `process.env`): `$APPARATUS_SYNC_TOKEN` may hold the sync token. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Keep syncing with the group the corpus is shared with (the app), rather than on request (the command line). */
+  keepSyncing?: boolean;
+  /** The sync engine's reconnection delays and checkpoint interval (tests shorten them). */
+  syncEngine?: { reconnect?: { minDelayMs: number; maxDelayMs: number }; checkpointMs?: number };
 }
 
 /**
@@ -116,6 +124,12 @@ export class AppServices {
   #search: AppSearch | undefined;
   #pdfs: SourcePdfs | undefined;
   #project: ProjectService | undefined;
+  #sync: SyncService | undefined;
+  // Every change of annotations and tags is put to the rules of the group the corpus is shared with.
+  readonly #gate: ChangeGate = {
+    check: (change) => this.sync.check(change),
+    record: (change) => this.sync.record(change),
+  };
 
   constructor(config: AppConfig) {
     this.#config = config;
@@ -137,11 +151,27 @@ export class AppServices {
   }
 
   get annotations(): AnnotationService {
-    return (this.#annotations ??= new AnnotationService(this.corpus, this.store, this.events));
+    return (this.#annotations ??= new AnnotationService(this.corpus, this.store, this.events, this.#gate));
   }
 
   get tags(): TagService {
-    return (this.#tags ??= new TagService(this.store, this.events));
+    return (this.#tags ??= new TagService(this.store, this.events, this.#gate));
+  }
+
+  /** Sharing the corpus with a group through a sync server: joining, syncing, the group's rules. */
+  get sync(): SyncService {
+    return (this.#sync ??= new SyncService({
+      projectFile: this.#config.projectFile,
+      env: this.#config.env ?? process.env,
+      store: () => this.store,
+      corpus: this.corpus,
+      annotations: () => this.annotations,
+      tags: () => this.tags,
+      events: this.events,
+      keepSyncing: this.#config.keepSyncing ?? false,
+      log: (line) => this.#log(line),
+      ...(this.#config.syncEngine ? { engine: this.#config.syncEngine } : {}),
+    }));
   }
 
   get reader(): ReaderService {
@@ -262,6 +292,9 @@ export class AppServices {
 
   /** Stops watching and indexing, and closes the project; later calls that need the project are refused. */
   async close(): Promise<void> {
+    // Sharing first: changes still arriving are taken into the project before it closes. Without
+    // it nothing is awaited, so callers that do not wait still find the project closed on return.
+    if (this.#sync?.active()) await this.#sync.close();
     this.#closed = true;
     this.corpus.close();
     this.#store?.close();
@@ -274,6 +307,11 @@ export class AppServices {
   // annotation. Where `work` fails, the project that was there is opened again.
   #whileClosed<T>(work: () => T): T {
     if (this.#closed) throw new DomainError('storage', 'The project is closed.');
+    // The group's copy would bring back what the restore takes away, and the restore would take
+    // away what the group has acknowledged: a shared project is restored only after leaving.
+    if (this.#sync?.active()) {
+      throw new DomainError('conflict', 'This project shares its corpus with a group. Leave the group (File ▸ Share Corpus…) before restoring a copy: nothing was changed.');
+    }
     this.#store?.close();
     this.#store = undefined;
     this.#annotations = this.#tags = this.#reader = undefined;

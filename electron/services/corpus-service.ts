@@ -4,7 +4,7 @@
  * every change. A file that cannot be read or parsed is never left out: it is listed with what is
  * wrong and how to repair it, and opening it gives that reason.
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceProblem, SourceSummary, UnreadableSource } from '../../core/api.ts';
@@ -17,7 +17,7 @@ import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/co
 import { summarizeSource } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
 import { parseReferenceList, REFERENCES_FILE, serializeReferenceList } from '../../core/interop/references/reference-list.ts';
-import { writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
+import { syncFolder, writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
 import { pendingImportPath, pendingImportText, sweepCorpusFolder } from './corpus-recovery.ts';
 import { sourceFileNames, sourceIdOf } from './corpus-names.ts';
@@ -170,6 +170,40 @@ export class CorpusService implements SearchCorpus {
     writeNewFilesAtomic([marker, ...files].map((file) => ({ path: join(this.folder, file.path), data: file.data })));
     rmSync(join(this.folder, marker.path), { force: true });
     this.#changed([id]);
+  }
+
+  /** The text of source `id`'s cleaned file as it is on disk (front matter and body). */
+  sourceText(id: string): string {
+    return this.#text(id);
+  }
+
+  /**
+   * Writes the cleaned file of source `id` as the group a shared corpus belongs to holds it,
+   * replacing this computer's copy (which the caller has set aside when it differed).
+   */
+  receiveShared(id: string, text: string): void {
+    if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
+    writeFileAtomic(join(this.folder, `${id}.md`), text, { overwrite: true });
+    this.#changed([id]);
+  }
+
+  /**
+   * Moves source `id`'s cleaned file out of the corpus into `set-aside/<id>.<stamp>.md` (the
+   * group's copy of that id takes its place); returns the path it was moved to, relative to the
+   * corpus folder. Nothing is deleted.
+   */
+  setAside(id: string, stamp: string): string {
+    if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
+    const folder = join(this.folder, 'set-aside');
+    mkdirSync(folder, { recursive: true });
+    const safeStamp = stamp.replace(/[^0-9A-Za-z-]/g, '-');
+    let name = `${id}.${safeStamp}.md`;
+    for (let n = 2; existsSync(join(folder, name)); n++) name = `${id}.${safeStamp}-${n}.md`;
+    renameSync(join(this.folder, `${id}.md`), join(folder, name));
+    syncFolder(folder);
+    syncFolder(this.folder);
+    this.#changed([id]);
+    return `set-aside/${name}`;
   }
 
   /**

@@ -6,10 +6,13 @@ import type { CorpusChange, HistoryLabels } from '../../core/api.ts';
 
 /** What changed, by event name. */
 export interface ServiceEvents {
-  /** Annotations created, edited, deleted, restored or re-attached. */
-  'annotations.changed': { ids: string[] };
-  /** A tag action, and whether it changes what annotations say (names, which annotations carry a tag). */
-  'tags.changed': { ids: string[]; annotations: boolean };
+  /**
+   * Annotations created, edited, deleted, restored or re-attached; `origin: 'remote'` when the
+   * change came from a group the corpus is shared with (so it is not sent back to the group).
+   */
+  'annotations.changed': { ids: string[]; origin?: 'remote' };
+  /** A tag action, and whether it changes what annotations say (names, which annotations carry a tag); `origin` as for annotations. */
+  'tags.changed': { ids: string[]; annotations: boolean; origin?: 'remote' };
   /** Source files of the corpus added, rewritten or removed; an empty list means "any of them". */
   'corpus.changed': CorpusChange;
   /** The list of references without text was written (by Apparatus or another program). */

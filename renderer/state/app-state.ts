@@ -39,7 +39,7 @@ export interface SearchState {
 }
 
 /** The modal dialogs the app shows; while one is open, reader shortcuts are off. */
-export type ModalKind = 'confirm' | 'export' | 'import' | 'metadata' | 'trim' | 'message' | 'project' | InteropModal;
+export type ModalKind = 'confirm' | 'export' | 'import' | 'metadata' | 'trim' | 'message' | 'project' | 'share' | InteropModal;
 
 /** The dialogs of reference and annotation imports and of Zotero. */
 export type InteropModal = 'references' | 'annotations-import' | 'zotero' | 'zotero-send';

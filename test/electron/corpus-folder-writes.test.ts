@@ -9,6 +9,7 @@ import { article } from '../support/pdf-fixtures.ts';
 import { backdate, contentOf, folderChanges, folderState } from '../support/folder-state.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
+import { makeGroup, startTestServer } from '../support/share-server.ts';
 import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
 
 // Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit),
@@ -36,6 +37,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'annotations.reattach',
   'annotations.copyCitation',
   'annotations.restore',
+  'annotations.keep',
   'tags.list',
   'tags.create',
   'tags.recolor',
@@ -68,6 +70,11 @@ const OTHER_CALLS: readonly CallName[] = [
   'zotero.items',
   'zotero.cancel',
   'zotero.send',
+  // Sharing the corpus with a group whose corpus is empty: the project's sources go out, none come in.
+  'share.view',
+  'share.join',
+  'share.connect',
+  'share.leave',
 ];
 
 /** A corpus copy, a project and a folder elsewhere (files to import, exports), with handlers. */
@@ -80,6 +87,8 @@ interface World {
   logged: unknown[];
   /** A loopback server answering as Zotero 7, its attachment's PDF in `elsewhere`. */
   zotero: ZoteroServer;
+  /** What `share.join` is given: a sync server on 127.0.0.1 and a group with one member. */
+  share: { server: string; group: string; token: string };
   remove(): Promise<void>;
 }
 
@@ -99,6 +108,8 @@ async function makeWorld(): Promise<World> {
   const pdf = join(elsewhere, 'Lalaj - 2019 - Albania and Moscow.pdf');
   writeFileSync(pdf, await article.bytes());
   const zotero = await startZoteroServer({ P2F8K2LM: pdf });
+  const { server } = await startTestServer(join(root, 'server'));
+  const tokens = makeGroup(join(root, 'server'), 'readers', { anna: 'owner' });
   backdate(corpus);
   const backend = openServices(corpus, project, { zoteroUrl: zotero.url });
   const logged: unknown[] = [];
@@ -111,11 +122,13 @@ async function makeWorld(): Promise<World> {
     handlers,
     logged,
     zotero,
+    share: { server: server.url, group: 'readers', token: tokens.anna ?? '' },
     remove: async () => {
       // Let a search update started by an import or edit finish before its folder goes.
       await backend.services.search.query('settled', 1).catch(() => undefined);
       backend.dispose();
       await zotero.close();
+      await server.stop();
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -177,6 +190,7 @@ describe('the corpus folder under every call but import and the metadata editor'
       'corpus.pdfData': { id: 'lalaj' },
       'corpus.importDropped': { token: backend.services.imports.acceptDropped(join(world.elsewhere, 'letter.txt')) },
       'project.restore': { name: backup.name },
+      'share.join': world.share,
     };
     backend.filesToChoose.push(join(world.elsewhere, 'letter.txt'));
     backend.filesToSave.push(join(world.elsewhere, 'annotations.md'));

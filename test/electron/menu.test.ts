@@ -13,6 +13,8 @@ const actions = () => ({
   zoteroSend: vi.fn(),
   projectCheck: vi.fn(),
   projectBackups: vi.fn(),
+  shareCorpus: vi.fn(),
+  joinGroup: vi.fn(),
 });
 
 describe('menuTemplate', () => {
@@ -38,7 +40,7 @@ describe('menuTemplate', () => {
   it('offers File ▸ Import Source… and hands it to the page', () => {
     const menuActions = actions();
     const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', 'Project', undefined, 'Export Annotations…', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', 'Project', undefined, 'Share Corpus…', 'Join…', undefined, 'Export Annotations…', undefined, 'quit']);
     file[0]?.click?.();
     expect(menuActions.importSource).toHaveBeenCalledOnce();
   });
@@ -72,6 +74,16 @@ describe('menuTemplate', () => {
     expect(menuActions.projectBackups).not.toHaveBeenCalled();
     project[1]?.click?.();
     expect(menuActions.projectBackups).toHaveBeenCalledOnce();
+  });
+
+  it('offers File ▸ Share Corpus… and Join…, each handed to the page', () => {
+    const menuActions = actions();
+    const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; click?: () => void }[];
+    file.find((entry) => entry.label === 'Share Corpus…')?.click?.();
+    expect(menuActions.shareCorpus).toHaveBeenCalledOnce();
+    file.find((entry) => entry.label === 'Join…')?.click?.();
+    expect(menuActions.joinGroup).toHaveBeenCalledOnce();
+    expect(menuActions.importSource).not.toHaveBeenCalled();
   });
 
   it('sends Undo and Redo to the page, with the usual shortcuts', () => {

@@ -7,6 +7,7 @@ import type { Annotation } from '../../core/annotate/model.ts';
 import type { CallName, ProjectBackupView, ProjectCheckView, ProjectRestoreDone, Result } from '../../core/api.ts';
 import { createHandlers, type Handler } from '../../electron/handlers.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { makeGroup, startTestServer, tempFolder } from '../support/share-server.ts';
 import { runCli, startHelper, type Helper } from '../support/store-processes.ts';
 
 const HOLDER = fileURLToPath(new URL('../support/store-holder.ts', import.meta.url));
@@ -116,6 +117,24 @@ describe('File ▸ Project in the window: check, backups and restore, through th
     expect(highlightsIn(file())).toBe(4);
     expect(logged).toEqual([]);
   }, 30_000);
+
+  it('refuses to restore a project shared with a group, changing nothing', async () => {
+    const backup = await dayOfWork();
+    const server = tempFolder('apparatus-restore-shared-');
+    const { server: running } = await startTestServer(server.dir);
+    try {
+      const tokens = makeGroup(server.dir, 'balkans', { anna: 'owner' });
+      await call('share.join', { server: running.url, group: 'balkans', user: 'anna', token: tokens.anna });
+      const refused = await handlers['project.restore']({ name: backup.name });
+      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^This project shares its corpus with a group\. Leave the group .* nothing was changed\.$/) } });
+      expect(await notes()).toEqual(['Also in the backup', 'Kept in the backup', 'Made after the backup, about Tirana']);
+      await call('share.leave');
+    } finally {
+      await world.services.close();
+      await running.stop();
+      server.remove();
+    }
+  });
 
   it('refuses a name that is not one of the backups, or a path, before anything is closed', async () => {
     await dayOfWork();

@@ -41,6 +41,8 @@ export interface TestServiceOptions {
   onImportProgress?: AppConfig['onImportProgress'];
   /** Receives the search index's progress events, as the window would. */
   onSearchProgress?: AppConfig['onSearchProgress'];
+  /** Keep syncing with the group the corpus is shared with, as the app does (default: exchange on request). */
+  keepSyncing?: boolean;
 }
 
 // Port 1 (tcpmux) is unused on any machine the tests run on: nothing answers there, as when Zotero is not running.
@@ -64,6 +66,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
     ...(options.onSearchProgress ? { onSearchProgress: options.onSearchProgress } : {}),
+    ...(options.keepSyncing ? { keepSyncing: true, env: {}, syncEngine: { reconnect: { minDelayMs: 50, maxDelayMs: 300 }, checkpointMs: 50 } } : {}),
     platform: {
       openExternal: async (url) => {
         opened.push(url);

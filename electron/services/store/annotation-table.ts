@@ -29,12 +29,14 @@ interface AnnotationRow {
   anchor: string;
   omissions: string;
   tags: string;
+  author: string | null;
+  review: number;
 }
 
 // The tags come back as one JSON array per row, already in the user's order.
 const SELECT = `
 SELECT a.id, a.source_id, a.exact, a.prefix, a.suffix, a.start, a."end", a.color, a.note,
-       a.created, a.modified, a.anchor, a.omissions,
+       a.created, a.modified, a.anchor, a.omissions, a.author, a.review,
        (SELECT json_group_array(tag_id)
           FROM (SELECT tag_id FROM annotation_tags
                  WHERE annotation_id = a.id ORDER BY position)) AS tags
@@ -73,12 +75,15 @@ export function selectAnnotations(db: DatabaseSync, filter: AnnotationFilter): A
   return (db.prepare(sql).all(params) as unknown as AnnotationRow[]).map(fromRow);
 }
 
-/** Inserts `annotation` and its tags; the id must be new and every tag must exist. */
+/**
+ * Inserts `annotation` and its tags; the id must be new and every tag must exist. Its position is
+ * also where its author placed it.
+ */
 export function insertAnnotation(db: DatabaseSync, annotation: Annotation): void {
   db.prepare(
     `INSERT INTO annotations (id, source_id, exact, prefix, suffix, start, "end", color, note,
-                              created, modified, anchor, omissions)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                              created, modified, anchor, omissions, author, review, placed_start, placed_end)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     annotation.id,
     annotation.sourceId,
@@ -93,6 +98,10 @@ export function insertAnnotation(db: DatabaseSync, annotation: Annotation): void
     annotation.modified,
     annotation.anchor,
     JSON.stringify(annotation.omissions),
+    annotation.author ?? null,
+    annotation.review ? 1 : 0,
+    annotation.position.start,
+    annotation.position.end,
   );
   writeTags(db, annotation.id, annotation.tags);
 }
@@ -131,16 +140,19 @@ export function updateAnchor(
 }
 
 /**
- * Replaces the selectors of annotation `id` (the user re-attached it) and its quotation cuts,
- * which belong to the quote; false if there is no such one.
+ * Replaces the selectors of annotation `id` (its author re-attached it) and its quotation cuts,
+ * which belong to the quote; the new position is where its author placed it. False if there is
+ * no such one.
  */
 export function updateSelectors(db: DatabaseSync, annotation: Annotation): boolean {
   const result = db
-    .prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, anchor = ?, omissions = ?, modified = ? WHERE id = ?')
+    .prepare('UPDATE annotations SET exact = ?, prefix = ?, suffix = ?, start = ?, "end" = ?, placed_start = ?, placed_end = ?, anchor = ?, omissions = ?, modified = ? WHERE id = ?')
     .run(
       annotation.quote.exact,
       annotation.quote.prefix,
       annotation.quote.suffix,
+      annotation.position.start,
+      annotation.position.end,
       annotation.position.start,
       annotation.position.end,
       annotation.anchor,
@@ -157,7 +169,7 @@ export function deleteAnnotation(db: DatabaseSync, id: string): boolean {
 }
 
 function fromRow(row: AnnotationRow): Annotation {
-  return {
+  const annotation: Annotation = {
     id: row.id,
     sourceId: row.source_id,
     quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
@@ -170,4 +182,7 @@ function fromRow(row: AnnotationRow): Annotation {
     anchor: row.anchor as AnchorStatus,
     omissions: JSON.parse(row.omissions) as Omission[],
   };
+  if (row.author !== null) annotation.author = row.author;
+  if (row.review === 1) annotation.review = true;
+  return annotation;
 }

@@ -84,9 +84,23 @@ CREATE TABLE tag_trash (
 CREATE INDEX tag_trash_id ON tag_trash (id, seq);
 `;
 
+// Sharing a corpus with a group: who made a highlight that came from another member (NULL: made
+// in this project), whether it waits for review (deleted by its author on one computer while
+// edited on another), and where its author placed it: local re-anchoring moves `start`/`end`, so
+// a change of the author's own placement (a re-attachment elsewhere) can be told from it.
+const V4_SHARING = `
+ALTER TABLE annotations ADD COLUMN author TEXT CHECK (author IS NULL OR length(author) > 0);
+ALTER TABLE annotations ADD COLUMN review INTEGER NOT NULL DEFAULT 0 CHECK (review IN (0, 1));
+ALTER TABLE annotations ADD COLUMN placed_start INTEGER CHECK (placed_start IS NULL OR placed_start >= 0);
+ALTER TABLE annotations ADD COLUMN placed_end INTEGER CHECK (placed_end IS NULL OR placed_end >= placed_start);
+UPDATE annotations SET placed_start = start, placed_end = "end";
+CREATE INDEX annotations_author ON annotations (author);
+`;
+
 /** The migrations of this version of Apparatus, in order; the last one's version is current. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'annotations, tags, annotation tags and settings', sql: V1_INITIAL },
   { version: 2, description: 'cuts in the quotation of a highlight', sql: V2_OMISSIONS },
   { version: 3, description: 'records of deleted highlights and tags, for undo', sql: V3_TRASH },
+  { version: 4, description: 'authors, review flags and placements of shared highlights', sql: V4_SHARING },
 ];

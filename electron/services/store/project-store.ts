@@ -7,11 +7,13 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation, Tag } from '../../../core/annotate/model.ts';
 import { DEFAULT_COLOR } from '../../../core/annotate/palette.ts';
 import { checkOmissions } from '../../../core/annotate/omissions.ts';
-import { parseAnnotation } from '../../../core/annotate/schema.ts';
-import { checkTagName } from '../../../core/annotate/tag-names.ts';
+import { parseAnnotation, parseTag } from '../../../core/annotate/schema.ts';
+import { checkTagName, normalizeTagName } from '../../../core/annotate/tag-names.ts';
 import { planMerge, planMove, planRename } from '../../../core/annotate/tag-plan.ts';
 import { planRestore, recordRemoval, tagRemovalSchema } from '../../../core/annotate/tag-restore.ts';
 import type { Color } from '../../../core/annotate/palette.ts';
+import type { LocalAnnotation, SharedAnnotationWrite } from '../../../core/share/annotation-sync-plan.ts';
+import type { TagSyncPlan } from '../../../core/share/tag-sync-plan.ts';
 import * as rows from './annotation-table.ts';
 import type { AnnotationFilter } from './annotation-table.ts';
 import { listBackups, writeBackup } from './backups.ts';
@@ -24,6 +26,7 @@ import { describeDatabase, integrityCheck } from './open-database.ts';
 import type { StoreDiagnostics } from './open-database.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import type { AnchorUpdate, AnnotationInput, AnnotationPatch, Placement } from './store-inputs.ts';
+import * as shared from './shared-table.ts';
 import { StoreError } from './store-errors.ts';
 import { mustRead, plainTag, requireAnnotation, requireTag, requireTags } from './guards.ts';
 import * as tags from './tag-table.ts';
@@ -246,6 +249,77 @@ export class ProjectStore {
         }
       }
       return valid.length;
+    });
+  }
+
+  /**
+   * Every annotation with where its author placed it (local re-anchoring moves `position`), for
+   * comparing the project with the documents of a group it shares a corpus with.
+   */
+  localAnnotations(): Map<string, LocalAnnotation> {
+    return this.#read((db) => {
+      const placements = shared.selectPlacements(db);
+      const found = new Map<string, LocalAnnotation>();
+      for (const annotation of rows.selectAnnotations(db, {})) {
+        found.set(annotation.id, { annotation, placed: placements.get(annotation.id) ?? annotation.position });
+      }
+      return found;
+    });
+  }
+
+  /**
+   * Writes what other members (or this user on another computer) changed, in one transaction,
+   * keeping the ids, timestamps and authors they carry. Each annotation is checked as any
+   * annotation from outside is; one that fails is left out and named in `skipped`. Returns the
+   * ids written.
+   */
+  applySharedAnnotations(writes: readonly SharedAnnotationWrite[]): { written: string[]; skipped: { id: string; problem: string }[] } {
+    const skipped: { id: string; problem: string }[] = [];
+    const valid: SharedAnnotationWrite[] = [];
+    for (const write of writes) {
+      if (write.kind === 'remove') {
+        valid.push(write);
+        continue;
+      }
+      const parsed = parseAnnotation(write.annotation);
+      if (!parsed.ok) {
+        skipped.push({ id: write.annotation.id, problem: parsed.problems[0] ?? 'it is malformed' });
+        continue;
+      }
+      const annotation = { ...parsed.value };
+      if (write.annotation.author !== undefined) annotation.author = write.annotation.author;
+      if (write.annotation.review) annotation.review = true;
+      valid.push(write.kind === 'insert' ? { kind: 'insert', annotation } : { kind: 'update', annotation, reattached: write.reattached });
+    }
+    if (valid.length === 0) return { written: [], skipped };
+    return { written: this.#write((db) => shared.writeSharedAnnotations(db, valid)), skipped };
+  }
+
+  /**
+   * Brings the tags in line with a group's vocabulary, in one transaction: tags written with the
+   * ids the group gave them, merged and deleted as the group did. Tags whose name or colour cannot
+   * be kept are left out. Returns how many tags changed.
+   */
+  applySharedTags(plan: TagSyncPlan): number {
+    const upserts = plan.upserts.flatMap((tag) => {
+      const parsed = parseTag({ ...tag, name: normalizeTagName(tag.name) });
+      return parsed.ok ? [parsed.value] : [];
+    });
+    const valid = { ...plan, upserts };
+    const count = upserts.length + plan.merges.length + plan.deletes.length;
+    if (count === 0) return 0;
+    this.#write((db) => shared.writeTagSync(db, valid));
+    return count;
+  }
+
+  /** Keeps an annotation that was waiting for review (its author's choice); returns it. */
+  keepReviewed(id: string): Annotation {
+    const refusal = 'The highlight was not kept';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    return this.#write((db) => {
+      requireAnnotation(db, validId, refusal);
+      shared.clearReview(db, validId, this.#now().toISOString());
+      return mustRead(db, validId);
     });
   }
 

@@ -9,17 +9,18 @@
  * shows that the server holds it; `status` says synced, syncing, offline (with how many changes
  * wait) or error (with the reason).
  */
+import type { ShareStatus } from '../../../core/api.ts';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { annotationsOf, taggingsOf } from '../../../core/share/annotation-doc.ts';
 import { applyLocalChange, checkLocalChange, type ShareDocs } from '../../../core/share/apply-change.ts';
 import { CHECKPOINT_REQUEST, readCheckpointReply } from '../../../core/share/checkpoint.ts';
-import { readCorpus } from '../../../core/share/corpus-doc.ts';
-import type { ShareError } from '../../../core/share/errors.ts';
+import { readCorpus, readRawFile, readSourceText, writeCorpusEntry, writeRawFile, writeSourceText, type SharedRawFile, type SharedSourceText } from '../../../core/share/corpus-doc.ts';
+import { ShareError } from '../../../core/share/errors.ts';
 import { readMembers } from '../../../core/share/members-doc.ts';
 import type { LocalChange, Member, SharedAnnotation, SharedSourceEntry, SharedVocabulary } from '../../../core/share/model.ts';
-import { docName, isName } from '../../../core/share/names.ts';
-import type { Role } from '../../../core/share/roles.ts';
+import { docName, isName, parseDocName } from '../../../core/share/names.ts';
+import { canWrite, type Role } from '../../../core/share/roles.ts';
 import { readSharedAnnotations } from '../../../core/share/shared-state.ts';
 import { readVocabulary, vocabularyOf } from '../../../core/share/vocabulary-doc.ts';
 import { SyncError } from './sync-error.ts';
@@ -42,12 +43,8 @@ export interface SyncEngineOptions {
   log?: (line: string) => void;
 }
 
-/** Where syncing stands, as the status indicator shows it. */
-export type SyncStatus =
-  | { state: 'synced'; waiting: 0 }
-  | { state: 'syncing'; waiting: number }
-  | { state: 'offline'; waiting: number; reason?: string }
-  | { state: 'error'; waiting: number; reason: string };
+/** Where syncing stands, as the status indicator shows it (the contract's own type). */
+export type SyncStatus = ShareStatus;
 
 /** What other members changed, as plain data for the local store. */
 export type RemoteChange =
@@ -70,14 +67,30 @@ export interface LocalReceipt {
   updates: number[];
 }
 
-type Kind = 'members' | 'tags' | 'corpus' | 'annotations';
+/** A source to publish: its entry in the group's index, its cleaned text and, when shared, its raw file. */
+export interface SourcePublication {
+  id: string;
+  title: string;
+  text: string;
+  hash: string;
+  raw?: SharedRawFile;
+}
+
+/** A source as the group holds it. */
+export interface FetchedSource {
+  text: SharedSourceText;
+  raw?: SharedRawFile;
+}
+
+type Kind = 'members' | 'tags' | 'corpus' | 'annotations' | 'source' | 'raw';
 
 type SocketStatus = 'connected' | 'connecting' | 'disconnected';
 
 interface Tracked {
   name: string;
   kind: Kind;
-  author?: string;
+  /** The member of an annotations document, the source of a source or raw document. */
+  key?: string;
   doc: Y.Doc;
   provider?: HocuspocusProvider;
   synced: boolean;
@@ -93,6 +106,8 @@ export class SyncEngine {
   readonly #docs = new Map<string, Tracked>();
   readonly #remoteListeners = new Set<(change: RemoteChange) => void>();
   readonly #statusListeners = new Set<(status: SyncStatus) => void>();
+  // Told of every handshake and status change, even one that leaves the status as it was.
+  readonly #waiters = new Set<() => void>();
   #socket: HocuspocusProviderWebsocket | undefined;
   #socketStatus: SocketStatus = 'disconnected';
   #offlineReason: string | undefined;
@@ -117,6 +132,11 @@ export class SyncEngine {
     engine.#track('tags');
     engine.#track('annotations', options.user);
     engine.#followMembers();
+    // Sources published while offline are sent once connected.
+    for (const name of engine.#log.waitingDocuments()) {
+      const address = parseDocName(name);
+      if (address?.group === options.group && (address.kind === 'source' || address.kind === 'raw')) engine.#track(address.kind, address.key);
+    }
     return engine;
   }
 
@@ -264,6 +284,26 @@ export class SyncEngine {
     };
   }
 
+  /** The group's tag vocabulary as this replica holds it. */
+  vocabulary(): SharedVocabulary {
+    return readVocabulary(this.#doc('tags'));
+  }
+
+  /** The group's annotations as this replica holds them, all or those with an id in `ids`. */
+  annotations(ids?: ReadonlySet<string>): SharedAnnotation[] {
+    return readSharedAnnotations(this.#authors(), this.vocabulary(), ids);
+  }
+
+  /** The group's members as this replica last heard of them. */
+  members(): Member[] {
+    return readMembers(this.#doc('members'));
+  }
+
+  /** The group's index of sources as this replica holds it. */
+  sources(): SharedSourceEntry[] {
+    return readCorpus(this.#doc('corpus'));
+  }
+
   /** Resolves with the status once it is `synced` (nothing waits, every document handshaken) or `error`. */
   settled(): Promise<SyncStatus> {
     return new Promise((resolve) => {
@@ -275,6 +315,99 @@ export class SyncEngine {
       };
       const stop = this.onStatus(check);
       if (!check(this.status())) this.#requestCheckpoints();
+    });
+  }
+
+  /**
+   * Publishes sources into the group's corpus: each one's cleaned text, raw file (when given) and
+   * entry in the index, as one change. Refused (`ShareError`) for a member who may only read.
+   * A source the group already holds should be fetched first, so that its new text is written
+   * after the one it replaces.
+   */
+  publishSources(sources: readonly SourcePublication[]): LocalReceipt {
+    this.#open();
+    const role = this.role();
+    if (role !== undefined && !canWrite(role)) {
+      throw new ShareError('read-only', 'You are a reader in this group: you can read its sources but not add to them.');
+    }
+    this.#receipt = [];
+    try {
+      const at = new Date().toISOString();
+      const me = this.#options.user;
+      let changed = false;
+      const corpus = this.#doc('corpus');
+      corpus.transact(() => {
+        for (const source of sources) {
+          const text = this.#track('source', source.id).doc;
+          changed = writeSourceText(text, source.text, source.hash, me, at) || changed;
+          const entry: SharedSourceEntry = { id: source.id, title: source.title, hash: source.hash, by: me, at };
+          if (source.raw) {
+            changed = writeRawFile(this.#track('raw', source.id).doc, source.raw) || changed;
+            entry.raw = { name: source.raw.name, hash: source.raw.hash, size: source.raw.bytes.byteLength };
+          }
+          changed = writeCorpusEntry(corpus, entry) || changed;
+        }
+      });
+      return { changed, updates: this.#receipt };
+    } finally {
+      this.#receipt = undefined;
+      this.#statusChanged();
+    }
+  }
+
+  /**
+   * The group's copy of source `id` (and its raw file when `withRaw`), once this replica holds the
+   * server's copy of its documents; undefined when the group holds no text for it. Rejects when
+   * the server cannot be reached or refuses within `timeoutMs`.
+   */
+  async fetchSource(id: string, withRaw: boolean, timeoutMs = 60_000): Promise<FetchedSource | undefined> {
+    this.#open();
+    const source = this.#track('source', id);
+    const raw = withRaw ? this.#track('raw', id) : undefined;
+    await Promise.all([this.#synced(source, timeoutMs), raw && this.#synced(raw, timeoutMs)]);
+    const text = readSourceText(source.doc);
+    if (!text) return undefined;
+    const file = raw && readRawFile(raw.doc);
+    return file ? { text, raw: file } : { text };
+  }
+
+  /**
+   * Stops following the source and raw documents that have nothing waiting for the server and
+   * drops their copies from the local log: the corpus folder holds the sources themselves.
+   */
+  releaseSources(): void {
+    if (this.#closed) return;
+    for (const tracked of [...this.#docs.values()]) {
+      if ((tracked.kind !== 'source' && tracked.kind !== 'raw') || this.#log.waitingCount(tracked.name) > 0) continue;
+      tracked.provider?.destroy();
+      tracked.doc.destroy();
+      this.#docs.delete(tracked.name);
+      this.#log.forget(tracked.name);
+    }
+    this.#statusChanged();
+  }
+
+  // Resolves once `tracked` has had its handshake with the server.
+  #synced(tracked: Tracked, timeoutMs: number): Promise<void> {
+    if (tracked.synced) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        stop();
+        if (error) reject(error);
+        else resolve();
+      };
+      const check = () => {
+        const status = this.status();
+        if (tracked.synced) finish();
+        else if (status.state === 'error') finish(new SyncError('unreachable', status.reason));
+        else if (!this.#socket || this.#closed) finish(new SyncError('unreachable', 'Sharing is offline: the group’s sources can be received once connected.'));
+      };
+      const stop = () => this.#waiters.delete(check);
+      this.#waiters.add(check);
+      const timer = setTimeout(() => finish(new SyncError('unreachable', `The server at ${this.#options.url} did not send the source within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+      timer.unref?.();
+      check();
     });
   }
 
@@ -300,20 +433,20 @@ export class SyncEngine {
   }
 
   #authors() {
-    return [...this.#docs.values()].flatMap((tracked) => (tracked.kind === 'annotations' && tracked.author ? [{ author: tracked.author, doc: tracked.doc }] : []));
+    return [...this.#docs.values()].flatMap((tracked) => (tracked.kind === 'annotations' && tracked.key ? [{ author: tracked.key, doc: tracked.doc }] : []));
   }
 
   #shareDocs(): ShareDocs {
     return { me: this.#options.user, role: this.role(), vocabulary: this.#doc('tags'), authors: this.#authors() };
   }
 
-  #track(kind: Kind, author?: string): Tracked {
+  #track(kind: Kind, key?: string): Tracked {
     const { group } = this.#options;
-    const name = kind === 'annotations' ? docName({ group, kind, key: author ?? '' }) : docName({ group, kind });
+    const name = kind === 'annotations' || kind === 'source' || kind === 'raw' ? docName({ group, kind, key: key ?? '' }) : docName({ group, kind });
     const existing = this.#docs.get(name);
     if (existing) return existing;
     const doc = loadDocument(this.#log, name, LOAD);
-    const tracked: Tracked = { name, kind, author, doc, synced: false };
+    const tracked: Tracked = { name, kind, key, doc, synced: false };
     this.#docs.set(name, tracked);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD) return;
@@ -379,6 +512,9 @@ export class SyncEngine {
         });
         return;
       }
+      case 'source':
+      case 'raw':
+        return;
     }
   }
 
@@ -459,6 +595,7 @@ export class SyncEngine {
   }
 
   #statusChanged(): void {
+    for (const waiter of [...this.#waiters]) waiter();
     if (this.#closed) return;
     const status = this.status();
     const key = JSON.stringify(status);

@@ -4,14 +4,17 @@
 import { DomainError, type ErrorKind } from '../../../core/errors.ts';
 
 /** Every reason the sync engine can fail on its own side. */
-export type SyncErrorCode = 'local-state' | 'closed';
+export type SyncErrorCode = 'local-state' | 'closed' | 'unreachable';
 
 /** A failure of the sync engine itself (the group's rules refuse with `ShareError`). */
 export class SyncError extends DomainError<SyncErrorCode> {
   override name = 'SyncError';
 
-  /** Local sync state that cannot be kept is a storage failure; a closed engine is an internal one. */
+  /**
+   * Local sync state that cannot be kept is a storage failure; a server that cannot be reached is
+   * another program not answering; a closed engine is an internal failure.
+   */
   override get kind(): ErrorKind {
-    return this.code === 'local-state' ? 'storage' : 'internal';
+    return this.code === 'local-state' ? 'storage' : this.code === 'unreachable' ? 'unavailable' : 'internal';
   }
 }

@@ -82,6 +82,16 @@ export class UpdateLog {
     return Number(row?.n ?? 0);
   }
 
+  /** The documents with local updates the server has not acknowledged yet. */
+  waitingDocuments(): string[] {
+    return this.#db.prepare('SELECT DISTINCT doc FROM updates WHERE acked = 0 ORDER BY doc').all().map((row) => String(row.doc));
+  }
+
+  /** Drops every acknowledged update of `doc` (a copy kept elsewhere: the server, the corpus folder). */
+  forget(doc: string): void {
+    this.#db.prepare('DELETE FROM updates WHERE doc = ? AND acked = 1').run(doc);
+  }
+
   /** The numbers among `seqs` still waiting. */
   stillWaiting(seqs: readonly number[]): number[] {
     if (seqs.length === 0) return [];

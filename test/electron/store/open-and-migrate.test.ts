@@ -128,6 +128,43 @@ describe('openProjectStore', () => {
     expect(listBackups(project.file).some((b) => b.kind === 'pre-migration')).toBe(true);
   });
 
+  it('brings a project of the version before sharing up to date: its highlights are its own, placed where they were, after a backup', () => {
+    const clock = fakeClock();
+    openProjectStore(project.file, { now: clock.now, migrations: MIGRATIONS.slice(0, 3) }).close();
+    const old = new DatabaseSync(project.file);
+    old.prepare(
+      `INSERT INTO annotations (id, source_id, exact, prefix, suffix, start, "end", color, note, created, modified, anchor)
+       VALUES ('a3', 'edemskiy-2019', 'the Soviet camp', '', '', 10, 25, 'yellow', 'made before sharing',
+               '2025-03-01T09:00:00.000Z', '2025-03-01T09:00:00.000Z', 'anchored')`,
+    ).run();
+    old.close();
+    clock.advance(1000);
+    const saved = { id: 'a3', position: { start: 10, end: 25 } };
+    const store = openProjectStore(project.file, { now: clock.now });
+    expect(store.diagnostics().schemaVersion).toBe(4);
+    const migrated = store.get(saved.id);
+    expect(migrated).toMatchObject({ quote: { exact: 'the Soviet camp' }, note: 'made before sharing', position: saved.position });
+    expect(migrated?.author).toBeUndefined();
+    expect(migrated?.review).toBeUndefined();
+    store.close();
+    const db = new DatabaseSync(project.file, { readOnly: true });
+    try {
+      expect(db.prepare('SELECT author, review, placed_start, placed_end, start, "end" FROM annotations').get()).toEqual({
+        author: null,
+        review: 0,
+        placed_start: saved.position.start,
+        placed_end: saved.position.end,
+        start: saved.position.start,
+        end: saved.position.end,
+      });
+    } finally {
+      db.close();
+    }
+    const backups = listBackups(project.file).filter((b) => b.kind === 'pre-migration');
+    expect(backups).toHaveLength(1);
+    expect(readVersion(join(project.dir, 'backups', backups[0]!.name))).toBe(3);
+  });
+
   it('refuses a mis-numbered list of migrations before touching the file', () => {
     expect(() => openProjectStore(project.file, { migrations: [{ ...NEXT }] })).toThrow(/numbered/);
     expect(existsSync(project.file)).toBe(false);
