@@ -1,9 +1,11 @@
+import { carriedOmissions } from '../../core/annotate/adjust.ts';
 import { describe as describeRange } from '../../core/annotate/describe.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Color } from '../../core/annotate/palette.ts';
 import { reanchor, reanchorAll } from '../../core/annotate/reanchor.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
+import { placeLabel } from '../../core/export/locator.ts';
 import { DomainError } from '../../core/errors.ts';
 import { contentHash } from './content-hash.ts';
 import type { CorpusService } from './corpus-service.ts';
@@ -103,6 +105,38 @@ export class AnnotationService {
     const current = this.#store.get(id);
     if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
     return this.#announce(this.#store.reattach(id, this.#selectors(current.sourceId, start, end)));
+  }
+
+  /**
+   * Gives a highlight another extent in its source (an end dragged or moved from the keyboard):
+   * its quote is taken anew from the text here, never from the caller; tags, note and colour stay,
+   * and each cut that still leaves out the same words inside the new range is kept.
+   */
+  adjust(id: string, start: number, end: number): Annotation {
+    const current = this.#store.get(id);
+    if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
+    const selectors = this.#selectors(current.sourceId, start, end);
+    return this.#announce(this.#store.reposition(id, selectors, carriedOmissions(current, selectors.quote.exact, selectors.position)));
+  }
+
+  /** Where each annotation matching the filter lies ("p. 380", "p. 382 n. 12"), for those whose place is known. */
+  places(filter: AnnotationFilter): Record<string, string> {
+    const places: Record<string, string> = {};
+    const sources = new Map<string, Source | null>();
+    for (const annotation of this.#store.list(filter)) {
+      if (annotation.anchor === 'orphaned') continue;
+      if (!sources.has(annotation.sourceId)) {
+        try {
+          sources.set(annotation.sourceId, this.#corpus.get(annotation.sourceId));
+        } catch {
+          sources.set(annotation.sourceId, null);
+        }
+      }
+      const source = sources.get(annotation.sourceId);
+      const label = source ? placeLabel(source, annotation.position.start, annotation.position.end) : null;
+      if (label) places[annotation.id] = label;
+    }
+    return places;
   }
 
   // Where a kept record sits in the source's text now. A source that cannot be read keeps the
