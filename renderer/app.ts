@@ -2,6 +2,7 @@ import { Calls } from './calls.ts';
 import { on } from './bridge.ts';
 import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
+import { mountPanels } from './features/layout/panels-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
@@ -29,9 +30,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const ctx = createContext(root, store, calls, history);
 
   mountSideTabs(ctx);
+  const panels = mountPanels(ctx);
   const reader = mountReader(ctx, {
     selection: () => annotations.selectionChanged(),
     activateHighlight: (id) => annotations.activate(id),
+    adjustHighlight: (id, range) => annotations.commands.adjust(id, range),
   });
   const tags = mountTags(ctx, { refreshAnnotations: () => annotations.refresh() });
   const transfer = mountTransfer(ctx, { reloadLibrary: () => library.load(), open: (id) => reader.open(id) });
@@ -63,5 +66,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 
-  if (await library.load()) await tags.reload();
+  // The window opens as it was left: the same panels, the same source at the same place.
+  const session = calls.call('reader.session').then((value) => {
+    if (value) panels.restore(value.collapsed);
+    return value;
+  });
+  if (!(await library.load())) return;
+  await tags.reload();
+  const lastId = (await session)?.lastSourceId;
+  const last = store.state.library.sources.find((s) => s.id === lastId);
+  if (last && !last.problem) await reader.restore(last.id);
 }

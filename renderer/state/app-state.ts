@@ -57,6 +57,18 @@ export interface SideState {
   activeId: string | null;
 }
 
+/** Which panels the user collapsed, and the window's width (a narrow one shows fewer panels). */
+export interface LayoutState {
+  collapsed: { library: boolean; side: boolean };
+  width: number;
+}
+
+/** Find in this source: whether its bar is open, and what it looks for. */
+export interface FindState {
+  open: boolean;
+  query: string;
+}
+
 /** Where the reader is: text size and the offset at the top of the view. */
 export interface ReaderPosition {
   fontSize: number;
@@ -76,6 +88,10 @@ export interface AppState {
   side: SideState;
   filters: AnnotationFilters;
   history: HistoryLabels;
+  layout: LayoutState;
+  find: FindState;
+  /** Where the annotations of sources other than the open one lie ("p. 380"), as main placed them, by id. */
+  places: ReadonlyMap<string, string>;
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -90,4 +106,7 @@ export const initialState: AppState = {
   side: { tab: 'annotations', activeId: null },
   filters: { scope: 'source', tagId: '', color: '', text: '' },
   history: { undo: null, redo: null },
+  layout: { collapsed: { library: false, side: false }, width: 1400 },
+  find: { open: false, query: '' },
+  places: new Map(),
 };

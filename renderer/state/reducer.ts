@@ -1,5 +1,7 @@
-import { annotationsReducer, filtersReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
+import { annotationsReducer, filtersReducer, placesReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
+import { layoutReducer } from '../features/layout/panels.ts';
 import { libraryReducer } from '../features/library/library-reducer.ts';
+import { findReducer } from '../features/reader/find-matches.ts';
 import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
 import { searchReducer } from '../features/search/search-reducer.ts';
 import { tagsReducer } from '../features/tags/tags-reducer.ts';
@@ -20,6 +22,9 @@ export function appReducer(state: AppState, action: Action): AppState {
     side: sideReducer(state.side, action),
     filters: filtersReducer(state.filters, action),
     history: historyReducer(state.history, action),
+    layout: layoutReducer(state.layout, action),
+    find: findReducer(state.find, action),
+    places: placesReducer(state.places, action),
   };
   return (Object.keys(next) as (keyof AppState)[]).every((key) => next[key] === state[key]) ? state : next;
 }

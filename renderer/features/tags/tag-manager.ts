@@ -107,6 +107,8 @@ export class TagManager {
       parts.named = tag.name;
     }
     parts.name.setAttribute('aria-label', `Name of the tag ${tag.name}`);
+    // A long name is cut short in the field: the tooltip gives it whole.
+    parts.name.title = tag.name;
     parts.usage.textContent = `${tag.usage}`;
     parts.usage.title = `${tag.usage} annotation${tag.usage === 1 ? '' : 's'}`;
     parts.color.className = `tag-color hl-${tag.color}`;
