@@ -55,7 +55,7 @@ describe('what is hidden is off the screen and out of the tab order', () => {
     const stops = await tabStops(app.page, 70);
     const invisible = stops.filter((stop) => !stop.sight.partly || !stop.sight.onTop).map((stop) => stop.name);
     expect(invisible).toEqual([]);
-    expect(stops.some((stop) => stop.name.includes('Export annotated citations'))).toBe(true);
+    expect(stops.some((stop) => stop.name.includes('“Export…”'))).toBe(true);
   });
 
   it('takes a message away after a moment, and an error when it is dismissed', async () => {

@@ -69,7 +69,7 @@ export class AnnotationEditor {
     const section = el('section', 'annotation-editor', undefined, { 'aria-label': 'Highlight' });
     this.element = section;
     const header = el('div', 'editor-header');
-    header.append(el('h3', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
+    header.append(el('h2', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
 
     this.#trim = button('Trim quotation…', actions.trimQuotation);
     this.#full = button('Quote in full', actions.quoteInFull);

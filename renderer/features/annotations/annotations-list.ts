@@ -52,7 +52,7 @@ export class AnnotationsList {
   readonly #orphanList = el('ul', 'annotation-list orphans');
   readonly #empty = el('p', 'status');
   readonly #showAll: HTMLButtonElement;
-  readonly #orphanHeading = el('h4', 'panel-subheading');
+  readonly #orphanHeading = el('h3', 'panel-subheading');
   readonly #shown = new WeakMap<HTMLElement, Row>();
   readonly #orphanParts = new WeakMap<HTMLElement, { quote: HTMLElement; note: HTMLElement }>();
   readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
@@ -62,7 +62,7 @@ export class AnnotationsList {
   constructor(actions: AnnotationsListActions) {
     this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
     const header = el('div', 'editor-header');
-    header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
+    header.append(el('h2', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
     this.#filters = new FilterBar(actions.changeFilters);
     this.#found = new KeyedList(this.#foundList, (row) => row.annotation.id, (row) => this.#foundRow(row, actions), (node, row) => this.#fillFound(node, row));
     this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));

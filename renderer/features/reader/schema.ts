@@ -56,7 +56,7 @@ export const readerSchema = new Schema({
       toDOM: (node) => [
         'sup',
         { class: 'note-ref-mark' },
-        ['a', { class: 'note-ref', 'data-label': node.attrs.label, role: 'doc-noteref', tabindex: '0', 'aria-label': `Note ${node.attrs.label}` }, node.attrs.label],
+        ['a', { class: 'note-ref', href: `#${noteElementId(node.attrs.label)}`, 'data-label': node.attrs.label, role: 'doc-noteref', 'aria-label': `Note ${node.attrs.label}` }, node.attrs.label],
       ],
     },
     page: {

@@ -44,7 +44,7 @@ export class TagManager {
 
   constructor(actions: TagManagerActions) {
     this.element = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
-    this.element.append(el('h3', 'panel-heading', 'Tags'), this.#empty, this.#list);
+    this.element.append(el('h2', 'panel-heading', 'Tags'), this.#empty, this.#list);
     this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row));
   }
 
