@@ -99,11 +99,16 @@ export class ReaderCaret {
   #placeAtTop(selection: Selection): boolean {
     const box = this.#scroller.getBoundingClientRect();
     const text = this.#view.dom.getBoundingClientRect();
-    const found = this.#view.posAtCoords({ left: Math.max(text.left, box.left) + 2, top: Math.max(text.top, box.top) + 4 });
-    if (!found) return false;
-    const { node, offset } = this.#view.domAtPos(found.pos);
-    selection.collapse(node, offset);
-    return true;
+    const left = Math.max(text.left, box.left) + 2;
+    // The first line on screen: its first character, in the text itself (not between elements).
+    for (let top = Math.max(text.top, box.top) + 4; top < Math.min(text.bottom, box.bottom); top += 8) {
+      const found = this.#view.dom.ownerDocument.caretPositionFromPoint(left, top);
+      if (found && found.offsetNode.nodeType === Node.TEXT_NODE && this.#view.dom.contains(found.offsetNode)) {
+        selection.collapse(found.offsetNode, found.offset);
+        return true;
+      }
+    }
+    return false;
   }
 
   #toEdge(selection: Selection, direction: 'backward' | 'forward', extend: boolean): void {

@@ -167,11 +167,15 @@ export class ReaderView {
     };
     place();
     this.#updateWindow();
+    // Which blocks are near the screen is decided as a frame is drawn, after its callbacks: the
+    // passage has stayed put only once it did not move across two frames.
     let frames = 0;
+    let still = 0;
     const settle = () => {
       // A later scroll to another passage takes over.
       if (turn !== this.#scrolls) return;
-      if (place() >= 2 && ++frames < 8) requestAnimationFrame(settle);
+      still = place() < 2 ? still + 1 : 0;
+      if (still < 2 && ++frames < 12) requestAnimationFrame(settle);
       else if (flash) flashRange(this.view, from, to);
     };
     requestAnimationFrame(settle);
