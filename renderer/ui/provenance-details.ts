@@ -42,7 +42,7 @@ export function provenanceDetails(provenance: SourceProvenance, headingLevel: 2 
     const list = el('ul', 'provenance-list');
     for (const fix of provenance.cleaning) {
       const item = el('li');
-      item.append(el('q', '', fix.original), ' became ', el('q', '', fix.replacement), `: ${fix.reason}`);
+      item.textContent = `“${fix.original}” became “${fix.replacement}”: ${fix.reason}`;
       list.append(item);
     }
     details.append(el(heading, 'provenance-heading', 'Cleaning log'), list);

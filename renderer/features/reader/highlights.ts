@@ -42,7 +42,7 @@ interface Spec {
  * Up to this many highlights, all are drawn; beyond, only those in the window (what is on screen
  * and a little on either side), so a heavily annotated source opens as fast as a bare one.
  */
-export const DRAW_ALL_LIMIT = 300;
+export const DRAW_ALL_LIMIT = 200;
 
 /** The key of the highlight plugin, for reading its state. */
 export const highlightKey = new PluginKey<HighlightState>('highlights');
