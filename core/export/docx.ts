@@ -126,8 +126,8 @@ function entryParagraphs(entry: ExportEntry): Paragraph[] {
       }),
   );
   const out = [...quote];
-  if (entry.quotation.orphaned) {
-    out.push(new Paragraph({ children: [new TextRun({ text: ORPHAN_MARK, italics: true })] }));
+  for (const line of [...(entry.quotation.orphaned ? [ORPHAN_MARK] : []), ...entry.provenance]) {
+    out.push(new Paragraph({ children: [new TextRun({ text: line, italics: true })] }));
   }
   for (const runs of noteParagraphs(entry.note)) {
     out.push(

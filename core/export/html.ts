@@ -55,6 +55,7 @@ function entryHtml(entry: ExportEntry): string {
     `<blockquote>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`,
   ];
   if (entry.quotation.orphaned) parts.push(`<p class="orphan"><em>${escapeHtml(ORPHAN_MARK)}</em></p>`);
+  for (const line of entry.provenance) parts.push(`<p class="provenance"><em>${escapeHtml(line)}</em></p>`);
   const note = noteToHtml(entry.note);
   if (note !== '') parts.push(`<div class="note">\n${note}</div>`);
   if (entry.tags.length > 0) parts.push(`<p class="tags">${escapeHtml(tagLine(entry.tags))}</p>`);

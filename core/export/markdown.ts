@@ -37,6 +37,7 @@ function entryBlocks(entry: ExportEntry): string[] {
   const quote = paragraphs.map((p) => `> ${p.replace(/\n/g, ' ')}`).join('\n>\n');
   const blocks = [quote];
   if (entry.quotation.orphaned) blocks.push(`*${ORPHAN_MARK}*`);
+  for (const line of entry.provenance) blocks.push(`*${escapeMarkdown(line)}*`);
   const note = noteToMarkdown(entry.note);
   if (note !== '') blocks.push(note);
   if (entry.tags.length > 0) blocks.push(escapeMarkdown(tagLine(entry.tags)));

@@ -53,6 +53,7 @@ function highlight(entry: ExportEntry, paths: ReadonlyMap<string, string>): stri
   const lines = [...quote.flatMap((line, i) => (i === 0 ? [line] : ['>', line])), '>', `> — ${toMarkdown(entry.fullCitation)} ^${block}`];
   const out = [lines.join('\n')];
   if (entry.quotation.orphaned) out.push(`*${ORPHAN_MARK}*`);
+  for (const line of entry.provenance) out.push(`*${escapeMarkdown(line)}*`);
   const text = noteToMarkdown(entry.note);
   if (text !== '') out.push(text);
   const tags = entry.tags.map((name) => paths.get(name) ?? tagName(name)).filter((tag) => tag !== '');

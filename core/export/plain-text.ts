@@ -33,6 +33,7 @@ export function writePlainText(doc: ExportDocument): string {
 function entryText(entry: ExportEntry): string {
   const lines = [`“${toPlainText(nestedQuotes(entry.quotation.rich))}” [${entry.noteIndex}]`];
   if (entry.quotation.orphaned) lines.push(`(${ORPHAN_MARK})`);
+  for (const line of entry.provenance) lines.push(`(${line})`);
   if (entry.note.trim() !== '') lines.push(entry.note.trim());
   if (entry.tags.length > 0) lines.push(tagLine(entry.tags));
   return lines.join('\n');
