@@ -245,8 +245,9 @@ export class ReaderView {
     const start = this.positions.toOffset(top);
     const end = this.positions.toOffset(bottom);
     if (start >= drawn.start && end <= drawn.end) return;
-    // A quarter of a screen on either side, so a little scrolling needs no redraw.
-    const margin = Math.max(200, Math.round((end - start) / 4));
+    // An eighth of a screen on either side: a little scrolling needs no redraw, and the first
+    // paint of a heavily annotated source draws little more than the screen.
+    const margin = Math.max(100, Math.round((end - start) / 8));
     this.#dispatch({ type: 'window', start: start - margin, end: end + margin });
   }
 
