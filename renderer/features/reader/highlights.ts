@@ -13,7 +13,8 @@ interface Span {
 
 /** What can happen to the highlights (ranges of the reading text); the only way to change them. */
 export type HighlightAction =
-  | { type: 'set'; highlights: Highlight[] }
+  /** Every highlight anew; with many, `window` is the part of the text on screen, measured beforehand. */
+  | { type: 'set'; highlights: Highlight[]; window?: Span }
   | { type: 'add'; highlight: Highlight }
   | { type: 'remove'; id: string }
   | { type: 'recolor'; id: string; color: string }
@@ -65,7 +66,7 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
     return Decoration.inline(
       from,
       to,
-      { class: classes.join(' '), 'data-annotation-id': segment.ids[0]!, 'data-annotation-ids': segment.ids.join(' ') },
+      { class: classes.join(' '), 'data-annotation-id': segment.ids[0]! },
       { ids: segment.ids } satisfies Spec,
     );
   };
@@ -105,7 +106,21 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
     return knobs;
   };
 
-  const segmentsOf = (state: Known, start: number, end: number) => segmentsIn(shown(state), start, end).map((s) => segmentDecoration(s, state.selected));
+  // Neighbouring segments drawn alike (the same innermost highlight, colours and selection) are
+  // drawn as one: a dense passage needs a third of the elements.
+  const segmentsOf = (state: Known, start: number, end: number): Decoration[] => {
+    const look = (segment: Segment) => `${segment.ids[0]} ${segment.colors.join(' ')} ${segment.ids.length > 1} ${state.selected !== null && segment.ids.includes(state.selected)}`;
+    const merged: Segment[] = [];
+    let last = '';
+    for (const segment of segmentsIn(shown(state), start, end)) {
+      const previous = merged.at(-1);
+      const current = look(segment);
+      if (previous && previous.end === segment.start && current === last) previous.end = segment.end;
+      else merged.push({ ...segment });
+      last = current;
+    }
+    return merged.map((segment) => segmentDecoration(segment, state.selected));
+  };
 
   const draw = (state: Known, doc: Transaction['doc']): DecorationSet => {
     const range = drawn(state);
@@ -155,7 +170,8 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
     };
     switch (action.type) {
       case 'set': {
-        const next = { ...value, all: new Map(action.highlights.filter((h) => h.end > h.start).map((h) => [h.id, h])), selected: null, preview: null };
+        const all = new Map(action.highlights.filter((h) => h.end > h.start).map((h) => [h.id, h]));
+        const next = { ...value, all, selected: null, preview: null, window: action.window ?? value.window };
         return { ...next, decorations: draw(next, doc) };
       }
       case 'add': {
@@ -223,9 +239,10 @@ export function selectedHighlight(state: EditorState): string | null {
   return highlightKey.getState(state)?.selected ?? null;
 }
 
-/** The window of the reading text drawn with highlights; `all` when every highlight is drawn. */
-export function highlightWindow(state: EditorState): Span & { all: boolean } {
+/** The window of the reading text drawn with highlights (`all` when every highlight is drawn), and how many there are. */
+export function highlightWindow(state: EditorState): Span & { all: boolean; count: number } {
   const plugin = highlightKey.getState(state);
-  if (!plugin || plugin.all.size <= DRAW_ALL_LIMIT) return { start: 0, end: Number.MAX_SAFE_INTEGER, all: true };
-  return { ...plugin.window, all: false };
+  const count = plugin?.all.size ?? 0;
+  if (!plugin || count <= DRAW_ALL_LIMIT) return { start: 0, end: Number.MAX_SAFE_INTEGER, all: true, count };
+  return { ...plugin.window, all: false, count };
 }

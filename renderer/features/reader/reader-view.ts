@@ -4,7 +4,7 @@ import type { Source } from '../../../core/corpus/model.ts';
 import { ReaderCaret } from './caret.ts';
 import { flashRange } from './flash.ts';
 import { dragHandles } from './handle-drag.ts';
-import { highlightPlugin, highlightsAt, highlightTransaction, highlightWindow, type HighlightAction } from './highlights.ts';
+import { DRAW_ALL_LIMIT, highlightPlugin, highlightsAt, highlightTransaction, highlightWindow, type HighlightAction } from './highlights.ts';
 import { Positions, type BlockSpan } from './positions.ts';
 import { searchMarksPlugin, searchMarksTransaction } from './search-marks.ts';
 import { sourceToDoc } from './source-doc.ts';
@@ -90,14 +90,19 @@ export class ReaderView {
 
   /** Replaces every highlight (on opening a source, or after re-anchoring). */
   setHighlights(highlights: readonly ReaderHighlight[]): void {
-    this.#dispatch({ type: 'set', highlights: [...highlights] });
-    // Many highlights are drawn only near the screen: measure it now, so they show at first paint.
-    this.#updateWindow();
+    if (highlights.length === 0 && highlightWindow(this.view.state).count === 0) return;
+    // Many highlights are drawn only near the screen: it is measured first, so that those on it
+    // show at the first paint, drawn in one go.
+    const window = highlights.length > DRAW_ALL_LIMIT ? this.#visibleWindow() : null;
+    this.#dispatch({ type: 'set', highlights: [...highlights], ...(window ? { window } : {}) });
   }
 
   /** Draws one more highlight. */
   addHighlight(highlight: ReaderHighlight): void {
     this.#dispatch({ type: 'add', highlight });
+    // The one too many to draw them all: from now on those near the screen are drawn.
+    const window = highlightWindow(this.view.state);
+    if (!window.all && window.end <= window.start) this.#updateWindow();
   }
 
   /** Removes a highlight's decoration. */
@@ -236,19 +241,25 @@ export class ReaderView {
   #updateWindow(): void {
     const drawn = highlightWindow(this.view.state);
     if (drawn.all) return;
+    const visible = this.#visibleWindow(drawn);
+    if (visible) this.#dispatch({ type: 'window', ...visible });
+  }
+
+  // The text on screen and a little on either side; null when it is within `drawn` already (or cannot be measured).
+  #visibleWindow(drawn?: { start: number; end: number }): { start: number; end: number } | null {
     const box = this.#scroller.getBoundingClientRect();
     const text = this.view.dom.getBoundingClientRect();
     const left = Math.max(box.left, text.left) + Math.min(box.width, text.width) / 2;
     const top = this.view.posAtCoords({ left, top: Math.max(box.top, text.top) + 2 })?.pos;
     const bottom = this.view.posAtCoords({ left, top: Math.min(box.bottom, text.bottom) - 2 })?.pos;
-    if (top === undefined || bottom === undefined) return;
+    if (top === undefined || bottom === undefined) return null;
     const start = this.positions.toOffset(top);
     const end = this.positions.toOffset(bottom);
-    if (start >= drawn.start && end <= drawn.end) return;
+    if (drawn && start >= drawn.start && end <= drawn.end) return null;
     // An eighth of a screen on either side: a little scrolling needs no redraw, and the first
     // paint of a heavily annotated source draws little more than the screen.
     const margin = Math.max(100, Math.round((end - start) / 8));
-    this.#dispatch({ type: 'window', start: start - margin, end: end + margin });
+    return { start: start - margin, end: end + margin };
   }
 
   // Activates the note number or link the event happened on; a link only when `linkAllowed`.

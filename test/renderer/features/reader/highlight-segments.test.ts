@@ -6,11 +6,16 @@ describe('highlights cut into segments for drawing', () => {
   const b = { id: 'b', start: 5, end: 20, color: 'blue' };
   const c = { id: 'c', start: 6, end: 8, color: 'yellow' };
 
-  it('lists every highlight over each stretch, shortest first, and each colour once', () => {
-    expect(segmentsIn([a, b, c], 0, 100)).toEqual([
+  it('lists every highlight over each stretch, the shortest first, and the two colours an overlap blends', () => {
+    expect(segmentsIn([a, b, c], 0, 100).slice(0, 3)).toEqual([
       { start: 0, end: 5, ids: ['a'], colors: ['yellow'] },
       { start: 5, end: 6, ids: ['a', 'b'], colors: ['yellow', 'blue'] },
       { start: 6, end: 8, ids: ['c', 'a', 'b'], colors: ['yellow', 'blue'] },
+    ]);
+    // Of two colours besides the shortest's, the shorter highlight's blends with it.
+    const d = { id: 'd', start: 0, end: 30, color: 'green' };
+    expect(segmentsIn([d, a, b, c], 6, 8)).toEqual([{ start: 6, end: 8, ids: ['c', 'd', 'a', 'b'], colors: ['yellow', 'blue'] }]);
+    expect(segmentsIn([a, b, c], 0, 100).slice(3)).toEqual([
       { start: 8, end: 10, ids: ['a', 'b'], colors: ['yellow', 'blue'] },
       { start: 10, end: 20, ids: ['b'], colors: ['blue'] },
     ]);
