@@ -14,7 +14,7 @@ interface Span {
 /** What can happen to the highlights (ranges of the reading text); the only way to change them. */
 export type HighlightAction =
   /** Every highlight anew; with many, `window` is the part of the text on screen, measured beforehand. */
-  | { type: 'set'; highlights: Highlight[]; window?: Span }
+  | { type: 'set'; highlights: readonly Highlight[]; window?: Span }
   | { type: 'add'; highlight: Highlight }
   | { type: 'remove'; id: string }
   | { type: 'recolor'; id: string; color: string }
@@ -170,7 +170,8 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
     };
     switch (action.type) {
       case 'set': {
-        const all = new Map(action.highlights.filter((h) => h.end > h.start).map((h) => [h.id, h]));
+        const all = new Map<string, Highlight>();
+        for (const h of action.highlights) if (h.end > h.start) all.set(h.id, h);
         const next = { ...value, all, selected: null, preview: null, window: action.window ?? value.window };
         return { ...next, decorations: draw(next, doc) };
       }

@@ -94,7 +94,7 @@ export class ReaderView {
     // Many highlights are drawn only near the screen: it is measured first, so that those on it
     // show at the first paint, drawn in one go.
     const window = highlights.length > DRAW_ALL_LIMIT ? this.#visibleWindow() : null;
-    this.#dispatch({ type: 'set', highlights: [...highlights], ...(window ? { window } : {}) });
+    this.#dispatch({ type: 'set', highlights, ...(window ? { window } : {}) });
   }
 
   /** Draws one more highlight. */
