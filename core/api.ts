@@ -6,15 +6,19 @@
  */
 import * as v from 'valibot';
 import { formatLimit, MAX_NOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTATION } from './annotate/limits.ts';
-import type { Annotation, Tag } from './annotate/model.ts';
+import type { AnchorStatus, Annotation, Tag } from './annotate/model.ts';
 import { MAX_OMISSIONS } from './annotate/omissions.ts';
 import { COLORS } from './annotate/palette.ts';
+import { CONVERTIBLE_ENCODINGS, type ConvertibleEncoding } from './clean/encodings.ts';
 import { STYLE_NAMES } from './cite/style.ts';
 import { SOURCE_ID_PATTERN } from './corpus/front-matter-schema.ts';
 import { RELIABILITIES, type CslItem, type Reliability, type Source } from './corpus/model.ts';
 import type { ErrorKind } from './errors.ts';
-import { EXPORT_FORMATS } from './export/formats.ts';
+import { ALL_FORMATS } from './export/formats.ts';
 import { ORDERS } from './export/order.ts';
+import type { SkippedRecord } from './interop/annotations/external.ts';
+import type { ReferencePlan } from './interop/references/plan-import.ts';
+import type { ReferenceFileFormat } from './interop/references/read-references.ts';
 import type { SearchHitView } from './search/hit-view.ts';
 
 /** Every channel name starts with this prefix, so main can refuse anything else. */
@@ -64,6 +68,146 @@ export interface SourceProblem {
   repair: string;
 }
 
+// ── Interop: reference files, annotation files and Zotero, in and out of the app ──────────────
+// Kept in one block (its schemas in the second block, before `contract`) and spread into the lists.
+
+/** The calls of reference and annotation imports and of Zotero. */
+export const INTEROP_CALLS = [
+  'references.choose',
+  'references.apply',
+  'references.list',
+  'annotations.importChoose',
+  'annotations.importCommit',
+  'zotero.collections',
+  'zotero.items',
+  'zotero.import',
+  'zotero.cancel',
+  'zotero.send',
+] as const;
+
+/** The File menu's interop commands, carried out by the page, and how far a Zotero import has come. */
+export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress'] as const;
+
+/** A reference file read and matched against the corpus, waiting for the user to confirm it (nothing is written yet). */
+export interface ReferenceImportPreview {
+  /** Names this pending import in `references.apply`; the page never sees the file's path. */
+  token: string;
+  fileName: string;
+  format: ReferenceFileFormat;
+  plan: ReferencePlan;
+}
+
+/** What confirming a reference import changed. */
+export interface ReferenceImportDone {
+  sourcesFilled: string[];
+  referencesAdded: string[];
+  referencesFilled: string[];
+}
+
+/** An annotation file read, waiting for the user to say where its annotations go. */
+export interface AnnotationImportPreview {
+  token: string;
+  fileName: string;
+  /** What the file is ("a Hypothesis export", "W3C Web Annotations"). */
+  format: string;
+  /** Annotations that highlight words, and so can be imported. */
+  annotations: number;
+  /** Sources of the corpus the annotations' addresses (DOI, web address, our id) name, with how many each. */
+  bySource: { sourceId: string; title: string; count: number }[];
+  /** Annotations whose address names no source of the corpus. */
+  unmatched: number;
+  /** Records of the file that cannot be imported, and why. */
+  skipped: SkippedRecord[];
+}
+
+/** What an annotation import did: each annotation saved and where it landed, what was not imported, the counts. */
+export interface AnnotationImportReport {
+  imported: { label: string; annotation: Annotation; status: AnchorStatus }[];
+  skipped: SkippedRecord[];
+  counts: Record<AnchorStatus, number>;
+  /** Tags made because no tag had their name. */
+  newTags: string[];
+}
+
+/** A collection of the user's Zotero library. */
+export interface ZoteroCollectionView {
+  key: string;
+  name: string;
+  parent: string | null;
+  /** How many items it holds, when Zotero says. */
+  items: number | null;
+}
+
+/** A work of the user's Zotero library, as the browser lists it. */
+export interface ZoteroItemView {
+  key: string;
+  title: string;
+  /** "Lalaj", "Pilaca and Nako", or null. */
+  creators: string | null;
+  year: string | null;
+  /** Zotero's item type ("journalArticle", "book"). */
+  itemType: string;
+}
+
+/** What importing one Zotero item did. */
+export interface ZoteroImportedItem {
+  key: string;
+  title: string;
+  /** The source that is the item's text, or null when it became a reference without text. */
+  sourceId: string | null;
+  how: 'pdf-imported' | 'matched-source' | 'reference-added' | 'reference-filled';
+  referenceId: string | null;
+  /** Metadata fields of an existing source or reference that the item filled. */
+  filled: string[];
+  /** The Zotero annotations of its PDF, when it has one and it is a source. */
+  annotations: AnnotationImportReport | null;
+  notes: string[];
+}
+
+/** What a Zotero import did, item by item. */
+export interface ZoteroImportReport {
+  items: ZoteroImportedItem[];
+  /** Items that could not be imported, with why. */
+  failed: { key: string; message: string }[];
+  /** Why the import stopped before the end (Zotero quit, the user stopped it), or null. */
+  stopped: string | null;
+}
+
+/** How far a Zotero import has come (payload of `zotero.progress`): `done` items of `total`, `key` the one being read. */
+export interface ZoteroProgress {
+  done: number;
+  total: number;
+  key: string | null;
+}
+
+/** What each interop call resolves to. */
+interface InteropOutputs {
+  /** Null when the user cancelled the file dialog. */
+  'references.choose': ReferenceImportPreview | null;
+  'references.apply': ReferenceImportDone;
+  /** The references without text the corpus keeps. */
+  'references.list': CslItem[];
+  /** Null when the user cancelled the file dialog. */
+  'annotations.importChoose': AnnotationImportPreview | null;
+  'annotations.importCommit': AnnotationImportReport;
+  'zotero.collections': ZoteroCollectionView[];
+  'zotero.items': ZoteroItemView[];
+  'zotero.import': ZoteroImportReport;
+  'zotero.cancel': null;
+  /** How many references were sent, and how many Zotero says it saved. */
+  'zotero.send': { sent: number; saved: number };
+}
+
+/** The payloads of the interop events. */
+interface InteropPayloads {
+  'menu.importReferences': undefined;
+  'menu.importAnnotations': undefined;
+  'menu.zoteroImport': undefined;
+  'menu.zoteroSend': undefined;
+  'zotero.progress': ZoteroProgress;
+}
+// ── end of the interop block ──
+
 /**
  * Every call name, in a fixed order. The name's first segment is the namespace under
  * `window.apparatus` (`corpus.list` → `window.apparatus.corpus.list(input)`). Kept apart from the
@@ -105,6 +249,10 @@ export const callNames = [
   'reader.session',
   'reader.saveSession',
   'corpus.provenance',
+  'corpus.importDropped',
+  'corpus.pdfInfo',
+  'corpus.pdfData',
+  ...INTEROP_CALLS,
 ] as const;
 
 /** The name of a call in the contract. */
@@ -120,6 +268,7 @@ export const eventNames = [
   'app.flush',
   'corpus.changed',
   'import.progress',
+  ...INTEROP_EVENTS,
 ] as const;
 
 /** The name of an event main may push. */
@@ -135,7 +284,7 @@ export interface CorpusChange {
  * says how far the index has come; `corpus.changed` names the sources whose files changed;
  * `import.progress` counts the pages of a PDF being read.
  */
-export interface EventPayloads {
+export interface EventPayloads extends InteropPayloads {
   'menu.undo': undefined;
   'menu.redo': undefined;
   'menu.import': undefined;
@@ -213,6 +362,17 @@ export interface ImportPreview {
   };
   /** For a PDF: its pages, how they are numbered, and those without a text layer. */
   pdf?: ImportPdfPreview;
+  /**
+   * What to tell the user before they add the file, each a sentence to show as it is: the
+   * conversion from another encoding, nesting flattened, a front-matter line passed over.
+   */
+  notices: string[];
+  /**
+   * For a text file that is not UTF-8: the encoding it will be converted from. The form shows
+   * `notice` ("This file is in Windows-1252; Apparatus will convert it to UTF-8.") and commits with
+   * `encoding: from`, which is the user's confirmation.
+   */
+  encoding?: { from: ConvertibleEncoding; notice: string };
 }
 
 /** What the import form tells about a PDF before it is added. */
@@ -228,11 +388,36 @@ export interface ImportPdfPreview {
   caveats: string[];
 }
 
-/** How far reading a file to import has come (payload of the `import.progress` event): pages of a PDF. */
+/**
+ * How far reading a file to import has come (payload of the `import.progress` event): pages of a
+ * PDF, or for a text file its stages (`stage` "reading", then "cleaning": 0, 1, then 2 of 2 done).
+ */
 export interface ImportProgress {
   done: number;
   total: number;
+  stage?: 'reading' | 'cleaning';
 }
+
+/**
+ * The PDF a source was imported from, as the page view needs to know it before loading its bytes
+ * (`corpus.pdfData`): its size, and the printed page of each PDF page as the import recorded them.
+ */
+export interface SourcePdfInfo {
+  /** Size of the PDF in bytes. */
+  bytes: number;
+  /**
+   * The printed page of each PDF page (index 0 is the first page), null where the page has none;
+   * null for a source imported before the pages were recorded (the page view then infers them).
+   */
+  pageLabels: (string | null)[] | null;
+}
+
+/**
+ * The one channel besides the calls and events: on it the preload sends the path of a file the user
+ * dropped on the window (only the preload can learn it), and main answers a token for
+ * `corpus.importDropped`. The page never sees the path.
+ */
+export const DROPPED_FILE_CHANNEL = `${CHANNEL_PREFIX}dropped-file`;
 
 /** One search result, ready to show: where it is, an excerpt with its matches marked, and every match in the reading text. */
 export type SearchHit = SearchHitView;
@@ -283,7 +468,7 @@ export interface ExportSummary {
  * What each call resolves to on success. Types only: the contract object below holds nothing
  * but input schemas.
  */
-export interface CallOutputs {
+export interface CallOutputs extends InteropOutputs {
   'corpus.list': SourceSummary[];
   'corpus.open': { source: Source; annotations: Annotation[] };
   'annotations.list': Annotation[];
@@ -323,6 +508,12 @@ export interface CallOutputs {
   'corpus.importChoose': ImportPreview | null;
   'corpus.importCommit': { id: string };
   'corpus.importCancel': null;
+  /** Null when the user cancelled while the file was read. */
+  'corpus.importDropped': ImportPreview | null;
+  /** Null when the source was not imported from a PDF. */
+  'corpus.pdfInfo': SourcePdfInfo | null;
+  /** The bytes of the PDF the source was imported from. */
+  'corpus.pdfData': Uint8Array;
   'corpus.metadata': CslItem;
   'corpus.updateMetadata': CslItem;
   'search.query': SearchResults;
@@ -353,8 +544,30 @@ const MenuLabel = v.nullable(
 );
 const StyleName = v.optional(v.picklist(STYLE_NAMES), 'cmos18');
 
+// ── Interop schemas (the calls of the interop block above) ──
+const Token = v.pipe(v.string(), v.uuid('must be the token of a pending import'));
+// Zotero's keys: eight capital letters and digits.
+const ZoteroKey = v.pipe(v.string(), v.regex(/^[A-Z0-9]{8}$/, 'must be a Zotero item or collection key'));
+const interopContract = {
+  'references.choose': { input: NoInput },
+  'references.apply': { input: v.strictObject({ token: Token }) },
+  'references.list': { input: NoInput },
+  'annotations.importChoose': { input: NoInput },
+  /** Without `sourceId`, each annotation goes to the source its address names; with it, all go to that source. */
+  'annotations.importCommit': { input: v.strictObject({ token: Token, sourceId: v.optional(SourceId) }) },
+  'zotero.collections': { input: NoInput },
+  /** The works of one collection, or of the whole library. */
+  'zotero.items': { input: v.optional(v.strictObject({ collection: v.optional(ZoteroKey) }), {}) },
+  'zotero.import': { input: v.strictObject({ keys: v.pipe(v.array(ZoteroKey), v.minLength(1, 'Choose at least one item.'), v.maxLength(10_000)) }) },
+  /** Stops a Zotero import after the item being read. */
+  'zotero.cancel': { input: NoInput },
+  'zotero.send': { input: v.strictObject({ ids: v.pipe(v.array(SourceId), v.minLength(1, 'Choose at least one source.'), v.maxLength(10_000)) }) },
+} satisfies Record<(typeof INTEROP_CALLS)[number], { input: v.GenericSchema }>;
+// ── end of the interop schemas ──
+
 /** Each call's input schema: what main accepts from the page, checked before any service sees it. */
 export const contract = {
+  ...interopContract,
   'corpus.list': { input: NoInput },
   'corpus.open': { input: v.strictObject({ id: SourceId }) },
   'annotations.list': {
@@ -412,10 +625,16 @@ export const contract = {
       }),
       /** For a PDF with pages that have no text layer: import the pages that have text; without it the import is refused. */
       textPagesOnly: v.optional(v.boolean()),
+      /** For a file that is not UTF-8: the encoding of the preview, confirming its conversion; without it the import is refused. */
+      encoding: v.optional(v.picklist(CONVERTIBLE_ENCODINGS)),
     }),
   },
   /** Stops reading the file `corpus.importChoose` is reading (a long PDF); that call then resolves to null. */
   'corpus.importCancel': { input: NoInput },
+  /** Reads a file the user dropped on the window, named by the token main gave for it on `DROPPED_FILE_CHANNEL`. */
+  'corpus.importDropped': { input: v.strictObject({ token: v.pipe(v.string(), v.uuid()) }) },
+  'corpus.pdfInfo': { input: v.strictObject({ id: SourceId }) },
+  'corpus.pdfData': { input: v.strictObject({ id: SourceId }) },
   'search.query': {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
@@ -448,7 +667,7 @@ export const contract = {
   },
   'export.run': {
     input: v.strictObject({
-      format: v.picklist(EXPORT_FORMATS),
+      format: v.picklist(ALL_FORMATS),
       scope: v.variant('kind', [
         v.strictObject({ kind: v.literal('all') }),
         v.strictObject({ kind: v.literal('source'), sourceId: SourceId }),
@@ -458,6 +677,8 @@ export const contract = {
       style: StyleName,
       /** For docx: footnotes and bibliography as Zotero citation fields that Zotero's plugins can refresh. */
       zoteroFields: v.optional(v.boolean(), false),
+      /** For a folder of notes: replace the notes of the same name already in the folder (else nothing is written when one exists). */
+      replace: v.optional(v.boolean(), false),
     }),
   },
   'annotations.copyCitation': {
@@ -495,6 +716,12 @@ type Namespace<N> = N extends `${infer A}.${string}` ? A : never;
 export type ApparatusApi = CallApi & {
   /** Listens to an event from main with its typed payload; returns a function that stops listening. */
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+  /**
+   * Hands main a file the user dropped on the window (a DOM `File`; core knows no DOM types): the
+   * preload sends its path on `DROPPED_FILE_CHANNEL`. Resolves with the token for
+   * `corpus.importDropped`, or null for a file that is not on disk.
+   */
+  droppedFile(file: object): Promise<Result<string> | null>;
 };
 
 type CallApi = {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
 import { DomainError } from '../core/errors.ts';
+import { recoveryHint } from './cli/project-command.ts';
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -25,9 +26,9 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof CliUsageError) return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
-    // Errors raised on purpose carry a message written for the user; anything else is a bug and
-    // keeps its stack trace.
-    if (error instanceof DomainError) return { code: 1, stdout: '', stderr: `apparatus ${name}: ${error.message}\n` };
+    // Errors raised on purpose carry a message written for the user (and, for a damaged project,
+    // the command that restores it); anything else is a bug and keeps its stack trace.
+    if (error instanceof DomainError) return { code: 1, stdout: '', stderr: `apparatus ${name}: ${error.message}\n${recoveryHint(error)}` };
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { isAbsolute } from 'node:path';
 import * as v from 'valibot';
 import { callNames, contract, type CallName, type CallOutput, type Result, type ValidInput } from '../core/api.ts';
 import { toApiError } from './errors.ts';
@@ -6,7 +7,7 @@ import type { AppServices } from './services/app-services.ts';
 /** The services the handlers route to: the process's own, from the composition root. */
 export type Services = Pick<
   AppServices,
-  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search'
+  'corpus' | 'annotations' | 'tags' | 'reader' | 'citations' | 'desktop' | 'history' | 'imports' | 'exports' | 'search' | 'referenceSessions' | 'annotationSessions' | 'zotero' | 'pdfs'
 >;
 
 /** A handler as the IPC layer calls it: any payload in, a Result out, never a rejection. */
@@ -22,8 +23,11 @@ function implementations(services: Services): Implementations {
     'corpus.metadata': ({ id }) => services.corpus.metadata(id),
     'corpus.updateMetadata': ({ id, patch }) => services.corpus.updateMetadata(id, patch),
     'corpus.importChoose': () => services.imports.choose(),
-    'corpus.importCommit': ({ token, metadata, textPagesOnly }) => services.imports.commit(token, metadata, { textPagesOnly }),
+    'corpus.importCommit': ({ token, metadata, textPagesOnly, encoding }) => services.imports.commit(token, metadata, { textPagesOnly, encoding }),
     'corpus.importCancel': () => services.imports.cancel(),
+    'corpus.importDropped': ({ token }) => services.imports.chooseDropped(token),
+    'corpus.pdfInfo': ({ id }) => services.pdfs.info(id),
+    'corpus.pdfData': ({ id }) => services.pdfs.data(id),
     'annotations.list': (filter) => services.annotations.list(filter),
     'annotations.create': (input) => services.annotations.create(input),
     'annotations.update': ({ id, ...patch }) => services.annotations.update(id, patch),
@@ -52,6 +56,16 @@ function implementations(services: Services): Implementations {
     'app.openExternal': ({ url }) => services.desktop.openExternal(url),
     'app.flushed': () => services.desktop.flushed(),
     'app.historyChanged': (labels) => services.history.set(labels),
+    'references.choose': () => services.referenceSessions.choose(),
+    'references.apply': ({ token }) => services.referenceSessions.apply(token),
+    'references.list': () => services.corpus.references(),
+    'annotations.importChoose': () => services.annotationSessions.choose(),
+    'annotations.importCommit': ({ token, sourceId }) => services.annotationSessions.commit(token, sourceId),
+    'zotero.collections': () => services.zotero.collections(),
+    'zotero.items': ({ collection }) => services.zotero.items(collection),
+    'zotero.import': ({ keys }) => services.zotero.import(keys),
+    'zotero.cancel': () => services.zotero.cancel(),
+    'zotero.send': ({ ids }) => services.zotero.send(ids),
   };
 }
 
@@ -86,6 +100,22 @@ export function createHandlers(services: Services, log: (error: unknown) => void
     };
   }
   return handlers;
+}
+
+// A path as the preload learns it from a dropped file: absolute, one line, of a sane length.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here.
+const DroppedPath = v.pipe(v.string(), v.minLength(1), v.maxLength(4096), v.regex(/^[^\u0000-\u001f]*$/u), v.check(isAbsolute, 'must be an absolute path'));
+
+/**
+ * The handler of `DROPPED_FILE_CHANNEL`: keeps the path of a file dropped on the window and
+ * answers the token that names it to `corpus.importDropped`.
+ */
+export function createDropHandler(services: Pick<Services, 'imports'>): Handler {
+  return async (payload) => {
+    const parsed = v.safeParse(DroppedPath, payload);
+    if (!parsed.success) return { ok: false, error: { code: 'invalid-input', message: 'Apparatus refused a malformed request (a dropped file).', issues: parsed.issues.map(describeIssue) } };
+    return { ok: true, value: services.imports.acceptDropped(parsed.output) };
+  };
 }
 
 function describeIssue(issue: v.BaseIssue<unknown>): string {

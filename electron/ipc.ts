@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { callNames, channelFor, type Result } from '../core/api.ts';
-import { createHandlers, type Services } from './handlers.ts';
+import { callNames, channelFor, DROPPED_FILE_CHANNEL, type Result } from '../core/api.ts';
+import { createDropHandler, createHandlers, type Handler, type Services } from './handlers.ts';
 import { isTrustedSender } from './sender.ts';
 
 const FORBIDDEN: Result<never> = {
@@ -9,14 +9,15 @@ const FORBIDDEN: Result<never> = {
 };
 
 /**
- * Registers one `ipcMain.handle` per contract call, and nothing else. Each handler first checks
- * that the message comes from our window's own page, then validates the payload.
- * Returns a disposer that removes every handler.
+ * Registers one `ipcMain.handle` per contract call, plus the preload's channel for dropped files,
+ * and nothing else. Each handler first checks that the message comes from our window's own page,
+ * then validates the payload. Returns a disposer that removes every handler.
  */
 export function registerIpc(services: Services, window: () => BrowserWindow | null): () => void {
   const handlers = createHandlers(services);
-  for (const name of callNames) {
-    ipcMain.handle(channelFor(name), (event: IpcMainInvokeEvent, payload: unknown) => {
+  const channels: [string, Handler][] = [...callNames.map((name): [string, Handler] => [channelFor(name), handlers[name]]), [DROPPED_FILE_CHANNEL, createDropHandler(services)]];
+  for (const [channel, handler] of channels) {
+    ipcMain.handle(channel, (event: IpcMainInvokeEvent, payload: unknown) => {
       const ours = window();
       const frame = event.senderFrame;
       const trusted = isTrustedSender(
@@ -24,10 +25,10 @@ export function registerIpc(services: Services, window: () => BrowserWindow | nu
         ours !== null && event.sender === ours.webContents,
         frame !== null && frame === event.sender.mainFrame,
       );
-      return trusted ? handlers[name](payload) : FORBIDDEN;
+      return trusted ? handler(payload) : FORBIDDEN;
     });
   }
   return () => {
-    for (const name of callNames) ipcMain.removeHandler(channelFor(name));
+    for (const [channel] of channels) ipcMain.removeHandler(channel);
   };
 }

@@ -9,12 +9,16 @@ import { registerIpc } from './ipc.ts';
 import { menuTemplate } from './menu.ts';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, isAppUrl } from './sender.ts';
 import { AppServices } from './services/app-services.ts';
+import { zoteroBaseUrl } from './services/interop/zotero-client.ts';
 import {
+  acceptProjectAsIs,
   openProjectStore,
   resolveProjectFile,
-  restoreBackup,
+  restorableCopies,
+  restoreCopy,
   StoreCorruptError,
   StoreError,
+  StoreRecoveryError,
   type ProjectStore,
 } from './services/store/index.ts';
 import { WindowStateStore, type WindowBounds } from './services/window-state.ts';
@@ -71,11 +75,17 @@ function start(): void {
     onSearchProgress: (progress) => send('search.progress', progress),
     // PDFs are read in a worker thread, which cannot start from inside app.asar either.
     pdfWorkerFile: join(__dirname, 'pdf-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
+    // Text files to import are cleaned in a worker thread too.
+    cleanWorkerFile: join(__dirname, 'clean-worker.mjs').replace(`${sep}app.asar${sep}`, `${sep}app.asar.unpacked${sep}`),
     onImportProgress: (progress) => send('import.progress', progress),
+    zoteroUrl: zoteroBaseUrl(process.env),
+    onZoteroProgress: (progress) => send('zotero.progress', progress),
     platform: {
       openExternal: (url) => shell.openExternal(url),
       chooseImportFile,
       chooseSaveFile,
+      chooseInteropFile,
+      chooseFolder,
       // Electron's clipboard.write({ text, html }); its typing collides with the DOM's Clipboard.
       writeClipboard: (citation) => (clipboard as unknown as { write(data: { text: string; html: string }): void }).write(citation),
       flushed: closeAfterFlush,
@@ -92,6 +102,10 @@ function start(): void {
     redo: () => send('menu.redo'),
     importSource: () => send('menu.import'),
     exportAnnotations: () => send('menu.export'),
+    importReferences: () => send('menu.importReferences'),
+    importAnnotations: () => send('menu.importAnnotations'),
+    zoteroImport: () => send('menu.zoteroImport'),
+    zoteroSend: () => send('menu.zoteroSend'),
   };
   const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
   // The Edit menu names what undo and redo would do, as the page reports it.
@@ -105,8 +119,9 @@ function send<E extends EventName>(event: E, ...payload: EventPayloads[E] extend
   mainWindow?.webContents.send(eventChannel(event), ...payload);
 }
 
-// Opens the project database. A damaged one has already been moved aside by the store; offer the
-// newest good backup, a fresh project, or quitting — never silently start empty.
+// Opens the project database. A damaged one has already been moved aside by the store, and a
+// missing one is never silently replaced by an empty one: offer the newest good copy, going on
+// as it is (a fresh project where none is left), or quitting.
 function projectFilePath(): string {
   return resolveProjectFile({ env: process.env, appDataDir: app.getPath('appData') });
 }
@@ -118,21 +133,37 @@ function openStore(): ProjectStore | null {
       return openProjectStore(file);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
-      const backup = error instanceof StoreCorruptError ? error.backups[0] : undefined;
-      const buttons = backup ? [`Restore the backup of ${backup.created}`, 'Quit'] : ['Quit'];
-      const choice = dialog.showMessageBoxSync({
+      if (error.code === 'read-only' || error.code === 'disk-full') {
+        // Reading still works: the user is told that changes cannot be saved.
+        const store = openProjectStore(file, { readOnly: true });
+        dialog.showMessageBoxSync({ type: 'warning', title: 'Apparatus can only read your project', message: error.message, detail: 'You can read, search and export, but changes cannot be saved.' });
+        return store;
+      }
+      // The same choices as `apparatus project restore` and `apparatus project accept`.
+      const newest = restorableCopies(file)[0];
+      const waiting = error.code === 'journal-removed' || error.code === 'busy';
+      const restore = newest && !waiting ? `Restore the ${newest.kind === 'recovery' ? 'recovery copy' : 'backup'} of ${newest.created}` : undefined;
+      const accept = waiting ? undefined : error.code === 'project-missing' || error instanceof StoreCorruptError ? 'Start a new, empty project' : error instanceof StoreRecoveryError ? 'Go on with the project as it is' : undefined;
+      const buttons = [restore, accept, waiting ? 'Try again' : undefined, 'Quit'].filter((label): label is string => label !== undefined);
+      const choice = buttons[dialog.showMessageBoxSync({
         type: 'error',
         title: 'Apparatus cannot open your project',
         message: error.message,
         detail: error instanceof StoreCorruptError ? `The damaged file was kept as ${error.damagedFile}.` : undefined,
         buttons,
         defaultId: 0,
-      });
-      if (!backup || choice !== 0) {
+      })];
+      if (choice === undefined || choice === 'Quit') {
         app.quit();
         return null;
       }
-      restoreBackup(file, backup.name);
+      try {
+        if (choice === restore && newest) restoreCopy(file, newest.name);
+        else if (choice === accept) acceptProjectAsIs(file);
+      } catch (failure) {
+        if (!(failure instanceof StoreError)) throw failure;
+        dialog.showMessageBoxSync({ type: 'error', title: 'Apparatus could not do that', message: failure.message });
+      }
     }
   }
 }
@@ -216,6 +247,25 @@ async function chooseImportFile(): Promise<string | null> {
     properties: ['openFile' as const],
     filters: [{ name: 'Text, Markdown, web page or PDF', extensions: ['txt', 'md', 'markdown', 'html', 'htm', 'pdf'] }],
   };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+// The reference and annotation files Apparatus reads, by what the user is importing.
+const INTEROP_DIALOGS = {
+  references: { title: 'Import references', filters: [{ name: 'CSL-JSON, BibTeX, BibLaTeX or RIS', extensions: ['json', 'bib', 'ris', 'txt'] }] },
+  annotations: { title: 'Import annotations', filters: [{ name: 'Hypothesis export or Web Annotations (JSON-LD)', extensions: ['json', 'jsonld'] }] },
+} as const;
+
+async function chooseInteropFile(kind: keyof typeof INTEROP_DIALOGS): Promise<string | null> {
+  const { title, filters } = INTEROP_DIALOGS[kind];
+  const options = { title, properties: ['openFile' as const], filters: [...filters.map((filter) => ({ ...filter, extensions: [...filter.extensions] })), { name: 'All files', extensions: ['*'] }] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function chooseFolder(): Promise<string | null> {
+  const options = { title: 'Export notes into a folder', buttonLabel: 'Export here', defaultPath: app.getPath('documents'), properties: ['openDirectory' as const, 'createDirectory' as const] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -11,6 +11,14 @@ export interface MenuActions {
   importSource(): void;
   /** File ▸ Export Annotations…: the page asks for format and scope first. */
   exportAnnotations(): void;
+  /** File ▸ Import References…: the page shows what the file would change before anything does. */
+  importReferences(): void;
+  /** File ▸ Import Annotations…: the page asks which sources they go on, and shows what was placed. */
+  importAnnotations(): void;
+  /** File ▸ Zotero ▸ Import from Zotero…: the page browses the Zotero library. */
+  zoteroImport(): void;
+  /** File ▸ Zotero ▸ Send to Zotero…: the page asks which sources. */
+  zoteroSend(): void;
 }
 
 /**
@@ -33,6 +41,16 @@ export function menuTemplate(
       label: 'File',
       submenu: [
         { label: 'Import Source…', accelerator: 'CmdOrCtrl+I', click: () => actions.importSource() },
+        { label: 'Import References…', click: () => actions.importReferences() },
+        { label: 'Import Annotations…', click: () => actions.importAnnotations() },
+        {
+          label: 'Zotero',
+          submenu: [
+            { label: 'Import from Zotero…', click: () => actions.zoteroImport() },
+            { label: 'Send to Zotero…', click: () => actions.zoteroSend() },
+          ],
+        },
+        { type: 'separator' },
         { label: 'Export Annotations…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportAnnotations() },
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },

@@ -1,7 +1,7 @@
 // Runs in the sandboxed renderer before the page: exposes exactly the contract as
 // window.apparatus, one function per call, and never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
-import { callNames, channelFor, eventChannel, eventNames, type EventName } from '../core/api.ts';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
+import { callNames, channelFor, DROPPED_FILE_CHANNEL, eventChannel, eventNames, type EventName } from '../core/api.ts';
 
 const api: Record<string, unknown> = {};
 for (const name of callNames) {
@@ -19,5 +19,15 @@ api.on = (event: EventName, listener: (payload?: unknown) => void) => {
   return () => {
     ipcRenderer.removeListener(channel, handler);
   };
+};
+// A dropped file's path is known here only: main gets it, the page gets a token for it.
+api.droppedFile = async (file: unknown) => {
+  let path: string;
+  try {
+    path = webUtils.getPathForFile(file as File);
+  } catch {
+    return null;
+  }
+  return path ? ipcRenderer.invoke(DROPPED_FILE_CHANNEL, path) : null;
 };
 contextBridge.exposeInMainWorld('apparatus', api);

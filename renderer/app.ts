@@ -2,8 +2,10 @@ import { Calls } from './calls.ts';
 import { on } from './bridge.ts';
 import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
+import { mountInterop } from './features/interop/interop-feature.ts';
 import { mountPanels } from './features/layout/panels-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
+import { mountPages } from './features/pages/pages-feature.ts';
 import { mountReader } from './features/reader/reader-feature.ts';
 import { mountSearch } from './features/search/search-feature.ts';
 import { mountTags } from './features/tags/tags-feature.ts';
@@ -41,7 +43,9 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const annotations = mountAnnotations(ctx, { reader, reloadTags: tags.reload, exportAnnotations: () => void transfer.exportAnnotations() });
   const library = mountLibrary(ctx, { open: (id) => void reader.open(id), edit: (id) => void transfer.editDetails(id) });
   mountSearch(ctx, { open: reader.open, activate: annotations.activate });
+  mountPages(ctx);
   const undo = mountUndo(ctx);
+  const interop = mountInterop(ctx, { reloadLibrary: () => library.load(), reloadTags: tags.reload, refreshAnnotations: () => annotations.refresh(), open: (id) => reader.open(id) });
 
   // A source's file changed on disk (or anything did, when no source is named).
   const corpusChanged = async (sourceIds: readonly string[]) => {
@@ -61,8 +65,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.redo', () => void undo.redo());
   on('menu.import', () => void transfer.importSource());
   on('menu.export', () => void transfer.exportAnnotations());
+  on('menu.importReferences', () => void interop.importReferences());
+  on('menu.importAnnotations', () => void interop.importAnnotations());
+  on('menu.zoteroImport', () => void interop.zoteroImport());
+  on('menu.zoteroSend', () => void interop.zoteroSend());
+  on('zotero.progress', (progress) => interop.zoteroProgress(progress));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
   on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
+  on('import.progress', (progress) => transfer.progress(progress));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 

@@ -31,3 +31,18 @@ export async function invoke<N extends CallName>(name: N, input?: CallInput<N>):
 export function on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {
   return window.apparatus?.on(event, listener) ?? (() => {});
 }
+
+/**
+ * Hands main a file the user dropped on the window, through the preload (which alone learns its
+ * path); resolves with the token `corpus.importDropped` takes, or a failure for a file not on disk.
+ */
+export async function dropFile(file: File): Promise<Result<string>> {
+  const notOnDisk: Result<string> = { ok: false, error: { code: 'invalid-input', message: `“${file.name}” is not a file on this computer, so it cannot be imported. Save it to a folder first.` } };
+  const api = window.apparatus;
+  if (!api) return { ok: false, error: UNAVAILABLE };
+  try {
+    return (await api.droppedFile(file)) ?? notOnDisk;
+  } catch {
+    return { ok: false, error: UNAVAILABLE };
+  }
+}

@@ -9,6 +9,13 @@ export interface CleanedBody {
   notes: Note[];
   /** Metadata the raw text itself states (a web page's headline, byline, dateline). A recipe's metadata wins over it. */
   found?: Partial<CslItem>;
+  /**
+   * Facts about how the text was read that a reader should know before quoting it (nesting too
+   * deep for a parser, flattened), in sentences; an import keeps them as the source's caveats.
+   */
+  caveats?: string[];
+  /** What the person importing should hear about the file (a front-matter line passed over). */
+  notices?: string[];
 }
 
 /**

@@ -6,7 +6,11 @@ import { formatLocator, parseLocator } from '../cite/locator.ts';
 import { toPlainText } from '../cite/render.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 
-/** The column names, in order. */
+/**
+ * The column names, in order. `wording_changed` is `yes` when the source's wording at a highlight
+ * changed since it was highlighted (`quotation` is then the current wording and
+ * `highlighted_as` the words highlighted), else `no`.
+ */
 export const CSV_COLUMNS = [
   'note_number',
   'annotation_id',
@@ -16,6 +20,8 @@ export const CSV_COLUMNS = [
   'tags',
   'locator',
   'citation',
+  'wording_changed',
+  'highlighted_as',
 ] as const;
 
 /** The CSV text of `doc`: header plus one row per entry, each ending in CRLF. */
@@ -34,6 +40,8 @@ function row(entry: ExportEntry): string[] {
     entry.tags.join('; '),
     entry.locator ? formatLocator(parseLocator(entry.locator, entry.item.id) ?? never()) : '',
     toPlainText(entry.fullCitation),
+    entry.quotation.changed ? 'yes' : 'no',
+    entry.quotation.changed ? entry.quotation.saved : '',
   ];
 }
 

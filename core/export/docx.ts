@@ -17,7 +17,7 @@ import {
 import type { Rich } from '../cite/rich.ts';
 import { fieldEnd, fieldStart } from './docx-fields.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
-import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { quotationMark, tagLine } from './labels.ts';
 import { noteParagraphs } from './note-markdown.ts';
 import { nestedQuotes, quotationParagraphs } from './quotation-layout.ts';
 import { BIBLIOGRAPHY_INSTRUCTION, citationInstruction, documentPreferences } from './zotero-fields.ts';
@@ -126,9 +126,9 @@ function entryParagraphs(entry: ExportEntry): Paragraph[] {
       }),
   );
   const out = [...quote];
-  for (const line of [...(entry.quotation.orphaned ? [ORPHAN_MARK] : []), ...entry.provenance]) {
-    out.push(new Paragraph({ children: [new TextRun({ text: line, italics: true })] }));
-  }
+  const mark = quotationMark(entry.quotation);
+  if (mark) out.push(new Paragraph({ children: [new TextRun({ text: mark.text, italics: true })] }));
+  for (const line of entry.provenance) out.push(new Paragraph({ children: [new TextRun({ text: line, italics: true })] }));
   for (const runs of noteParagraphs(entry.note)) {
     out.push(
       new Paragraph({

@@ -7,7 +7,7 @@
 import { toHtml } from '../cite/render.ts';
 import type { Rich } from '../cite/rich.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
-import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { quotationMark, tagLine } from './labels.ts';
 import { noteToHtml } from './note-markdown.ts';
 import { quotationParagraphs } from './quotation-layout.ts';
 
@@ -54,7 +54,8 @@ function entryHtml(entry: ExportEntry): string {
   const parts = [
     `<blockquote>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n</blockquote>`,
   ];
-  if (entry.quotation.orphaned) parts.push(`<p class="orphan"><em>${escapeHtml(ORPHAN_MARK)}</em></p>`);
+  const mark = quotationMark(entry.quotation);
+  if (mark) parts.push(`<p class="${mark.kind}"><em>${escapeHtml(mark.text)}</em></p>`);
   for (const line of entry.provenance) parts.push(`<p class="provenance"><em>${escapeHtml(line)}</em></p>`);
   const note = noteToHtml(entry.note);
   if (note !== '') parts.push(`<div class="note">\n${note}</div>`);

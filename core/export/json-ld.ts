@@ -2,16 +2,24 @@
  * The W3C Web Annotation writer (JSON-LD, http://www.w3.org/ns/anno.jsonld): an
  * AnnotationCollection whose one page lists every highlight once, with a TextQuoteSelector and a
  * TextPositionSelector (in Unicode code points) into the source's reading text, the note as a
- * commenting body, each tag as a tagging body and the citation as a describing body. The target
+ * commenting body, each tag as a tagging body and the citation as a describing body (with a second
+ * describing body, and `WORDING_CHANGED`, for a passage whose wording changed). The target
  * is the source as the world knows it (its DOI, else its URL), in the scope of Apparatus's text of
  * it, which the offsets count in; a source with neither is named by its Apparatus id alone.
  */
 import { toPlainText } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
+import { quotationMark } from './labels.ts';
 
 /** The JSON-LD context every Web Annotation document names. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * The property (an absolute IRI, so JSON-LD keeps it) set to true on a highlight whose source's
+ * wording changed since it was highlighted.
+ */
+export const WORDING_CHANGED = 'urn:apparatus:wordingChanged';
 
 /** The JSON-LD text of `doc` (two-space indented, ending in a newline). */
 export function writeJsonLd(doc: ExportDocument): string {
@@ -48,6 +56,8 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     format: 'text/plain',
     value: toPlainText(entry.fullCitation),
   });
+  const mark = quotationMark(entry.quotation);
+  if (mark) body.push({ type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: mark.text });
   const selector: Record<string, unknown>[] = [
     { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
   ];
@@ -60,6 +70,8 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     motivation: entry.note.trim() !== '' ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
+    // The quote selector keeps the words highlighted; the position points at the current wording.
+    ...(entry.quotation.changed ? { [WORDING_CHANGED]: true } : {}),
     body,
     target: {
       type: 'SpecificResource',

@@ -8,7 +8,7 @@
 import { toMarkdown } from '../cite/render.ts';
 import type { Rich } from '../cite/rich.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
-import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { quotationMark, tagLine } from './labels.ts';
 import { noteToMarkdown } from './note-markdown.ts';
 import { quotationParagraphs } from './quotation-layout.ts';
 
@@ -36,7 +36,8 @@ function entryBlocks(entry: ExportEntry): string[] {
   paragraphs[last] = `${paragraphs[last] ?? ''}[^${entry.noteIndex}]`;
   const quote = paragraphs.map((p) => `> ${p.replace(/\n/g, ' ')}`).join('\n>\n');
   const blocks = [quote];
-  if (entry.quotation.orphaned) blocks.push(`*${ORPHAN_MARK}*`);
+  const mark = quotationMark(entry.quotation);
+  if (mark) blocks.push(`*${escapeMarkdown(mark.text)}*`);
   for (const line of entry.provenance) blocks.push(`*${escapeMarkdown(line)}*`);
   const note = noteToMarkdown(entry.note);
   if (note !== '') blocks.push(note);

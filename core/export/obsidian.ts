@@ -9,7 +9,7 @@ import type { Tag } from '../annotate/model.ts';
 import { toMarkdown } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
-import { ORPHAN_MARK } from './labels.ts';
+import { quotationMark } from './labels.ts';
 import { escapeMarkdown, richMarkdown } from './markdown.ts';
 import { noteToMarkdown } from './note-markdown.ts';
 import { quotationParagraphs } from './quotation-layout.ts';
@@ -52,7 +52,8 @@ function highlight(entry: ExportEntry, paths: ReadonlyMap<string, string>): stri
   const quote = quotationParagraphs(entry.quotation.rich).map((p) => `> ${richMarkdown(p).replace(/\n/g, ' ')}`);
   const lines = [...quote.flatMap((line, i) => (i === 0 ? [line] : ['>', line])), '>', `> — ${toMarkdown(entry.fullCitation)} ^${block}`];
   const out = [lines.join('\n')];
-  if (entry.quotation.orphaned) out.push(`*${ORPHAN_MARK}*`);
+  const mark = quotationMark(entry.quotation);
+  if (mark) out.push(`*${escapeMarkdown(mark.text)}*`);
   for (const line of entry.provenance) out.push(`*${escapeMarkdown(line)}*`);
   const text = noteToMarkdown(entry.note);
   if (text !== '') out.push(text);

@@ -5,7 +5,7 @@
  */
 import { toPlainText } from '../cite/render.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
-import { ORPHAN_MARK, tagLine } from './labels.ts';
+import { quotationMark, tagLine } from './labels.ts';
 import { nestedQuotes } from './quotation-layout.ts';
 
 /** How group headings are underlined, by level: a tag under a tag gets a lighter rule. */
@@ -32,7 +32,8 @@ export function writePlainText(doc: ExportDocument): string {
 
 function entryText(entry: ExportEntry): string {
   const lines = [`“${toPlainText(nestedQuotes(entry.quotation.rich))}” [${entry.noteIndex}]`];
-  if (entry.quotation.orphaned) lines.push(`(${ORPHAN_MARK})`);
+  const mark = quotationMark(entry.quotation);
+  if (mark) lines.push(`(${mark.text})`);
   for (const line of entry.provenance) lines.push(`(${line})`);
   if (entry.note.trim() !== '') lines.push(entry.note.trim());
   if (entry.tags.length > 0) lines.push(tagLine(entry.tags));

@@ -24,6 +24,13 @@ export interface Quotation {
   pieces: QuotationPiece[];
   /** True when the quote could not be found in the current text and is the saved one. */
   orphaned: boolean;
+  /**
+   * True when the source's wording at the highlight differs from the words highlighted (the text
+   * changed since, and the highlight moved to the closest match): `text` is the current wording.
+   */
+  changed: boolean;
+  /** The words as highlighted (`quote.exact`), whatever the source says now. */
+  saved: string;
   /** `text` with the source's italics (an orphan's saved quote has none). */
   rich: Rich;
 }
@@ -52,14 +59,15 @@ export function quotationOf(
   }
   if (annotation.anchor === 'orphaned') {
     const text = applyCuts(exact, 0, exact.length, annotation.omissions)?.text ?? exact;
-    return { text, pieces: [{ start, end, text: exact }], orphaned: true, rich: concat(text) };
+    return { text, pieces: [{ start, end, text: exact }], orphaned: true, changed: false, saved: exact, rich: concat(text) };
   }
   const cuts = placeCuts(readingText, annotation);
   const trimmed = applyCuts(readingText, start, end, cuts) ?? applyCuts(readingText, start, end, []);
   if (!trimmed) {
     throw new ExportError('invalid-omission', `The highlight “${short(exact)}” has nothing to quote.`);
   }
-  return { ...trimmed, orphaned: false, rich: withItalics(trimmed.text, trimmed.pieces, italics) };
+  const changed = readingText.slice(start, end) !== exact;
+  return { ...trimmed, orphaned: false, changed, saved: exact, rich: withItalics(trimmed.text, trimmed.pieces, italics) };
 }
 
 /**

@@ -34,7 +34,7 @@ export const annotateCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, target] = positionals;
-    return withServices(values, context, 'write', (services) => {
+    return withServices(values, context, action === 'list' ? 'read' : 'write', (services) => {
       switch (action) {
         case 'add':
           return ok(describe(add(services, target, values), services.tags.list()));
@@ -84,8 +84,9 @@ function list(project: AppServices, sourceId: string | undefined, tagName: strin
   return project.annotations.list({ sourceId, tagId: tag.id, includeChildTags: true });
 }
 
+// Another command may create the same tag at the same moment: the store hands both the one tag.
 function tagFor(project: AppServices, name: string): Tag {
-  return findTagByName(project.tags.list(), name) ?? project.tags.create(name);
+  return project.tags.ensure(name);
 }
 
 function describe(annotation: Annotation, tags: readonly Tag[]): string {

@@ -1,13 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { readAnnotationFile } from '../../core/interop/annotations/read-annotations.ts';
-import { DomainError } from '../../core/errors.ts';
+import { readAnnotationsFile } from '../services/interop/annotation-file.ts';
 import { requireSource, type AnnotationImportSummary } from '../services/interop/annotation-import.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
-
-// An annotation file is JSON text: larger than this, it is not one.
-const MAX_BYTES = 50 * 1024 * 1024;
 
 /** `apparatus annotations import FILE`: highlights made in Hypothesis or any W3C Web Annotation tool. */
 export const annotationsCommand: CliCommand = {
@@ -27,18 +22,10 @@ found only approximately is marked moved; what is not found is kept as an orphan
     if (action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import');
     if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
     const path = resolve(context.cwd, file);
-    let text: string;
-    try {
-      if (statSync(path).size > MAX_BYTES) throw new DomainError('invalid-input', `“${basename(path)}” is larger than 50 MB: it is not an annotation file.`);
-      text = readFileSync(path, 'utf8');
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      throw new DomainError('not-found', `The file “${basename(path)}” cannot be read: ${path}`);
-    }
-    const read = readAnnotationFile(text, basename(path));
+    const read = readAnnotationsFile(path);
     return withServices(values, context, 'write', (services) => {
       requireSource(services.corpus, values.source);
-      const summary = services.annotationImports.import(read.annotations, values.source === undefined ? {} : { sourceId: values.source }, read.skipped);
+      const summary = services.annotationImports.import(read.annotations, values.source === undefined ? { unmatched: 'name the source with --source ID' } : { sourceId: values.source }, read.skipped);
       const total = read.annotations.length + read.skipped.length;
       return ok(`Read ${total} annotation${total === 1 ? '' : 's'} from ${basename(path)} (${read.format}).\n${describeSummary(summary, '')}`);
     });

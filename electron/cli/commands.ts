@@ -6,7 +6,9 @@ import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { listCommand } from './list.ts';
 import { refsCommand } from './refs.ts';
+import { projectCommand } from './project-command.ts';
 import { searchCommand } from './search.ts';
+import { serveCommand } from './serve.ts';
 import { tagCommand } from './tag.ts';
 import { zoteroCommand } from './zotero.ts';
 
@@ -22,4 +24,6 @@ export const commands: CliCommand[] = [
   refsCommand,
   annotationsCommand,
   zoteroCommand,
+  serveCommand,
+  projectCommand,
 ];

@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { isStyleName, STYLE_NAMES } from '../../core/cite/style.ts';
-import { DOCUMENT_FORMATS, extensionWarning, FOLDER_FORMATS, isFolderFormat, isReferenceFormat, parseFormat, REFERENCE_FORMATS } from '../../core/export/formats.ts';
+import { DOCUMENT_FORMATS, extensionWarning, FOLDER_FORMATS, isFolderFormat, isReferenceFormat, parseFormat, REFERENCE_FORMATS, type ExportFormat } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
 import { AtomicWriteError } from '../services/atomic-write.ts';
-import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
+import type { ExportReport } from '../services/export-service.ts';
+import { CliUsageError, parseCommandArgs, type CliCommand, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
@@ -72,25 +73,32 @@ export that needs one of them is refused.
       overwrite: values.force ?? false,
       zoteroFields: values['zotero-fields'] ?? false,
     };
-    const report = await withServices(values, context, 'read', async ({ exports }) => {
-      try {
-        return await exports.export(job);
-      } catch (error) {
-        if (!(error instanceof AtomicWriteError) || error.code !== 'file-exists') throw error;
-        throw new AtomicWriteError('file-exists', error.path, `${error.message} Choose another file name, or replace it on purpose (--force).`);
-      }
-    });
-    const what =
-      report.annotations > 0
-        ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
-        : plural(report.sources);
-    const warning = extensionWarning(format, out);
-    const note = describeUnreadable(report.unreadable);
-    const written = isFolderFormat(format) ? `${report.sources} note${report.sources === 1 ? '' : 's'} in ${report.file}` : report.file;
-    const stderr = [warning && `apparatus export: warning: ${warning}`, note && `apparatus export: ${note}`].filter(Boolean).map((line) => `${line}\n`).join('');
-    return { code: 0, stdout: `Wrote ${written} (${what}).\n`, stderr };
+    return withServices(values, context, 'read', async ({ exports }) => describeReport(await exportOrExplain(() => exports.export(job)), format, out));
   },
 };
+
+/** What an export wrote, for the terminal: the file (or the notes in a folder), what it holds, and warnings on stderr. */
+function describeReport(report: ExportReport, format: ExportFormat, out: string): CliOutcome {
+  const what =
+    report.annotations > 0
+      ? `${report.annotations} highlight${report.annotations === 1 ? '' : 's'} from ${plural(report.sources)}`
+      : plural(report.sources);
+  const warning = extensionWarning(format, out);
+  const note = describeUnreadable(report.unreadable);
+  const written = isFolderFormat(format) ? `${report.sources} note${report.sources === 1 ? '' : 's'} in ${report.file}` : report.file;
+  const stderr = [warning && `apparatus export: warning: ${warning}`, note && `apparatus export: ${note}`].filter(Boolean).map((line) => `${line}\n`).join('');
+  return { code: 0, stdout: `Wrote ${written} (${what}).\n`, stderr };
+}
+
+// A file in the way: say how to go on.
+async function exportOrExplain(run: () => Promise<ExportReport>): Promise<ExportReport> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AtomicWriteError) || error.code !== 'file-exists') throw error;
+    throw new AtomicWriteError('file-exists', error.path, `${error.message} Choose another file name, or replace it on purpose (--force).`);
+  }
+}
 
 function plural(sources: number): string {
   return `${sources} source${sources === 1 ? '' : 's'}`;

@@ -1,6 +1,8 @@
 import { join, relative, resolve } from 'node:path';
 import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
+import { CONVERTIBLE_ENCODINGS, encodingName, isConvertibleEncoding } from '../../core/clean/encodings.ts';
 import { ImportError } from '../services/import/import-error.ts';
+import { ConversionNeeded } from '../services/import/read-import-file.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
 import type { PreparedImport } from '../services/import/import-service.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
@@ -12,11 +14,14 @@ export const importCommand: CliCommand = {
   summary: 'add a .txt, .md, .html or .pdf file to the corpus as a new source',
   usage: `Usage: apparatus import FILE [--title T] [--author "Family, Given"]… [--year Y]
                         [--type T] [--container C] [--url U] [--reliability R] [--id ID]
-                        [--text-pages-only] [--corpus DIR]
+                        [--text-pages-only] [--encoding E] [--corpus DIR]
 
-Cleans FILE (plain text, Markdown or a saved web page, UTF-8, at most 10 MB; or a PDF, at most
-100 MB; at most 2 million characters of text once cleaned) and adds it to the corpus: the raw copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the
-file where it states it (front matter, <meta> tags, a PDF's properties, DOI and journal line); the options below override it.
+Cleans FILE (plain text, Markdown or a saved web page, at most 10 MB; or a PDF, at most
+100 MB; at most 2 million characters of text once cleaned) and adds it to the corpus: the raw
+copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the file where it
+states it (front matter, <meta> tags, a PDF's properties, DOI and journal line); the options
+below override it. A text file that is not UTF-8 is refused, naming its encoding, until you
+confirm the encoding with --encoding; it is then converted to UTF-8.
   --title T           the title (required if the file states none)
   --author NAME       an author, "Family, Given" or an institution; repeat for several
   --year Y            the year or date of publication (1961 or 1961-12-03)
@@ -26,7 +31,8 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
   --reliability R     ${RELIABILITIES.join(', ')} (default secondary)
   --id ID             the source id (default: first author and year)
   --text-pages-only   for a PDF with scanned pages that have no text layer: import the pages
-                      that have text (the others become gaps); without it such a PDF is refused`,
+                      that have text (the others become gaps); without it such a PDF is refused
+  --encoding E        convert a text file from ${CONVERTIBLE_ENCODINGS.join(', ')}`,
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, {
       title: { type: 'string' },
@@ -38,8 +44,13 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
       reliability: { type: 'string' },
       id: { type: 'string' },
       'text-pages-only': { type: 'boolean' },
+      encoding: { type: 'string' },
     });
     if (positionals.length !== 1) throw new CliUsageError('give exactly one FILE to import');
+    const encoding = values.encoding?.toLowerCase();
+    if (encoding !== undefined && !isConvertibleEncoding(encoding)) {
+      throw new CliUsageError(`--encoding must be one of ${CONVERTIBLE_ENCODINGS.join(', ')} (got "${values.encoding}")`);
+    }
     const file = resolve(context.cwd, positionals[0] as string);
     return withServices(values, context, 'read', ({ corpus, importer }) => {
       const finish = (prepared: PreparedImport) => {
@@ -62,16 +73,26 @@ file where it states it (front matter, <meta> tags, a PDF's properties, DOI and 
         if (values.id !== undefined) metadata.id = values.id;
         const { id } = importer.commit(prepared, metadata, { textPagesOnly: values['text-pages-only'] === true });
         const where = (path: string) => relative(context.cwd, path) || path;
+        const converted = prepared.conversion ? [`Converted from ${encodingName(prepared.conversion.from)} to UTF-8.`] : [];
         return ok(
           `${id}\n` +
-            `Imported “${title}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
+            `Imported “${oneLine(title)}” as ${prepared.form} (${prepared.blocks} blocks, ${prepared.notes} notes${pdfSummary(prepared)}):\n` +
             `  ${where(join(corpus.folder, `${id}.md`))}\n` +
             `  ${where(join(corpus.folder, 'recipes', `${id}.yml`))}\n` +
-            `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n`,
+            `  ${where(join(corpus.folder, 'raw', `${id}.${extensionOf(positionals[0] as string)}`))}\n` +
+            [...converted, ...prepared.notices].map((notice) => `Note: ${notice}\n`).join(''),
         );
       };
-      // A PDF is read in a worker thread; other files are read at once, and refused at once.
-      return extensionOf(file) === 'pdf' ? importer.prepareFile(file).then(finish) : finish(importer.prepare(file));
+      // Every file is read and cleaned in a worker thread, once.
+      return importer
+        .prepareFile(file, encoding === undefined ? {} : { encoding })
+        .catch((error: unknown) => {
+          if (error instanceof ConversionNeeded) {
+            throw new ImportError(error.code, `${error.message} If it is, import it again with --encoding ${error.encoding}.`);
+          }
+          throw error;
+        })
+        .then(finish);
     });
   },
 };
@@ -83,6 +104,11 @@ function pdfSummary(prepared: PreparedImport): string {
   const numbers = { 'pdf-labels': 'page labels of the PDF', 'printed-numbers': 'printed page numbers', 'page-index': 'PDF page count: no printed page numbers found' };
   const textless = pdf.textless.length > 0 ? `, ${pdf.textless.length} without text left as gaps` : '';
   return `, ${pdf.pages} pages, ${numbers[pdf.labelSource]}${textless}`;
+}
+
+// A title on one line of the summary, however the file wrote it.
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 function extensionOf(file: string): string {

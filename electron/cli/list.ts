@@ -27,6 +27,9 @@ cannot be read is listed as such, with what is wrong and how to repair it.
 };
 
 function line(s: SourceSummary): string {
-  if (s.problem) return `${s.id}\tcannot be read\t${s.problem.reason}\t${s.problem.repair}\n`;
-  return `${s.id}\t${s.authors ?? '—'}\t${s.shortTitle}\t${s.year ?? 'n.d.'}\t${s.reliability}\n`;
+  const fields = s.problem
+    ? [s.id, 'cannot be read', s.problem.reason, s.problem.repair]
+    : [s.id, s.authors ?? '—', s.shortTitle, String(s.year ?? 'n.d.'), s.reliability];
+  // One line per source, one field per column, whatever line breaks or tabs a title holds.
+  return `${fields.map((field) => field.replace(/\s+/g, ' ').trim()).join('\t')}\n`;
 }

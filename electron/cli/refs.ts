@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { KeptField, ReferencePlan } from '../../core/interop/references/plan-import.ts';
-import type { CslItem } from '../../core/corpus/model.ts';
+import { describeReference as describe, planChanges as hasChanges, planRecords } from '../../core/interop/references/plan-summary.ts';
 import type { ReferenceImportService } from '../services/interop/reference-import.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, ok, parseCommandArgs, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
 
 const FORMATS = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' } as const;
@@ -27,36 +27,45 @@ list     the references without text`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } });
     const [action, file, ...rest] = positionals;
-    return withServices(values, context, 'read', ({ referenceImports }) => refs(referenceImports));
-    async function refs(service: ReferenceImportService) {
-    if (action === 'list') {
-      const items = service.references();
-      return ok(values.json ? `${JSON.stringify(items, null, 2)}\n` : items.map((item) => `${item.id}\t${describe(item)}\n`).join(''));
-    }
-    if (action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import or list');
-    if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
-    if (values['dry-run'] && values.yes) throw new CliUsageError('give --dry-run or --yes, not both');
-    const { fileName, format, plan } = service.plan(resolve(context.cwd, file));
-    const report = `Read ${count(plan, 'records')} from ${fileName} (${FORMATS[format]}).\n${describePlan(plan)}`;
-    if (!hasChanges(plan)) return ok(`${report}Nothing to change.\n`);
-    if (values['dry-run']) return ok(`${report}Nothing was changed (--dry-run).\n`);
-    if (!values.yes) {
-      // Without a terminal no one can answer: say so rather than change the corpus unasked.
-      if (!context.confirm) {
-        return { code: 1, stdout: report, stderr: 'apparatus refs: nothing was changed: run again with --yes to make these changes (or --dry-run to only list them).\n' };
-      }
-      if (!(await context.confirm(`${report}Make these changes?`))) return ok('Nothing was changed.\n');
-    }
-    const result = service.apply(plan);
-    const done = [
-      result.sourcesFilled.length > 0 ? `filled the metadata of ${plural(result.sourcesFilled.length, 'source')}` : '',
-      result.referencesAdded.length > 0 ? `added ${plural(result.referencesAdded.length, 'reference')} without text` : '',
-      result.referencesFilled.length > 0 ? `filled ${plural(result.referencesFilled.length, 'reference')} without text` : '',
-    ].filter((part) => part !== '');
-    return ok(`${values.yes ? report : ''}Done: ${done.join(', ')}.\n`);
-    }
+    if (action !== 'list' && action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import or list');
+    return withServices(values, context, 'read', ({ referenceImports }) => refs(referenceImports, action, file, rest, values, context));
   },
 };
+
+/** Lists the references without text, or plans, confirms and applies the import of FILE. */
+async function refs(
+  service: ReferenceImportService,
+  action: string,
+  file: string | undefined,
+  rest: string[],
+  values: { 'dry-run'?: boolean; yes?: boolean; json?: boolean },
+  context: CliContext,
+): Promise<CliOutcome> {
+  if (action === 'list') {
+    const items = service.references();
+    return ok(values.json ? `${JSON.stringify(items, null, 2)}\n` : items.map((item) => `${item.id}\t${describe(item)}\n`).join(''));
+  }
+  if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
+  if (values['dry-run'] && values.yes) throw new CliUsageError('give --dry-run or --yes, not both');
+  const { fileName, format, plan } = service.plan(resolve(context.cwd, file));
+  const report = `Read ${count(plan, 'records')} from ${fileName} (${FORMATS[format]}).\n${describePlan(plan)}`;
+  if (!hasChanges(plan)) return ok(`${report}Nothing to change.\n`);
+  if (values['dry-run']) return ok(`${report}Nothing was changed (--dry-run).\n`);
+  if (!values.yes) {
+    // Without a terminal no one can answer: say so rather than change the corpus unasked.
+    if (!context.confirm) {
+      return { code: 1, stdout: report, stderr: 'apparatus refs: nothing was changed: run again with --yes to make these changes (or --dry-run to only list them).\n' };
+    }
+    if (!(await context.confirm(`${report}Make these changes?`))) return ok('Nothing was changed.\n');
+  }
+  const result = service.apply(plan);
+  const done = [
+    result.sourcesFilled.length > 0 ? `filled the metadata of ${plural(result.sourcesFilled.length, 'source')}` : '',
+    result.referencesAdded.length > 0 ? `added ${plural(result.referencesAdded.length, 'reference')} without text` : '',
+    result.referencesFilled.length > 0 ? `filled ${plural(result.referencesFilled.length, 'reference')} without text` : '',
+  ].filter((part) => part !== '');
+  return ok(`${values.yes ? report : ''}Done: ${done.join(', ')}.\n`);
+}
 
 /** The plan as lines for the terminal. */
 export function describePlan(plan: ReferencePlan): string {
@@ -91,20 +100,9 @@ function kept(fields: readonly KeptField[]): string[] {
   return fields.map((field) => `      keeps ${field.field} “${field.ours}” (the file says “${field.theirs}”)`);
 }
 
-function hasChanges(plan: ReferencePlan): boolean {
-  return plan.sources.some((fill) => fill.filled.length > 0) || plan.references.some((fill) => fill.filled.length > 0) || plan.added.length > 0;
-}
-
 function count(plan: ReferencePlan, what: string): string {
-  const total = plan.sources.length + plan.references.length + plan.added.length + plan.skipped.length;
+  const total = planRecords(plan);
   return `${total} ${total === 1 ? what.replace(/s$/, '') : what}`;
-}
-
-function describe(item: CslItem): string {
-  const author = item.author?.[0];
-  const name = author ? (author.family ?? author.literal ?? '') : '';
-  const year = item.issued?.['date-parts']?.[0]?.[0];
-  return `${name ? `${name}, ` : ''}“${item.title ?? ''}”${year !== undefined ? ` (${year})` : ''}`;
 }
 
 function plural(n: number, word: string): string {

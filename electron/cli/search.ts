@@ -36,16 +36,16 @@ Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude and field:va
     const query = positionals.join(' ').trim();
     if (query === '') throw new CliUsageError('give the words to search for');
     const limit = parseLimit(values.limit);
-    const { result, note } = await withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
+    return withServices(values, context, 'read', async ({ searchIndex, corpus }) => {
       const report = await searchIndex.ready();
-      const found = searchIndex.search(query, { limit });
+      const result = searchIndex.search(query, { limit });
       const failed = report.failed.map((failure) => failure.message);
-      return { result: found, note: searchNotes(found.message, corpus.unreadable(), failed) };
+      const note = searchNotes(result.message, corpus.unreadable(), failed);
+      const stdout = values.json
+        ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
+        : formatText(query, result.hits, result.total);
+      return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
     });
-    const stdout = values.json
-      ? `${JSON.stringify(result.hits.map(toJson), null, 2)}\n`
-      : formatText(query, result.hits, result.total);
-    return { code: 0, stdout, stderr: note === undefined ? '' : `apparatus search: ${note}\n` };
   },
 };
 
@@ -82,12 +82,18 @@ function marked(hit: SearchHitView): string {
   return (out + text.slice(at)).replace(/\s+/g, ' ');
 }
 
+/** The query as the answer repeats it: on one line, and cut with an ellipsis past 80 characters. */
+export function echo(query: string): string {
+  const flat = query.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
+}
+
 /**
  * Hits grouped by source, the groups in the order of their best hit and the hits inside a group
  * in the service's order.
  */
 function formatText(query: string, hits: readonly SearchHitView[], total: number): string {
-  if (hits.length === 0) return `No passages match "${query}".\n`;
+  if (hits.length === 0) return `No passages match "${echo(query)}".\n`;
   const groups = new Map<string, SearchHitView[]>();
   for (const hit of hits) {
     const group = groups.get(hit.sourceId);

@@ -22,7 +22,7 @@ export const tagCommand: CliCommand = {
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const [action, first, second] = positionals;
-    return withServices(values, context, 'write', ({ tags: service }) => {
+    return withServices(values, context, action === 'list' ? 'read' : 'write', ({ tags: service }) => {
       const tags = service.list();
       const named = (name: string | undefined, role: string) => {
         if (!name) throw new CliUsageError(`tag ${action} needs ${role}`);

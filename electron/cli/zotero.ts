@@ -1,9 +1,7 @@
-import type { CslItem } from '../../core/corpus/model.ts';
-import { writeCslJson } from '../../core/export/csl-json.ts';
 import { isRegularItem } from '../../core/interop/zotero/zotero-item.ts';
 import { DomainError } from '../../core/errors.ts';
 import { ZoteroClient, zoteroBaseUrl, type ZoteroCollection, type ZoteroItem } from '../services/interop/zotero-client.ts';
-import { ZoteroImporter, type ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
+import type { ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
 import { describeSummary } from './annotations-import.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
@@ -29,9 +27,9 @@ send     the references of these sources (or references without text) to the lib
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { collection: { type: 'string' }, json: { type: 'boolean' } });
     const [action, ...keys] = positionals;
-    const client = new ZoteroClient(zoteroBaseUrl(context.env));
     if (action === 'list') {
       if (keys.length > 0) throw new CliUsageError('zotero list takes no keys (use --collection KEY)');
+      const client = new ZoteroClient(zoteroBaseUrl(context.env));
       const collections = values.collection === undefined ? await client.collections() : [];
       const items = await client.items(values.collection);
       if (values.json) return ok(`${JSON.stringify({ collections, items }, null, 2)}\n`);
@@ -39,36 +37,23 @@ send     the references of these sources (or references without text) to the lib
     }
     if (action === 'import') {
       if (keys.length === 0) throw new CliUsageError('zotero import needs the keys of the items (see apparatus zotero list)');
-      return withServices(values, context, 'write', async (services) => {
-        const importer = new ZoteroImporter({
-          client,
-          corpus: services.corpus,
-          importer: services.importer,
-          references: services.referenceImports,
-          annotations: services.annotations,
-          tags: services.tags,
-        });
+      return withServices(values, context, 'write', async ({ zotero }) => {
         const outcomes: ZoteroImportOutcome[] = [];
-        for (const key of keys) outcomes.push(await importer.importItem(key));
+        for (const key of keys) outcomes.push(await zotero.importItem(key));
         return ok(outcomes.map(describeOutcome).join(''));
       });
     }
     if (action === 'send') {
       if (keys.length === 0) throw new CliUsageError('zotero send needs the ids of the sources to send (see apparatus list)');
-      const items: CslItem[] = withServices(values, context, 'read', ({ corpus }) => {
-        const references = corpus.references();
-        return keys.map((id) => {
-          const reference = references.find((item) => item.id === id);
-          if (reference) return reference;
-          try {
-            return corpus.get(id).meta.csl;
-          } catch {
-            throw new DomainError('not-found', `There is no source or reference “${id}” in the corpus (see apparatus list and apparatus refs list).`);
-          }
-        });
+      const { sent, saved } = await withServices(values, context, 'read', async ({ zotero }) => {
+        try {
+          return await zotero.send(keys);
+        } catch (error) {
+          if (error instanceof DomainError && error.code === 'not-found') throw new DomainError('not-found', `${error.message.replace(/\.$/, '')} (see apparatus list and apparatus refs list).`);
+          throw error;
+        }
       });
-      const saved = await client.send(writeCslJson(items));
-      return ok(`Sent ${items.length} reference${items.length === 1 ? '' : 's'} to Zotero; it saved ${saved} in the library or collection selected in Zotero.\n`);
+      return ok(`Sent ${sent} reference${sent === 1 ? '' : 's'} to Zotero; it saved ${saved} in the library or collection selected in Zotero.\n`);
     }
     throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: list, import or send');
   },

@@ -6,11 +6,12 @@ import { reanchor, reanchorAll } from '../../core/annotate/reanchor.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { placeLabel } from '../../core/export/locator.ts';
+import { locate } from '../../core/corpus/source-index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { contentHash } from './content-hash.ts';
 import type { CorpusService } from './corpus-service.ts';
 import type { ServiceEmitter } from './events.ts';
-import type { AnnotationFilter, AnnotationInput, AnnotationPatch, Placement, ProjectStore } from './store/index.ts';
+import { StoreError, type AnchorUpdate, type AnnotationFilter, type AnnotationInput, type AnnotationPatch, type Placement, type ProjectStore } from './store/index.ts';
 
 /** A new highlight as the reader asks for it: a range of the reading text, not selectors. */
 export interface NewHighlight {
@@ -26,14 +27,20 @@ const HASH_KEY = (sourceId: string) => `source-hash:${sourceId}`;
 
 /**
  * Annotations against the corpus, and every change to them: selectors are always computed here
- * from the source's current reading text (never taken from the caller), a source whose text
- * changed since its annotations were last anchored is re-anchored when it is opened, and nothing
- * is ever dropped. Each change is announced once it is saved.
+ * from the source's current reading text (never taken from the caller), and nothing is ever
+ * dropped. Whoever reads annotations (the window, the command line, export, search) reads them
+ * here, and a source whose text changed since its annotations were last anchored is re-anchored
+ * first, so every reader sees the same anchor states. Each change is announced once it is saved.
  */
 export class AnnotationService {
   readonly #corpus: CorpusService;
   readonly #store: ProjectStore;
   readonly #events: ServiceEmitter;
+  // The hash of each parsed source's reading text (sources are never mutated, so this is safe).
+  readonly #hashes = new WeakMap<Source, string>();
+  // A project opened for reading cannot save new placements: they are kept here for this process.
+  readonly #unsaved = new Map<string, AnchorUpdate>();
+  readonly #unsavedHashes = new Map<string, string>();
 
   constructor(corpus: CorpusService, store: ProjectStore, events: ServiceEmitter) {
     this.#corpus = corpus;
@@ -44,27 +51,31 @@ export class AnnotationService {
   /** A source for reading, with its annotations re-anchored if its text changed. */
   open(sourceId: string): { source: Source; annotations: Annotation[] } {
     const source = this.#corpus.get(sourceId);
-    const text = readingText(source).text;
-    const hash = contentHash(text);
-    if (this.#store.getSetting(HASH_KEY(sourceId)) !== hash) {
-      const annotations = this.#store.list({ sourceId });
-      if (annotations.length > 0) {
-        const updates = reanchorAll(text, annotations).map(({ annotation }) => ({
-          id: annotation.id,
-          position: annotation.position,
-          anchor: annotation.anchor,
-        }));
-        this.#store.setAnchors(updates);
-        this.#changed(updates.map((update) => update.id));
-      }
-      this.#store.setSetting(HASH_KEY(sourceId), hash);
-    }
-    return { source, annotations: this.#store.list({ sourceId }) };
+    this.#anchor(sourceId, source);
+    return { source, annotations: this.#placed(this.#store.list({ sourceId })) };
   }
 
-  /** The annotations matching a filter (all, one source's, one tag's). */
+  /**
+   * The annotations matching a filter (all, one source's, one tag's), each re-anchored first if
+   * its source's text changed since it was last anchored. A source that cannot be read keeps its
+   * annotations where they were recorded.
+   */
   list(filter: AnnotationFilter): Annotation[] {
-    return this.#store.list(filter);
+    const found = this.#store.list(filter);
+    let moved = false;
+    for (const sourceId of new Set(found.map((annotation) => annotation.sourceId))) {
+      moved = this.#anchorIfReadable(sourceId) || moved;
+    }
+    return this.#placed(moved ? this.#store.list(filter) : found);
+  }
+
+  /** One annotation, re-anchored first like `list`; undefined if there is none. */
+  get(id: string): Annotation | undefined {
+    const stored = this.#store.get(id);
+    if (!stored) return undefined;
+    const moved = this.#anchorIfReadable(stored.sourceId);
+    const current = moved ? this.#store.get(id) : stored;
+    return current && this.#placed([current])[0];
   }
 
   /** Highlights a range of a source's reading text. */
@@ -123,7 +134,7 @@ export class AnnotationService {
   places(filter: AnnotationFilter): Record<string, string> {
     const places: Record<string, string> = {};
     const sources = new Map<string, Source | null>();
-    for (const annotation of this.#store.list(filter)) {
+    for (const annotation of this.list(filter)) {
       if (annotation.anchor === 'orphaned') continue;
       if (!sources.has(annotation.sourceId)) {
         try {
@@ -137,6 +148,51 @@ export class AnnotationService {
       if (label) places[annotation.id] = label;
     }
     return places;
+  }
+
+  // Re-anchors the annotations of a source whose reading text changed since they were last
+  // anchored (the hash of the text they were anchored against is kept in the project); returns
+  // whether anything was re-anchored.
+  #anchor(sourceId: string, source: Source): boolean {
+    const text = locate(source).reading.text;
+    let hash = this.#hashes.get(source);
+    if (hash === undefined) {
+      hash = contentHash(text);
+      this.#hashes.set(source, hash);
+    }
+    if ((this.#unsavedHashes.get(sourceId) ?? this.#store.getSetting(HASH_KEY(sourceId))) === hash) return false;
+    const annotations = this.#store.list({ sourceId });
+    const updates = reanchorAll(text, annotations).map(({ annotation }) => ({ id: annotation.id, position: annotation.position, anchor: annotation.anchor }));
+    try {
+      if (updates.length > 0) this.#store.setAnchors(updates);
+      this.#store.setSetting(HASH_KEY(sourceId), hash);
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
+      for (const update of updates) this.#unsaved.set(update.id, update);
+      this.#unsavedHashes.set(sourceId, hash);
+      return updates.length > 0;
+    }
+    if (updates.length > 0) this.#changed(updates.map((update) => update.id));
+    return updates.length > 0;
+  }
+
+  #anchorIfReadable(sourceId: string): boolean {
+    let source: Source;
+    try {
+      source = this.#corpus.get(sourceId);
+    } catch {
+      return false;
+    }
+    return this.#anchor(sourceId, source);
+  }
+
+  // Annotations as stored, with the placements a read-only project could not save laid over them.
+  #placed(annotations: Annotation[]): Annotation[] {
+    if (this.#unsaved.size === 0) return annotations;
+    return annotations.map((annotation) => {
+      const update = this.#unsaved.get(annotation.id);
+      return update ? { ...annotation, position: update.position, anchor: update.anchor } : annotation;
+    });
   }
 
   // Where a kept record sits in the source's text now. A source that cannot be read keeps the

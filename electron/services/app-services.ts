@@ -3,8 +3,7 @@
  * the project file, the cache folder and what the platform provides. The Electron shell, the
  * command line and the tests all build their services here, so the wiring they run is the same.
  */
-import { existsSync } from 'node:fs';
-import type { ImportProgress, SearchProgress } from '../../core/api.ts';
+import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
 import { CitationService, type Citation } from './citation-service.ts';
@@ -16,12 +15,18 @@ import { HistoryLabelsService } from './history-labels.ts';
 import { ImportSessions } from './import-sessions.ts';
 import { ImportService } from './import/import-service.ts';
 import { AnnotationImporter } from './interop/annotation-import.ts';
+import { AnnotationImportSessions } from './interop/annotation-sessions.ts';
 import { ReferenceImportService } from './interop/reference-import.ts';
+import { ReferenceImportSessions } from './interop/reference-sessions.ts';
+import { DEFAULT_ZOTERO_URL, ZoteroClient } from './interop/zotero-client.ts';
+import { ZoteroImporter } from './interop/zotero-import.ts';
+import { ZoteroService } from './interop/zotero-service.ts';
 import { ReaderService } from './reader-service.ts';
 import { annotationsFromStore } from './search/annotation-input.ts';
 import { AppSearch } from './search/app-search.ts';
 import { SearchService } from './search/search-service.ts';
-import { openProjectForReading, openProjectStore, type ProjectStore } from './store/index.ts';
+import { SourcePdfs } from './source-pdf.ts';
+import { openProjectForReading, openProjectStore, StoreError, type ProjectStore } from './store/index.ts';
 import { TagService } from './tag-service.ts';
 
 /** What only the desktop app can do: dialogs, the clipboard, the browser, the window. */
@@ -32,6 +37,10 @@ export interface Platform {
   chooseImportFile(): Promise<string | null>;
   /** Asks the user where to save a file (the system's save dialog, which confirms replacing one); null if cancelled. */
   chooseSaveFile(defaultName: string): Promise<string | null>;
+  /** Asks the user for a reference file or an annotation file to import (the system's open dialog); null if cancelled. */
+  chooseInteropFile(kind: 'references' | 'annotations'): Promise<string | null>;
+  /** Asks the user for a folder to write notes into (the system's folder dialog); null if cancelled. */
+  chooseFolder(): Promise<string | null>;
   /** Puts a citation on the system clipboard, as HTML and plain text. */
   writeClipboard(citation: Citation): void;
   /** The page has saved everything pending (asked before the window closes). */
@@ -63,8 +72,14 @@ export interface AppConfig {
   onSearchProgress?: (progress: SearchProgress) => void;
   /** The PDF reading worker script, where the default cannot find it (a packaged app). */
   pdfWorkerFile?: string;
+  /** The text import worker script, where the default cannot find it (a packaged app). */
+  cleanWorkerFile?: string;
   /** How far reading a PDF to import has come, for the window. */
   onImportProgress?: (progress: ImportProgress) => void;
+  /** Where Zotero listens (default Zotero's own address, `http://127.0.0.1:23119`). */
+  zoteroUrl?: string;
+  /** How far a Zotero import has come, for the window. */
+  onZoteroProgress?: (progress: ZoteroProgress) => void;
   /** Where failures that reach no caller are reported (default `console.error`). */
   log?: (error: unknown) => void;
 }
@@ -91,14 +106,19 @@ export class AppServices {
   #exports: ExportService | undefined;
   #referenceImports: ReferenceImportService | undefined;
   #annotationImports: AnnotationImporter | undefined;
+  #referenceSessions: ReferenceImportSessions | undefined;
+  #annotationSessions: AnnotationImportSessions | undefined;
+  #zotero: ZoteroService | undefined;
   #searchIndex: SearchService | undefined;
   #search: AppSearch | undefined;
+  #pdfs: SourcePdfs | undefined;
 
   constructor(config: AppConfig) {
     this.#config = config;
     this.#log = config.log ?? console.error;
     this.events = new Emitter<ServiceEvents>(this.#log);
     this.corpus = new CorpusService(config.corpusFolder, this.events);
+    for (const note of this.corpus.recover()) this.#log(note);
     if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
   }
 
@@ -125,7 +145,7 @@ export class AppServices {
   }
 
   get citations(): CitationService {
-    return (this.#citations ??= new CitationService(this.corpus, this.store, (citation) => this.#platform().writeClipboard(citation)));
+    return (this.#citations ??= new CitationService(this.corpus, (id) => this.annotations.get(id), (citation) => this.#platform().writeClipboard(citation)));
   }
 
   get desktop(): DesktopService {
@@ -138,7 +158,11 @@ export class AppServices {
 
   /** Imports as the command line makes them: a file named by path. */
   get importer(): ImportService {
-    return (this.#importer ??= new ImportService(this.corpus, this.#config.pdfWorkerFile === undefined ? {} : { pdfWorkerFile: this.#config.pdfWorkerFile }));
+    const { pdfWorkerFile, cleanWorkerFile } = this.#config;
+    return (this.#importer ??= new ImportService(this.corpus, {
+      ...(pdfWorkerFile === undefined ? {} : { pdfWorkerFile }),
+      ...(cleanWorkerFile === undefined ? {} : { cleanWorkerFile }),
+    }));
   }
 
   /** Imports as the window makes them: the file chosen in main's own dialog. */
@@ -146,11 +170,18 @@ export class AppServices {
     return (this.#imports ??= new ImportSessions(this.importer, () => this.#platform().chooseImportFile(), this.#config.onImportProgress));
   }
 
+  /** The PDFs sources were imported from, for the page view. */
+  get pdfs(): SourcePdfs {
+    return (this.#pdfs ??= new SourcePdfs(this.corpus));
+  }
+
   get exports(): ExportService {
     return (this.#exports ??= new ExportService({
       corpus: this.corpus,
       project: () => this.store,
+      annotations: () => this.annotations,
       chooseSaveFile: (name) => this.#platform().chooseSaveFile(name),
+      chooseFolder: () => this.#platform().chooseFolder(),
     }));
   }
 
@@ -162,6 +193,28 @@ export class AppServices {
   /** Annotations made in other tools (Hypothesis, W3C Web Annotations), placed by our anchoring. */
   get annotationImports(): AnnotationImporter {
     return (this.#annotationImports ??= new AnnotationImporter(this.corpus, this.annotations, this.tags));
+  }
+
+  /** Reference files imported from the window: the file chosen in main's own dialog, the plan confirmed in the page. */
+  get referenceSessions(): ReferenceImportSessions {
+    return (this.#referenceSessions ??= new ReferenceImportSessions(this.referenceImports, () => this.#platform().chooseInteropFile('references')));
+  }
+
+  /** Annotation files imported from the window: the file chosen in main's own dialog, the sources confirmed in the page. */
+  get annotationSessions(): AnnotationImportSessions {
+    return (this.#annotationSessions ??= new AnnotationImportSessions(this.corpus, this.annotationImports, () => this.#platform().chooseInteropFile('annotations')));
+  }
+
+  /** The Zotero running on this computer: its library browsed and imported, references sent to it. */
+  get zotero(): ZoteroService {
+    if (!this.#zotero) {
+      const client = new ZoteroClient(this.#config.zoteroUrl ?? DEFAULT_ZOTERO_URL);
+      // Made on first import: browsing Zotero or sending to it never opens the project.
+      const importer = () =>
+        new ZoteroImporter({ client, corpus: this.corpus, importer: this.importer, references: this.referenceImports, annotations: this.annotations, tags: this.tags });
+      this.#zotero = new ZoteroService({ client, importer, corpus: this.corpus, ...(this.#config.onZoteroProgress ? { onProgress: this.#config.onZoteroProgress } : {}) });
+    }
+    return this.#zotero;
   }
 
   /** The search index itself (the command line reads its report). */
@@ -202,8 +255,13 @@ export class AppServices {
   // After closing, or without a project to read, search finds no annotations.
   #searchAnnotations() {
     if (this.#closed) return [];
-    if (!this.#store && this.#config.projectAccess === 'read' && !existsSync(this.#config.projectFile)) return [];
-    return annotationsFromStore(this.store);
+    try {
+      return annotationsFromStore(this.store, this.annotations.list({}));
+    } catch (error) {
+      // Reading where no project was ever made finds nothing; one that existed and is gone is refused by the store.
+      if (this.#config.projectAccess === 'read' && error instanceof StoreError && error.code === 'not-found') return [];
+      throw error;
+    }
   }
 
   #platform(): Platform {

@@ -46,6 +46,23 @@ export class AtomicWriteError extends DomainError<AtomicWriteErrorCode> {
   }
 }
 
+// The writer's process id in the name tells a later sweep whether the temporary is still being written.
+const TEMP_NAME = /^\..+\.(?:(\d+)-)?[0-9a-f]{12}\.tmp$/;
+
+function tempName(name: string): string {
+  return `.${name}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/**
+ * Whether `name` is a temporary file of `writeFileAtomic`, and the id of the process that wrote
+ * it (null for a temporary named before the id was part of the name).
+ */
+export function tempFileOwner(name: string): { pid: number | null } | undefined {
+  const match = TEMP_NAME.exec(name);
+  if (!match) return undefined;
+  return { pid: match[1] === undefined ? null : Number(match[1]) };
+}
+
 /** Options of `writeFileAtomic`. */
 export interface WriteFileOptions {
   /** Replace an existing file (default false: an existing file is never touched). */
@@ -66,7 +83,7 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
     throw new AtomicWriteError('write-failed', path, `${path} is a folder, not a file: give the name of the file to write (it may be inside that folder).`);
   }
   if (!options.overwrite && existsSync(path)) throw exists(path);
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, tempName(basename(path)));
   try {
     const fd = openSync(temp, 'wx');
     try {

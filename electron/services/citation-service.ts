@@ -4,7 +4,7 @@ import { citeAnnotation } from '../../core/export/annotation-citation.ts';
 import type { StyleName } from '../../core/cite/style.ts';
 import { citeOptionsFor } from '../../core/export/cite-style.ts';
 import type { CorpusService } from './corpus-service.ts';
-import type { ProjectStore } from './store/index.ts';
+import type { Annotation } from '../../core/annotate/model.ts';
 
 /** A citation in both renderings: plain text, and HTML (so italics paste into a word processor). */
 export interface Citation {
@@ -15,12 +15,13 @@ export interface Citation {
 /** Citing one highlight on demand: the footnote of "Copy citation". */
 export class CitationService {
   readonly #corpus: CorpusService;
-  readonly #store: ProjectStore;
+  readonly #find: (id: string) => Annotation | undefined;
   readonly #writeClipboard: (citation: Citation) => void;
 
-  constructor(corpus: CorpusService, store: ProjectStore, writeClipboard: (citation: Citation) => void) {
+  /** `find` gives a highlight placed in its source's current text (the annotation service's `get`). */
+  constructor(corpus: CorpusService, find: (id: string) => Annotation | undefined, writeClipboard: (citation: Citation) => void) {
     this.#corpus = corpus;
-    this.#store = store;
+    this.#find = find;
     this.#writeClipboard = writeClipboard;
   }
 
@@ -30,7 +31,7 @@ export class CitationService {
    * original it derives from, which must then be in the corpus.
    */
   copy(id: string, options: { original: boolean; style: StyleName }): Citation {
-    const annotation = this.#store.get(id);
+    const annotation = this.#find(id);
     if (!annotation) throw new DomainError('not-found', 'This highlight no longer exists.');
     const source = this.#corpus.get(annotation.sourceId);
     const citation = citeAnnotation(source, annotation, citeOptionsFor(options.style), {

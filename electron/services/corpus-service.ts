@@ -4,7 +4,7 @@
  * every change. A file that cannot be read or parsed is never left out: it is listed with what is
  * wrong and how to repair it, and opening it gives that reason.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceProblem, SourceProvenance, SourceSummary, UnreadableSource } from '../../core/api.ts';
@@ -19,6 +19,7 @@ import { DomainError } from '../../core/errors.ts';
 import { parseReferenceList, REFERENCES_FILE, serializeReferenceList } from '../../core/interop/references/reference-list.ts';
 import { writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
+import { pendingImportPath, pendingImportText, sweepCorpusFolder } from './corpus-recovery.ts';
 import { sourceFileNames, sourceIdOf } from './corpus-names.ts';
 import { CorpusWatcher } from './corpus-watcher.ts';
 import { Emitter, type ServiceEmitter } from './events.ts';
@@ -155,11 +156,25 @@ export class CorpusService implements SearchCorpus {
 
   /**
    * Adds a new source: its raw copy, recipe and cleaned file (paths relative to the corpus folder),
-   * all or nothing and never over an existing file (`AtomicWriteError` `file-exists`).
+   * all or nothing and never over an existing file (`AtomicWriteError` `file-exists`). A marker
+   * names the files while they are written, so that a process killed meanwhile leaves nothing
+   * that `recover` does not remove.
    */
   addSource(id: string, files: readonly NewFile[]): void {
-    writeNewFilesAtomic(files.map((file) => ({ path: join(this.folder, file.path), data: file.data })));
+    // Written first, in the same all-or-nothing step, and removed once every file is in place.
+    const marker = { path: pendingImportPath(id), data: pendingImportText(files.map((file) => file.path)) };
+    writeNewFilesAtomic([marker, ...files].map((file) => ({ path: join(this.folder, file.path), data: file.data })));
+    rmSync(join(this.folder, marker.path), { force: true });
     this.#changed([id]);
+  }
+
+  /**
+   * Removes what a process killed while writing the folder left behind (temporary files, the raw
+   * copy and recipe of an interrupted import); returns a sentence for each thing removed. Called
+   * when a process starts.
+   */
+  recover(): string[] {
+    return sweepCorpusFolder(this.folder);
   }
 
   /** The references without text kept beside the sources (`references.json`); none when there is no such file. Throws `ReferenceListError` for a damaged list. */

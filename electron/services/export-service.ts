@@ -19,6 +19,7 @@ import { selectAnnotations, type ExportScope } from '../../core/export/scope.ts'
 import { renderDocument, renderReferences } from '../../core/export/write-format.ts';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write.ts';
 import type { CorpusService } from './corpus-service.ts';
+import type { AnnotationService } from './annotation-service.ts';
 import type { ProjectStore } from './store/index.ts';
 
 /** What the service works with. */
@@ -26,8 +27,12 @@ export interface ExportServiceDeps {
   corpus: CorpusService;
   /** The project store of this process; asked for only when an export needs highlights or tags. */
   project: () => ProjectStore;
+  /** The annotations as every reader sees them: re-anchored where their source's text changed. */
+  annotations: () => Pick<AnnotationService, 'list'>;
   /** Asks the user where to save (the system's save dialog, which confirms replacing a file); null if cancelled. */
   chooseSaveFile?: (defaultName: string) => Promise<string | null>;
+  /** Asks the user for a folder (the system's folder dialog), for a folder of notes; null if cancelled. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 /** What to export, as the export dialog asks for it. */
@@ -38,6 +43,8 @@ export interface ExportRequest {
   style: StyleName;
   /** For docx: citations and bibliography as Zotero fields that Zotero's plugins can refresh. */
   zoteroFields?: boolean;
+  /** For a folder of notes: replace the notes of the same name already in the folder. */
+  replace?: boolean;
 }
 
 /** One export to make, into a file. */
@@ -97,20 +104,30 @@ export class ExportService {
     return { file: job.out, bytes: bytes.length, annotations, sources: sourceCount, unreadable };
   }
 
-  /** Asks the user where to save, then exports there; null when the user cancelled. */
+  /**
+   * Asks the user where to save (a folder, for a folder of notes), then exports there; null when
+   * the user cancelled. Notes already in the folder are replaced only when the request says so.
+   */
   async saveAs(request: ExportRequest): Promise<ExportSummary | null> {
-    const out = await this.#deps.chooseSaveFile?.(`annotations.${FILE_EXTENSIONS[request.format]}`);
+    const folder = isFolderFormat(request.format);
+    const out = folder ? await this.#deps.chooseFolder?.() : await this.#deps.chooseSaveFile?.(`annotations.${FILE_EXTENSIONS[request.format]}`);
     if (!out) return null;
     // The save dialog has already asked before replacing an existing file.
-    const { bytes: _bytes, ...summary } = await this.export({ ...request, out, overwrite: true });
-    return summary;
+    const overwrite = folder ? (request.replace ?? false) : true;
+    try {
+      const { bytes: _bytes, ...summary } = await this.export({ ...request, out, overwrite });
+      return summary;
+    } catch (error) {
+      if (!folder || !(error instanceof AtomicWriteError) || error.code !== 'file-exists') throw error;
+      throw new AtomicWriteError('file-exists', error.path, `${error.message} Export again with “Replace notes already in the folder” ticked, or choose another folder.`);
+    }
   }
 
-  /** The annotations (with their trimmed quotations) and tags of the project. */
+  /** The annotations (with their trimmed quotations, placed in the current text) and tags of the project. */
   readProject(): { annotations: Annotation[]; tags: Tag[] } {
     const store = this.#deps.project();
     const tags: Tag[] = store.listTags().map(({ id, name, color, parent }) => ({ id, name, color, ...(parent !== undefined ? { parent } : {}) }));
-    return { annotations: store.list(), tags };
+    return { annotations: this.#deps.annotations().list({}), tags };
   }
 }
 

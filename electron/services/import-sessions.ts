@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportPreview, ImportProgress } from '../../core/api.ts';
+import { encodingName } from '../../core/clean/encodings.ts';
 import { displayName } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
 import { ImportError } from './import/import-error.ts';
 import { metadataFromForm, type ImportMetadata } from './import/import-metadata.ts';
 import type { ImportChoices, ImportService, PreparedImport } from './import/import-service.ts';
 import { textlessNotice } from './import/pdf/textless.ts';
+
+// How many dropped files wait for the page to ask for them (several dropped at once).
+const MAX_DROPPED = 20;
 
 /**
  * Imports driven from the window: main asks the user for the file in its own dialog and keeps the
@@ -18,6 +22,8 @@ export class ImportSessions {
   readonly #chooseFile: () => Promise<string | null>;
   readonly #onProgress: (progress: ImportProgress) => void;
   readonly #pending = new Map<string, PreparedImport>();
+  // Files dropped on the window, by the token the page was given for each; the page never sees a path.
+  readonly #dropped = new Map<string, string>();
   #reading: AbortController | undefined;
 
   constructor(service: ImportService, chooseFile: () => Promise<string | null>, onProgress: (progress: ImportProgress) => void = () => {}) {
@@ -29,13 +35,35 @@ export class ImportSessions {
   /** Lets the user choose a file, reads and cleans it; null if the user cancelled (in the dialog or while it was read). */
   async choose(): Promise<ImportPreview | null> {
     const file = await this.#chooseFile();
-    if (!file) return null;
+    return file ? this.#read(file) : null;
+  }
+
+  /**
+   * Keeps the path of a file dropped on the window (the preload learnt it) and returns the token
+   * that names it to `chooseDropped`. Only the last few drops are kept.
+   */
+  acceptDropped(path: string): string {
+    const token = randomUUID();
+    this.#dropped.set(token, path);
+    for (const old of [...this.#dropped.keys()].slice(0, -MAX_DROPPED)) this.#dropped.delete(old);
+    return token;
+  }
+
+  /** Reads and cleans the dropped file a token names, as `choose` does a chosen one; null if cancelled while it was read. */
+  async chooseDropped(token: string): Promise<ImportPreview | null> {
+    const file = this.#dropped.get(token);
+    if (file === undefined) throw new DomainError('not-found', 'The dropped file is no longer known. Please drop it again.');
+    this.#dropped.delete(token);
+    return this.#read(file);
+  }
+
+  async #read(file: string): Promise<ImportPreview | null> {
     this.#reading?.abort();
     const reading = new AbortController();
     this.#reading = reading;
     let prepared: PreparedImport;
     try {
-      prepared = await this.#service.prepareFile(file, { onProgress: this.#onProgress, signal: reading.signal });
+      prepared = await this.#service.prepareFile(file, { onProgress: this.#onProgress, signal: reading.signal, previewConversion: true });
     } catch (error) {
       if (error instanceof ImportError && error.code === 'cancelled') return null;
       throw error;
@@ -54,6 +82,10 @@ export class ImportSessions {
       blocks: prepared.blocks,
       notes: prepared.notes,
       missing: prepared.missing,
+      notices: prepared.notices,
+      ...(prepared.conversion
+        ? { encoding: { from: prepared.conversion.from, notice: `This file is in ${encodingName(prepared.conversion.from)}; Apparatus will convert it to UTF-8.` } }
+        : {}),
       suggested: {
         title: found.title ?? '',
         authors: (found.author ?? []).map((name) => (name.family && name.given ? `${name.family}, ${name.given}` : displayName(name))),

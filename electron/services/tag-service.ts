@@ -27,6 +27,14 @@ export class TagService {
     return this.#announce(this.#store.createTag(name, color, parent), false);
   }
 
+  /**
+   * The tag with this name (case-insensitive), made if there is none; another process making the
+   * same tag at the same moment gets the same one.
+   */
+  ensure(name: string, color?: Color): Tag {
+    return this.#announce(this.#store.ensureTag(name, color), false);
+  }
+
   /** Renames a tag everywhere at once. */
   rename(id: string, name: string): Tag {
     return this.#announce(this.#store.renameTag(id, name), true);

@@ -1,4 +1,4 @@
-import type { HistoryLabels, SearchProgress, SearchResults, SourceSummary, TagSummary } from '../../core/api.ts';
+import type { HistoryLabels, ImportProgress, SearchProgress, SearchResults, SourcePdfInfo, SourceSummary, TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import type { AnnotationFilters, ModalKind, SearchMatches, SideTab } from './app-state.ts';
@@ -40,4 +40,15 @@ export type Action =
   /** The matches of find in the open source (shown and stepped through as a search's are). */
   | { type: 'find/matched'; matches: SearchMatches }
   | { type: 'find/closed' }
-  | { type: 'places/loaded'; places: Readonly<Record<string, string>> };
+  | { type: 'places/loaded'; places: Readonly<Record<string, string>> }
+  | { type: 'pages/toggled'; shown: boolean }
+  /** What main said of the open source's PDF: none (null), or what it is. */
+  | { type: 'pages/found'; sourceId: string; info: SourcePdfInfo | null }
+  | { type: 'pages/loading'; sourceId: string }
+  /** The PDF is ready, to be shown at `page` (the one the reader is at). */
+  | { type: 'pages/loaded'; sourceId: string; pageCount: number; page: number }
+  | { type: 'pages/failed'; sourceId: string; message: string }
+  /** The page to show: `follow` when it follows the reader, false when the user turned to it. */
+  | { type: 'pages/turned'; page: number; follow: boolean }
+  | { type: 'pages/zoomed'; zoom: number }
+  | { type: 'import/progress'; progress: ImportProgress | null };

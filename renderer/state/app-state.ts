@@ -1,4 +1,4 @@
-import { FONT_SIZE, type HistoryLabels, type SearchProgress, type SearchResults, type SourceSummary, type TagSummary } from '../../core/api.ts';
+import { FONT_SIZE, type HistoryLabels, type ImportProgress, type SearchProgress, type SearchResults, type SourcePdfInfo, type SourceSummary, type TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 
@@ -39,7 +39,10 @@ export interface SearchState {
 }
 
 /** The modal dialogs the app shows; while one is open, reader shortcuts are off. */
-export type ModalKind = 'confirm' | 'export' | 'import' | 'metadata' | 'trim' | 'message';
+export type ModalKind = 'confirm' | 'export' | 'import' | 'metadata' | 'trim' | 'message' | InteropModal;
+
+/** The dialogs of reference and annotation imports and of Zotero. */
+export type InteropModal = 'references' | 'annotations-import' | 'zotero' | 'zotero-send';
 
 /** Which dialog and which note popover are open. */
 export interface DialogsState {
@@ -75,6 +78,30 @@ export interface ReaderPosition {
   offset: number | null;
 }
 
+/**
+ * The PDF of the open source, as far as the page knows it: not asked yet, none (not imported from
+ * a PDF), known to exist, being loaded, ready to show (with its pages), or failed (with why).
+ */
+export type PagePdf =
+  | { status: 'unknown' }
+  | { status: 'none' }
+  | { status: 'available'; info: SourcePdfInfo }
+  | { status: 'loading'; info: SourcePdfInfo }
+  | { status: 'ready'; info: SourcePdfInfo; pageCount: number }
+  | { status: 'failed'; message: string };
+
+/** The page view beside the reader: whether it is shown, the open source's PDF, and which page it shows. */
+export interface PageViewState {
+  shown: boolean;
+  pdf: PagePdf;
+  /** The PDF page shown, 0-based. */
+  page: number;
+  /** True while the page follows the reading position; false once the user turned to a page. */
+  following: boolean;
+  /** How large the page is drawn, as a share of the pane's width. */
+  zoom: number;
+}
+
 /** The whole state of the page, one value changed only by actions through the store. */
 export interface AppState {
   library: LibraryState;
@@ -92,6 +119,9 @@ export interface AppState {
   find: FindState;
   /** Where the annotations of sources other than the open one lie ("p. 380"), as main placed them, by id. */
   places: ReadonlyMap<string, string>;
+  pages: PageViewState;
+  /** How far main has read a file being imported (pages of a PDF), while it reads one. */
+  importing: ImportProgress | null;
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -109,4 +139,6 @@ export const initialState: AppState = {
   layout: { collapsed: { library: false, side: false }, width: 1400 },
   find: { open: false, query: '' },
   places: new Map(),
+  pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
+  importing: null,
 };

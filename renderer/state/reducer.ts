@@ -1,10 +1,12 @@
 import { annotationsReducer, filtersReducer, placesReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
 import { layoutReducer } from '../features/layout/panels.ts';
 import { libraryReducer } from '../features/library/library-reducer.ts';
+import { pagesReducer } from '../features/pages/pages-reducer.ts';
 import { findReducer } from '../features/reader/find-matches.ts';
 import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
 import { searchReducer } from '../features/search/search-reducer.ts';
 import { tagsReducer } from '../features/tags/tags-reducer.ts';
+import { importingReducer } from '../features/transfer/importing-reducer.ts';
 import type { Action } from './actions.ts';
 import type { AppState } from './app-state.ts';
 import { dialogsReducer, historyReducer } from './ui-reducer.ts';
@@ -25,6 +27,8 @@ export function appReducer(state: AppState, action: Action): AppState {
     layout: layoutReducer(state.layout, action),
     find: findReducer(state.find, action),
     places: placesReducer(state.places, action),
+    pages: pagesReducer(state.pages, state.open?.source.id, action),
+    importing: importingReducer(state.importing, action),
   };
   return (Object.keys(next) as (keyof AppState)[]).every((key) => next[key] === state[key]) ? state : next;
 }

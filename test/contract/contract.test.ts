@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, channelFor, eventChannel, eventNames } from '../../core/api.ts';
+import { callNames, channelFor, DROPPED_FILE_CHANNEL, eventChannel, eventNames } from '../../core/api.ts';
 import { openServices } from '../support/services.ts';
 
 const cleanup: (() => void)[] = [];
@@ -14,6 +14,8 @@ const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
   ipcRenderer: { invoke: vi.fn(async () => ({ ok: true, value: [] })), on: vi.fn(), removeListener: vi.fn() },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  // Electron knows the path of a file dropped from the desktop; a File the page made has none.
+  webUtils: { getPathForFile: vi.fn((file: { path?: string }) => file.path ?? '') },
 }));
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
@@ -36,9 +38,21 @@ describe('the preload', () => {
     exposed = { key, api };
   });
 
-  it('exposes exactly the contract as window.apparatus', () => {
+  it('exposes exactly the contract as window.apparatus, and a way to hand main a dropped file', () => {
     expect(exposed.key).toBe('apparatus');
-    expect(leafPaths(exposed.api).sort()).toEqual([...callNames, 'on'].sort());
+    expect(leafPaths(exposed.api).sort()).toEqual([...callNames, 'on', 'droppedFile'].sort());
+  });
+
+  it('sends main the path of a dropped file on its own channel, and the page gets main’s answer, never the path', async () => {
+    const droppedFile = exposed.api.droppedFile as unknown as (file: unknown) => Promise<unknown>;
+    electron.ipcRenderer.invoke.mockClear();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: 'a-token' } as never);
+    expect(await droppedFile({ path: '/home/historian/article.pdf' })).toEqual({ ok: true, value: 'a-token' });
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith(DROPPED_FILE_CHANNEL, '/home/historian/article.pdf');
+    // A File the page made itself (not from the desktop) has no path: main is not asked.
+    electron.ipcRenderer.invoke.mockClear();
+    expect(await droppedFile({})).toBeNull();
+    expect(electron.ipcRenderer.invoke).not.toHaveBeenCalled();
   });
 
   it('lets the page listen to exactly the contract’s events, and stop listening', () => {
@@ -97,17 +111,29 @@ describe('main-process IPC registration', () => {
     return { handlers, dispose, trusted, contents };
   }
 
-  it('registers exactly one handler per contract call', async () => {
+  it('registers exactly one handler per contract call, and one for dropped files', async () => {
     const { handlers } = await register();
-    expect([...handlers.keys()].sort()).toEqual(callNames.map(channelFor).sort());
-    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(callNames.length);
+    expect([...handlers.keys()].sort()).toEqual([...callNames.map(channelFor), DROPPED_FILE_CHANNEL].sort());
+    expect(electron.ipcMain.handle).toHaveBeenCalledTimes(callNames.length + 1);
   });
 
   it('removes every handler when disposed', async () => {
     const { dispose } = await register();
     electron.ipcMain.removeHandler.mockClear();
     dispose();
-    expect(electron.ipcMain.removeHandler.mock.calls.map((call) => call[0]).sort()).toEqual(callNames.map(channelFor).sort());
+    expect(electron.ipcMain.removeHandler.mock.calls.map((call) => call[0]).sort()).toEqual([...callNames.map(channelFor), DROPPED_FILE_CHANNEL].sort());
+  });
+
+  it('takes a dropped file only from our page, and only as an absolute path', async () => {
+    const { handlers, trusted, contents } = await register();
+    const drop = handlers.get(DROPPED_FILE_CHANNEL);
+    const token = await drop?.(trusted, '/home/historian/article.pdf');
+    expect(token).toMatchObject({ ok: true, value: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    for (const payload of ['article.pdf', '../../etc/passwd', '/tmp/a\u0000b', 42, { path: '/tmp/x' }, '']) {
+      expect(await drop?.(trusted, payload)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    const iframe = { sender: contents, senderFrame: { url: 'apparatus://app/index.html' } };
+    expect(await drop?.(iframe, '/home/historian/article.pdf')).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
   });
 
   it('answers a payload that fails validation with a typed error', async () => {

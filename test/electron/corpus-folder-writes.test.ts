@@ -1,21 +1,25 @@
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { callNames, type CallName, type Result } from '../../core/api.ts';
 import { createHandlers, type Handler } from '../../electron/handlers.ts';
 import { validExamples, type FuzzSeed } from '../support/fuzz-examples.ts';
+import { article } from '../support/pdf-fixtures.ts';
 import { backdate, contentOf, folderChanges, folderState } from '../support/folder-state.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
+import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
 
-// Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit)
-// and the metadata editor (corpus.updateMetadata). Unit tests of the writers' building blocks:
+// Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit),
+// the metadata editor (corpus.updateMetadata) and the imports from other tools that the user
+// confirms (references.apply, zotero.import). Unit tests of the writers' building blocks:
 // test/electron/import/atomic-write.test.ts (rollback of several new files) and
 // test/electron/export/write-file.test.ts (replace without a temporary left behind).
 
 const LETTER = new URL('../fixtures/import/letter.txt', import.meta.url);
-const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata'];
+const HYPOTHESIS = new URL('../fixtures/interop/hypothesis-export.json', import.meta.url);
+const WRITERS: readonly CallName[] = ['corpus.importCommit', 'corpus.updateMetadata', 'references.apply', 'zotero.import'];
 
 // Every other call, in an order in which each one succeeds on the ids the seed creates.
 const OTHER_CALLS: readonly CallName[] = [
@@ -49,9 +53,21 @@ const OTHER_CALLS: readonly CallName[] = [
   'app.openExternal',
   'corpus.importChoose',
   'corpus.importCancel',
+  'corpus.importDropped',
+  'corpus.pdfInfo',
+  'corpus.pdfData',
   'search.query',
   'app.flushed',
   'app.historyChanged',
+  // The file dialogs of reference and annotation imports (the user cancels the first).
+  'references.choose',
+  'references.list',
+  'annotations.importChoose',
+  'annotations.importCommit',
+  'zotero.collections',
+  'zotero.items',
+  'zotero.cancel',
+  'zotero.send',
 ];
 
 /** A corpus copy, a project and a folder elsewhere (files to import, exports), with handlers. */
@@ -62,10 +78,12 @@ interface World {
   backend: TestServices;
   handlers: Record<CallName, Handler>;
   logged: unknown[];
+  /** A loopback server answering as Zotero 7, its attachment's PDF in `elsewhere`. */
+  zotero: ZoteroServer;
   remove(): Promise<void>;
 }
 
-function makeWorld(): World {
+async function makeWorld(): Promise<World> {
   const root = mkdtempSync(join(tmpdir(), 'apparatus-corpus-writes-'));
   const corpus = join(root, 'corpus');
   const project = join(root, 'project');
@@ -74,8 +92,15 @@ function makeWorld(): World {
   mkdirSync(project);
   mkdirSync(elsewhere);
   copyFileSync(LETTER, join(elsewhere, 'letter.txt'));
+  // Without their tags, so that the project's tags are those the other calls make.
+  const hypothesis = JSON.parse(readFileSync(HYPOTHESIS, 'utf8')) as { annotations: { tags: string[] }[] };
+  for (const annotation of hypothesis.annotations) annotation.tags = [];
+  writeFileSync(join(elsewhere, 'hypothesis.json'), JSON.stringify(hypothesis));
+  const pdf = join(elsewhere, 'Lalaj - 2019 - Albania and Moscow.pdf');
+  writeFileSync(pdf, await article.bytes());
+  const zotero = await startZoteroServer({ P2F8K2LM: pdf });
   backdate(corpus);
-  const backend = openServices(corpus, project);
+  const backend = openServices(corpus, project, { zoteroUrl: zotero.url });
   const logged: unknown[] = [];
   const handlers = createHandlers(backend.services, (error) => logged.push(error));
   return {
@@ -85,10 +110,12 @@ function makeWorld(): World {
     backend,
     handlers,
     logged,
+    zotero,
     remove: async () => {
       // Let a search update started by an import or edit finish before its folder goes.
       await backend.services.search.query('settled', 1).catch(() => undefined);
       backend.dispose();
+      await zotero.close();
       rmSync(root, { recursive: true, force: true });
     },
   };
@@ -117,7 +144,13 @@ describe('the corpus folder under every call but import and the metadata editor'
   const results = new Map<CallName, Result<unknown>>();
 
   beforeAll(async () => {
-    world = makeWorld();
+    world = await makeWorld();
+    // A source imported from a PDF, whose pages the page view reads.
+    const pdf = join(world.elsewhere, 'lalaj.pdf');
+    writeFileSync(pdf, await article.bytes());
+    const importer = world.backend.services.importer;
+    importer.commit(await importer.prepareFile(pdf), { title: 'Albania and Moscow', reliability: 'secondary', id: 'lalaj' });
+    backdate(world.corpus);
     // Taken before any call (the first index build is still under way): nothing may change it.
     before = folderState(world.corpus);
     const { handlers, backend } = world;
@@ -136,10 +169,22 @@ describe('the corpus folder under every call but import and the metadata editor'
     seed = { sourceId, annotationId, tagId, otherTagId, importToken: 'unused', freshId: kept.id, deletedTagId: spareTagId };
     const examples = validExamples(seed);
     // tags.merge takes "Fuzz other" away; tags.delete gets a tag of its own.
-    const payloads = { ...examples, 'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'] };
+    const payloads = {
+      ...examples,
+      'tags.delete': validExamples({ ...seed, otherTagId: spareTagId })['tags.delete'],
+      'corpus.pdfInfo': { id: 'lalaj' },
+      'corpus.pdfData': { id: 'lalaj' },
+      'corpus.importDropped': { token: backend.services.imports.acceptDropped(join(world.elsewhere, 'letter.txt')) },
+    };
     backend.filesToChoose.push(join(world.elsewhere, 'letter.txt'));
     backend.filesToSave.push(join(world.elsewhere, 'annotations.md'));
-    for (const name of OTHER_CALLS) results.set(name, await handlers[name](payloads[name]));
+    for (const name of OTHER_CALLS) {
+      // The annotation file is chosen in its own dialog, and imported by the token that gives.
+      if (name === 'annotations.importChoose') backend.filesToChoose.push(join(world.elsewhere, 'hypothesis.json'));
+      const chosen = results.get('annotations.importChoose');
+      const payload = name === 'annotations.importCommit' && chosen?.ok ? { token: (chosen.value as { token: string }).token } : payloads[name];
+      results.set(name, await handlers[name](payload));
+    }
   }, 60_000);
   afterAll(async () => world?.remove());
 
@@ -175,6 +220,9 @@ describe('the corpus folder under every call but import and the metadata editor'
     expect(backend.clipboard).toHaveLength(1);
     expect(backend.opened).toEqual(['https://example.org/archive?id=1']);
     expect(backend.flushes.count).toBe(1);
+    expect(results.get('references.choose')).toEqual({ ok: true, value: null });
+    expect(results.get('annotations.importCommit')).toMatchObject({ ok: true, value: { counts: { anchored: 3, moved: 1, orphaned: 1 } } });
+    expect(world.zotero.requests.filter((r) => r.path === '/connector/import')).toHaveLength(1);
   });
 
   it('left the corpus folder as it was: same names, same bytes, same modification times, no temporary file', () => {
@@ -187,8 +235,8 @@ describe('the corpus folder under every call but import and the metadata editor'
 describe('the two writers of the corpus folder', () => {
   let world: World;
   let undo: (() => void)[];
-  beforeEach(() => {
-    world = makeWorld();
+  beforeEach(async () => {
+    world = await makeWorld();
     undo = [];
   });
   afterEach(async () => {
@@ -206,14 +254,15 @@ describe('the two writers of the corpus folder', () => {
       removed: [],
       changed: ['./', 'raw/', 'recipes/'],
     });
-  });
+  }, 30_000);
 
   it('an imported source is found by search at once, without restarting', async () => {
     const query = async () => valueOf<{ hits: { sourceId: string }[] }>('search.query', await world.handlers['search.query']({ query: 'estrangement' }));
     expect((await query()).hits.some((hit) => hit.sourceId === 'hoxha-1960')).toBe(false);
     expect(await importLetter(world)).toMatchObject({ ok: true });
     expect((await query()).hits.some((hit) => hit.sourceId === 'hoxha-1960')).toBe(true);
-  });
+    // The import is cleaned in a worker thread, which takes its own start-up time.
+  }, 30_000);
 
   it('a metadata edit rewrites exactly the source file and its recipe, leaving no temporary file', async () => {
     const before = folderState(world.corpus);
@@ -226,6 +275,32 @@ describe('the two writers of the corpus folder', () => {
       changed: ['./', 'edemskiy-2019.md', 'recipes/', 'recipes/edemskiy-2019.yml'],
     });
   });
+
+  it('a reference import rewrites exactly the sources it fills and their recipes, and writes references.json', async () => {
+    const bib = join(world.elsewhere, 'refs.bib');
+    writeFileSync(bib, '@article{e, title = {Additional Evidence}, doi = {10.2298/BALC1950375E}, number = {50}}\n@book{g, title = {Albania and the Sino-Soviet Rift}, year = 1963}\n');
+    const before = folderState(world.corpus);
+    world.backend.filesToChoose.push(bib);
+    const plan = valueOf<{ token: string }>('references.choose', await world.handlers['references.choose']({}));
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({ added: [], removed: [], changed: [] });
+    expect(await world.handlers['references.apply']({ token: plan.token })).toMatchObject({ ok: true, value: { sourcesFilled: ['edemskiy-2019'], referencesAdded: ['g'] } });
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({
+      added: ['references.json'],
+      removed: [],
+      changed: ['./', 'edemskiy-2019.md', 'recipes/', 'recipes/edemskiy-2019.yml'],
+    });
+  });
+
+  it('a Zotero import adds the source its PDF becomes, and keeps an item without one in references.json', async () => {
+    const before = folderState(world.corpus);
+    const result = await world.handlers['zotero.import']({ keys: ['X42A7DEB', 'GR8FTH63'] });
+    expect(result).toMatchObject({ ok: true, value: { failed: [], stopped: null } });
+    expect(folderChanges(before, folderState(world.corpus))).toEqual({
+      added: ['lalaj-2019.md', 'raw/lalaj-2019.pdf', 'recipes/lalaj-2019.yml', 'references.json'],
+      removed: [],
+      changed: ['./', 'raw/', 'recipes/'],
+    });
+  }, 60_000);
 
   // The corpus root is made read-only: the raw copy and the recipe (in sub-folders) are written,
   // then the cleaned file cannot be, so the import must take the first two back.
@@ -242,7 +317,7 @@ describe('the two writers of the corpus folder', () => {
     // Proof that it got midway: files came and went in raw/ and recipes/.
     expect(folderChanges(before, after).changed).toEqual(['raw/', 'recipes/']);
     expect(existsSync(join(world.corpus, 'hoxha-1960.md'))).toBe(false);
-  });
+  }, 30_000);
 
   // The recipe (in recipes/) is rewritten first; the source file beside it then cannot be.
   it('a metadata edit that fails midway leaves the folder byte-identical', async () => {

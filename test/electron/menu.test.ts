@@ -1,7 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
 import { menuTemplate } from '../../electron/menu.ts';
 
-const actions = () => ({ about: vi.fn(), undo: vi.fn(), redo: vi.fn(), importSource: vi.fn(), exportAnnotations: vi.fn() });
+const actions = () => ({
+  about: vi.fn(),
+  undo: vi.fn(),
+  redo: vi.fn(),
+  importSource: vi.fn(),
+  exportAnnotations: vi.fn(),
+  importReferences: vi.fn(),
+  importAnnotations: vi.fn(),
+  zoteroImport: vi.fn(),
+  zoteroSend: vi.fn(),
+});
 
 describe('menuTemplate', () => {
   it('has File, Edit, View, Window and Help with standard roles', () => {
@@ -26,9 +36,27 @@ describe('menuTemplate', () => {
   it('offers File ▸ Import Source… and hands it to the page', () => {
     const menuActions = actions();
     const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as { label?: string; role?: string; click?: () => void }[];
-    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Export Annotations…', undefined, 'quit']);
+    expect(file.map((item) => item.label ?? item.role)).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Zotero', undefined, 'Export Annotations…', undefined, 'quit']);
     file[0]?.click?.();
     expect(menuActions.importSource).toHaveBeenCalledOnce();
+  });
+
+  it('offers reference and annotation files and Zotero in the File menu, each handed to the page', () => {
+    const menuActions = actions();
+    type Item = { label?: string; click?: () => void; submenu?: Item[] };
+    const file = menuTemplate('linux', menuActions, 'Apparatus')[0]?.submenu as Item[];
+    const item = (label: string, items: Item[] = file) => items.find((entry) => entry.label === label) as Item;
+    item('Import References…').click?.();
+    expect(menuActions.importReferences).toHaveBeenCalledOnce();
+    item('Import Annotations…').click?.();
+    expect(menuActions.importAnnotations).toHaveBeenCalledOnce();
+    const zotero = item('Zotero').submenu as Item[];
+    expect(zotero.map((entry) => entry.label)).toEqual(['Import from Zotero…', 'Send to Zotero…']);
+    item('Import from Zotero…', zotero).click?.();
+    expect(menuActions.zoteroImport).toHaveBeenCalledOnce();
+    item('Send to Zotero…', zotero).click?.();
+    expect(menuActions.zoteroSend).toHaveBeenCalledOnce();
+    expect(menuActions.importSource).not.toHaveBeenCalled();
   });
 
   it('sends Undo and Redo to the page, with the usual shortcuts', () => {

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHANNEL_PREFIX, callNames, eventChannel, type CallName, type EventName } from '../../core/api.ts';
+import { CHANNEL_PREFIX, DROPPED_FILE_CHANNEL, callNames, eventChannel, type CallName, type EventName } from '../../core/api.ts';
 import { readAppFile } from '../../electron/app-files.ts';
-import { createHandlers, type Services } from '../../electron/handlers.ts';
+import { createDropHandler, createHandlers, type Services } from '../../electron/handlers.ts';
 
 const RENDERER_ROOT = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('../../out/preload/preload.cjs', import.meta.url));
@@ -17,6 +17,11 @@ export interface AppPage {
   errors: string[];
   /** Sends an event from "main" to the page, as the menu does. */
   emit(event: EventName, payload?: unknown): Promise<void>;
+  /**
+   * Drops files from "the desktop" on an element, as the user drags them there: the page gets
+   * `File`s whose paths only the (shimmed) preload can tell, as in Electron.
+   */
+  dropFiles(selector: string, paths: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +32,7 @@ export interface AppPage {
  */
 export async function openApp(browser: Browser, services: Services): Promise<AppPage> {
   const handlers = createHandlers(services);
+  const dropHandler = createDropHandler(services);
   const calls: AppPage['calls'] = [];
   const errors: string[] = [];
   const context = await browser.newContext();
@@ -35,6 +41,11 @@ export async function openApp(browser: Browser, services: Services): Promise<App
     await route.fulfill({ status: file.status, headers: file.headers, body: Buffer.from(file.body) });
   });
   await context.exposeBinding('__apparatusInvoke', async (_source, channel: string, payload: unknown) => {
+    if (channel === DROPPED_FILE_CHANNEL) {
+      const result = await dropHandler(payload);
+      calls.push({ name: channel, payload, result });
+      return result;
+    }
     const name = channel.slice(CHANNEL_PREFIX.length) as CallName;
     if (!channel.startsWith(CHANNEL_PREFIX) || !callNames.includes(name)) {
       return { ok: false, error: { code: 'forbidden-sender', message: `Unknown channel ${channel}` } };
@@ -58,14 +69,31 @@ export async function openApp(browser: Browser, services: Services): Promise<App
       },
       [eventChannel(event), payload] as const,
     );
-  return { page, context, calls, errors, emit, close: () => context.close() };
+  const dropFiles = (selector: string, paths: readonly string[]) =>
+    page.evaluate(
+      ([target, files]) => {
+        const known = ((window as unknown as { __apparatusFilePaths?: Map<File, string> }).__apparatusFilePaths ??= new Map());
+        const transfer = new DataTransfer();
+        for (const path of files) {
+          const file = new File(['(the file on disk)'], path.split('/').at(-1)!);
+          known.set(file, path);
+          transfer.items.add(file);
+        }
+        const element = document.querySelector(target)!;
+        for (const type of ['dragenter', 'dragover', 'drop']) element.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      },
+      [selector, paths] as const,
+    );
+  return { page, context, calls, errors, emit, dropFiles, close: () => context.close() };
 }
 
 // The built preload is CommonJS that requires 'electron'. In the page we hand it a stand-in whose
-// contextBridge puts the API on window and whose ipcRenderer forwards to the Node-side binding.
+// contextBridge puts the API on window, whose ipcRenderer forwards to the Node-side binding, and
+// whose webUtils knows the paths of the files `dropFiles` made (Chromium's own Files have none).
 function preloadShim(preloadSource: string): string {
   return `(() => {
     const electron = {
+      webUtils: { getPathForFile: (file) => window.__apparatusFilePaths?.get(file) ?? '' },
       contextBridge: { exposeInMainWorld: (key, api) => { Object.defineProperty(window, key, { value: Object.freeze(api) }); } },
       ipcRenderer: {
         invoke: (channel, payload) => window.__apparatusInvoke(channel, payload),

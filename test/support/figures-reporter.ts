@@ -9,6 +9,13 @@ const SETTINGS: [string, string][] = [
   ['APPARATUS_CRASH_TRIALS', 'writer processes killed with SIGKILL'],
   ['APPARATUS_PROPERTY_RUNS', 'random edit sequences per anchoring property'],
   ['APPARATUS_FUZZ_RUNS', 'hostile payloads per IPC property'],
+  ['APPARATUS_SYNC_TRIALS', 'offline-then-reconnect trials of three replicas against the sync server'],
+  ['APPARATUS_SERVER_KILL_TRIALS', 'sync servers killed with SIGKILL while clients wrote'],
+  ['APPARATUS_CONCURRENCY_TRIALS', 'new projects shared by racing processes'],
+  ['APPARATUS_CONCURRENCY_PROCESSES', 'processes per new project'],
+  ['APPARATUS_CONCURRENCY_ACTIONS', 'acknowledged actions per process'],
+  ['APPARATUS_JOURNAL_TRIALS', 'holders killed after their journal was removed, per variant'],
+  ['APPARATUS_CLI_RACE_TRIALS', 'rounds of apparatus commands started at once'],
 ];
 
 function seconds(ms: number): string {

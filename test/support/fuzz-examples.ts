@@ -52,6 +52,9 @@ export function validExamples(seed: FuzzSeed): Examples {
     'app.openExternal': { url: 'https://example.org/archive?id=1' },
     'corpus.importChoose': {},
     'corpus.importCancel': {},
+    'corpus.importDropped': { token: importToken },
+    'corpus.pdfInfo': { id: sourceId },
+    'corpus.pdfData': { id: sourceId },
     'corpus.importCommit': {
       token: importToken,
       metadata: {
@@ -74,5 +77,15 @@ export function validExamples(seed: FuzzSeed): Examples {
       patch: { title: 'A fuzzed title', 'title-short': 'Fuzzed', authors: ['Nako, Alban'], issued: '1961', URL: 'https://example.org/', language: 'en' },
     },
     'export.run': { format: 'md', scope: { kind: 'tag', tag: 'Fuzz seed' }, order: 'tag', style: 'cmos17' },
+    'references.choose': {},
+    'references.apply': { token: importToken },
+    'references.list': {},
+    'annotations.importChoose': {},
+    'annotations.importCommit': { token: importToken, sourceId },
+    'zotero.collections': {},
+    'zotero.items': { collection: 'CH4Z8N2K' },
+    'zotero.import': { keys: ['X42A7DEB', 'GR8FTH63'] },
+    'zotero.cancel': {},
+    'zotero.send': { ids: [sourceId] },
   };
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppServices } from '../../electron/services/app-services.ts';
+import { AppServices, type AppConfig } from '../../electron/services/app-services.ts';
 
 /** The repository's corpus folder. */
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus', import.meta.url));
@@ -12,8 +12,12 @@ export interface TestServices {
   services: AppServices;
   /** URLs the app asked the system to open, in order. */
   opened: string[];
-  /** Files the "open file" dialog will answer with, in order; empty means the user cancels. */
+  /** Files the "open file" dialogs (a source, references, annotations) will answer with, in order; empty means the user cancels. */
   filesToChoose: string[];
+  /** Which open-file dialogs main showed, in order ("source", "references", "annotations"). */
+  dialogsShown: string[];
+  /** Folders the "choose folder" dialog will answer with, in order; empty means the user cancels. */
+  foldersToChoose: string[];
   /** How often the page said it had saved everything before closing. */
   flushes: { count: number };
   /** Files the "save" dialog will answer with, in order; empty means the user cancels. */
@@ -27,10 +31,25 @@ export interface TestServices {
   dispose(): void;
 }
 
+/** What a test may set of the app's surroundings. */
+export interface TestServiceOptions {
+  /** Where "Zotero" listens (a loopback server of the test); default an address where nothing does. */
+  zoteroUrl?: string;
+  /** Receives the progress events of a Zotero import, as the window would. */
+  onZoteroProgress?: AppConfig['onZoteroProgress'];
+  /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
+  onImportProgress?: AppConfig['onImportProgress'];
+}
+
+// Port 1 (tcpmux) is unused on any machine the tests run on: nothing answers there, as when Zotero is not running.
+const NO_ZOTERO = 'http://127.0.0.1:1';
+
 /** Builds the services through the same composition root as Electron's main process, with recording platform actions. */
-export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-'))): TestServices {
+export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(join(tmpdir(), 'apparatus-project-')), options: TestServiceOptions = {}): TestServices {
   const opened: string[] = [];
   const filesToChoose: string[] = [];
+  const dialogsShown: string[] = [];
+  const foldersToChoose: string[] = [];
   const flushes = { count: 0 };
   const clipboard: { text: string; html: string }[] = [];
   const filesToSave: string[] = [];
@@ -39,12 +58,23 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     projectFile: join(projectDir, 'project.sqlite'),
     cacheFolder: join(projectDir, 'cache'),
     watchCorpus: true,
+    zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
+    ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
+    ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
     platform: {
       openExternal: async (url) => {
         opened.push(url);
       },
-      chooseImportFile: async () => filesToChoose.shift() ?? null,
+      chooseImportFile: async () => {
+        dialogsShown.push('source');
+        return filesToChoose.shift() ?? null;
+      },
       chooseSaveFile: async () => filesToSave.shift() ?? null,
+      chooseInteropFile: async (kind) => {
+        dialogsShown.push(kind);
+        return filesToChoose.shift() ?? null;
+      },
+      chooseFolder: async () => foldersToChoose.shift() ?? null,
       writeClipboard: (citation) => clipboard.push(citation),
       flushed: () => {
         flushes.count += 1;
@@ -66,6 +96,8 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     flushes,
     opened,
     filesToChoose,
+    dialogsShown,
+    foldersToChoose,
     projectDir,
     close,
     dispose: () => {

@@ -27,6 +27,8 @@ export interface ZoteroServer {
   requests: ReceivedRequest[];
   /** Whether the local API is on (Zotero ▸ Settings ▸ Advanced). */
   setLocalApi(enabled: boolean): void;
+  /** Holds every answer until the returned function is called, as a busy Zotero would: a test sees work in progress. */
+  hold(): () => void;
   close(): Promise<void>;
 }
 
@@ -34,10 +36,11 @@ export interface ZoteroServer {
 export async function startZoteroServer(files: Record<string, string>): Promise<ZoteroServer> {
   const requests: ReceivedRequest[] = [];
   let localApi = true;
+  let held: Promise<void> = Promise.resolve();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', () => void held.then(() => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       requests.push({ method: request.method ?? 'GET', path, headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
       const send = (status: number, type: string, body: string) => {
@@ -55,7 +58,7 @@ export async function startZoteroServer(files: Record<string, string>): Promise<
       }
       const body = file === null ? null : fixture(file);
       return body === null ? send(404, 'text/plain', 'Not found') : send(200, 'application/json', body);
-    });
+    }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -64,6 +67,11 @@ export async function startZoteroServer(files: Record<string, string>): Promise<
     requests,
     setLocalApi: (enabled) => {
       localApi = enabled;
+    },
+    hold: () => {
+      let release = () => {};
+      held = new Promise((resolve) => (release = resolve));
+      return release;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

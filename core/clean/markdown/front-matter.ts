@@ -1,12 +1,20 @@
-import { parse } from 'yaml';
 import type { CslItem, CslName } from '../../corpus/model.ts';
 import { parseDateText, parseNameText } from '../../corpus/names-and-dates.ts';
+import { isMapping, readYaml } from '../../corpus/read-yaml.ts';
+import { DomainError } from '../../errors.ts';
 
 /** A Markdown file split into its YAML front matter (if any) and its body. */
 export interface MarkdownParts {
   /** Metadata the front matter states, as CSL-JSON; empty when there is none. */
   found: Partial<CslItem>;
   body: string;
+  /** What the YAML reader passed over (an unknown `!tag` …), each with its line in the file. */
+  warnings: string[];
+}
+
+/** Front matter that is not valid YAML; the message names its line in the file. */
+export class FrontMatterError extends DomainError<'invalid-front-matter'> {
+  override name = 'FrontMatterError';
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -14,23 +22,28 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n
 /**
  * Splits off a YAML front matter block (`---` … `---` at the very start) and reads the metadata
  * it states: title, subtitle, author(s), date/issued/year, url, publisher, container title
- * (journal, site, publication), language, DOI. Front matter that is not a YAML mapping is left in
- * the body as text, so nothing is lost; unknown keys are ignored.
+ * (journal, site, publication), language, DOI. Front matter that is valid YAML but not a mapping
+ * (a paragraph between two rules) is left in the body as text, so nothing is lost; unknown keys
+ * are ignored. Throws a `FrontMatterError` naming the line when the block is not valid YAML, rather
+ * than letting it pass as body text (where its closing rule would make a heading of it).
  */
 export function splitMarkdownFrontMatter(raw: string): MarkdownParts {
   const text = raw.replace(/^\uFEFF/, '');
   const match = FRONT_MATTER.exec(text);
-  if (!match) return { found: {}, body: text };
-  let data: unknown;
-  try {
-    data = parse(match[1] ?? '');
-  } catch {
-    return { found: {}, body: text };
+  if (!match) return { found: {}, body: text, warnings: [] };
+  const read = readYaml(match[1] ?? '');
+  // Line 1 of the file is the opening `---`.
+  const fileLine = (line: number | undefined) => (line === undefined ? 'in the front matter' : `on line ${line + 1}`);
+  if (!read.ok) {
+    throw new FrontMatterError(
+      'invalid-front-matter',
+      `its front matter (the block between the --- lines at the top) is not valid YAML ${fileLine(read.line)}: ` +
+        `${read.message}. Correct that line, or remove the front matter, and import the file again.`,
+    );
   }
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { found: {}, body: text };
-  }
-  return { found: toCsl(data as Record<string, unknown>), body: text.slice(match[0].length) };
+  const warnings = read.warnings.map((warning) => `The front matter has a problem ${fileLine(warning.line)}, passed over: ${warning.message}.`);
+  if (!isMapping(read.data)) return { found: {}, body: text, warnings: [] };
+  return { found: toCsl(read.data), body: text.slice(match[0].length), warnings };
 }
 
 function toCsl(data: Record<string, unknown>): Partial<CslItem> {

@@ -3,7 +3,10 @@ import type { Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import type { Block, BlockType, Inline, Note } from '../../corpus/model.ts';
 import type { CleanedBody } from '../cleaned-body.ts';
+import { capNesting, type FlattenedMeta } from './deep-nesting.ts';
 import { splitMarkdownFrontMatter } from './front-matter.ts';
+
+export { FrontMatterError } from './front-matter.ts';
 import { footnoteLabel, toInlines } from './inlines.ts';
 
 // CommonMark plus footnotes. Raw HTML is off, so a `<script>` stays text. The typographer pairs
@@ -18,6 +21,7 @@ markdown.disable(['replacements']);
 // Accept every link target while parsing, so a `javascript:` link still reads as a link and keeps
 // only its text (toInlines drops unsafe targets); nothing here is ever rendered as HTML.
 markdown.validateLink = () => true;
+capNesting(markdown);
 
 /** Where the walk stands: inside how many quotes, which lists, which note, which table row. */
 interface Walk {
@@ -30,6 +34,8 @@ interface Walk {
   itemStarted: boolean;
   note: Note | undefined;
   row: Inline[][] | undefined;
+  /** The fewest quotations and lists open where text was flattened; undefined if none was. */
+  flattenedAt: number | undefined;
 }
 
 /**
@@ -42,7 +48,7 @@ interface Walk {
  * file is taken as the title. Block ids are empty.
  */
 export function cleanMarkdown(raw: string): CleanedBody {
-  const { found, body } = splitMarkdownFrontMatter(raw);
+  const { found, body, warnings } = splitMarkdownFrontMatter(raw);
   const walk: Walk = {
     blocks: [],
     notes: [],
@@ -51,17 +57,30 @@ export function cleanMarkdown(raw: string): CleanedBody {
     itemStarted: false,
     note: undefined,
     row: undefined,
+    flattenedAt: undefined,
   };
   const tokens = markdown.parse(body.replace(/\r\n?/g, '\n'), {});
   tokens.forEach((token, i) => visit(walk, token, tokens[i - 1]));
+  const caveats = walk.flattenedAt === undefined ? [] : [flattenedNotice(walk.flattenedAt)];
   const firstBlock = walk.blocks[0];
   if (found.title === undefined && firstBlock?.type === 'heading' && firstBlock.level === 1) {
     const title = firstBlock.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('');
     if (title.trim() !== '') found.title = title.trim();
   }
-  return Object.keys(found).length > 0
-    ? { blocks: walk.blocks, notes: walk.notes, found }
-    : { blocks: walk.blocks, notes: walk.notes };
+  return {
+    blocks: walk.blocks,
+    notes: walk.notes,
+    ...(Object.keys(found).length > 0 ? { found } : {}),
+    ...(caveats.length > 0 ? { caveats } : {}),
+    ...(warnings.length > 0 ? { notices: warnings } : {}),
+  };
+}
+
+function flattenedNotice(depth: number): string {
+  return (
+    `Quotations or lists nested more than ${depth} levels deep in the file were flattened: ` +
+    'every word of them is kept, in order, but not their deeper nesting.'
+  );
 }
 
 function visit(walk: Walk, token: Token, previous: Token | undefined): void {
@@ -114,6 +133,16 @@ function emitInline(walk: Walk, token: Token, opener: Token | undefined): void {
   if (walk.row) {
     walk.row.push(content);
     return;
+  }
+  const flattened = (opener?.meta as FlattenedMeta | null | undefined)?.flattened;
+  if (flattened !== undefined) {
+    const depth = walk.quoteDepth + walk.lists.length;
+    walk.flattenedAt = Math.min(walk.flattenedAt ?? depth, depth);
+    // Past the first paragraph of the item it lies in, a flattened item is an item of its own.
+    if (flattened === 'item' && (walk.lists.length === 0 || walk.itemStarted)) {
+      emit(walk, 'item', content);
+      return;
+    }
   }
   if (opener?.type === 'heading_open' && walk.quoteDepth === 0 && walk.lists.length === 0) {
     const level = Number(opener.tag.slice(1));

@@ -12,8 +12,8 @@ import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.
  */
 
 const HEADING = /^H([1-6])$/;
-// Elements that start and end a block; any other element is inline and gives its text.
-const BLOCK_ELEMENTS = new Set(
+/** Elements that start and end a block; any other element is inline and gives its text. */
+export const BLOCK_ELEMENTS = new Set(
   (
     'ADDRESS ARTICLE ASIDE BLOCKQUOTE BODY CAPTION DD DETAILS DIV DL DT FIELDSET FIGCAPTION ' +
     'FIGURE FOOTER FORM H1 H2 H3 H4 H5 H6 HEADER HR HTML LI MAIN NAV OL P PRE SECTION SUMMARY ' +

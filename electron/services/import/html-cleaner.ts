@@ -1,25 +1,49 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
 import { htmlBlocks } from './html-blocks.ts';
+import { HTML_NESTING_CAP, flattenDeepNesting } from './html-depth.ts';
 import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
-import { type ArticleFacts, readHtmlMetadata } from './html-meta.ts';
+import { type ArticleFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
 import { stripActiveContent } from './html-sanitize.ts';
 
+/** A cleaned page and the page as it is kept in `corpus/raw/`. */
+export interface CleanedPage {
+  body: CleanedBody;
+  /** The page's HTML with everything active removed: a script is never run and never kept. */
+  sanitized: string;
+}
+
 /**
- * Cleans a saved web page (raw form `html`). The page is parsed by linkedom (which runs no
- * script), stripped of everything active (`stripActiveContent`), its metadata read, and its
- * article found by Mozilla Readability (the reader view of Firefox); the article's DOM becomes
- * blocks. If Readability finds no article, the whole body is used, so no text is lost. Never
- * throws on odd HTML; a page without text yields no blocks. No notes; block ids are empty.
+ * Cleans a saved web page (raw form `html`), parsing it once. The page is parsed by linkedom
+ * (which runs no script), stripped of everything active (`stripActiveContent`) and kept as the
+ * sanitized copy; its head's metadata is read; its article is found by Mozilla Readability (the
+ * reader view of Firefox) and becomes blocks. If Readability finds no article, the whole body is
+ * used, so no text is lost. A page nested deeper than `HTML_NESTING_CAP` levels is flattened below
+ * that depth, and then its whole body is kept: Readability's choice of the article cannot be
+ * trusted on such a layout, and it could drop text. Never throws on odd HTML; a page without
+ * text yields no blocks. No notes; block ids are empty.
  */
-export function cleanHtml(raw: string): CleanedBody {
-  // Two copies: Readability rewrites the one it is given; the other keeps the head and body.
-  const page = parseHtmlDocumentStripped(raw);
-  const parsed = runReadability(parseHtmlDocumentStripped(raw));
-  const found = readHtmlMetadata(page, parsed?.facts ?? null);
-  const root = parsed?.content ?? bodyOf(page);
+export function cleanHtmlPage(raw: string): CleanedPage {
+  const document = parseHtmlDocument(raw);
+  stripActiveContent(document);
+  const sanitized = document.toString();
+  const page = readPageFacts(document);
+  const flattened = flattenDeepNesting(document, HTML_NESTING_CAP) > 0;
+  const parsed = flattened ? null : runReadability(document);
+  const found = htmlMetadata(page, parsed === 'failed' ? null : (parsed?.facts ?? null));
+  // Readability gives the page back as it found it when it finds no article; when it fails
+  // midway, the page is read again from the sanitized copy.
+  const root = parsed === 'failed' ? bodyOf(parseHtmlDocument(sanitized)) : (parsed?.content ?? bodyOf(document));
   const blocks = root ? htmlBlocks(root) : [];
-  return Object.keys(found).length > 0 ? { blocks, notes: [], found } : { blocks, notes: [] };
+  return {
+    body: { blocks, notes: [], ...(Object.keys(found).length > 0 ? { found } : {}), ...(flattened ? { caveats: [deepNotice()] } : {}) },
+    sanitized,
+  };
+}
+
+/** The cleaned body of a saved web page (see `cleanHtmlPage`). */
+export function cleanHtml(raw: string): CleanedBody {
+  return cleanHtmlPage(raw).body;
 }
 
 /** `cleanHtml` as a corpus-build `Cleaner`: the HTML form takes no options. */
@@ -30,16 +54,20 @@ export const htmlCleaner: Cleaner = (raw) => cleanHtml(raw);
  * never run and never kept. Cleaning the result gives the same source as cleaning `raw`.
  */
 export function sanitizeHtml(raw: string): string {
-  return parseHtmlDocumentStripped(raw).toString();
-}
-
-function parseHtmlDocumentStripped(raw: string): DomDocument {
   const document = parseHtmlDocument(raw);
   stripActiveContent(document);
-  return document;
+  return document.toString();
 }
 
-function runReadability(document: DomDocument): { content: DomNode | null; facts: ArticleFacts } | null {
+function deepNotice(): string {
+  return (
+    `The page is nested more than ${HTML_NESTING_CAP} levels deep, deeper than Apparatus reads a page's layout: ` +
+    'below that depth its text was flattened into plain paragraphs, and the text of the whole page was kept ' +
+    '(menus and other page furniture included), rather than risk dropping part of the article.'
+  );
+}
+
+function runReadability(document: DomDocument): { content: DomNode | null; facts: ArticleFacts } | null | 'failed' {
   try {
     // Readability's types name the browser DOM; linkedom's document stands in for it.
     const reader = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode });
@@ -48,7 +76,7 @@ function runReadability(document: DomDocument): { content: DomNode | null; facts
     const content = article.content ?? null;
     return { content, facts: article };
   } catch {
-    return null;
+    return 'failed';
   }
 }
 

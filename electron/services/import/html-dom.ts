@@ -10,6 +10,7 @@ export interface DomNode {
   nodeType: number;
   nodeName: string;
   textContent: string | null;
+  appendChild(child: DomNode): DomNode;
   childNodes: ArrayLike<DomNode>;
   parentNode: DomNode | null;
 }
@@ -27,6 +28,7 @@ export interface DomElement extends DomNode {
 /** A parsed HTML document. */
 export interface DomDocument {
   documentElement: DomElement;
+  createElement(name: string): DomElement;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   toString(): string;
 }

@@ -23,14 +23,35 @@ function metaTags(document: DomDocument): Map<string, string[]> {
   return tags;
 }
 
+/** What a page's head states: its `<meta>` tags, `<title>` and `<html lang>`. */
+export interface PageFacts {
+  tags: Map<string, string[]>;
+  title: string | undefined;
+  lang: string | undefined;
+}
+
+/** Reads the page's head, before anything (Readability) rewrites the document. */
+export function readPageFacts(document: DomDocument): PageFacts {
+  return {
+    tags: metaTags(document),
+    title: Array.from(document.querySelectorAll('title'))[0]?.textContent?.replace(/\s+/g, ' ').trim(),
+    lang: clean(document.documentElement.getAttribute('lang')),
+  };
+}
+
+/** `htmlMetadata` of a parsed page. */
+export function readHtmlMetadata(document: DomDocument, article: ArticleFacts | null): Partial<CslItem> {
+  return htmlMetadata(readPageFacts(document), article);
+}
+
 /**
  * The metadata a page states, as CSL-JSON: Highwire `citation_*` tags first, then Dublin Core
  * (`dc.*`, `dcterms.*`), then Open Graph (`og:*`, `article:*`), then what Readability read
  * (byline, published time, site name, language), then `<title>` and `<html lang>`. Only what is
  * stated is returned; dates that are not ISO-like are left out rather than guessed.
  */
-export function readHtmlMetadata(document: DomDocument, article: ArticleFacts | null): Partial<CslItem> {
-  const tags = metaTags(document);
+export function htmlMetadata(page: PageFacts, article: ArticleFacts | null): Partial<CslItem> {
+  const tags = page.tags;
   const first = (...keys: string[]): string | undefined => {
     for (const key of keys) {
       const value = tags.get(key)?.[0];
@@ -39,7 +60,7 @@ export function readHtmlMetadata(document: DomDocument, article: ArticleFacts | 
     return undefined;
   };
   const found: Partial<CslItem> = {};
-  const titleTag = Array.from(document.querySelectorAll('title'))[0]?.textContent?.replace(/\s+/g, ' ').trim();
+  const titleTag = page.title;
   const title = first('citation_title', 'dc.title', 'dcterms.title', 'og:title') ?? clean(article?.title) ?? titleTag;
   if (title) found.title = title;
   const authors = authorsFrom(tags, article?.byline);
@@ -71,7 +92,7 @@ export function readHtmlMetadata(document: DomDocument, article: ArticleFacts | 
   const language =
     first('citation_language', 'dc.language', 'dcterms.language') ??
     clean(article?.lang) ??
-    clean(document.documentElement.getAttribute('lang'));
+    page.lang;
   if (language) found.language = language;
   return found;
 }

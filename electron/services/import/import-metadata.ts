@@ -25,15 +25,41 @@ export interface ImportMetadata {
   page?: string;
   DOI?: string;
   ISSN?: string;
+  /** CSL variables the user emptied in the import form: what the file states for them is not kept. */
+  clear?: ClearableVariable[];
 }
 
 /**
+ * The CSL variables a form field can empty, by the field that shows them. (Not the type: every
+ * source has one, and "Choose a type…" leaves it to the file or the default.)
+ */
+const CLEARABLE = {
+  authors: 'author',
+  issued: 'issued',
+  containerTitle: 'container-title',
+  url: 'URL',
+  volume: 'volume',
+  issue: 'issue',
+  page: 'page',
+  DOI: 'DOI',
+  ISSN: 'ISSN',
+} as const;
+
+/** A CSL variable the user can empty in the import form. */
+export type ClearableVariable = (typeof CLEARABLE)[keyof typeof CLEARABLE];
+
+/**
  * The metadata an import form gives, where every field comes as typed, blank ones included:
- * blank fields left out, every name and value trimmed.
+ * blank fields left out, every name and value trimmed. A field the form sent blank is one the user
+ * emptied (perhaps of what the file suggested): the file's value for it is not kept either.
  */
 export function metadataFromForm(form: ImportMetadata): ImportMetadata {
   const given = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined);
+  const blank = (value: string | string[] | undefined) =>
+    value !== undefined && (Array.isArray(value) ? value.every((item) => item.trim() === '') : value.trim() === '');
+  const clear = (Object.keys(CLEARABLE) as (keyof typeof CLEARABLE)[]).filter((field) => blank(form[field])).map((field) => CLEARABLE[field]);
   return {
+    ...(clear.length > 0 ? { clear } : {}),
     title: form.title,
     authors: form.authors?.map((name) => name.trim()).filter((name) => name !== ''),
     issued: given(form.issued),
@@ -95,6 +121,7 @@ const metadataSchema = v.object({
   DOI: v.optional(v.pipe(v.string('The DOI must be text'), v.trim(), v.regex(/^10\.\d{4,9}\/\S+$/u, 'The DOI must look like 10.1080/14682745.2012.123456'))),
   ISSN: v.optional(v.pipe(v.string('The ISSN must be text'), v.trim(), v.regex(/^\d{4}-\d{3}[\dX]$/u, 'The ISSN must look like 1468-2745'))),
   reliability: v.picklist(RELIABILITIES, `The reliability must be one of: ${RELIABILITIES.join(', ')}`),
+  clear: v.optional(v.array(v.picklist(Object.values(CLEARABLE)))),
   id: v.optional(
     v.pipe(
       v.string('The id must be text'),
@@ -131,7 +158,8 @@ export function defaultType(form: DetectedForm): string {
 }
 
 /**
- * The CSL item for a source: what the file states (`found`), overlaid by what the user gave.
+ * The CSL item for a source: what the file states (`found`) but what the user emptied, overlaid by
+ * what the user gave.
  * `accessed` is today's date for web pages that state none. The id is filled in by the caller.
  */
 export function toCslItem(
@@ -142,7 +170,8 @@ export function toCslItem(
 ): Omit<CslItem, 'id'> {
   const csl: Record<string, unknown> = { ...found };
   delete csl.id;
-  csl.type = metadata.type ?? (typeof found.type === 'string' ? found.type : defaultType(form));
+  for (const variable of metadata.clear ?? []) delete csl[variable];
+  csl.type = metadata.type ?? (typeof csl.type === 'string' ? csl.type : defaultType(form));
   csl.title = metadata.title;
   if (metadata.authors && metadata.authors.length > 0) {
     csl.author = metadata.authors

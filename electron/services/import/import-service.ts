@@ -1,22 +1,24 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
 import { buildSource, type CleanerRegistry } from '../../../core/clean/build-source.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
-import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
+import type { DetectedForm } from '../../../core/clean/detect-form.ts';
+import { encodingName, sameReading, type ConvertibleEncoding } from '../../../core/clean/encodings.ts';
 import type { Recipe } from '../../../core/clean/recipe.ts';
 import type { CslItem } from '../../../core/corpus/model.ts';
-import { readingTextOf } from '../../../core/corpus/reading-text.ts';
 import { serializeSource } from '../../../core/corpus/serialize-source.ts';
 import { AtomicWriteError } from '../atomic-write.ts';
 import type { CorpusService } from '../corpus-service.ts';
-import { htmlCleaner, sanitizeHtml } from './html-cleaner.ts';
+import { checkBody, cleanImportFile, sha256, type CleanedFile, type CleanFileInput, type CleanStage } from './clean-file.ts';
+import { refusalError, type CleanRefusal } from './clean-protocol.ts';
 import { ImportError } from './import-error.ts';
 import { deriveId } from './import-id.ts';
 import { checkImportMetadata, toCslItem, type ImportMetadata } from './import-metadata.ts';
-import { DEFAULT_MAX_BYTES, readImportFile, type ImportFile } from './read-import-file.ts';
+import { DEFAULT_MAX_BYTES, checkedExtension, checkedSize, sniffImportFile } from './read-import-file.ts';
 import { recipeText } from './recipe-text.ts';
+import { runWorker } from './run-worker.ts';
+import { findWorkerFile } from './worker-file.ts';
 import type { PdfExtraction } from './pdf/pdf-protocol.ts';
 import { readPdf, type PdfProgress } from './pdf/read-pdf.ts';
 import { allPagesTextless, textlessRefusal } from './pdf/textless.ts';
@@ -35,6 +37,17 @@ export interface PreparedImport {
   notes: number;
   /** An id free in the corpus folder, from the found author and year (or title, or file name). */
   suggestedId: string;
+  /** Facts the source will carry as caveats (nesting flattened, pages that are not printed pages). */
+  caveats: string[];
+  /** What the user should read before adding the file: the caveats, and anything the reading passed over (not the conversion). */
+  notices: string[];
+  /**
+   * For a text file that is not UTF-8: the encoding it is converted from, and whether the user
+   * confirmed it when asking for the preparation; `commit` needs the confirmation otherwise.
+   */
+  conversion?: { from: ConvertibleEncoding; confirmed: boolean };
+  /** For a text file: what cleaning it gave, kept for `commit`, which checks the file is unchanged. */
+  cleaned?: CleanedFile;
   /** For a PDF: what was read from it, and a hash of its bytes to notice a change before `commit`. */
   pdf?: { extraction: PdfExtraction; sha256: string };
 }
@@ -43,12 +56,24 @@ export interface PreparedImport {
 export interface ImportChoices {
   /** For a PDF with pages that have no text layer: import the pages that have text (the others become gaps). */
   textPagesOnly?: boolean;
+  /** For a file that is not UTF-8: the encoding the user confirmed converting it from. */
+  encoding?: ConvertibleEncoding;
 }
 
-/** How `prepareFile` reports progress and is stopped (PDFs only: other files are read at once). */
+/** How far reading a file has come: pages of a PDF, or the stage a text file is at (1 of 2, 2 of 2). */
+export interface ImportStepProgress extends PdfProgress {
+  /** For a text file: "reading" or "cleaning". */
+  stage?: CleanStage;
+}
+
+/** How `prepareFile` reports progress, is stopped, and reads a file that is not UTF-8. */
 export interface PrepareOptions {
-  onProgress?: (progress: PdfProgress) => void;
+  onProgress?: (progress: ImportStepProgress) => void;
   signal?: AbortSignal;
+  /** The encoding the user confirmed for a text file that is not UTF-8 (`--encoding`). */
+  encoding?: ConvertibleEncoding;
+  /** Prepare a file in a convertible encoding without confirmation: the preview names the encoding and `commit` asks for it. */
+  previewConversion?: boolean;
 }
 
 /** Options of the import service. */
@@ -63,6 +88,10 @@ export interface ImportOptions {
   maxPdfBytes?: number;
   /** The PDF extraction worker's script, when it is not beside the service (the bundled app). */
   pdfWorkerFile?: string;
+  /** The text cleaning worker's script, when it is not beside the service (the bundled app). */
+  cleanWorkerFile?: string;
+  /** How long cleaning one text file may take before it is stopped; default `DEFAULT_CLEAN_TIME_MS`. */
+  cleanTimeMs?: number;
 }
 
 /**
@@ -72,15 +101,19 @@ export interface ImportOptions {
  */
 export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
 
-// The build's cleaners, plus the HTML one, which needs a DOM and so lives in the main process.
-const IMPORT_CLEANERS: CleanerRegistry = { ...cleaners, html: htmlCleaner };
+/**
+ * How long cleaning one text file may take: 2 minutes. A 10 MB web page, the largest imported,
+ * cleans in seconds (bench/import.ts); a file that takes longer is built in a way no reader
+ * expects and is stopped with a message rather than left to run.
+ */
+export const DEFAULT_CLEAN_TIME_MS = 120_000;
 
 /**
- * Imports a new `.txt`, `.md`, `.html` or `.pdf` file into the corpus: `prepare` (or, for any
- * file including PDFs, `prepareFile`) reads, checks and cleans it without writing; `commit` has
- * the corpus service write the raw copy, the recipe and the cleaned file, each atomically and
- * never over an existing file, leaving nothing behind if any step fails.
- * Every refusal is an `ImportError` whose message is written for the user.
+ * Imports a new `.txt`, `.md`, `.html` or `.pdf` file into the corpus: `prepareFile` reads, checks
+ * and cleans it in a worker thread (so the window never stalls), once, without writing; `commit`
+ * checks that the file is unchanged and has the corpus service write the raw copy, the recipe and
+ * the cleaned file, each atomically and never over an existing file, leaving nothing behind if any
+ * step fails. Every refusal is an `ImportError` whose message is written for the user.
  */
 export class ImportService {
   readonly #corpus: CorpusService;
@@ -97,78 +130,75 @@ export class ImportService {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Reads, checks and cleans a file, and says what metadata is still needed. Writes nothing. */
-  prepare(file: string): PreparedImport {
+  /**
+   * Reads, checks and cleans a text file in this thread (scripts and tests; the app and the
+   * command line use `prepareFile`), and says what metadata is still needed. Writes nothing.
+   */
+  prepare(file: string, options: Pick<PrepareOptions, 'encoding' | 'previewConversion'> = {}): PreparedImport {
     if (extname(file).toLowerCase() === '.pdf') throw new Error('a PDF is read in a worker: use prepareFile');
-    const { form, body } = this.#read(file);
-    const missing = [...(body.found?.title ? [] : ['title']), 'reliability'];
-    const found = body.found ?? {};
-    return {
-      file,
-      form,
-      found,
-      missing,
-      blocks: body.blocks.length,
-      notes: body.notes.length,
-      suggestedId: this.#corpus.uniqueId(deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
-    };
+    return this.#prepared(file, cleanImportFile(this.#cleanInput(file, options)), options.encoding !== undefined);
   }
 
   /**
-   * Reads, checks and cleans any importable file, a PDF included (in a worker thread, reporting
-   * its progress page by page, stopped by `signal`). Writes nothing.
+   * Reads, checks and cleans any importable file in a worker thread, reporting its progress (a
+   * PDF's pages, a text file's stages), stopped by `signal`, and within the time budget for a text
+   * file. Writes nothing.
    */
   async prepareFile(file: string, options: PrepareOptions = {}): Promise<PreparedImport> {
-    if (extname(file).toLowerCase() !== '.pdf') return this.prepare(file);
-    const extraction = await readPdf(file, {
-      maxBytes: this.#options.maxPdfBytes,
-      workerFile: this.#options.pdfWorkerFile,
-      onProgress: options.onProgress,
-      signal: options.signal,
-    });
+    if (extname(file).toLowerCase() === '.pdf') return this.#preparePdf(file, options);
     const name = basename(file);
-    if (allPagesTextless(extraction)) throw textlessRefusal(name, extraction, 'all');
-    this.#checkBody(name, 'pdf', extraction.body);
-    const found = extraction.found;
-    return {
-      file,
-      form: 'pdf',
-      found,
-      missing: [...(found.title ? [] : ['title']), 'reliability'],
-      blocks: extraction.body.blocks.length,
-      notes: extraction.body.notes.length,
-      suggestedId: this.#corpus.uniqueId(deriveId(found, name.replace(/\.[^.]*$/, ''))),
-      pdf: { extraction, sha256: sha256(readFileSync(file)) },
-    };
+    // What needs only the file's size and first bytes is refused here, at once.
+    checkedExtension(file);
+    sniffImportFile(file, checkedSize(file, this.#maxBytes));
+    const workerFile = this.#options.cleanWorkerFile ?? findWorkerFile(typeof import.meta.url === 'string' ? import.meta.url : undefined, 'clean-worker');
+    if (workerFile === undefined) throw new Error('the import worker script cannot be found');
+    const timeMs = this.#options.cleanTimeMs ?? DEFAULT_CLEAN_TIME_MS;
+    const cleaned = await runWorker<CleanStage, CleanedFile, CleanRefusal>(workerFile, this.#cleanInput(file, options), {
+      onProgress: (stage) => options.onProgress?.({ done: stage === 'reading' ? 0 : 1, total: 2, stage }),
+      ...(options.signal ? { signal: options.signal } : {}),
+      timeoutMs: timeMs,
+      refused: (refusal) => refusalError(refusal, name),
+      cancelled: () => new ImportError('cancelled', `The import of “${name}” was cancelled; nothing was imported.`),
+      timedOut: () =>
+        new ImportError(
+          'too-slow',
+          `Cleaning “${name}” took longer than ${Math.round(timeMs / 1000)} seconds, so Apparatus stopped it; nothing was imported. ` +
+            'The file is built in an unusual way (a web page nested very deeply, or of extraordinary size): open it in a browser, ' +
+            'save or copy only the article’s text, and import that.',
+        ),
+      crashed: (detail) =>
+        new ImportError('no-text', `Apparatus could not clean “${name}”: its reader stopped (${detail}). Nothing was imported.`),
+    });
+    options.onProgress?.({ done: 2, total: 2, stage: 'cleaning' });
+    return this.#prepared(file, cleaned, options.encoding !== undefined);
   }
 
   /**
    * Adds the prepared file to the corpus with the user's metadata (which wins over what the file
-   * states) and returns the new source's id. The file is read and cleaned again, so a file
-   * changed since `prepare` is checked again. Writes `raw/<id>.<ext>` (for HTML, the page with
-   * every script removed), `recipes/<id>.yml` and `<id>.md`.
+   * states) and returns the new source's id. The file is not cleaned again: its bytes must be
+   * those that were prepared (else `changed`), and a conversion the user has not yet confirmed
+   * needs `choices.encoding`. Writes `raw/<id>.<ext>` (for HTML, the page with every script
+   * removed; for a converted file, its text in UTF-8), `recipes/<id>.yml` and `<id>.md`.
    */
   commit(prepared: PreparedImport, metadata: ImportMetadata, choices: ImportChoices = {}): { id: string } {
     const checked = checkImportMetadata(metadata);
-    const { file, form, body } = prepared.pdf ? this.#pdfRead(prepared, choices) : this.#read(prepared.file);
-    const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
-    let id: string;
-    if (checked.id !== undefined) {
-      if (this.#corpus.idTaken(checked.id)) {
-        throw new ImportError(
-          'id-taken',
-          `The corpus already has a source with the id “${checked.id}”. Choose another id; ` +
-            'nothing was imported.',
-        );
-      }
-      id = checked.id;
-    } else {
-      id = this.#corpus.uniqueId(deriveId(csl, basename(file.path).replace(/\.[^.]*$/, '')));
+    const name = basename(prepared.file);
+    const conversion = prepared.conversion;
+    if (conversion && !conversion.confirmed && (choices.encoding === undefined || !sameReading(choices.encoding, conversion.from))) {
+      throw new ImportError(
+        'needs-conversion',
+        `“${name}” is in ${encodingName(conversion.from)}: confirm converting it to UTF-8 to import it. Nothing was imported.`,
+      );
     }
-    const rawName = `${id}.${file.extension}`;
-    const rawText = form === 'html' ? sanitizeHtml(file.text) : undefined;
+    const bytes = this.#unchanged(prepared);
+    const { form, body, raw, extension } = prepared.pdf
+      ? this.#pdfBody(prepared, choices)
+      : { ...(prepared.cleaned as CleanedFile), raw: prepared.cleaned?.raw };
+    const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
+    const id = this.#newId(checked.id, csl, name);
+    const rawName = `${id}.${extension}`;
     const day = this.#now().toISOString().slice(0, 10);
-    const caveats = prepared.pdf?.extraction.caveats ?? [];
+    const caveats = prepared.caveats;
     const recipe: Recipe = {
       raw: rawName,
       form,
@@ -176,8 +206,9 @@ export class ImportService {
       withheld: [],
       corrections: [],
     };
-    const cleaned = form === 'pdf' ? this.#build('', recipe, body) : this.#build(rawText ?? file.text, recipe);
-    const origin = `Imported from “${basename(file.path)}” on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}${pdfOrigin(prepared.pdf?.extraction)}.`;
+    const cleanedText = this.#build(recipe, body);
+    const converted = conversion ? ` (converted from ${encodingName(conversion.from)} to UTF-8)` : '';
+    const origin = `Imported from “${name}”${converted} on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}${pdfOrigin(prepared.pdf?.extraction)}.`;
     const recipeFile = recipeText({
       raw: rawName,
       form,
@@ -185,12 +216,13 @@ export class ImportService {
       reliability: checked.reliability,
       origin,
       caveats,
+      ...(prepared.pdf ? { pageLabels: prepared.pdf.extraction.pageLabels } : {}),
     });
     try {
       this.#corpus.addSource(id, [
-        { path: join('raw', rawName), data: rawText ?? file.bytes },
+        { path: join('raw', rawName), data: raw ?? bytes },
         { path: join('recipes', `${id}.yml`), data: recipeFile },
-        { path: `${id}.md`, data: cleaned },
+        { path: `${id}.md`, data: cleanedText },
       ]);
     } catch (error) {
       if (error instanceof AtomicWriteError && error.code === 'file-exists') {
@@ -206,29 +238,64 @@ export class ImportService {
     return { id };
   }
 
-  #read(path: string): { file: ImportFile; form: DetectedForm; body: CleanedBody } {
-    const file = readImportFile(path, this.#maxBytes);
-    const form = detectForm(basename(path), file.text);
-    const cleaner = IMPORT_CLEANERS[form];
-    let body: CleanedBody;
-    try {
-      if (!cleaner) throw new Error(`no cleaner for ${form}`);
-      body = cleaner(file.text);
-    } catch (error) {
-      throw new ImportError(
-        'no-text',
-        `The text of “${basename(path)}” could not be cleaned as ${describeForm(form)}: ${(error as Error).message}`,
-        { cause: error },
-      );
-    }
-    this.#checkBody(basename(path), form, body);
-    return { file, form, body };
+  #cleanInput(file: string, options: Pick<PrepareOptions, 'encoding' | 'previewConversion'>): CleanFileInput {
+    return {
+      path: file,
+      maxBytes: this.#maxBytes,
+      maxTextChars: this.#maxTextChars,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.previewConversion ? { preview: true } : {}),
+    };
   }
 
-  // A PDF is not read again: its bytes must be those that were read, and pages without text
-  // are imported only when the user chose so.
-  #pdfRead(prepared: PreparedImport, choices: ImportChoices): { file: ImportFile; form: DetectedForm; body: CleanedBody } {
-    const pdf = prepared.pdf as NonNullable<PreparedImport['pdf']>;
+  #prepared(file: string, cleaned: CleanedFile, confirmed: boolean): PreparedImport {
+    const { body, form } = cleaned;
+    const found = body.found ?? {};
+    const caveats = body.caveats ?? [];
+    const conversion = cleaned.encoding === undefined ? undefined : { from: cleaned.encoding, confirmed };
+    const notices = [...caveats, ...(body.notices ?? [])];
+    return {
+      file,
+      form,
+      found,
+      missing: [...(found.title ? [] : ['title']), 'reliability'],
+      blocks: body.blocks.length,
+      notes: body.notes.length,
+      suggestedId: this.#corpus.uniqueId(deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
+      caveats,
+      notices,
+      ...(conversion ? { conversion } : {}),
+      cleaned,
+    };
+  }
+
+  async #preparePdf(file: string, options: PrepareOptions): Promise<PreparedImport> {
+    const extraction = await readPdf(file, {
+      maxBytes: this.#options.maxPdfBytes,
+      workerFile: this.#options.pdfWorkerFile,
+      onProgress: options.onProgress,
+      signal: options.signal,
+    });
+    const name = basename(file);
+    if (allPagesTextless(extraction)) throw textlessRefusal(name, extraction, 'all');
+    checkBody(name, 'pdf', extraction.body, this.#maxTextChars);
+    const found = extraction.found;
+    return {
+      file,
+      form: 'pdf',
+      found,
+      missing: [...(found.title ? [] : ['title']), 'reliability'],
+      blocks: extraction.body.blocks.length,
+      notes: extraction.body.notes.length,
+      suggestedId: this.#corpus.uniqueId(deriveId(found, name.replace(/\.[^.]*$/, ''))),
+      caveats: extraction.caveats,
+      notices: [...extraction.caveats],
+      pdf: { extraction, sha256: sha256(readFileSync(file)) },
+    };
+  }
+
+  // The file's bytes, which must be those that were prepared: a file changed since is read again.
+  #unchanged(prepared: PreparedImport): Buffer {
     const name = basename(prepared.file);
     let bytes: Buffer;
     try {
@@ -236,62 +303,39 @@ export class ImportService {
     } catch (error) {
       throw new ImportError('unreadable', `The file “${name}” cannot be read any more: ${prepared.file}`, { cause: error });
     }
-    if (sha256(bytes) !== pdf.sha256) {
+    const expected = prepared.pdf?.sha256 ?? prepared.cleaned?.sha256;
+    if (sha256(bytes) !== expected) {
       throw new ImportError('changed', `“${name}” changed after it was read; nothing was imported. Choose the file again.`);
     }
-    if (pdf.extraction.textless.length > 0 && choices.textPagesOnly !== true) throw textlessRefusal(name, pdf.extraction, 'some');
-    return { file: { path: prepared.file, extension: 'pdf', bytes, text: '' }, form: 'pdf', body: { ...pdf.extraction.body, found: pdf.extraction.found } };
+    return bytes;
   }
 
-  #checkBody(name: string, form: DetectedForm, body: CleanedBody): void {
-    if (body.blocks.length === 0) {
-      throw new ImportError(
-        'no-text',
-        `No text was found in “${name}”: after cleaning it as ${describeForm(form)}, ` +
-          'no paragraph is left. Check that the file holds the text of the source.',
-      );
-    }
-    const length = readingTextOf(body.blocks, body.notes).text.length;
-    if (length > this.#maxTextChars) {
-      throw new ImportError(
-        'too-large',
-        `The text of “${name}” is too long for one source: ${millions(length)} characters ` +
-          `once cleaned, over the limit of ${millions(this.#maxTextChars)}. Split it into parts ` +
-          '(for example one per chapter) and import each.',
-      );
-    }
+  // A PDF's pages without text are imported only when the user chose so.
+  #pdfBody(prepared: PreparedImport, choices: ImportChoices): { form: DetectedForm; body: CleanedBody; raw: undefined; extension: string } {
+    const pdf = prepared.pdf as NonNullable<PreparedImport['pdf']>;
+    if (pdf.extraction.textless.length > 0 && choices.textPagesOnly !== true) throw textlessRefusal(basename(prepared.file), pdf.extraction, 'some');
+    return { form: 'pdf', body: { ...pdf.extraction.body, found: pdf.extraction.found }, raw: undefined, extension: 'pdf' };
   }
 
-  #build(raw: string, recipe: Recipe, pdfBody?: CleanedBody): string {
-    const cleaners: CleanerRegistry = pdfBody ? { ...IMPORT_CLEANERS, pdf: () => pdfBody } : IMPORT_CLEANERS;
+  #newId(given: string | undefined, csl: Omit<CslItem, 'id'>, name: string): string {
+    if (given === undefined) return this.#corpus.uniqueId(deriveId(csl, name.replace(/\.[^.]*$/, '')));
+    if (this.#corpus.idTaken(given)) {
+      throw new ImportError('id-taken', `The corpus already has a source with the id “${given}”. Choose another id; nothing was imported.`);
+    }
+    return given;
+  }
+
+  // The cleaned file, from the body cleaned when the file was prepared: never cleaned again.
+  #build(recipe: Recipe, body: CleanedBody): string {
+    const registry: CleanerRegistry = { ...cleaners, [recipe.form]: () => body };
     try {
-      return serializeSource(buildSource(raw, recipe, cleaners));
+      return serializeSource(buildSource('', recipe, registry));
     } catch (error) {
-      throw new ImportError(
-        'no-text',
-        `The cleaned source could not be written in the corpus format: ${(error as Error).message}`,
-        { cause: error },
-      );
+      throw new ImportError('no-text', `The cleaned source could not be written in the corpus format: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
-}
-
-function describeForm(form: DetectedForm): string {
-  const names: Record<DetectedForm, string> = {
-    html: 'a web page',
-    markdown: 'Markdown',
-    plain: 'plain text',
-    wikitext: 'WikiText',
-    'pdf-text': 'text extracted from a PDF',
-    paraphrase: 'a paraphrase',
-    'web-page': 'a copied web page',
-    pdf: 'a PDF',
-  };
-  return names[form];
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 // What the recipe's comment records about how a PDF's pages were read.
@@ -300,10 +344,4 @@ function pdfOrigin(extraction: PdfExtraction | undefined): string {
   const pages = { 'pdf-labels': 'the PDF’s page labels', 'printed-numbers': 'the page numbers printed in its running heads', 'page-index': 'the PDF’s page count (no printed pages known)' };
   const textless = extraction.textless.length > 0 ? `; ${extraction.textless.length} page(s) without a text layer left as gaps` : '';
   return ` (${extraction.pages} pages, pages from ${pages[extraction.labelSource]}${textless})`;
-}
-
-/** A character count for people: "2 million", "3.4 million", "850,000". */
-function millions(count: number): string {
-  if (count < 1_000_000) return count.toLocaleString('en');
-  return `${Number((count / 1_000_000).toFixed(1))} million`;
 }

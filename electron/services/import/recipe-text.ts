@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { Document, isSeq } from 'yaml';
 import type { CslItem, Reliability } from '../../../core/corpus/model.ts';
 import type { DetectedForm } from '../../../core/clean/detect-form.ts';
 
@@ -18,11 +18,13 @@ export interface ImportRecipe {
   origin: string;
   /** Facts a reader must know before quoting (a PDF whose pages are not printed pages). */
   caveats?: readonly string[];
+  /** For a PDF: the printed page of each of its pages (null where none), for the page view. */
+  pageLabels?: readonly (string | null)[];
 }
 
 /**
  * The text of `corpus/recipes/<id>.yml` for an imported source: a comment saying where it came
- * from, then `raw`, `form`, `metadata` (CSL variables in the corpus README's order, then
+ * from, then `raw`, `form`, for a PDF `options.pageLabels`, `metadata` (CSL variables in the corpus README's order, then
  * `reliability`) and an empty `corrections` list, so that `npm run corpus` rebuilds the source.
  */
 export function recipeText(recipe: ImportRecipe): string {
@@ -35,10 +37,12 @@ export function recipeText(recipe: ImportRecipe): string {
   for (const key of ordered) metadata[key] = recipe.csl[key];
   metadata.reliability = recipe.reliability;
   if (recipe.caveats && recipe.caveats.length > 0) metadata.caveats = [...recipe.caveats];
-  const body = stringify(
-    { raw: recipe.raw, form: recipe.form, metadata, corrections: [] },
-    { lineWidth: 100, flowCollectionPadding: true },
-  );
+  const options = recipe.pageLabels ? { options: { pageLabels: [...recipe.pageLabels] } } : {};
+  const doc = new Document({ raw: recipe.raw, form: recipe.form, ...options, metadata, corrections: [] });
+  // One label per page: a long book's labels as one flowing list, not a line each.
+  const labels = doc.getIn(['options', 'pageLabels'], true);
+  if (isSeq(labels)) labels.flow = true;
+  const body = doc.toString({ lineWidth: 100, flowCollectionPadding: true });
   const comment = recipe.origin.replace(/\s+/g, ' ');
   return `# ${comment}\n${body}`;
 }

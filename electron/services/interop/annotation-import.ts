@@ -39,6 +39,8 @@ export interface AnnotationImportSummary {
 export interface AnnotationImportOptions {
   /** Put every annotation on this source instead of matching each by its address. */
   sourceId?: string;
+  /** What to do about an annotation whose address names no source, as the caller offers it (the command line: `--source ID`). */
+  unmatched?: string;
 }
 
 /** Imports annotations into one project over one corpus. */
@@ -66,7 +68,7 @@ export class AnnotationImporter {
       }
       const sourceId = options.sourceId ?? matchSource(external.target, items);
       if (sourceId === null) {
-        summary.skipped.push({ label: external.label, reason: `no source of the corpus has its address (${describeTarget(external)}); name the source with --source ID` });
+        summary.skipped.push({ label: external.label, reason: `no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}` });
         continue;
       }
       let context = texts.get(sourceId);

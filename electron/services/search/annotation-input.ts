@@ -2,6 +2,7 @@
  * Annotations as the search service takes them: what the index needs (quote, note, tag names)
  * plus the reading-text position, which locates a hit on its page.
  */
+import type { Annotation } from '../../../core/annotate/model.ts';
 import type { SearchableAnnotation } from '../../../core/search/index.ts';
 import type { ProjectStore } from '../store/index.ts';
 
@@ -12,11 +13,12 @@ export interface SearchAnnotationInput extends SearchableAnnotation {
 
 /**
  * The current annotations of a project store with their tag names, in the store's order: the
- * function to hand a `SearchService`. Tags that no longer exist are left out.
+ * function to hand a `SearchService`. Tags that no longer exist are left out. `annotations`
+ * default to the store's own; the app passes them re-anchored by the annotation service.
  */
-export function annotationsFromStore(store: ProjectStore): SearchAnnotationInput[] {
+export function annotationsFromStore(store: ProjectStore, annotations: readonly Annotation[] = store.list()): SearchAnnotationInput[] {
   const names = new Map(store.listTags().map((tag) => [tag.id, tag.name]));
-  return store.list().map((annotation) => ({
+  return annotations.map((annotation) => ({
     id: annotation.id,
     sourceId: annotation.sourceId,
     quote: { exact: annotation.quote.exact },

@@ -15,12 +15,16 @@ import {
 import { basename, dirname, extname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { syncFolder } from '../atomic-write.ts';
-import { fileStamp, setAside, syncFile } from './set-aside.ts';
+import { openElsewhereIfKnown } from './holder-probe.ts';
+import { fileStamp, setAside, setAsideJournal, syncFile } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
 
-/** Why a backup was taken: the daily rotation, or just before a schema migration. */
-export type BackupKind = 'auto' | 'pre-migration';
+/**
+ * Why a copy was taken: the daily rotation, just before a schema migration, or to keep what an
+ * open project held when another program removed or replaced its files (a recovery copy).
+ */
+export type BackupKind = 'auto' | 'pre-migration' | 'recovery';
 
 /** One backup file, as the "restore a backup" dialog lists it. */
 export interface BackupInfo {
@@ -59,14 +63,29 @@ export function writeBackup(
   kind: BackupKind,
   now: Date,
 ): BackupInfo {
-  const folder = backupFolder(file);
+  return writeSnapshot(db, file, backupFolder(file), kind, now);
+}
+
+/**
+ * Writes a snapshot of `db` (the project file `file`) as `<stem>.<kind>-<stamp>.sqlite` in
+ * `folder`: under a temporary name, flushed, then renamed, so a crash never leaves a half-written
+ * file that looks like a copy.
+ */
+export function writeSnapshot(
+  db: DatabaseSync,
+  file: string,
+  folder: string,
+  kind: BackupKind,
+  now: Date,
+): BackupInfo {
   mkdirSync(folder, { recursive: true });
   const stem = stemOf(file);
   let name = `${stem}.${kind}-${fileStamp(now)}.sqlite`;
   for (let n = 2; existsSync(join(folder, name)); n += 1) {
     name = `${stem}.${kind}-${fileStamp(now)}-${n}.sqlite`;
   }
-  const partial = join(folder, name + PARTIAL);
+  // Named for this process: another one may be writing its own copy at the same moment.
+  const partial = join(folder, `${name}.${process.pid}${PARTIAL}`);
   rmSync(partial, { force: true });
   db.prepare('VACUUM INTO ?').run(partial);
   syncFile(partial);
@@ -77,7 +96,15 @@ export function writeBackup(
 
 /** The backups of the project database `file`, newest first; none if there is no backups folder. */
 export function listBackups(file: string): BackupInfo[] {
-  const folder = backupFolder(file);
+  return listSnapshots(file, backupFolder(file), ['auto', 'pre-migration', 'recovery']);
+}
+
+/** The copies of `file` of the given kinds in `folder`, newest first. */
+export function listSnapshots(
+  file: string,
+  folder: string,
+  kinds: readonly BackupKind[],
+): BackupInfo[] {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -86,7 +113,7 @@ export function listBackups(file: string): BackupInfo[] {
   }
   const stampPattern = String.raw`(\d{8}T\d{6}\.\d{3}Z)(?:-(\d+))?`;
   const stem = escapeRegExp(stemOf(file));
-  const pattern = new RegExp(String.raw`^${stem}\.(auto|pre-migration)-${stampPattern}\.sqlite$`);
+  const pattern = new RegExp(String.raw`^${stem}\.(${kinds.join('|')})-${stampPattern}\.sqlite$`);
   const found: { info: BackupInfo; order: string }[] = [];
   for (const name of names) {
     const match = pattern.exec(name);
@@ -147,15 +174,37 @@ function replaceWithBackup(file: string, name: string, now: Date): { setAside?: 
   if (!backup) {
     throw new StoreError('not-found', `There is no backup called “${name}” for this project.`);
   }
-  const source = join(backupFolder(file), backup.name);
+  const what = `The backup of ${backup.created}`;
+  return replaceProjectFile(file, join(backupFolder(file), backup.name), what, now);
+}
+
+/**
+ * Replaces the project database `file` by a copy of `source` (`what` names it in messages: "The
+ * backup of …"). Refused if the copy is damaged or the project is open in another window or
+ * command. The current file and its journal, or a journal left without its file, are moved aside
+ * to `<file>.replaced-<stamp>`, never deleted: a stale journal must not meet the restored file.
+ */
+export function replaceProjectFile(
+  file: string,
+  source: string,
+  what: string,
+  now: Date,
+): { setAside?: string } {
   if (!isHealthy(source)) {
     throw new StoreError(
       'backup-damaged',
-      `The backup of ${backup.created} is itself damaged and cannot be restored. ` +
-        'Choose an older backup.',
+      `${what} is itself damaged and cannot be restored. Choose an older backup.`,
+    );
+  }
+  if (existsSync(file) && openElsewhereIfKnown(file)) {
+    throw new StoreError(
+      'busy',
+      'The project is open in an Apparatus window or command. Close it before restoring a copy: ' +
+        'nothing was changed.',
     );
   }
   const replaced = existsSync(file) ? setAside(file, 'replaced', now) : undefined;
+  if (replaced === undefined) setAsideJournal(file, 'replaced', now);
   const incoming = `${file}.restoring`;
   copyFileSync(source, incoming);
   syncFile(incoming);
@@ -178,7 +227,8 @@ export function isHealthy(file: string): boolean {
   }
 }
 
-// A crash during VACUUM INTO leaves a `.partial` file; it is never a usable backup.
+// A crash during VACUUM INTO leaves a `.partial` file; it is never a usable backup. One whose
+// writer is still running (another window or command taking its copy) is left alone.
 function removePartials(file: string): void {
   const folder = backupFolder(file);
   let names: string[];
@@ -187,7 +237,22 @@ function removePartials(file: string): void {
   } catch {
     return;
   }
-  for (const name of names) if (name.endsWith(PARTIAL)) rmSync(join(folder, name), { force: true });
+  for (const name of names) {
+    if (!name.endsWith(PARTIAL)) continue;
+    const writer = /\.(\d+)\.partial$/.exec(name)?.[1];
+    if (writer === undefined || !isRunning(Number(writer))) rmSync(join(folder, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as { code?: string }).code === 'EPERM';
+  }
 }
 
 function stemOf(file: string): string {

@@ -1,18 +1,22 @@
 /**
- * Opening the project database: the folder is created if needed, SQLite is configured for
- * durability, a damaged file is detected and moved aside, and pending migrations run after a
- * backup.
+ * Opening the project database: the project's state is checked before SQLite touches it, the
+ * folder is created if needed, SQLite is configured for durability, a damaged file is detected and
+ * moved aside, and pending migrations run after a backup — one process at a time.
  */
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { backupFolder, isHealthy, listBackups, writeBackup } from './backups.ts';
+import { retryWhileBusy } from './busy.ts';
+import { openElsewhereIfKnown } from './holder-probe.ts';
 import type { Migration } from './migrations.ts';
+import { checkBeforeOpening } from './open-checks.ts';
 import { setAside } from './set-aside.ts';
-import { isCorruption, toStoreError } from './sqlite-errors.ts';
+import { diskIsFull, isCorruption, sqliteCode, toStoreError } from './sqlite-errors.ts';
 import { StoreCorruptError, StoreError } from './store-errors.ts';
-import { transact } from './transaction.ts';
+import { copyIntoDatabase, transact } from './transaction.ts';
 
 /** How to open the database file. */
 export interface OpenDatabaseOptions {
@@ -20,12 +24,19 @@ export interface OpenDatabaseOptions {
   busyTimeoutMs: number;
   migrations: readonly Migration[];
   now: () => Date;
+  /** Create a new project even where one existed: the user chose to start afresh. */
+  startAfresh?: boolean;
 }
 
 /** An open, configured, migrated database; `fresh` when it held no project before this open. */
 export interface OpenedDatabase {
   db: DatabaseSync;
   fresh: boolean;
+  /**
+   * Read as an unchanging file (read-only media, a full disk): no journal and no locks, which
+   * SQLite could not create there.
+   */
+  frozen: boolean;
 }
 
 class DamageFound extends Error {}
@@ -43,31 +54,91 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Opened
     const message = `The project file ${file} is a folder, not an Apparatus project.`;
     throw new StoreError('unwritable', message);
   }
-  if (options.readOnly && !existing) {
+  checkBeforeOpening(file, { startAfresh: options.startAfresh });
+  // Looked at again: the checks may have waited while other processes created or wrote the file.
+  const current = statOrUndefined(file);
+  if (options.readOnly && !current) {
     throw new StoreError('not-found', `There is no Apparatus project at ${file}.`);
   }
   if (!options.readOnly) prepareFolder(file);
+  const wait = options.busyTimeoutMs;
   let db: DatabaseSync | undefined;
   try {
-    if (existing?.size === 0 && listBackups(file).length > 0 && !hasContent(`${file}-wal`)) {
+    if (current?.size === 0 && listBackups(file).length > 0 && !hasContent(`${file}-wal`)) {
       throw new DamageFound('the project file is empty although backups of it exist');
     }
-    db = new DatabaseSync(file, {
-      readOnly: options.readOnly,
-      timeout: options.busyTimeoutMs,
-      enableForeignKeyConstraints: true,
-    });
-    configure(db, options.readOnly);
-    const problems = quickCheck(db);
+    db = connect(file, options, false);
+    let frozen = false;
+    if (options.readOnly) {
+      const connected = db;
+      try {
+        retryWhileBusy(() => connected.prepare('PRAGMA schema_version').get(), wait);
+      } catch (error) {
+        if (!canReadFrozen(file, error)) throw error;
+        db.close();
+        db = connect(file, options, true);
+        frozen = true;
+      }
+    }
+    const opened = db;
+    retryWhileBusy(() => configure(opened, options.readOnly), wait);
+    const problems = retryWhileBusy(() => quickCheck(opened), wait);
     if (problems.length > 0) throw new DamageFound(problems.slice(0, 5).join('; '));
-    const fresh = isEmptyDatabase(db);
-    migrate(db, file, fresh, options);
-    return { db, fresh };
+    const fresh = retryWhileBusy(() => migrate(opened, file, options), wait);
+    // A new project's schema, like every commit, goes into the file itself at once.
+    if (!options.readOnly) copyIntoDatabase(opened, Math.min(wait, 1000));
+    return { db: opened, fresh, frozen };
   } catch (error) {
     if (db?.isOpen) db.close();
     if (error instanceof DamageFound || isCorruption(error)) throw damaged(file, options, error);
-    throw toStoreError(error, file);
+    throw openingError(error, file);
   }
+}
+
+function connect(file: string, options: OpenDatabaseOptions, frozen: boolean): DatabaseSync {
+  const settings = {
+    readOnly: options.readOnly,
+    timeout: options.busyTimeoutMs,
+    enableForeignKeyConstraints: true,
+  };
+  if (!frozen) return new DatabaseSync(file, settings);
+  // immutable=1: SQLite reads the file without locks, journal or index, as on a CD-ROM.
+  const url = pathToFileURL(file);
+  url.searchParams.set('immutable', '1');
+  return new DatabaseSync(url, settings);
+}
+
+// SQLite opens a WAL database read-only only where it can create the index (`-shm`) beside it:
+// not on read-only media, nor on a full disk. The file alone is then the whole project, unless a
+// journal with commits was left beside it, which this cannot read.
+const SQLITE_READONLY = 8;
+const SQLITE_IOERR = 10;
+const SQLITE_CANTOPEN = 14;
+
+function canReadFrozen(file: string, error: unknown): boolean {
+  const code = sqliteCode(error);
+  const refused = code === SQLITE_CANTOPEN || code === SQLITE_IOERR || code === SQLITE_READONLY;
+  if (refused && hasContent(`${file}-wal`)) {
+    throw new StoreError(
+      'read-only',
+      `The latest changes of the project ${file} are still in its journal file, which cannot be ` +
+        'read where nothing can be written (read-only media, or a full disk). Copy the project ' +
+        'folder to a disk with free space and open it there.',
+      { cause: error },
+    );
+  }
+  return refused;
+}
+
+function openingError(error: unknown, file: string): StoreError {
+  const failure = toStoreError(error, file);
+  if (failure.code !== 'disk-full') return failure;
+  return new StoreError(
+    'disk-full',
+    `The disk holding your project is full, so Apparatus cannot open the project to save ` +
+      `changes. Free some space and try again. (${file})`,
+    { cause: error },
+  );
 }
 
 /** The problems `PRAGMA quick_check` reports; empty when the database is sound. */
@@ -122,24 +193,16 @@ function configure(db: DatabaseSync, readOnly: boolean): void {
   db.exec('PRAGMA foreign_keys = ON');
 }
 
-function migrate(
-  db: DatabaseSync,
-  file: string,
-  fresh: boolean,
-  options: OpenDatabaseOptions,
-): void {
-  const current = userVersion(db);
+/**
+ * Brings the schema up to date; returns true when the database held no project before. Several
+ * processes may open a new project at once: the version is read again under the write lock
+ * (`BEGIN IMMEDIATE`), so only the first one migrates and the others find the work done.
+ */
+function migrate(db: DatabaseSync, file: string, options: OpenDatabaseOptions): boolean {
   const latest = options.migrations.at(-1)?.version ?? 0;
-  if (current > latest) {
-    throw new StoreError(
-      'newer-version',
-      `This project was saved by a newer version of Apparatus (format ${current}; ` +
-        `this version reads up to ${latest}). Update Apparatus to open it. ` +
-        'The file was not changed.',
-    );
-  }
-  const pending = options.migrations.filter((migration) => migration.version > current);
-  if (pending.length === 0) return;
+  const current = userVersion(db);
+  refuseNewer(current, latest);
+  if (current === latest) return false;
   if (options.readOnly) {
     throw new StoreError(
       'read-only',
@@ -147,12 +210,30 @@ function migrate(
         'open read-only.',
     );
   }
-  if (!fresh) writeBackup(db, file, 'pre-migration', options.now());
-  for (const migration of pending) {
-    transact(db, () => {
+  if (!isEmptyDatabase(db)) writeBackup(db, file, 'pre-migration', options.now());
+  let fresh = false;
+  transact(db, () => {
+    const locked = userVersion(db);
+    refuseNewer(locked, latest);
+    fresh = isEmptyDatabase(db);
+    // One transaction for every pending step: a process that waited for the lock sees either
+    // the old version or the finished schema, never a half-migrated one.
+    for (const migration of options.migrations.filter((step) => step.version > locked)) {
       db.exec(migration.sql);
       db.exec(`PRAGMA user_version = ${migration.version}`);
-    });
+    }
+  });
+  return fresh;
+}
+
+function refuseNewer(current: number, latest: number): void {
+  if (current > latest) {
+    throw new StoreError(
+      'newer-version',
+      `This project was saved by a newer version of Apparatus (format ${current}; ` +
+        `this version reads up to ${latest}). Update Apparatus to open it. ` +
+        'The file was not changed.',
+    );
   }
 }
 
@@ -174,6 +255,20 @@ function userVersion(db: DatabaseSync): number {
 function isEmptyDatabase(db: DatabaseSync): boolean {
   const row = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
   return row.n === 0 && userVersion(db) === 0;
+}
+
+/**
+ * Why changes to the project `file` could not be saved now — its folder or file is read-only,
+ * or its disk is full — or undefined when they could.
+ */
+export function whyReadOnly(file: string): 'read-only' | 'disk-full' | undefined {
+  try {
+    accessSync(dirname(file), constants.W_OK);
+    if (existsSync(file)) accessSync(file, constants.W_OK);
+  } catch {
+    return 'read-only';
+  }
+  return diskIsFull(file) ? 'disk-full' : undefined;
 }
 
 function prepareFolder(file: string): void {
@@ -210,6 +305,16 @@ function damaged(file: string, options: OpenDatabaseOptions, cause: unknown): St
   if (options.readOnly) {
     const message = `The project database ${file} is damaged and cannot be read.${offer}`;
     return new StoreCorruptError(message, { backups, cause });
+  }
+  // Never pull a file from under connections still using it: whatever looked wrong here, they
+  // would go on writing into the file set aside.
+  if (openElsewhereIfKnown(file)) {
+    return new StoreCorruptError(
+      `The project database ${file} seems damaged, but it is open in another Apparatus window ` +
+        'or command, so it was left where it is. Close the others and open the project again to ' +
+        `have it checked.${offer}`,
+      { backups, cause },
+    );
   }
   let damagedFile: string;
   try {

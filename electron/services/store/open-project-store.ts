@@ -11,6 +11,7 @@ import type { Migration } from './migrations.ts';
 import { openDatabase } from './open-database.ts';
 import { ProjectStore } from './project-store.ts';
 import { toStoreError } from './sqlite-errors.ts';
+import { WorkingFiles } from './working-files.ts';
 import { StoreError } from './store-errors.ts';
 
 /** Options of `openProjectStore`; every one has a sensible default. */
@@ -45,9 +46,10 @@ export interface ProjectStoreOptions {
 export function openProjectStore(file: string, options: ProjectStoreOptions = {}): ProjectStore {
   const now = options.now ?? (() => new Date());
   const readOnly = options.readOnly ?? false;
-  const { db, fresh } = openDatabase(file, {
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const { db, fresh, frozen } = openDatabase(file, {
     readOnly,
-    busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    busyTimeoutMs,
     migrations: options.migrations ?? MIGRATIONS,
     now,
   });
@@ -67,20 +69,27 @@ export function openProjectStore(file: string, options: ProjectStoreOptions = {}
       log(`The daily backup of ${file} could not be made: ${toStoreError(error, file).message}`);
     }
   }
-  return new ProjectStore({ db, file, now, newId: options.newId ?? randomUUID });
+  let files: WorkingFiles;
+  try {
+    files = WorkingFiles.record(file, { journal: !frozen });
+  } catch (error) {
+    db.close();
+    throw toStoreError(error, file);
+  }
+  return new ProjectStore({ db, file, now, newId: options.newId ?? randomUUID, files, busyTimeoutMs });
 }
 
 /**
- * Opens an existing project for reading only. A project saved by an older Apparatus is first
- * brought up to the current format (after a backup copy, as any opening does), so that reading it
- * (an export from the command line) works before the app was started after an update.
+ * Opens a project for a command that only reads: as any opening does (so a project saved by an
+ * older Apparatus is brought up to the current format first, after a backup copy), or, where
+ * nothing can be saved (read-only media or file, a full disk), read-only.
  */
 export function openProjectForReading(file: string, options: ProjectStoreOptions = {}): ProjectStore {
   try {
-    return openProjectStore(file, { ...options, readOnly: true });
+    return openProjectStore(file, { ...options, readOnly: false });
   } catch (error) {
-    if (!(error instanceof StoreError) || error.code !== 'read-only') throw error;
-    openProjectStore(file, { ...options, readOnly: false }).close();
+    // Where nothing can be saved (read-only media or file, a full disk), reading still works.
+    if (!(error instanceof StoreError) || (error.code !== 'read-only' && error.code !== 'disk-full')) throw error;
     return openProjectStore(file, { ...options, readOnly: true });
   }
 }

@@ -28,8 +28,12 @@ import { StoreError } from './store-errors.ts';
 import { mustRead, plainTag, requireAnnotation, requireTag, requireTags } from './guards.ts';
 import * as tags from './tag-table.ts';
 import type { TagWithUsage } from './tag-table.ts';
-import { transact } from './transaction.ts';
+import { copyIntoDatabase, transact } from './transaction.ts';
 import * as trash from './trash-table.ts';
+import { retryWhileBusy } from './busy.ts';
+import { markProject } from './project-marker.ts';
+import { stopSaving } from './stop-saving.ts';
+import type { WorkingFiles, WorkingFilesProblem } from './working-files.ts';
 
 /** A trashed annotation as the model's validator accepts it, or `invalid-input` naming the first problem. */
 function checkedRecord(record: unknown, refusal: string): Annotation {
@@ -44,9 +48,15 @@ export interface ProjectStoreDeps {
   file: string;
   now: () => Date;
   newId: () => string;
+  /** The files the connection opened, checked before each action (none: not checked). */
+  files?: WorkingFiles;
+  /** How long an action waits for another process's lock in all (default 5 s). */
+  busyTimeoutMs?: number;
 }
 
 const MAX_SETTING_BYTES = 1_000_000;
+// How long a save waits for its commit to reach the project file before it is acknowledged anyway.
+const COPY_WAIT_MS = 1000;
 
 /** The open project database. Create it with `openProjectStore`; `close` it when done. */
 export class ProjectStore {
@@ -55,12 +65,21 @@ export class ProjectStore {
   readonly #db: DatabaseSync;
   readonly #now: () => Date;
   readonly #newId: () => string;
+  readonly #files: WorkingFiles | undefined;
+  readonly #busyTimeoutMs: number;
+  // Set once another program removed or replaced the open files: every later action fails so.
+  #stopped: StoreError | undefined;
+  // Some commits are only in the journal (`-wal`), not yet in the database file.
+  #uncopied = false;
+  #marked = false;
 
   constructor(deps: ProjectStoreDeps) {
     this.file = deps.file;
     this.#db = deps.db;
     this.#now = deps.now;
     this.#newId = deps.newId;
+    this.#files = deps.files;
+    this.#busyTimeoutMs = deps.busyTimeoutMs ?? 5000;
   }
 
   /** Saves a new highlight and returns it with its new id and timestamps. */
@@ -269,6 +288,28 @@ export class ProjectStore {
     });
   }
 
+  /**
+   * The tag called `name` (ignoring case and spacing), created with `color` if there is none yet.
+   * Safe when several processes ask at once: the first creates it, the others get that tag.
+   */
+  ensureTag(name: string, color: Color = DEFAULT_COLOR): Tag {
+    const refusal = 'The tag was not created';
+    const typed = parseInput(schemas.TagNameSchema, name, refusal);
+    const validColor = parseInput(schemas.ColorSchema, color, refusal);
+    let named: string;
+    try {
+      named = checkTagName([], typed);
+    } catch (error) {
+      throw toStoreError(error, this.file);
+    }
+    const found = this.#read((db) => tags.selectTagByName(db, named));
+    if (found) return plainTag(found);
+    return this.#write((db) => {
+      tags.insertTagIfNew(db, { id: this.#newId(), name: named, color: validColor });
+      return plainTag(tags.selectTagByName(db, named) as TagWithUsage);
+    });
+  }
+
   /** Renames tag `id` everywhere at once; changing only the capitals of its own name is allowed. */
   renameTag(id: string, name: string): Tag {
     const refusal = 'The tag was not renamed';
@@ -440,21 +481,34 @@ export class ProjectStore {
     return listBackups(this.file);
   }
 
-  /** Closes the database; later calls throw `StoreError('closed')`. Closing twice is harmless. */
+  /**
+   * Closes the database; later calls throw `StoreError('closed')`. Closing twice is harmless.
+   * If another program removed or replaced the open files meanwhile, what only this connection
+   * still sees is first kept in a recovery copy, which the next open offers to restore.
+   */
   close(): void {
     if (!this.#db.isOpen) return;
-    try {
-      this.#db.exec('PRAGMA optimize');
-    } catch {
-      // Only a query-planner hint; closing matters more.
+    if (this.#stopped === undefined && this.#files?.check() === undefined) {
+      try {
+        this.#db.exec('PRAGMA optimize');
+      } catch {
+        // Only a query-planner hint; closing matters more.
+      }
+    } else if (this.#stopped === undefined) {
+      try {
+        this.#guard();
+      } catch {
+        // Nobody is left to tell; the recovery copy, if one was needed, now blocks the next open.
+      }
     }
     this.#db.close();
   }
 
   #read<T>(work: (db: DatabaseSync) => T): T {
     const db = this.#open();
+    this.#guard();
     try {
-      return work(db);
+      return retryWhileBusy(() => work(db), this.#busyTimeoutMs);
     } catch (error) {
       throw toStoreError(error, this.file);
     }
@@ -462,17 +516,48 @@ export class ProjectStore {
 
   #write<T>(work: (db: DatabaseSync) => T): T {
     const db = this.#open();
+    this.#guard();
+    let result: T;
     try {
-      return transact(db, () => work(db));
+      result = retryWhileBusy(() => transact(db, () => work(db)), this.#busyTimeoutMs);
     } catch (error) {
       throw toStoreError(error, this.file);
     }
+    // Acknowledged means in the database file: a journal removed by another program later on
+    // then takes nothing with it.
+    this.#uncopied = !copyIntoDatabase(db, Math.min(this.#busyTimeoutMs, COPY_WAIT_MS));
+    if (!this.#marked) this.#marked = markProject(this.file);
+    // The files may have changed under the commit itself; if it did not reach the project file,
+    // it is in the recovery copy and the error says so.
+    const problem = this.#files?.check();
+    if (problem !== undefined) {
+      const stopped = this.#stop(problem);
+      if (this.#uncopied || problem.part === 'database') throw stopped;
+    }
+    return result;
   }
 
   #open(): DatabaseSync {
+    if (this.#stopped !== undefined) throw this.#stopped;
     if (!this.#db.isOpen) {
       throw new StoreError('closed', 'The project is closed. Reopen it to continue.');
     }
     return this.#db;
+  }
+
+  // Before each action: the files must still be the ones this connection opened.
+  #guard(): void {
+    const problem = this.#files?.check();
+    if (problem !== undefined) throw this.#stop(problem);
+  }
+
+  #stop(problem: WorkingFilesProblem): StoreError {
+    this.#stopped ??= stopSaving(problem, {
+      db: this.#db,
+      file: this.file,
+      now: this.#now(),
+      needsCopy: this.#uncopied || problem.part === 'database',
+    });
+    return this.#stopped;
   }
 }

@@ -31,6 +31,22 @@ export function setAside(file: string, label: string, now: Date): string {
   return target;
 }
 
+/**
+ * Renames the `-wal`/`-shm` files of `file` to `<file>.<label>-<stamp>-wal`… when the database
+ * itself is gone: a journal left behind must never be replayed into another file put in its place.
+ */
+export function setAsideJournal(file: string, label: string, now: Date): void {
+  const target = `${file}.${label}-${fileStamp(now)}`;
+  let moved = false;
+  for (const suffix of COMPANIONS) {
+    if (existsSync(file + suffix)) {
+      renameSync(file + suffix, target + suffix);
+      moved = true;
+    }
+  }
+  if (moved) syncFolder(dirname(file));
+}
+
 /** Flushes a file's contents to disk. */
 export function syncFile(file: string): void {
   const fd = openSync(file, 'r+');

@@ -2,6 +2,8 @@
  * Turns what node:sqlite and the file system throw into `StoreError`s a historian can act on.
  * SQLite's own wording ("database or disk is full") stays in `cause`, for the log.
  */
+import { statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AnnotateError } from '../../../core/annotate/errors.ts';
 import { StoreCorruptError, StoreError } from './store-errors.ts';
 import type { StoreErrorCode } from './store-errors.ts';
@@ -51,12 +53,7 @@ export function toStoreError(error: unknown, file: string): StoreError {
     case SQLITE_FULL:
     case 'ENOSPC':
     case 'EDQUOT':
-      return new StoreError(
-        'disk-full',
-        'The disk holding your project is full, so the change was not saved. ' +
-          `Free some space and try again. (${file})`,
-        { cause },
-      );
+      return diskFull(file, cause);
     case SQLITE_READONLY:
     case 'EROFS':
       return new StoreError(
@@ -87,12 +84,41 @@ export function toStoreError(error: unknown, file: string): StoreError {
       );
     case SQLITE_IOERR:
     default:
+      // A full disk often surfaces as an I/O error (the index file could not grow, a write came
+      // back short): ask the file system how much room is left before calling it that.
+      if (diskIsFull(file)) return diskFull(file, cause);
       return new StoreError(
         'io',
         `The project file could not be read or written (${file}). ` +
           'Nothing was changed; try again, and check the disk if this repeats.',
         { cause },
       );
+  }
+}
+
+function diskFull(file: string, cause: unknown): StoreError {
+  return new StoreError(
+    'disk-full',
+    'The disk holding your project is full, so the change was not saved. ' +
+      `Free some space and try again. (${file})`,
+    { cause },
+  );
+}
+
+// Less room than this is a full disk for a database: SQLite grows its files by pages and its
+// index by 32 KB at a time, and the file system keeps some blocks for itself.
+const FULL_BELOW_BYTES = 1024 * 1024;
+
+/** True when the file system holding `file` has (almost) no room left for it. */
+export function diskIsFull(file: string): boolean {
+  for (let folder = dirname(file); ; folder = dirname(folder)) {
+    try {
+      const stats = statfsSync(folder);
+      return stats.bavail * stats.bsize < FULL_BELOW_BYTES;
+    } catch {
+      // The folder may not exist yet: ask its parent, which is on the same disk or above it.
+      if (dirname(folder) === folder) return false;
+    }
   }
 }
 

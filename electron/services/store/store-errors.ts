@@ -24,6 +24,11 @@ export type StoreErrorCode =
   | 'backup-damaged'
   | 'closed'
   | 'corrupt'
+  | 'project-missing'
+  | 'journal-removed'
+  | 'file-replaced'
+  | 'changes-lost'
+  | 'recovery-pending'
   | 'io';
 
 // What each refusal means to the page; every other code is a failure of the storage itself.
@@ -77,5 +82,36 @@ export class StoreCorruptError extends StoreError {
     super('corrupt', message, { cause: options.cause });
     this.damagedFile = options.damagedFile;
     this.backups = options.backups ?? [];
+  }
+}
+
+/** The reasons a project must be restored or accepted as it is before it can be used again. */
+export type StoreRecoveryCode =
+  | 'project-missing'
+  | 'journal-removed'
+  | 'file-replaced'
+  | 'changes-lost'
+  | 'recovery-pending';
+
+/**
+ * Another program removed or replaced the project's files, or the project file is missing where a
+ * project existed. `restorable` lists the copies that can be restored, newest first (a recovery
+ * copy among them when one was made); `recoveryCopy` is the path of the one this failure made.
+ */
+export class StoreRecoveryError extends StoreError {
+  override readonly code: StoreRecoveryCode;
+  readonly restorable: BackupInfo[];
+  readonly recoveryCopy: string | undefined;
+
+  constructor(
+    code: StoreRecoveryCode,
+    message: string,
+    options: { restorable?: BackupInfo[]; recoveryCopy?: string; cause?: unknown } = {},
+  ) {
+    super(code, message, { cause: options.cause });
+    this.name = 'StoreRecoveryError';
+    this.code = code;
+    this.restorable = options.restorable ?? [];
+    this.recoveryCopy = options.recoveryCopy;
   }
 }

@@ -33,6 +33,14 @@ export function selectTag(db: DatabaseSync, id: string): TagWithUsage | undefine
   return row ? fromRow(row) : undefined;
 }
 
+/** The tag whose name equals `name` ignoring case and spacing, or undefined. */
+export function selectTagByName(db: DatabaseSync, name: string): TagWithUsage | undefined {
+  const row = db.prepare(`${SELECT} WHERE t.name_key = ?`).get(tagNameKey(name)) as
+    | TagRow
+    | undefined;
+  return row ? fromRow(row) : undefined;
+}
+
 /** Every tag, sorted by name ignoring case. */
 export function selectTags(db: DatabaseSync): TagWithUsage[] {
   const sql = `${SELECT} ORDER BY t.name_key, t.id`;
@@ -67,6 +75,17 @@ export function insertTag(db: DatabaseSync, tag: Tag): void {
     tag.color,
     tag.parent ?? null,
   );
+}
+
+/**
+ * Inserts a new tag unless one with the same name (ignoring case) exists: then nothing happens,
+ * so two processes creating the same tag end up with one.
+ */
+export function insertTagIfNew(db: DatabaseSync, tag: Tag): void {
+  db.prepare(
+    `INSERT INTO tags (id, name, name_key, color, parent) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name_key) DO NOTHING`,
+  ).run(tag.id, tag.name, tagNameKey(tag.name), tag.color, tag.parent ?? null);
 }
 
 /** Gives tag `id` another colour. */

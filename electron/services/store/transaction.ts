@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { sleep } from './busy.ts';
 
 /**
  * Runs `work` as one write transaction: every change it makes is committed together, or, if it
@@ -23,5 +24,29 @@ export function transact<T>(db: DatabaseSync, work: () => T): T {
       }
     }
     throw error;
+  }
+}
+
+/**
+ * Copies every commit from the journal (`-wal`) into the database file and flushes it, trying
+ * again for up to `waitMs` while another process's copy is running or a reader of an older
+ * snapshot holds commits back. A passive copy, which never blocks other writers: with several
+ * processes at work, a copy that took the write lock would keep them waiting. Returns false when
+ * some commits stay only in the journal: they are safe there unless another program removes it.
+ * Never throws: the commits themselves already succeeded.
+ */
+export function copyIntoDatabase(db: DatabaseSync, waitMs: number): boolean {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    let row: { busy: number; log: number; checkpointed: number } | undefined;
+    try {
+      row = db.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as typeof row;
+    } catch {
+      return false;
+    }
+    // Outside WAL mode both counts are -1: every commit is in the file already.
+    if (row !== undefined && row.busy === 0 && row.checkpointed === row.log) return true;
+    if (Date.now() >= deadline) return false;
+    sleep(2 + Math.random() * 8);
   }
 }

@@ -2,8 +2,14 @@ import type { CallInput, ImportPreview } from '../../../core/api.ts';
 import { RELIABILITIES, type Reliability } from '../../../core/corpus/model.ts';
 import { el } from '../../dom.ts';
 import { formDialog, formField, selectInput, textInput } from '../../ui/dialogs.ts';
+import { pdfPart } from './pdf-preview.ts';
 
 type ImportMetadata = CallInput<'corpus.importCommit'>['metadata'];
+
+/** What the user chose beyond the metadata: for a PDF with pages without text, to import those that have some. */
+export interface ImportChoices {
+  textPagesOnly?: boolean;
+}
 
 const TYPES: [string, string][] = [
   ['', 'Choose a type…'],
@@ -28,11 +34,12 @@ const RELIABILITY_LABELS: Record<Reliability, string> = {
 };
 
 /**
- * Asks for the metadata of a file being imported, prefilled with what the file states. Resolves
- * with the metadata, or null if the user cancelled. `submit` may refuse (the main process
- * validates); its message is shown and the dialog stays open.
+ * Asks for the metadata of a file being imported, prefilled with what the file states (for a PDF,
+ * also its pages and where it appeared). Resolves with the metadata, or null if the user
+ * cancelled. `submit` may refuse (the main process validates); its message is shown and the
+ * dialog stays open.
  */
-export function importDialog(preview: ImportPreview, submit: (metadata: ImportMetadata) => Promise<string | null>): Promise<boolean> {
+export function importDialog(preview: ImportPreview, submit: (metadata: ImportMetadata, choices: ImportChoices) => Promise<string | null>): Promise<boolean> {
   const s = preview.suggested;
   const title = textInput(s.title, { required: '', 'aria-required': 'true' });
   const authors = el('textarea', '', undefined, { rows: '3' });
@@ -46,9 +53,10 @@ export function importDialog(preview: ImportPreview, submit: (metadata: ImportMe
     'secondary',
   );
   const id = textInput(s.id, { pattern: '[a-z0-9][a-z0-9._\\-]*' });
+  const pdf = pdfPart(preview);
   return formDialog({
     title: 'Import a source',
-    intro: [el('p', 'import-summary', `${preview.fileName}: ${preview.blocks} paragraphs and headings${preview.notes ? `, ${preview.notes} notes` : ''}, read as ${preview.form}.`)],
+    intro: [el('p', 'import-summary', `${preview.fileName}: ${preview.blocks} paragraphs and headings${preview.notes ? `, ${preview.notes} notes` : ''}, read as ${preview.form}.`), ...(pdf?.intro ?? [])],
     fields: [
       formField('Title', title),
       formField('Authors (one per line, “Family, Given”, or an institution)', authors),
@@ -56,6 +64,7 @@ export function importDialog(preview: ImportPreview, submit: (metadata: ImportMe
       formField('Type', type),
       formField('Published in', container),
       formField('Web address', url),
+      ...(pdf?.fields ?? []),
       formField('Reliability', reliability),
       formField('Id in the corpus', id),
     ],
@@ -71,6 +80,7 @@ export function importDialog(preview: ImportPreview, submit: (metadata: ImportMe
         url: url.value,
         reliability: RELIABILITIES.find((value) => value === reliability.value) ?? 'secondary',
         id: id.value,
-      }),
+        ...pdf?.values(),
+      }, pdf?.textPagesOnly() === undefined ? {} : { textPagesOnly: pdf.textPagesOnly() }),
   });
 }

@@ -1,7 +1,11 @@
+import type { ImportPreview, ImportProgress } from '../../../core/api.ts';
+import { dropFile } from '../../bridge.ts';
 import type { Context } from '../../context.ts';
 import { chooseAction, notify } from '../../ui/dialogs.ts';
+import { mountDropImport } from './drop-import.ts';
 import { exportDialog } from './export-dialog.ts';
 import { importDialog } from './import-dialog.ts';
+import { mountImportProgress } from './import-progress.ts';
 import { fieldLabel, metadataDialog } from './metadata-dialog.ts';
 
 /** Import, export and a source's details: what moves between the corpus, the project and files. */
@@ -12,6 +16,8 @@ export interface Transfer {
   importSource(): Promise<void>;
   /** Opens the metadata editor of a source and saves what the user changes. */
   editDetails(id: string): Promise<void>;
+  /** Main reports how far it has read the file being imported. */
+  progress(progress: ImportProgress): void;
 }
 
 /** What transfer needs from its neighbours. */
@@ -43,16 +49,51 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
     const written = await calls.call('export.run', request);
     if (!written) return;
     const highlights = written.annotations ? `${written.annotations} highlight${written.annotations === 1 ? '' : 's'} from ` : '';
-    notify(`Exported ${highlights}${written.sources} source${written.sources === 1 ? '' : 's'} to ${written.file}.`);
+    const notes = request.format === 'obsidian' ? ` as ${written.sources} note${written.sources === 1 ? '' : 's'} in the folder` : '';
+    notify(`Exported ${highlights}${written.sources} source${written.sources === 1 ? '' : 's'}${notes} to ${written.file}.`);
   };
 
-  const importSource = async () => {
-    const preview = await calls.call('corpus.importChoose');
-    if (!preview) return;
+  // Main reads the file (a long PDF page by page, with progress the user can cancel); then the
+  // user confirms its details. One import at a time: a second waits for the first.
+  let cancelled = false;
+  let reading = false;
+  let queue: Promise<void> = Promise.resolve();
+  const enqueue = (job: () => Promise<void>) => (queue = queue.then(job, job));
+  const readThenConfirm = async (read: () => Promise<ImportPreview | null>) => {
+    cancelled = false;
+    reading = true;
+    let preview: ImportPreview | null;
+    try {
+      preview = await read();
+    } finally {
+      reading = false;
+      store.dispatch({ type: 'import/progress', progress: null });
+    }
+    if (!preview) {
+      if (cancelled) notify('The import was cancelled; nothing was added to the corpus.');
+      return;
+    }
+    await confirm(preview);
+  };
+  mountImportProgress(ctx, () => {
+    cancelled = true;
+    void calls.call('corpus.importCancel');
+  });
+  mountDropImport(ctx, (file) =>
+    enqueue(async () => {
+      const token = await dropFile(file);
+      if (!token.ok) notify(token.error.message, 'error');
+      else await readThenConfirm(() => calls.call('corpus.importDropped', { token: token.value }));
+    }),
+  );
+
+  const importSource = () => enqueue(() => readThenConfirm(() => calls.call('corpus.importChoose')));
+
+  const confirm = async (preview: ImportPreview) => {
     let imported: string | null = null;
     const done = await ctx.modal('import', () =>
-      importDialog(preview, async (metadata) => {
-        const result = await calls.result('corpus.importCommit', { token: preview.token, metadata });
+      importDialog(preview, async (metadata, choices) => {
+        const result = await calls.result('corpus.importCommit', { token: preview.token, metadata, ...choices });
         if (!result.ok) return result.error.issues?.length ? `${result.error.message} ${result.error.issues.join('; ')}` : result.error.message;
         imported = result.value.id;
         return null;
@@ -80,5 +121,9 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
   };
 
   ctx.part('[data-action="import"]').addEventListener('click', () => void importSource());
-  return { exportAnnotations, importSource, editDetails };
+  // A report that arrives after the reading ended (events and answers travel apart) is dropped.
+  const progress = (report: ImportProgress) => {
+    if (reading) store.dispatch({ type: 'import/progress', progress: report });
+  };
+  return { exportAnnotations, importSource, editDetails, progress };
 }

@@ -57,7 +57,8 @@ describe('Word footnotes as Word sets them', () => {
       expect(notes.length).toBeGreaterThan(0);
       expect(body.length).toBeGreaterThan(0);
       expect(Math.max(...notes)).toBeLessThan(Math.min(...body));
-    });
+      // LibreOffice takes seconds to start, more on a loaded machine than Vitest's 5 s default.
+    }, 120_000);
 
     it('reads the footnote style and the headings’ keep-with-next as Word would', () => {
       convert('fodt');
@@ -65,6 +66,6 @@ describe('Word footnotes as Word sets them', () => {
       const style = (name: string) => new RegExp(`<style:style style:name="${name}"[^>]*>[\\s\\S]*?</style:style>`).exec(fodt)?.[0] ?? '';
       expect(style('Footnote')).toMatch(/fo:font-size="10pt"/);
       expect(style('Heading_20_1')).toContain('fo:keep-with-next="always"');
-    });
+    }, 120_000);
   });
 });

@@ -43,6 +43,18 @@ describe('quotationOf', () => {
     expect(quotationOf(edited, moved).text).toBe(edited.slice(start, edited.indexOf(' After')));
   });
 
+  it('says when the wording it quotes is not the wording highlighted, and keeps the words highlighted', () => {
+    const annotation = trimmed(TEXT, []);
+    expect(quotationOf(TEXT, annotation)).toMatchObject({ changed: false, saved: PASSAGE });
+    const edited = TEXT.replace('Moscow', 'the Kremlin');
+    const start = edited.indexOf('Until');
+    const moved: Annotation = { ...annotation, anchor: 'moved', position: { start, end: edited.indexOf(' After') } };
+    expect(quotationOf(edited, moved)).toMatchObject({ changed: true, saved: PASSAGE, text: edited.slice(start, edited.indexOf(' After')) });
+    const shifted = `New. ${TEXT}`;
+    const anchored: Annotation = { ...annotation, position: { start: shifted.indexOf('Until'), end: shifted.indexOf('Until') + PASSAGE.length } };
+    expect(quotationOf(shifted, anchored).changed).toBe(false);
+  });
+
   it('quotes an orphan as saved, with its cuts', () => {
     const orphan: Annotation = { ...trimmed(TEXT, ['June ']), anchor: 'orphaned' };
     expect(quotationOf('Unrelated text.', orphan)).toMatchObject({ orphaned: true, text: 'Until … 1960, Moscow had not responded to the Albanian requests.' });

@@ -118,7 +118,7 @@ describe('writeCsv', () => {
   const rows = parseCsv(writeCsv(doc));
 
   it('has a header and one row per highlight with its citation and page', () => {
-    expect(rows[0]).toEqual(['note_number', 'annotation_id', 'source_id', 'quotation', 'note', 'tags', 'locator', 'citation']);
+    expect(rows[0]).toEqual(['note_number', 'annotation_id', 'source_id', 'quotation', 'note', 'tags', 'locator', 'citation', 'wording_changed', 'highlighted_as']);
     expect(rows).toHaveLength(doc.entries.length + 1);
     const across = rows.find((r) => r[0] === '4')!;
     expect(across[6]).toBe('385–86');

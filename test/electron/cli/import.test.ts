@@ -33,11 +33,12 @@ describe('apparatus import', () => {
     expect(source.meta.reliability).toBe('secondary');
   });
 
-  it('asks for --title when the file states none, and writes nothing', () => {
+  // The file is cleaned in a worker thread, so the refusal comes as a rejection.
+  it('asks for --title when the file states none, and writes nothing', async () => {
     const before = fingerprint(temp.corpus);
-    const run = () => importCommand.run([temp.fixture('letter.txt'), '--corpus', temp.corpus], context());
-    expect(run).toThrow('The file states no title: pass one with --title');
-    expect(run).toThrow(expect.objectContaining({ code: 'invalid-metadata' }));
+    const run = async () => importCommand.run([temp.fixture('letter.txt'), '--corpus', temp.corpus], context());
+    await expect(run()).rejects.toThrow('The file states no title: pass one with --title');
+    await expect(run()).rejects.toMatchObject({ code: 'invalid-metadata' });
     expect(fingerprint(temp.corpus)).toEqual(before);
   });
 

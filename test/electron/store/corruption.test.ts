@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { restoreBackup } from '../../../electron/services/store/backups.ts';
+import { acceptProjectAsIs } from '../../../electron/services/store/recovery.ts';
 import { openProjectStore } from '../../../electron/services/store/open-project-store.ts';
 import { StoreCorruptError } from '../../../electron/services/store/store-errors.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
@@ -95,9 +96,11 @@ describe('opening a damaged project', () => {
     expect(openExpectingDamage().backups).toEqual([]);
   });
 
-  it('starts a new empty project on the next open, leaving the damaged file in place', () => {
+  it('starts a new empty project on the next open once the user chose to, leaving the damaged file in place', () => {
     scribble(project.file, 0, 100, 3);
     const { damagedFile } = openExpectingDamage();
+    // Without that choice the next open refuses (test/electron/store/missing-project.test.ts).
+    acceptProjectAsIs(project.file, clock.now());
     const store = openProjectStore(project.file, { now: clock.now });
     expect(store.list()).toEqual([]);
     store.close();

@@ -66,6 +66,7 @@ export async function extractPdf(path: string, onPage: (done: number, total: num
         pages: total,
         textless: assembled.textless,
         labelSource: assembled.labels.source,
+        pageLabels: assembled.labels.labels.map((label) => label ?? null),
         caveats: assembled.labels.caveat === undefined ? [] : [assembled.labels.caveat],
       },
     };

@@ -2,6 +2,7 @@
 import type { CleanedBody } from '../../../../core/clean/cleaned-body.ts';
 import type { CslItem } from '../../../../core/corpus/model.ts';
 import type { PageLabelSource } from '../../../../core/pdf/index.ts';
+import type { WorkerMessage } from '../run-worker.ts';
 
 /** What the worker is given: the file to read. */
 export interface PdfWorkerInput {
@@ -20,12 +21,11 @@ export interface PdfExtraction {
   /** Page indexes (1-based) of pages without a text layer. */
   textless: number[];
   labelSource: PageLabelSource;
+  /** The printed page of each PDF page (null where none is known), as the page milestones carry them. */
+  pageLabels: (string | null)[];
   /** What a reader must know before citing a page, when the pages are not printed pages. */
   caveats: string[];
 }
 
-/** A message from the worker. */
-export type PdfWorkerMessage =
-  | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; result: PdfExtraction }
-  | { type: 'failed'; failure: PdfFailure; detail: string };
+/** A message from the worker: pages done, the extraction, or why the PDF cannot be read. */
+export type PdfWorkerMessage = WorkerMessage<{ done: number; total: number }, PdfExtraction, { failure: PdfFailure; detail: string }>;

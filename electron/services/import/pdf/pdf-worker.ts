@@ -10,5 +10,5 @@ import type { PdfWorkerInput, PdfWorkerMessage } from './pdf-protocol.ts';
 const input = workerData as PdfWorkerInput;
 const post = (message: PdfWorkerMessage): void => parentPort?.postMessage(message);
 
-const outcome = await extractPdf(input.path, (done, total) => post({ type: 'progress', done, total }));
-post(outcome.ok ? { type: 'done', result: outcome.result } : { type: 'failed', failure: outcome.failure, detail: outcome.detail });
+const outcome = await extractPdf(input.path, (done, total) => post({ type: 'progress', progress: { done, total } }));
+post(outcome.ok ? { type: 'done', result: outcome.result } : { type: 'refused', refusal: { failure: outcome.failure, detail: outcome.detail } });

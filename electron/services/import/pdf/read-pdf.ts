@@ -5,10 +5,10 @@
  */
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ImportError } from '../import-error.ts';
-import { formatSize } from '../read-import-file.ts';
-import type { PdfExtraction, PdfFailure, PdfWorkerInput, PdfWorkerMessage } from './pdf-protocol.ts';
+import { formatSize, refuseLink } from '../read-import-file.ts';
+import { runWorker } from '../run-worker.ts';
+import type { PdfExtraction, PdfFailure, PdfWorkerInput } from './pdf-protocol.ts';
 import { defaultPdfWorkerFile } from './pdf-worker-file.ts';
 
 /** The largest PDF Apparatus imports: 100 MB, a long scanned book. */
@@ -35,6 +35,7 @@ export interface ReadPdfOptions {
 export async function readPdf(path: string, options: ReadPdfOptions = {}): Promise<PdfExtraction> {
   const name = basename(path);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_PDF_BYTES;
+  refuseLink(path);
   let size: number;
   try {
     const stat = statSync(path);
@@ -50,36 +51,17 @@ export async function readPdf(path: string, options: ReadPdfOptions = {}): Promi
         'Split it into parts (for example one per chapter) and import each.',
     );
   }
-  if (size === 0) throw new ImportError('empty', `This file is empty: “${name}” holds no text to import.`);
   if (options.signal?.aborted) throw cancelled(name);
+  if (size === 0) throw new ImportError('empty', `This file is empty: “${name}” holds no text to import.`);
   const workerFile = options.workerFile ?? defaultPdfWorkerFile();
   if (workerFile === undefined) throw new Error('the PDF worker script cannot be found');
   const input: PdfWorkerInput = { path };
-  const worker = new Worker(workerFile, { workerData: input });
-  return new Promise<PdfExtraction>((resolve, reject) => {
-    let settled = false;
-    const settle = (action: () => void): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onAbort);
-      action();
-      void worker.terminate();
-    };
-    const onAbort = (): void => {
-      settle(() => reject(cancelled(name)));
-    };
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (message: PdfWorkerMessage) => {
-      if (message.type === 'progress') {
-        if (!settled) options.onProgress?.({ done: message.done, total: message.total });
-      } else if (message.type === 'done') {
-        settle(() => resolve(message.result));
-      } else {
-        settle(() => reject(failure(name, message.failure, message.detail)));
-      }
-    });
-    worker.on('error', (error) => settle(() => reject(failure(name, 'damaged', error.message))));
-    worker.on('exit', (code) => settle(() => reject(failure(name, 'damaged', `the reader stopped early (exit code ${code})`))));
+  return runWorker<PdfProgress, PdfExtraction, { failure: PdfFailure; detail: string }>(workerFile, input, {
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    refused: ({ failure: kind, detail }) => failure(name, kind, detail),
+    cancelled: () => cancelled(name),
+    crashed: (detail) => failure(name, 'damaged', detail),
   });
 }
 

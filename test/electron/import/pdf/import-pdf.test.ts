@@ -11,6 +11,7 @@ import { citeAnnotation } from '../../../../core/export/annotation-citation.ts';
 import { CorpusService } from '../../../../electron/services/corpus-service.ts';
 import { ImportService } from '../../../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../../../electron/services/import-sessions.ts';
+import { lines, makePdf } from '../../../support/make-pdf.ts';
 import { article, labelled, longPdf, scanned } from '../../../support/pdf-fixtures.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../temp-corpus.ts';
 import { fileBody } from './pdf-body.ts';
@@ -120,6 +121,102 @@ describe('importing a PDF through ImportSessions', () => {
     expect(progress.at(-1)).toEqual({ done: 50, total: 2000 });
     expect(fingerprint(temp.corpus)).toEqual(before);
   }, 120_000);
+});
+
+describe('what the user says in the import form wins over what the file suggests', () => {
+  let temp: TempCorpus;
+  let sessions: ImportSessions;
+  let chosen: string | null;
+  beforeEach(() => {
+    temp = makeTempCorpus();
+    chosen = null;
+    sessions = new ImportSessions(new ImportService(new CorpusService(temp.corpus)), async () => chosen);
+  });
+  afterEach(() => temp.remove());
+
+  const metadataOf = (id: string) => parseRecipe(readFileSync(join(temp.corpus, 'recipes', `${id}.yml`), 'utf8')).metadata.csl;
+
+  it('leaves out a suggestion of a PDF’s first page that the user emptied, keeping those the user kept', async () => {
+    chosen = temp.input('cwh.pdf', await makePdf([
+      {
+        texts: [
+          { text: 'Cold War History, Vol. 12, No. 3, 2012, pp. 375–400', x: 50, y: 570, size: 8 },
+          { text: 'ISSN 1468-2745 DOI: 10.1080/14682745.2012.650903', x: 50, y: 560, size: 8 },
+          ...lines(50, 500, ['The split of 1961 was long in coming, and its roots lay in the', 'quarrels of the 1950s over the course of the economy.'], { indent: 12 }),
+        ],
+      },
+    ]));
+    const preview = await sessions.choose();
+    expect(preview?.suggested).toMatchObject({ containerTitle: 'Cold War History', volume: '12', issue: '3', DOI: '10.1080/14682745.2012.650903', ISSN: '1468-2745' });
+    const { id } = sessions.commit(preview?.token as string, {
+      title: 'The Split',
+      authors: [],
+      issued: '2012',
+      type: 'article-journal',
+      containerTitle: 'Cold War History',
+      url: '',
+      reliability: 'secondary',
+      id: '',
+      volume: '12',
+      issue: '',
+      page: '375–400',
+      DOI: '',
+      ISSN: ' ',
+    });
+    const csl = metadataOf(id);
+    expect(csl).toMatchObject({ 'container-title': 'Cold War History', volume: '12', page: '375–400' });
+    expect(csl).not.toHaveProperty('DOI');
+    expect(csl).not.toHaveProperty('ISSN');
+    expect(csl).not.toHaveProperty('issue');
+  });
+
+  it('leaves out the authors and date of a web page that the user emptied', async () => {
+    chosen = temp.fixture('article.html');
+    const preview = await sessions.choose();
+    expect(preview?.suggested).toMatchObject({ authors: ['Mëhilli, Elidor'], issued: '2017' });
+    const { id } = sessions.commit(preview?.token as string, { title: 'The Break of 1961', authors: [''], issued: '', type: '', containerTitle: '', url: '', reliability: 'secondary', id: '' });
+    const csl = metadataOf(id);
+    expect(csl).not.toHaveProperty('author');
+    expect(csl).not.toHaveProperty('issued');
+    expect(csl).not.toHaveProperty('container-title');
+    expect(csl.type).toBe('webpage');
+  });
+
+  it('keeps what the file states for a field the form did not show', async () => {
+    chosen = temp.fixture('article.html');
+    const preview = await sessions.choose();
+    const { id } = sessions.commit(preview?.token as string, { title: 'The Break of 1961', reliability: 'secondary' });
+    expect(metadataOf(id)).toMatchObject({ author: [{ family: 'Mëhilli', given: 'Elidor' }], issued: { 'date-parts': [[2017, 3, 1]] } });
+  });
+});
+
+describe('a file dropped on the window', () => {
+  let temp: TempCorpus;
+  let sessions: ImportSessions;
+  beforeEach(() => {
+    temp = makeTempCorpus();
+    sessions = new ImportSessions(new ImportService(new CorpusService(temp.corpus)), async () => null);
+  });
+  afterEach(() => temp.remove());
+
+  it('is read from the token main gave for its path, once', async () => {
+    const token = sessions.acceptDropped(temp.input('lalaj.pdf', await article.bytes()));
+    const preview = await sessions.chooseDropped(token);
+    expect(preview).toMatchObject({ fileName: 'lalaj.pdf', form: 'pdf', pdf: { pages: 3 } });
+    await expect(sessions.chooseDropped(token)).rejects.toMatchObject({ code: 'not-found', message: 'The dropped file is no longer known. Please drop it again.' });
+    expect(sessions.commit(preview?.token as string, { title: 'Albania and Moscow', reliability: 'secondary' })).toEqual({ id: 'lalaj' });
+  });
+
+  it('keeps the last twenty files dropped at once, forgetting older ones', async () => {
+    const tokens = Array.from({ length: 21 }, (_unused, i) => sessions.acceptDropped(temp.input(`note-${i}.txt`, `Note ${i}, a short text.\n`)));
+    await expect(sessions.chooseDropped(tokens[0] as string)).rejects.toMatchObject({ code: 'not-found' });
+    await expect(sessions.chooseDropped(tokens[20] as string)).resolves.toMatchObject({ fileName: 'note-20.txt' });
+  });
+
+  it('gives the same clear refusal as a chosen file for one that cannot be imported', async () => {
+    const token = sessions.acceptDropped(temp.input('picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47])));
+    await expect(sessions.chooseDropped(token)).rejects.toMatchObject({ code: 'unsupported-type', message: expect.stringMatching(/^Apparatus cannot import “picture\.png”/) });
+  });
 });
 
 describe('PDFs that cannot be read', () => {

@@ -1,0 +1,117 @@
+import {
+  acceptProjectAsIs,
+  inspectProject,
+  restorableCopies,
+  restoreCopy,
+  StoreCorruptError,
+  StoreRecoveryError,
+  type ProjectReport,
+  type RestorableCopy,
+} from '../services/store/index.ts';
+import { CliUsageError, ok, parseCommandArgs, projectFile, type CliCommand, type CliOutcome } from './command.ts';
+
+const USAGE = `Usage:
+  apparatus project check [--json]
+  apparatus project backups [--json]
+  apparatus project restore NAME | --latest
+  apparatus project accept
+
+check     says whether the project opens and runs SQLite's thorough integrity check on it;
+          exits with 1 when something needs your attention
+backups   the backups and recovery copies the project can be restored from, newest first
+restore   replaces the project file by the copy NAME (or the newest, with --latest); the file it
+          replaces is kept beside it. Close Apparatus first.
+accept    goes on with the project as it is: without changes that were lost, or, where the
+          project file is missing, with a new, empty project. Nothing is deleted.
+Every command accepts --project DIR.`;
+
+/** `apparatus project`: check a project, list its backups, restore one, or go on as it is. */
+export const projectCommand: CliCommand = {
+  name: 'project',
+  summary: 'check the project, list its backups, restore one',
+  usage: USAGE,
+  run(args, context) {
+    const { values, positionals } = parseCommandArgs(args, {
+      json: { type: 'boolean' },
+      latest: { type: 'boolean' },
+    });
+    const file = projectFile(values.project, context);
+    const [action, name, extra] = positionals;
+    if (extra !== undefined) throw new CliUsageError(`unexpected "${extra}"`);
+    switch (action) {
+      case 'check': {
+        const report = inspectProject(file);
+        const code = report.state === 'sound' || report.state === 'none' ? 0 : 1;
+        return { code, stdout: values.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report), stderr: '' };
+      }
+      case 'backups': {
+        const copies = restorableCopies(file);
+        if (values.json) return ok(`${JSON.stringify(copies, null, 2)}\n`);
+        if (copies.length === 0) return ok(`There are no backups of ${file} yet.\n`);
+        return ok(copies.map(copyLine).join(''));
+      }
+      case 'restore':
+        return restore(file, name, values.latest ?? false);
+      case 'accept': {
+        const done = acceptProjectAsIs(file);
+        return ok(done.length === 0 ? 'Nothing to do: the project opens as it is.\n' : `${done.join('\n')}\n`);
+      }
+      default:
+        throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: check, backups, restore or accept');
+    }
+  },
+};
+
+function restore(file: string, name: string | undefined, latest: boolean): CliOutcome {
+  if ((name === undefined) === !latest) {
+    throw new CliUsageError('restore needs the NAME of a copy (see apparatus project backups) or --latest');
+  }
+  const chosen = name ?? restorableCopies(file)[0]?.name;
+  if (chosen === undefined) return { code: 1, stdout: '', stderr: `apparatus project: There is no backup of ${file} to restore.\n` };
+  const result = restoreCopy(file, chosen);
+  const what = result.restored.kind === 'recovery' ? 'the recovery copy' : 'the backup';
+  const kept = result.setAside ? ` The file it replaced was kept as ${result.setAside}.` : '';
+  return ok(`Restored ${what} of ${result.restored.created} (${result.restored.name}).${kept}\n`);
+}
+
+function describeReport(report: ProjectReport): string {
+  const lines = [`Project: ${report.file}`];
+  if (report.state === 'none') lines.push('There is no project here yet.');
+  if (report.state === 'sound' && report.contents) {
+    const { annotations, tags, format } = report.contents;
+    lines.push(`Sound: the integrity check passed (${annotations} highlight${annotations === 1 ? '' : 's'}, ${tags} tag${tags === 1 ? '' : 's'}, format ${format}).`);
+  }
+  if (report.message) lines.push(report.message);
+  for (const problem of report.problems.slice(0, 20)) lines.push(`  ${problem}`);
+  const newest = report.restorable[0];
+  lines.push(newest ? `Copies that can be restored: ${report.restorable.length}, the newest from ${newest.created} (${newest.name}).` : 'There is no backup to restore.');
+  if (report.state === 'needs-decision' || report.state === 'damaged') lines.push(...nextSteps(report.restorable));
+  return `${lines.join('\n')}\n`;
+}
+
+function copyLine(copy: RestorableCopy): string {
+  const kind = copy.kind === 'recovery' ? 'recovery copy' : copy.kind === 'pre-migration' ? 'before an update' : 'backup';
+  return `${copy.name}\t${kind}\t${copy.created}\t${kilobytes(copy.bytes)}\n`;
+}
+
+function kilobytes(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en')} KB`;
+}
+
+function nextSteps(copies: readonly { name: string }[]): string[] {
+  const steps = copies[0]
+    ? [`To restore the newest copy: apparatus project restore ${copies[0].name}`, 'To see every copy: apparatus project backups']
+    : [];
+  return [...steps, 'To go on with the project as it is: apparatus project accept'];
+}
+
+/**
+ * What to run next after a store error that needs the user's decision, for the command line;
+ * '' for other errors and where closing another window is the only remedy.
+ */
+export function recoveryHint(error: unknown): string {
+  if (error instanceof StoreCorruptError) return `${nextSteps(error.backups).join('\n')}\n`;
+  if (!(error instanceof StoreRecoveryError)) return '';
+  if (error.code === 'journal-removed' && error.recoveryCopy === undefined) return '';
+  return `${nextSteps(error.restorable).join('\n')}\n`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Reading and cleaning one text file to import (plain text, Markdown, a web page): the step that
+ * runs in the import worker, once per import. Everything `commit` needs comes out of it: the
+ * cleaned body, the raw copy to keep, and the hash of the file's bytes, so that the file is never
+ * cleaned a second time and a change before `commit` is noticed.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
+import { cleaners } from '../../../core/clean/cleaners.ts';
+import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
+import type { ConvertibleEncoding } from '../../../core/clean/encodings.ts';
+import { FrontMatterError } from '../../../core/clean/markdown/markdown.ts';
+import { readingTextOf } from '../../../core/corpus/reading-text.ts';
+import { cleanHtmlPage } from './html-cleaner.ts';
+import { ImportError } from './import-error.ts';
+import { readImportFile } from './read-import-file.ts';
+
+/** What cleaning a file gave. Plain data: it crosses from the worker thread as it is. */
+export interface CleanedFile {
+  form: DetectedForm;
+  body: CleanedBody;
+  /** The raw copy's text: the page without anything active (HTML), or the text converted to UTF-8; absent when the file's bytes are kept as they are. */
+  raw?: string;
+  /** The SHA-256 of the file's bytes, to notice a change before `commit`. */
+  sha256: string;
+  /** The file's extension, lower case, without the dot. */
+  extension: string;
+  /** The encoding the text was converted from; absent for UTF-8. */
+  encoding?: ConvertibleEncoding;
+}
+
+/** What to clean, and the limits. */
+export interface CleanFileInput {
+  path: string;
+  maxBytes: number;
+  maxTextChars: number;
+  /** The encoding the user confirmed for a file that is not UTF-8. */
+  encoding?: ConvertibleEncoding;
+  /** Convert a file in a convertible encoding without confirmation (the window asks before commit). */
+  preview?: boolean;
+}
+
+/** The stages a file goes through, for progress. */
+export type CleanStage = 'reading' | 'cleaning';
+
+/** Reads, checks and cleans the file; throws an `ImportError` written for the user. */
+export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanStage) => void = () => {}): CleanedFile {
+  const name = basename(input.path);
+  onStage('reading');
+  const file = readImportFile(input.path, input.maxBytes, {
+    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(input.preview === undefined ? {} : { preview: input.preview }),
+  });
+  const form = detectForm(name, file.text);
+  onStage('cleaning');
+  let body: CleanedBody;
+  let raw = file.encoding === undefined ? undefined : file.text;
+  try {
+    if (form === 'html') {
+      const page = cleanHtmlPage(file.text);
+      body = page.body;
+      raw = page.sanitized;
+    } else {
+      const cleaner = cleaners[form];
+      if (!cleaner) throw new Error(`no cleaner for ${form}`);
+      body = cleaner(file.text);
+    }
+  } catch (error) {
+    if (error instanceof FrontMatterError) {
+      throw new ImportError('invalid-front-matter', `“${name}” cannot be imported: ${error.message}`, { cause: error });
+    }
+    throw new ImportError('no-text', `The text of “${name}” could not be cleaned as ${describeForm(form)}: ${(error as Error).message}`, { cause: error });
+  }
+  checkBody(name, form, body, input.maxTextChars);
+  return {
+    form,
+    body,
+    ...(raw === undefined ? {} : { raw }),
+    sha256: sha256(file.bytes),
+    extension: file.extension,
+    ...(file.encoding === undefined ? {} : { encoding: file.encoding }),
+  };
+}
+
+/** Refuses a cleaned body with no text to read, or too long to read without freezing the window. */
+export function checkBody(name: string, form: DetectedForm, body: CleanedBody, maxTextChars: number): void {
+  const text = body.blocks.length === 0 ? '' : readingTextOf(body.blocks, body.notes).text;
+  if (!/[\p{L}\p{N}\p{P}\p{S}]/u.test(text)) {
+    throw new ImportError(
+      'no-text',
+      `No text was found in “${name}”: after cleaning it as ${describeForm(form)}, ` +
+        'no paragraph is left. Check that the file holds the text of the source.',
+    );
+  }
+  if (text.length > maxTextChars) {
+    throw new ImportError(
+      'too-large',
+      `The text of “${name}” is too long for one source: ${millions(text.length)} characters ` +
+        `once cleaned, over the limit of ${millions(maxTextChars)}. Split it into parts ` +
+        '(for example one per chapter) and import each.',
+    );
+  }
+}
+
+/** The SHA-256 of bytes, in hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The form in words: "a web page", "Markdown". */
+export function describeForm(form: DetectedForm): string {
+  const names: Record<DetectedForm, string> = {
+    html: 'a web page',
+    markdown: 'Markdown',
+    plain: 'plain text',
+    wikitext: 'WikiText',
+    'pdf-text': 'text extracted from a PDF',
+    paraphrase: 'a paraphrase',
+    'web-page': 'a copied web page',
+    pdf: 'a PDF',
+  };
+  return names[form];
+}
+
+/** A character count for people: "2 million", "3.4 million", "850,000". */
+function millions(count: number): string {
+  if (count < 1_000_000) return count.toLocaleString('en');
+  return `${Number((count / 1_000_000).toFixed(1))} million`;
+}

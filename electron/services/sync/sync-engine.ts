@@ -1,0 +1,475 @@
+/**
+ * The client side of sharing: one member's replica of a group's documents, kept in a local update
+ * log, synced with the server through Hocuspocus over one WebSocket.
+ *
+ * The app's services call `applyLocal` with each change they announce; the engine writes it into
+ * the documents under the group's rules (a refused change is a `ShareError`, and `check` tells
+ * before anything changes). Changes from other members arrive through `onRemote` as plain data for
+ * the services to apply to the local store. A local change counts as waiting until a checkpoint
+ * shows that the server holds it; `status` says synced, syncing, offline (with how many changes
+ * wait) or error (with the reason).
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { annotationsOf, taggingsOf } from '../../../core/share/annotation-doc.ts';
+import { applyLocalChange, checkLocalChange, type ShareDocs } from '../../../core/share/apply-change.ts';
+import { CHECKPOINT_REQUEST, readCheckpointReply } from '../../../core/share/checkpoint.ts';
+import { readCorpus } from '../../../core/share/corpus-doc.ts';
+import type { ShareError } from '../../../core/share/errors.ts';
+import { readMembers } from '../../../core/share/members-doc.ts';
+import type { LocalChange, Member, SharedAnnotation, SharedSourceEntry, SharedVocabulary } from '../../../core/share/model.ts';
+import { docName, isName } from '../../../core/share/names.ts';
+import type { Role } from '../../../core/share/roles.ts';
+import { readSharedAnnotations } from '../../../core/share/shared-state.ts';
+import { readVocabulary, vocabularyOf } from '../../../core/share/vocabulary-doc.ts';
+import { SyncError } from './sync-error.ts';
+import { loadDocument, UpdateLog } from './update-log.ts';
+
+/** Where and as whom to sync. */
+export interface SyncEngineOptions {
+  /** The server, `ws://HOST:PORT` or `wss://HOST:PORT`. */
+  url: string;
+  group: string;
+  user: string;
+  /** The member's token; never stored or logged by the engine. */
+  token: string;
+  /** The file keeping this replica's updates (next to the project). */
+  stateFile: string;
+  /** Bounds of the wait between reconnection attempts, in ms. */
+  reconnect?: { minDelayMs: number; maxDelayMs: number };
+  /** How often to ask the server which waiting changes it holds, in ms. */
+  checkpointMs?: number;
+  log?: (line: string) => void;
+}
+
+/** Where syncing stands, as the status indicator shows it. */
+export type SyncStatus =
+  | { state: 'synced'; waiting: 0 }
+  | { state: 'syncing'; waiting: number }
+  | { state: 'offline'; waiting: number; reason?: string }
+  | { state: 'error'; waiting: number; reason: string };
+
+/** What other members changed, as plain data for the local store. */
+export type RemoteChange =
+  | { type: 'annotations'; annotations: SharedAnnotation[] }
+  | { type: 'tags'; vocabulary: SharedVocabulary }
+  | { type: 'members'; members: Member[] }
+  | { type: 'corpus'; sources: SharedSourceEntry[] };
+
+/** The group's state as this replica holds it. */
+export interface SharedState {
+  annotations: SharedAnnotation[];
+  vocabulary: SharedVocabulary;
+  members: Member[];
+  sources: SharedSourceEntry[];
+}
+
+/** What `applyLocal` did: whether the documents changed, and the updates to wait for. */
+export interface LocalReceipt {
+  changed: boolean;
+  updates: number[];
+}
+
+type Kind = 'members' | 'tags' | 'corpus' | 'annotations';
+
+type SocketStatus = 'connected' | 'connecting' | 'disconnected';
+
+interface Tracked {
+  name: string;
+  kind: Kind;
+  author?: string;
+  doc: Y.Doc;
+  provider?: HocuspocusProvider;
+  synced: boolean;
+  scope?: string;
+}
+
+const LOAD = Symbol('loaded from the local update log');
+
+/** One member's replica of one group. Create it with `SyncEngine.open`, then `connect`. */
+export class SyncEngine {
+  readonly #options: Required<Omit<SyncEngineOptions, 'reconnect'>> & Pick<SyncEngineOptions, 'reconnect'>;
+  readonly #log: UpdateLog;
+  readonly #docs = new Map<string, Tracked>();
+  readonly #remoteListeners = new Set<(change: RemoteChange) => void>();
+  readonly #statusListeners = new Set<(status: SyncStatus) => void>();
+  #socket: HocuspocusProviderWebsocket | undefined;
+  #socketStatus: SocketStatus = 'disconnected';
+  #offlineReason: string | undefined;
+  #failure: string | undefined;
+  #receipt: number[] | undefined;
+  #checkpointTimer: ReturnType<typeof setInterval> | undefined;
+  #lastStatus = '';
+  #closed = false;
+
+  private constructor(options: SyncEngineOptions, log: UpdateLog) {
+    this.#options = { checkpointMs: 1000, log: () => {}, ...options };
+    this.#log = log;
+  }
+
+  /** Opens the replica from its update log (creating it), without connecting. */
+  static open(options: SyncEngineOptions): SyncEngine {
+    if (!isName(options.group)) throw new SyncError('local-state', `“${options.group}” cannot name a group.`);
+    if (!isName(options.user)) throw new SyncError('local-state', `“${options.user}” cannot name a user.`);
+    const engine = new SyncEngine(options, new UpdateLog(options.stateFile, options.group, options.user));
+    engine.#track('members');
+    engine.#track('corpus');
+    engine.#track('tags');
+    engine.#track('annotations', options.user);
+    engine.#followMembers();
+    return engine;
+  }
+
+  /** Starts syncing with the server (and keeps reconnecting after a loss of connection). */
+  connect(): void {
+    this.#open();
+    if (this.#socket) return;
+    this.#failure = undefined;
+    const { url, user, reconnect } = this.#options;
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${url}?user=${encodeURIComponent(user)}`,
+      delay: reconnect?.minDelayMs ?? 1000,
+      minDelay: reconnect?.minDelayMs ?? 1000,
+      maxDelay: reconnect?.maxDelayMs ?? 30_000,
+      factor: 2,
+      jitter: true,
+      onStatus: ({ status }) => {
+        if (this.#socket !== socket) return;
+        this.#socketStatus = status === 'connected' || status === 'connecting' ? status : 'disconnected';
+        if (status === 'connected') this.#offlineReason = undefined;
+        this.#statusChanged();
+      },
+      onClose: ({ event }) => {
+        if (this.#socket !== socket) return;
+        for (const tracked of this.#docs.values()) tracked.synced = false;
+        const reason = typeof event.reason === 'string' && event.reason !== '' ? event.reason : undefined;
+        this.#offlineReason = reason ?? `The server at ${url} cannot be reached.`;
+        this.#statusChanged();
+      },
+    });
+    this.#socket = socket;
+    for (const tracked of this.#docs.values()) this.#attach(tracked);
+    this.#checkpointTimer = setInterval(() => this.#requestCheckpoints(), this.#options.checkpointMs);
+    this.#checkpointTimer.unref?.();
+    this.#statusChanged();
+  }
+
+  /** Stops syncing (work offline); local changes keep being recorded and wait. */
+  disconnect(): void {
+    clearInterval(this.#checkpointTimer);
+    for (const tracked of this.#docs.values()) {
+      tracked.provider?.destroy();
+      tracked.provider = undefined;
+      tracked.synced = false;
+      tracked.scope = undefined;
+    }
+    this.#socket?.destroy();
+    this.#socket = undefined;
+    this.#socketStatus = 'disconnected';
+    this.#offlineReason = undefined;
+    this.#statusChanged();
+  }
+
+  /** Why the group's rules would refuse `change`, or null when it may be applied. Changes nothing. */
+  check(change: LocalChange): ShareError | null {
+    this.#open();
+    return checkLocalChange(this.#shareDocs(), change);
+  }
+
+  /**
+   * Writes a change the app made (as its services announce it) into the documents. Throws
+   * `ShareError` when the group's rules refuse it; writes nothing when it changes nothing.
+   */
+  applyLocal(change: LocalChange): LocalReceipt {
+    return this.applyLocalBatch([change]);
+  }
+
+  /**
+   * Writes several changes as one update per document (publishing a whole project when it joins
+   * a group, say). Refuses them all, writing nothing, if the group's rules refuse one.
+   */
+  applyLocalBatch(changes: readonly LocalChange[]): LocalReceipt {
+    this.#open();
+    const docs = this.#shareDocs();
+    for (const change of changes) {
+      const refusal = checkLocalChange(docs, change);
+      if (refusal) throw refusal;
+    }
+    this.#receipt = [];
+    try {
+      let changed = false;
+      const at = new Date().toISOString();
+      // Nested transactions on every document this replica writes: each sends one update.
+      const mine = docs.authors.find((entry) => entry.author === docs.me)?.doc;
+      const write = () => {
+        for (const change of changes) changed = applyLocalChange(docs, change, at) || changed;
+      };
+      docs.vocabulary.transact(() => (mine ? mine.transact(write) : write()));
+      return { changed, updates: this.#receipt };
+    } finally {
+      this.#receipt = undefined;
+      this.#statusChanged();
+    }
+  }
+
+  /** Whether the server holds every update of a local change. */
+  acknowledged(receipt: LocalReceipt): boolean {
+    return this.#log.stillWaiting(receipt.updates).length === 0;
+  }
+
+  /** Calls `listener` with every change other members make; returns a function that stops it. */
+  onRemote(listener: (change: RemoteChange) => void): () => void {
+    this.#remoteListeners.add(listener);
+    return () => this.#remoteListeners.delete(listener);
+  }
+
+  /** Calls `listener` whenever the status changes; returns a function that stops it. */
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
+  }
+
+  /** Where syncing stands now. */
+  status(): SyncStatus {
+    const waiting = this.#closed ? 0 : this.#log.waitingCount();
+    if (this.#failure) return { state: 'error', waiting, reason: this.#failure };
+    const refused = waiting > 0 && [...this.#docs.values()].some((tracked) => tracked.scope === 'readonly' && this.#log.waitingCount(tracked.name) > 0);
+    if (refused) {
+      const role = this.role();
+      const why = role === 'reader' ? 'you are a reader in the group' : 'the server now lets you only read the group';
+      const reason = `${waiting} change${waiting === 1 ? '' : 's'} cannot be sent: ${why} “${this.#options.group}”.`;
+      return { state: 'error', waiting, reason };
+    }
+    if (this.#socketStatus !== 'connected') {
+      return this.#offlineReason ? { state: 'offline', waiting, reason: this.#offlineReason } : { state: 'offline', waiting };
+    }
+    const handshakes = [...this.#docs.values()].every((tracked) => tracked.synced);
+    if (!handshakes || waiting > 0) return { state: 'syncing', waiting };
+    return { state: 'synced', waiting: 0 };
+  }
+
+  /** This member's role in the group, as the member list last said (undefined before it arrived). */
+  role(): Role | undefined {
+    return readMembers(this.#doc('members')).find((member) => member.name === this.#options.user)?.role;
+  }
+
+  /** The group's state as this replica holds it. */
+  state(): SharedState {
+    const vocabulary = readVocabulary(this.#doc('tags'));
+    return {
+      annotations: readSharedAnnotations(this.#authors(), vocabulary),
+      vocabulary,
+      members: readMembers(this.#doc('members')),
+      sources: readCorpus(this.#doc('corpus')),
+    };
+  }
+
+  /** Resolves with the status once it is `synced` (nothing waits, every document handshaken) or `error`. */
+  settled(): Promise<SyncStatus> {
+    return new Promise((resolve) => {
+      const check = (status: SyncStatus) => {
+        if (status.state !== 'synced' && status.state !== 'error') return false;
+        stop();
+        resolve(status);
+        return true;
+      };
+      const stop = this.onStatus(check);
+      if (!check(this.status())) this.#requestCheckpoints();
+    });
+  }
+
+  /** Stops syncing and closes the local log; the engine cannot be used afterwards. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.disconnect();
+    for (const tracked of this.#docs.values()) this.#compact(tracked);
+    this.#closed = true;
+    this.#log.close();
+    this.#statusListeners.clear();
+    this.#remoteListeners.clear();
+  }
+
+  #open(): void {
+    if (this.#closed) throw new SyncError('closed', 'Sharing has been stopped for this project.');
+  }
+
+  #doc(kind: 'members' | 'tags' | 'corpus'): Y.Doc {
+    const tracked = this.#docs.get(docName({ group: this.#options.group, kind }));
+    if (!tracked) throw new SyncError('closed', 'Sharing has been stopped for this project.');
+    return tracked.doc;
+  }
+
+  #authors() {
+    return [...this.#docs.values()].flatMap((tracked) => (tracked.kind === 'annotations' && tracked.author ? [{ author: tracked.author, doc: tracked.doc }] : []));
+  }
+
+  #shareDocs(): ShareDocs {
+    return { me: this.#options.user, role: this.role(), vocabulary: this.#doc('tags'), authors: this.#authors() };
+  }
+
+  #track(kind: Kind, author?: string): Tracked {
+    const { group } = this.#options;
+    const name = kind === 'annotations' ? docName({ group, kind, key: author ?? '' }) : docName({ group, kind });
+    const existing = this.#docs.get(name);
+    if (existing) return existing;
+    const doc = loadDocument(this.#log, name, LOAD);
+    const tracked: Tracked = { name, kind, author, doc, synced: false };
+    this.#docs.set(name, tracked);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD) return;
+      const remote = origin !== null && origin === tracked.provider;
+      const seq = this.#log.append(name, update, !remote);
+      if (!remote) this.#receipt?.push(seq);
+      this.#statusChanged();
+    });
+    this.#observe(tracked);
+    if (this.#socket) this.#attach(tracked);
+    return tracked;
+  }
+
+  // Every member's annotations are followed, including members who join later.
+  #followMembers(): void {
+    for (const member of readMembers(this.#doc('members'))) this.#track('annotations', member.name);
+  }
+
+  #observe(tracked: Tracked): void {
+    const remote = (transaction: Y.Transaction) => transaction.origin !== null && transaction.origin === tracked.provider;
+    switch (tracked.kind) {
+      case 'members':
+        tracked.doc.getMap('members').observe((_event, transaction) => {
+          if (!remote(transaction)) return;
+          this.#followMembers();
+          this.#emit({ type: 'members', members: readMembers(tracked.doc) });
+        });
+        return;
+      case 'corpus':
+        tracked.doc.getMap('sources').observe((_event, transaction) => {
+          if (remote(transaction) && this.#remoteListeners.size > 0) this.#emit({ type: 'corpus', sources: readCorpus(tracked.doc) });
+        });
+        return;
+      case 'tags':
+        vocabularyOf(tracked.doc).observeDeep((_events, transaction) => {
+          if (remote(transaction) && this.#remoteListeners.size > 0) this.#emit({ type: 'tags', vocabulary: readVocabulary(tracked.doc) });
+        });
+        return;
+      case 'annotations': {
+        const changed = (ids: Set<string>) => {
+          if (ids.size === 0 || this.#remoteListeners.size === 0) return;
+          const annotations = readSharedAnnotations(this.#authors(), readVocabulary(this.#doc('tags')), ids);
+          if (annotations.length > 0) this.#emit({ type: 'annotations', annotations });
+        };
+        annotationsOf(tracked.doc).observeDeep((events, transaction) => {
+          if (!remote(transaction)) return;
+          const ids = new Set<string>();
+          for (const event of events) {
+            const top = event.path[0];
+            if (typeof top === 'string') ids.add(top);
+            else for (const key of event.changes.keys.keys()) ids.add(key);
+          }
+          changed(ids);
+        });
+        taggingsOf(tracked.doc).observe((event, transaction) => {
+          if (!remote(transaction)) return;
+          const ids = new Set<string>();
+          for (const key of event.changes.keys.keys()) {
+            const cut = key.indexOf('\u0001');
+            if (cut > 0) ids.add(key.slice(0, cut));
+          }
+          changed(ids);
+        });
+        return;
+      }
+    }
+  }
+
+  #attach(tracked: Tracked): void {
+    if (!this.#socket || tracked.provider) return;
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.#socket,
+      name: tracked.name,
+      document: tracked.doc,
+      token: this.#options.token,
+      awareness: null,
+    });
+    tracked.provider = provider;
+    provider.on('authenticated', ({ scope }: { scope: string }) => {
+      tracked.scope = scope;
+      this.#statusChanged();
+    });
+    provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+      // A refused token or membership does not heal by retrying: stop until asked to connect again.
+      this.#options.log(`the server refused ${tracked.name}: ${reason}`);
+      queueMicrotask(() => {
+        this.disconnect();
+        this.#failure = reason;
+        this.#statusChanged();
+      });
+    });
+    provider.on('synced', () => {
+      tracked.synced = true;
+      this.#requestCheckpoint(tracked);
+      this.#statusChanged();
+    });
+    provider.on('stateless', ({ payload }: { payload: string }) => this.#checkpoint(tracked, payload));
+    provider.on('close', () => {
+      tracked.synced = false;
+      this.#statusChanged();
+    });
+    provider.attach();
+  }
+
+  #requestCheckpoints(): void {
+    for (const tracked of this.#docs.values()) this.#requestCheckpoint(tracked);
+  }
+
+  #requestCheckpoint(tracked: Tracked): void {
+    if (!tracked.synced || !tracked.provider || tracked.scope === 'readonly') return;
+    if (this.#log.waitingCount(tracked.name) === 0) return;
+    tracked.provider.sendStateless(CHECKPOINT_REQUEST);
+  }
+
+  // The server's snapshot says which of this document's waiting updates it now holds.
+  #checkpoint(tracked: Tracked, payload: string): void {
+    const encoded = readCheckpointReply(payload);
+    if (!encoded || this.#closed) return;
+    let snapshot: Y.Snapshot;
+    try {
+      snapshot = Y.decodeSnapshot(encoded);
+    } catch {
+      return;
+    }
+    const held = this.#log.waiting(tracked.name).filter((update) => Y.snapshotContainsUpdate(snapshot, update.data));
+    if (held.length === 0) return;
+    this.#log.acknowledge(held.map((update) => update.seq));
+    this.#statusChanged();
+  }
+
+  #compact(tracked: Tracked): void {
+    if (this.#log.settledCount(tracked.name) > 20) this.#log.compact(tracked.name, Y.encodeStateAsUpdate(tracked.doc));
+  }
+
+  #emit(change: RemoteChange): void {
+    for (const listener of [...this.#remoteListeners]) {
+      try {
+        listener(change);
+      } catch (error) {
+        this.#options.log(`a listener of remote changes failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  #statusChanged(): void {
+    if (this.#closed) return;
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.#lastStatus) return;
+    this.#lastStatus = key;
+    for (const listener of [...this.#statusListeners]) {
+      try {
+        listener(status);
+      } catch (error) {
+        this.#options.log(`a listener of the sync status failed: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../../electron/cli.ts';
+import { CORPUS_DIR } from '../../support/services.ts';
+import { scribble } from '../../support/store-damage.ts';
+import { mountSmallDisk, type SmallDisk } from '../../support/store-full-disk.ts';
+import { canCreateFileIn, makeReadOnly } from '../../support/store-readonly.ts';
+
+describe('apparatus project, and commands on a project in trouble', () => {
+  let root: string;
+  let project: string;
+  let undo: (() => void)[];
+  const cli = (...args: string[]) => run([...args, '--corpus', CORPUS_DIR], { env: { APPARATUS_PROJECT: project }, cwd: root, platform: 'linux' });
+  const file = () => join(project, 'project.sqlite');
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'apparatus-cli-project-'));
+    project = join(root, 'project');
+    undo = [];
+  });
+  afterEach(() => {
+    for (const step of undo.reverse()) step();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  async function twoDaysOfWork(): Promise<void> {
+    expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Bucharest', '--tag', 'Conferences')).code).toBe(0);
+    // A backup is taken on an open after the first: this one.
+    expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'personality cult')).code).toBe(0);
+  }
+
+  it('after damage, refuses every later run with the restore command, then restores the backup', async () => {
+    await twoDaysOfWork();
+    scribble(file(), 0, 100, 9);
+    const first = await cli('annotate', 'list');
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/is damaged and cannot be opened\. It has been moved to .*project\.sqlite\.damaged-/);
+    expect(first.stderr).toMatch(/\nTo restore the newest copy: apparatus project restore project\.auto-\S+\.sqlite\n/);
+
+    for (const args of [['annotate', 'list'], ['tag', 'list'], ['annotate', 'add', 'edemskiy-2019', '--quote', 'Bucharest']]) {
+      const next = await cli(...args);
+      expect(next.code, args.join(' ')).toBe(1);
+      expect(next.stderr).toMatch(/is missing, although this folder held a project\. Apparatus will not start an empty project in its place\./);
+    }
+    expect(existsSync(file())).toBe(false);
+
+    const check = await cli('project', 'check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/is missing, although this folder held a project/);
+    const backups = await cli('project', 'backups');
+    expect(backups.stdout).toMatch(/^project\.auto-\S+\.sqlite\tbackup\t\d{4}-\d\d-\d\dT[\d:.]+Z\t\d+ KB\n$/);
+    const restored = await cli('project', 'restore', '--latest');
+    expect(restored).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored the backup of /) });
+    const listed = JSON.parse((await cli('annotate', 'list', '--json')).stdout) as { quote: { exact: string } }[];
+    expect(listed.map((a) => a.quote.exact)).toEqual(['Bucharest']);
+  });
+
+  it('starts a new, empty project only when asked to', async () => {
+    await twoDaysOfWork();
+    rmSync(file());
+    expect((await cli('annotate', 'list')).code).toBe(1);
+    const accepted = await cli('project', 'accept');
+    expect(accepted).toMatchObject({ code: 0, stdout: 'Started a new, empty project; the backups and any files set aside stay where they are.\n' });
+    expect(await cli('annotate', 'list', '--json')).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect(readdirSync(join(project, 'backups'))).toHaveLength(1);
+  });
+
+  it('checks a sound project with SQLite’s integrity check, and a damaged one without moving it', async () => {
+    await twoDaysOfWork();
+    const sound = await cli('project', 'check');
+    expect(sound.code).toBe(0);
+    expect(sound.stdout).toMatch(/\nSound: the integrity check passed \(2 highlights, 1 tag, format \d+\)\.\n/);
+    scribble(file(), 4096, 4096, 5);
+    const damaged = await cli('project', 'check');
+    expect(damaged.code).toBe(1);
+    expect(damaged.stdout).toMatch(/The project file is damaged: SQLite’s integrity check found problems\.\n {2}\S/);
+    expect(existsSync(file())).toBe(true);
+    const json = JSON.parse((await cli('project', 'check', '--json')).stdout) as { state: string; problems: string[] };
+    expect(json.state).toBe('damaged');
+    expect(json.problems.length).toBeGreaterThan(0);
+  });
+
+  it('refuses unclear restore requests with the usage', async () => {
+    expect((await cli('project', 'restore')).code).toBe(2);
+    expect((await cli('project', 'restore', 'x.sqlite', '--latest')).code).toBe(2);
+    expect((await cli('project', 'frobnicate')).code).toBe(2);
+    const unknown = await cli('project', 'restore', 'nope.sqlite');
+    expect(unknown).toMatchObject({ code: 1, stderr: 'apparatus project: There is no backup or recovery copy called “nope.sqlite” for this project.\n' });
+  });
+
+  it('reads a read-only project with a note that changes cannot be saved, and refuses changes', async () => {
+    await twoDaysOfWork();
+    undo.push(makeReadOnly(project));
+    expect(canCreateFileIn(project)).toBe(false);
+    const note = `Note: the project is read-only, so changes cannot be saved (${file()}).\n`;
+
+    const listed = await cli('annotate', 'list', '--json');
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stderr).toBe(note);
+    expect(JSON.parse(listed.stdout)).toHaveLength(2);
+    expect(await cli('tag', 'list')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Conferences\t1\t/), stderr: note });
+    const search = await cli('search', 'Bucharest', '--json');
+    expect(search.code, search.stderr).toBe(0);
+    expect(search.stderr).toBe(note);
+    expect(JSON.parse(search.stdout)).toContainEqual(expect.objectContaining({ annotationId: expect.any(String) }));
+    const out = join(root, 'export.md');
+    const exported = await cli('export', '--format', 'md', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toBe(note);
+    expect(existsSync(out)).toBe(true);
+
+    const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
+    expect(added.code).toBe(1);
+    expect(added.stderr).toMatch(/cannot save your work in .*: the folder or the project file is read-only/);
+  });
+
+  describe('on a full disk', () => {
+    let disk: SmallDisk;
+    beforeEach(() => {
+      disk = mountSmallDisk();
+      project = join(disk.dir, 'project');
+    });
+    afterEach(() => disk.remove());
+
+    it('calls a full disk a full disk when opening to save, and still reads with a note', async () => {
+      await twoDaysOfWork();
+      disk.fill();
+      const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
+      expect(added.code).toBe(1);
+      expect(added.stderr).toMatch(/^apparatus annotate: The disk holding your project is full, so Apparatus cannot open the project to save changes\. Free some space and try again\./);
+      expect(added.stderr).not.toMatch(/could not be read or written/);
+
+      const listed = await cli('annotate', 'list', '--json');
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stderr).toBe(`Note: the disk holding the project is full, so changes cannot be saved (${file()}).\n`);
+      expect(JSON.parse(listed.stdout)).toHaveLength(2);
+
+      disk.free();
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+    });
+
+    it('calls a full disk a full disk when a new project cannot be created', async () => {
+      disk.fill();
+      const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
+      expect(added.code).toBe(1);
+      expect(added.stderr).toMatch(/The disk holding your project is full/);
+    });
+  });
+});

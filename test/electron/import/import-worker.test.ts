@@ -1,0 +1,87 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportProgress } from '../../../core/api.ts';
+import { cleaners } from '../../../core/clean/cleaners.ts';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
+import { ImportService } from '../../../electron/services/import/import-service.ts';
+import { ImportSessions } from '../../../electron/services/import-sessions.ts';
+import { fingerprint, makeTempCorpus, type TempCorpus } from './temp-corpus.ts';
+
+// Imports as the window makes them: the file read and cleaned in a worker thread, the preview
+// saying what the user must know, the commit carrying the user's confirmation.
+describe('imports from the window, cleaned in a worker thread', () => {
+  let temp: TempCorpus;
+  let files: string[];
+  let progress: ImportProgress[];
+  let sessions: ImportSessions;
+  beforeEach(() => {
+    temp = makeTempCorpus();
+    files = [];
+    progress = [];
+    sessions = new ImportSessions(new ImportService(new CorpusService(temp.corpus)), async () => files.shift() ?? null, (p) => progress.push(p));
+  });
+  afterEach(() => temp.remove());
+  const metadata = { title: 'Letter', reliability: 'primary' as const };
+
+  it('previews a Windows-1252 file with the conversion to confirm, and converts it only with the confirmation', async () => {
+    files.push(temp.input('letter.txt', Buffer.from([...Buffer.from('Tiran'), 0xeb, ...Buffer.from(': '), 0x93, ...Buffer.from('the letter'), 0x94, 0x0a])));
+    const preview = await sessions.choose();
+    expect(preview?.encoding).toEqual({ from: 'windows-1252', notice: 'This file is in Windows-1252; Apparatus will convert it to UTF-8.' });
+    expect(progress.map((p) => p.stage)).toEqual(['reading', 'cleaning', 'cleaning']);
+    const before = fingerprint(temp.corpus);
+    expect(() => sessions.commit(preview!.token, metadata)).toThrow('“letter.txt” is in Windows-1252: confirm converting it to UTF-8 to import it. Nothing was imported.');
+    expect(fingerprint(temp.corpus)).toEqual(before);
+    const { id } = sessions.commit(preview!.token, metadata, { encoding: 'windows-1252' });
+    expect(new CorpusService(temp.corpus).get(id).blocks[0]).toMatchObject({ content: [{ type: 'text', text: 'Tiranë: “the letter”' }] });
+  }, 60_000);
+
+  it('shows what was flattened among the notices of the preview', async () => {
+    files.push(temp.input('deep.md', `# Deep\n\n${'>'.repeat(100)} Innermost words.\n`));
+    const preview = await sessions.choose();
+    expect(preview?.notices).toEqual([expect.stringMatching(/^Quotations or lists nested more than 60 levels deep in the file were flattened/)]);
+    expect(preview?.encoding).toBeUndefined();
+  }, 60_000);
+
+  it('cancels a file being cleaned: the preview resolves to nothing', async () => {
+    files.push(temp.input('page.html', `<html><body>${'<div><p>A paragraph of the page.</p></div>'.repeat(20_000)}</body></html>`));
+    const choosing = sessions.choose();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    sessions.cancel();
+    expect(await choosing).toBeNull();
+  }, 60_000);
+
+  it('refuses to add a file changed since it was read, rather than clean it again', async () => {
+    const file = temp.fixture('letter.txt');
+    files.push(file);
+    const preview = await sessions.choose();
+    writeFileSync(file, 'Another text altogether.\n');
+    const before = fingerprint(temp.corpus);
+    expect(() => sessions.commit(preview!.token, metadata)).toThrow('“letter.txt” changed after it was read; nothing was imported. Choose the file again.');
+    expect(fingerprint(temp.corpus)).toEqual(before);
+  }, 60_000);
+
+  it('stops cleaning that outlasts its time budget, with a message saying what to do', async () => {
+    const hurried = new ImportService(new CorpusService(temp.corpus), { cleanTimeMs: 0 });
+    await expect(hurried.prepareFile(temp.fixture('article.html'))).rejects.toThrow(
+      /^Cleaning “article\.html” took longer than 0 seconds, so Apparatus stopped it; nothing was imported\. .*save or copy only the article’s text, and import that\.$/,
+    );
+  }, 60_000);
+
+  it('cleans each file once: commit writes what was prepared, without cleaning it again', () => {
+    const markdown = cleaners.markdown!;
+    let cleanings = 0;
+    cleaners.markdown = (raw, options) => {
+      cleanings += 1;
+      return markdown(raw, options);
+    };
+    try {
+      const service = new ImportService(new CorpusService(temp.corpus));
+      const prepared = service.prepare(temp.fixture('notes.md'));
+      const { id } = service.commit(prepared, { title: 'Notes', reliability: 'secondary' });
+      expect(cleanings).toBe(1);
+      expect(new CorpusService(temp.corpus).get(id).blocks).toHaveLength(prepared.blocks);
+    } finally {
+      cleaners.markdown = markdown;
+    }
+  });
+});

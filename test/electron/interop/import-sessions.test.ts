@@ -1,0 +1,65 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type Handler } from '../../../electron/handlers.ts';
+import type { CallInput, CallName, CallOutput, Result } from '../../../core/api.ts';
+import { tempCorpus } from '../../support/reading.ts';
+import { openServices, type TestServices } from '../../support/services.ts';
+
+const BOOK = '@book{griffith1963, title = {Albania and the Sino-Soviet Rift}, author = {Griffith, William E.}, year = {1963}}\n';
+
+describe('imports the window confirms by token', () => {
+  let corpus: ReturnType<typeof tempCorpus>;
+  let backend: TestServices;
+  let handlers: Record<CallName, Handler>;
+  beforeEach(() => {
+    corpus = tempCorpus('apparatus-sessions-');
+    backend = openServices(corpus.folder);
+    handlers = createHandlers(backend.services);
+  });
+  afterEach(() => {
+    backend.dispose();
+    corpus.remove();
+  });
+  const references = () => join(corpus.folder, 'references.json');
+  const call = <N extends CallName>(name: N, input: CallInput<N>) => handlers[name](input) as Promise<Result<CallOutput<N>>>;
+
+  it('applies nothing when the reference file changed after its plan was shown, and asks to look again', async () => {
+    const bib = join(corpus.folder, '..', 'refs.bib');
+    writeFileSync(bib, BOOK);
+    backend.filesToChoose.push(bib);
+    const shown = await call('references.choose', {});
+    if (!shown.ok || !shown.value) throw new Error('no plan');
+    expect(shown.value.plan.added.map((added) => added.item.id)).toEqual(['griffith1963']);
+    writeFileSync(bib, BOOK.replace('{1963}', '{1964}'));
+    const applied = await call('references.apply', { token: shown.value.token });
+    expect(applied).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringContaining('changed since the import was shown; nothing was changed') } });
+    expect(() => readFileSync(references())).toThrow();
+    // The token is spent: the user chooses the file again.
+    expect(await call('references.apply', { token: shown.value.token })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    backend.filesToChoose.push(bib);
+    const again = await call('references.choose', {});
+    if (!again.ok || !again.value) throw new Error('no plan');
+    expect(await call('references.apply', { token: again.value.token })).toEqual({ ok: true, value: { sourcesFilled: [], referencesAdded: ['griffith1963'], referencesFilled: [] } });
+    expect(await call('references.list', {})).toMatchObject({ ok: true, value: [{ id: 'griffith1963', issued: { 'date-parts': [[1964]] } }] });
+  });
+
+  it('answers null when the user cancels a file dialog, and refuses a token it never gave or a source the corpus lacks', async () => {
+    expect(await call('references.choose', {})).toEqual({ ok: true, value: null });
+    expect(await call('annotations.importChoose', {})).toEqual({ ok: true, value: null });
+    expect(backend.dialogsShown).toEqual(['references', 'annotations']);
+    const stranger = '00000000-0000-4000-8000-000000000000';
+    expect(await call('annotations.importCommit', { token: stranger })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    backend.filesToChoose.push(join(import.meta.dirname, '..', '..', 'fixtures', 'interop', 'hypothesis-export.json'));
+    const preview = await call('annotations.importChoose', {});
+    if (!preview.ok || !preview.value) throw new Error('no preview');
+    expect(await call('annotations.importCommit', { token: preview.value.token, sourceId: 'no-such-source' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(backend.services.annotations.list({})).toEqual([]);
+  });
+
+  it('says Zotero is not running when nothing answers, as a failure of another program', async () => {
+    expect(await call('zotero.collections', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^Zotero is not running: nothing answers at http:\/\/127\.0\.0\.1:1\. Start Zotero 7/) } });
+    expect(await call('zotero.send', { ids: ['edemskiy-2019'] })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await call('zotero.send', { ids: ['no-such-source'] })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'There is no source or reference “no-such-source” in the corpus.' } });
+  });
+});

@@ -1,0 +1,228 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseSource } from '../../core/corpus/parse-source.ts';
+import { openApp, type AppPage } from '../support/app-page.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { unzipText } from '../core/export/unzip.ts';
+import { buttonsOutOfView } from '../support/dialog-fit.ts';
+import { closeAll, tempCorpus } from '../support/reading.ts';
+import { openServices, type TestServices } from '../support/services.ts';
+
+const HYPOTHESIS = fileURLToPath(new URL('../fixtures/interop/hypothesis-export.json', import.meta.url));
+
+// A record that fills the date and place of a source (matched by DOI) whose title it gives
+// otherwise, a book the corpus lacks, and a record without a title.
+const BIBTEX = `@article{pilaca,
+  title = {Splitting Apart: Soviet-Albanian Relations},
+  author = {Pilaca, Geri and Nako, Alban},
+  journal = {Mediterranean Journal of Social Sciences},
+  year = {2021}, month = jul,
+  doi = {10.36941/mjss-2021-0028},
+  address = {Rome}
+}
+
+@book{griffith1963,
+  title = {Albania and the Sino-Soviet Rift},
+  author = {Griffith, William E.},
+  publisher = {MIT Press}, address = {Cambridge, MA},
+  year = {1963}
+}
+
+@misc{untitled, author = {Nobody, A.}, year = 1960}
+`;
+
+describe('File ▸ Import References… and Import Annotations… in the browser', () => {
+  let browser: Browser;
+  let backend: TestServices;
+  let app: AppPage;
+  let corpus: ReturnType<typeof tempCorpus>;
+  const source = (id: string) => parseSource(readFileSync(join(corpus.folder, `${id}.md`), 'utf8'));
+
+  beforeAll(async () => {
+    corpus = tempCorpus('apparatus-interop-ui-');
+    // The source lacks its date, so the library shows it undated and missing a detail.
+    const file = join(corpus.folder, 'pilaca-nako-2021.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^issued: .*\n/m, ''));
+    browser = await launchChromium();
+    backend = openServices(corpus.folder);
+    app = await openApp(browser, backend.services);
+    await app.page.setViewportSize({ width: 900, height: 600 });
+    await app.page.waitForSelector('.source');
+  });
+  afterAll(async () => {
+    await closeAll(app, browser, backend);
+    corpus.remove();
+  });
+
+  const byline = (id: string) => app.page.locator(`[data-source-id="${id}"] .source-byline`).textContent();
+
+  it('shows what a BibTeX file would change, and fills the source’s details once confirmed from the keyboard', async () => {
+    const { page } = app;
+    expect(await byline('pilaca-nako-2021')).toBe('Geri Pilaca and Alban Nako, n.d.');
+    const bib = join(corpus.folder, '..', 'references.bib');
+    writeFileSync(bib, BIBTEX);
+
+    // Escape leaves everything as it was.
+    backend.filesToChoose.push(bib);
+    await app.emit('menu.importReferences');
+    await page.waitForSelector('.references-dialog');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.references-dialog').count()).toBe(0);
+    expect(source('pilaca-nako-2021').meta.csl.issued).toBeUndefined();
+
+    backend.filesToChoose.push(bib);
+    await app.emit('menu.importReferences');
+    const dialog = page.locator('.references-dialog');
+    await dialog.waitFor();
+    expect(backend.dialogsShown).toEqual(['references', 'references']);
+    expect(await dialog.locator('.panel-intro').first().textContent()).toBe('references.bib (BibTeX): 3 records.');
+    expect(await dialog.locator('.plan-sources h3').textContent()).toBe('Fills the details of 1 source');
+    expect(await dialog.locator('.plan-sources .plan-line > span').textContent()).toBe('“Splitting Apart” ← BibTeX entry “pilaca” (line 1) (same DOI): adds Place of publication, Date');
+    expect(await dialog.locator('.plan-sources .plan-kept li').allTextContents()).toEqual([
+      'Keeps Title “Splitting Apart: How the Soviet-Albanian Relations Came to an End” (the file says “Splitting Apart: Soviet-Albanian Relations”)',
+    ]);
+    expect(await dialog.locator('.plan-added li').allTextContents()).toEqual(['Griffith, “Albania and the Sino-Soviet Rift” (1963) ← BibTeX entry “griffith1963” (line 10)']);
+    expect(await dialog.locator('.plan-skipped li').allTextContents()).toEqual(['BibTeX entry “untitled” (line 17): it has no title']);
+    expect(await buttonsOutOfView(page, '.references-dialog')).toEqual([]);
+    // The confirming button has the focus: Enter imports.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Import');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => byline('pilaca-nako-2021')).toBe('Geri Pilaca and Alban Nako, 2021');
+    expect(await page.locator('.references-dialog').count()).toBe(0);
+    await expect.poll(() => page.locator('.toast').textContent()).toBe('Filled the details of 1 source and added 1 reference without text.');
+    expect(source('pilaca-nako-2021').meta.csl).toMatchObject({ issued: { 'date-parts': [[2021, 7]] }, 'publisher-place': 'Rome', title: 'Splitting Apart: How the Soviet-Albanian Relations Came to an End' });
+    const references = JSON.parse(readFileSync(join(corpus.folder, 'references.json'), 'utf8')) as { id: string; title: string }[];
+    expect(references.map((item) => [item.id, item.title])).toEqual([['griffith1963', 'Albania and the Sino-Soviet Rift']]);
+  });
+
+  it('says there is nothing to change when the same file is imported again', async () => {
+    const { page } = app;
+    backend.filesToChoose.push(join(corpus.folder, '..', 'references.bib'));
+    await app.emit('menu.importReferences');
+    const dialog = page.locator('.references-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.dialog-buttons button').allTextContents()).toEqual(['Close']);
+    expect(await dialog.textContent()).toContain('Nothing to change: the corpus already has everything the file gives.');
+    await dialog.locator('button', { hasText: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('imports a Hypothesis export: where the annotations go, then what became of each, and lists them', async () => {
+    const { page } = app;
+    backend.filesToChoose.push(HYPOTHESIS);
+    await app.emit('menu.importAnnotations');
+    const dialog = page.locator('.annotations-import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.panel-intro').textContent()).toBe('hypothesis-export.json, a Hypothesis export: 5 annotations on passages.');
+    expect(await dialog.locator('.annotation-targets li').allTextContents()).toEqual(['2 annotations on “Soviet–Albanian split”', '3 annotations on “Additional Evidence”']);
+    expect(await dialog.locator('.skipped-records li').count()).toBe(2);
+    expect(await dialog.locator('input[value="address"]').isChecked()).toBe(true);
+    expect(await dialog.locator('select').isDisabled()).toBe(true);
+    expect(await buttonsOutOfView(page, '.annotations-import-dialog')).toEqual([]);
+    await dialog.locator('button', { hasText: 'Import' }).click();
+
+    await expect.poll(() => dialog.locator('.import-counts').textContent()).toBe(
+      'Imported 5: 3 anchored, 1 moved, 1 orphaned. New tags: Comintern, Halliday, Red Army, Moscow, forms of address.',
+    );
+    expect(await dialog.locator('.imported-annotations li').count()).toBe(5);
+    expect(await dialog.locator('.imported-annotations li', { hasText: 'Orphaned' }).textContent()).toContain('The Soviet ambassador was recalled from Tirana in the spring of 1962');
+    expect(await dialog.locator('.skipped-records li').first().textContent()).toBe(
+      'Hypothesis annotation Tu2f3AnREe-4HZxMyNT3oz: it is a reply to another annotation, not a note on a passage',
+    );
+    expect(await buttonsOutOfView(page, '.annotations-import-dialog')).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
+
+    // No source is open: the list shows the whole corpus's annotations, the orphan apart; the tags are there.
+    await expect.poll(() => page.locator('[data-pane="annotations"] .annotation-list:not(.orphans) > li').count()).toBe(4);
+    expect(await page.locator('[data-pane="annotations"] .annotation-list.orphans > li').count()).toBe(1);
+    expect(await page.locator('[data-pane="annotations"] .annotation-list').first().textContent()).toContain('Halliday on the *founding* of the party.');
+    await page.click('[data-side="tags"]');
+    const tagNames = await page.locator('.tag-row .tag-name').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(tagNames.sort()).toEqual(['Comintern', 'Halliday', 'Moscow', 'Red Army', 'forms of address']);
+  });
+
+  it('puts every annotation on the source the user chooses', async () => {
+    const { page } = app;
+    const file = join(corpus.folder, '..', 'elsewhere.json');
+    // Two of the export's annotations, saved from a copy of the article at another address, with notes of their own.
+    const hypothesis = JSON.parse(readFileSync(HYPOTHESIS, 'utf8')) as { annotations: { uri: string; text: string; target: { source: string }[] }[] };
+    hypothesis.annotations = hypothesis.annotations.slice(0, 2);
+    for (const annotation of hypothesis.annotations) {
+      annotation.uri = 'https://example.org/a-copy-of-the-article';
+      annotation.text = `${annotation.text} (Read again in a copy.)`;
+      for (const target of annotation.target) target.source = annotation.uri;
+    }
+    writeFileSync(file, JSON.stringify(hypothesis));
+    backend.filesToChoose.push(file);
+    await app.emit('menu.importAnnotations');
+    const dialog = page.locator('.annotations-import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.annotation-targets li').allTextContents()).toEqual(['2 annotations whose address names no source of the corpus']);
+    expect(await dialog.locator('input[value="address"]').isDisabled()).toBe(true);
+    expect(await dialog.locator('input[value="one"]').isChecked()).toBe(true);
+    await dialog.locator('select').selectOption('wikipedia-split');
+    await dialog.locator('button', { hasText: 'Import' }).click();
+    await expect.poll(() => dialog.locator('.import-counts').textContent()).toBe('Imported 2: 2 anchored, 0 moved, 0 orphaned.');
+    const lines = await dialog.locator('.imported-annotations li').allTextContents();
+    expect(lines).toHaveLength(2);
+    expect(lines.every((line) => line.startsWith('Anchored') && line.endsWith('— Soviet–Albanian split'))).toBe(true);
+    await dialog.locator('button', { hasText: 'Close' }).click();
+  });
+
+  it('exports a Word document with Zotero citation fields, and Obsidian notes into a folder the user chooses', async () => {
+    const { page } = app;
+    const dialog = page.locator('.import-dialog');
+    const exportAs = async (format: string, options: { zotero?: boolean; replace?: boolean } = {}) => {
+      await app.emit('menu.export');
+      await dialog.waitFor();
+      await dialog.locator('select').first().selectOption(format);
+      const zotero = dialog.locator('label', { hasText: 'Zotero citation fields (Word)' });
+      const replace = dialog.locator('label', { hasText: 'Replace notes already in the folder' });
+      // Each format's own option shows with it alone.
+      expect([await zotero.isVisible(), await replace.isVisible()]).toEqual([format === 'docx', format === 'obsidian']);
+      if (options.zotero) await zotero.locator('input').check();
+      if (options.replace) await replace.locator('input').check();
+      expect(await buttonsOutOfView(page, '.import-dialog')).toEqual([]);
+      await dialog.locator('button[type="submit"]').click();
+      await expect.poll(() => dialog.count()).toBe(0);
+    };
+
+    const docx = join(corpus.folder, '..', 'with-fields.docx');
+    backend.filesToSave.push(docx);
+    await exportAs('docx', { zotero: true });
+    await expect.poll(() => existsSync(docx)).toBe(true);
+    const footnotes = unzipText(readFileSync(docx), 'word/footnotes.xml');
+    expect(footnotes).toContain('ADDIN ZOTERO_ITEM CSL_CITATION {');
+    expect(unzipText(readFileSync(docx), 'word/document.xml')).toContain('ADDIN ZOTERO_BIBL');
+
+    const vault = join(corpus.folder, '..', 'vault');
+    mkdirSync(vault);
+    backend.foldersToChoose.push(vault);
+    await exportAs('obsidian');
+    await expect.poll(() => page.locator('.toast').textContent()).toBe(`Exported 7 highlights from 2 sources as 2 notes in the folder to ${vault}.`);
+    expect(readdirSync(vault).sort()).toEqual(['edemskiy-2019.md', 'wikipedia-split.md']);
+    expect(readFileSync(join(vault, 'wikipedia-split.md'), 'utf8')).toContain('#Halliday');
+
+    // Notes already there are kept unless the user says to replace them.
+    writeFileSync(join(vault, 'edemskiy-2019.md'), 'My own notes.');
+    backend.foldersToChoose.push(vault);
+    await exportAs('obsidian');
+    await expect.poll(() => page.locator('.toast.error').textContent()).toContain(
+      `${join(vault, 'wikipedia-split.md')} already exists; nothing was written. Export again with “Replace notes already in the folder” ticked, or choose another folder.`,
+    );
+    expect(readFileSync(join(vault, 'edemskiy-2019.md'), 'utf8')).toBe('My own notes.');
+    backend.foldersToChoose.push(vault);
+    await exportAs('obsidian', { replace: true });
+    await expect.poll(() => readFileSync(join(vault, 'edemskiy-2019.md'), 'utf8')).toContain('Additional Evidence');
+  });
+
+  it('raised no error in the page', () => {
+    expect(app.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+  });
+});
