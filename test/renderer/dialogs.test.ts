@@ -11,7 +11,10 @@ import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole, sight } from '../support/visible.ts';
 
 const SOURCE = 'edemskiy-2019';
+const DERIVATIVE = 'resexcellence-2021';
 const PASSAGE = 'ideological differences should not be discussed publicly, in the media, but rather in personal meetings.';
+// A manuscript without its date or archive: its citation would be incomplete.
+const UNDATED = '---\nid: undated-note\ntitle: Note on the Delegation\ntype: manuscript\nreliability: primary\n---\n\nThe delegation returns on Friday.\n';
 const BROKEN = '---\nid: broken-notes\ntitle: [Minutes of the Politburo\ntype: manuscript\n---\n\nThe minutes.\n';
 
 // Every dialog in a small window (900×600): all of it on screen, every button whole and on top,
@@ -24,10 +27,12 @@ describe('every dialog in a 900×600 window', () => {
 
   beforeAll(async () => {
     writeFileSync(join(copy.folder, 'broken-notes.md'), BROKEN);
+    writeFileSync(join(copy.folder, 'undated-note.md'), UNDATED);
     browser = await launchChromium();
     backend = openServices(copy.folder);
     backend.services.store.createTag('Kremlin', 'blue');
     backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, PASSAGE, copy.folder), color: 'green' });
+    backend.services.annotations.create({ sourceId: DERIVATIVE, start: 0, end: 40 });
     app = await openReading(browser, backend, SOURCE);
     await app.page.setViewportSize({ width: 900, height: 600 });
   });
@@ -80,6 +85,34 @@ describe('every dialog in a 900×600 window', () => {
   it('asks what to export, with Export in view', async () => {
     await app.emit('menu.export');
     await check(app.page.locator('.import-dialog'), ['Cancel', 'Export…']);
+  });
+
+  it('warns before exporting citations that will be incomplete, with both buttons in view', async () => {
+    await app.emit('menu.export');
+    await app.page.locator('.import-dialog button[type="submit"]').click();
+    const warning = app.page.locator('.confirm-dialog');
+    await warning.waitFor();
+    expect(await warning.locator('.confirm-message').textContent()).toBe('Some sources lack details Chicago needs.');
+    await check(warning, ['Cancel', 'Export anyway']);
+  });
+
+  it('asks whether to cite a paraphrase or its original, with the three buttons in view', async () => {
+    const { page } = app;
+    // A 900-pixel window shows one panel beside the text.
+    const show = async (panel: 'library' | 'side') => {
+      const toggle = page.locator(`[data-action="toggle-${panel}"]`);
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    };
+    await show('library');
+    await page.click(`[data-source-id="${DERIVATIVE}"] .source-open`);
+    await expect.poll(() => page.locator('.reader-title').textContent()).toMatch(/Agreement/);
+    await show('side');
+    await page.locator('.annotation-open').first().click();
+    await page.click('.annotation-editor button:has-text("Copy citation")');
+    await check(page.locator('.confirm-dialog'), ['Cancel', 'Cite this source', 'Cite the original']);
+    await show('library');
+    await page.click(`[data-source-id="${SOURCE}"] .source-open`);
+    await expect.poll(() => page.locator('.reader-title').textContent()).toMatch(/Additional Evidence/);
   });
 
   it('asks for the metadata of a file to import, with Import in view', async () => {
