@@ -139,6 +139,9 @@ describe('the page view of a PDF source', () => {
     const bar = (await page.locator('.find-bar').boundingBox())!;
     const text = (await page.locator('.reader-scroll').boundingBox())!;
     const pane = (await page.locator('.page-pane').boundingBox())!;
+    const input = (await page.locator('.find-input').boundingBox())!;
+    // The bar keeps the height of its one line; it does not take the text's room.
+    expect(bar.height).toBeLessThan(input.height * 2);
     expect(bar.y + bar.height).toBeLessThanOrEqual(text.y + 0.5);
     expect(text.height).toBeGreaterThan(100);
     expect(pane.y).toBeGreaterThanOrEqual(text.y + text.height - 1);
