@@ -380,6 +380,11 @@ export const callNames = [
   'corpus.updateMetadata',
   'app.historyChanged',
   'corpus.importCancel',
+  'annotations.adjust',
+  'annotations.places',
+  'reader.session',
+  'reader.saveSession',
+  'corpus.provenance',
   'corpus.importDropped',
   'corpus.pdfInfo',
   'corpus.pdfData',
@@ -446,6 +451,27 @@ export interface ReaderState {
   offset: number | null;
   /** Font size of the reading text, in CSS pixels. */
   fontSize: number;
+}
+
+/** What the window remembers between sessions: the source last open, and which panels were collapsed. */
+export interface ReaderSession {
+  /** The source open when the app was last used, or null. */
+  lastSourceId: string | null;
+  /** True for a panel the user collapsed. */
+  collapsed: { library: boolean; side: boolean };
+}
+
+/** What a reader should know about a source before quoting it: how it was made and what is wrong with it. */
+export interface SourceProvenance {
+  reliability: Reliability;
+  /** The source this one paraphrases or translates, and how ("translation of part of"). */
+  derivativeOf: { id: string; title: string; derivation: string | null } | null;
+  /** The licence or rights statement, or null when none is recorded. */
+  rights: string | null;
+  /** Facts to know before quoting (errors kept as printed, reconstructed pages, …). */
+  caveats: string[];
+  /** The manual corrections made while cleaning, in order. */
+  cleaning: { original: string; replacement: string; reason: string }[];
 }
 
 /** A file the user chose to import, read and cleaned, waiting for its metadata. */
@@ -620,6 +646,10 @@ export interface CallOutputs extends InteropOutputs, ProjectOutputs, ShareOutput
   /** The annotation re-created from the store's record, re-anchored against the current text. */
   'annotations.restore': Annotation;
   'annotations.reattach': Annotation;
+  /** The annotation with its new extent: quote taken anew from the text, tags, note and the cuts that still fit kept. */
+  'annotations.adjust': Annotation;
+  /** Where each annotation lies, by id: "p. 380", "pp. 385–86", "p. 382 n. 12"; absent when no page is known. */
+  'annotations.places': Record<string, string>;
   'annotations.copyCitation': { text: string; html: string };
   'tags.list': TagSummary[];
   'tags.create': Tag;
@@ -635,6 +665,9 @@ export interface CallOutputs extends InteropOutputs, ProjectOutputs, ShareOutput
   'reader.getState': ReaderState;
   'reader.savePosition': null;
   'reader.setFontSize': null;
+  'reader.session': ReaderSession;
+  'reader.saveSession': null;
+  'corpus.provenance': SourceProvenance;
   'app.openExternal': null;
   'app.flushed': null;
   'app.historyChanged': null;
@@ -769,6 +802,9 @@ export const contract = {
   // Only the id: the annotation comes back from the store's own record, never from the page.
   'annotations.restore': { input: v.strictObject({ id: Id }) },
   'annotations.reattach': { input: v.strictObject({ id: Id, ...Range }) },
+  // A range only: the new quote and selectors are computed in main from the source's text.
+  'annotations.adjust': { input: v.strictObject({ id: Id, ...Range }) },
+  'annotations.places': { input: v.optional(v.strictObject({ sourceId: v.optional(SourceId) }), {}) },
   'tags.list': { input: NoInput },
   'tags.create': { input: v.strictObject({ name: TagName, color: v.optional(Color), parent: v.optional(v.nullable(Id)) }) },
   'tags.rename': { input: v.strictObject({ id: Id, name: TagName }) },
@@ -779,6 +815,11 @@ export const contract = {
   'tags.restore': { input: v.strictObject({ id: Id }) },
   'reader.getState': { input: v.strictObject({ sourceId: SourceId }) },
   'reader.savePosition': { input: v.strictObject({ sourceId: SourceId, offset: Offset }) },
+  'reader.session': { input: NoInput },
+  'reader.saveSession': {
+    input: v.strictObject({ lastSourceId: v.optional(v.nullable(SourceId)), libraryCollapsed: v.optional(v.boolean()), sideCollapsed: v.optional(v.boolean()) }),
+  },
+  'corpus.provenance': { input: v.strictObject({ id: SourceId }) },
   'app.openExternal': {
     input: v.strictObject({ url: v.pipe(v.string(), v.maxLength(4096), NoControl, v.url(), v.regex(/^https?:\/\//i, 'Only web links (http or https) can be opened.')) }),
   },

@@ -3,6 +3,7 @@ import { on } from './bridge.ts';
 import { createContext } from './context.ts';
 import { mountAnnotations } from './features/annotations/annotations-feature.ts';
 import { mountInterop } from './features/interop/interop-feature.ts';
+import { mountPanels } from './features/layout/panels-feature.ts';
 import { mountLibrary } from './features/library/library-feature.ts';
 import { mountPages } from './features/pages/pages-feature.ts';
 import { mountProject } from './features/project/project-feature.ts';
@@ -33,9 +34,11 @@ export async function startApp(root: HTMLElement): Promise<void> {
   const ctx = createContext(root, store, calls, history);
 
   mountSideTabs(ctx);
+  const panels = mountPanels(ctx);
   const reader = mountReader(ctx, {
     selection: () => annotations.selectionChanged(),
     activateHighlight: (id) => annotations.activate(id),
+    adjustHighlight: (id, range) => annotations.commands.adjust(id, range),
   });
   const tags = mountTags(ctx, { refreshAnnotations: () => annotations.refresh() });
   const transfer = mountTransfer(ctx, { reloadLibrary: () => library.load(), open: (id) => reader.open(id) });
@@ -95,5 +98,14 @@ export async function startApp(root: HTMLElement): Promise<void> {
   window.addEventListener('beforeunload', () => calls.flush());
 
   void share.load();
-  if (await library.load()) await tags.reload();
+  // The window opens as it was left: the same panels, the same source at the same place.
+  const session = calls.call('reader.session').then((value) => {
+    if (value) panels.restore(value.collapsed);
+    return value;
+  });
+  if (!(await library.load())) return;
+  await tags.reload();
+  const lastId = (await session)?.lastSourceId;
+  const last = store.state.library.sources.find((s) => s.id === lastId);
+  if (last && !last.problem) await reader.restore(last.id);
 }

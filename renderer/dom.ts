@@ -12,12 +12,16 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** A button with a label, an accessible name and a click handler. */
+/**
+ * A button with a label, a tooltip and a click handler. A button whose label is a sign ("×") is
+ * named by its tooltip; one with words is named by them, as the user reads it (the tooltip then
+ * describes it).
+ */
 export function button(label: string, onClick: () => void, options: { className?: string; title?: string } = {}): HTMLButtonElement {
   const node = el('button', options.className ?? '', label, { type: 'button' });
   if (options.title) {
     node.title = options.title;
-    node.setAttribute('aria-label', options.title);
+    if (!/[\p{L}\p{N}]/u.test(label)) node.setAttribute('aria-label', options.title);
   }
   node.addEventListener('click', onClick);
   return node;

@@ -15,6 +15,7 @@ const noEvents: ReaderEvents = {
   activateHighlight: () => undefined,
   activateLink: () => undefined,
   activateNoteRef: () => undefined,
+  adjustHighlight: () => undefined,
 };
 
 let source: Source | undefined;

@@ -92,6 +92,17 @@ export class SourceIndex {
     return first === null || last === null ? null : { first, last };
   }
 
+  /** The printed pages of the body, in order, each once. */
+  pageLabels(): string[] {
+    return [...new Set(this.#milestoneLabels)];
+  }
+
+  /** Where printed page `label` begins in the reading text, or null when the source prints no such page. */
+  pageStart(label: string): number | null {
+    const index = this.#milestoneLabels.indexOf(label);
+    return index < 0 ? null : (this.#milestoneOffsets[index] as number);
+  }
+
   /** Text of the last heading at or before `offset` (in a note: before its reference), or null. */
   sectionForOffset(offset: number): string | null {
     this.#check(offset);

@@ -1,4 +1,4 @@
-import type { SourceSummary } from '../api.ts';
+import type { SourceProvenance, SourceSummary } from '../api.ts';
 import { missingForChicago } from '../cite/requirements.ts';
 import type { CslName, Source } from './model.ts';
 
@@ -34,5 +34,20 @@ export function summarizeSource(source: Source, titles: ReadonlyMap<string, stri
       ? { id: derivativeOf, title: titles.get(derivativeOf) ?? derivativeOf, derivation: source.meta.derivation ?? null }
       : null,
     missing: missingForChicago(csl),
+  };
+}
+
+/**
+ * What a reader should know before quoting `source`: what it derives from, its rights, its caveats
+ * and the corrections made while cleaning. `originalTitle` names the original of a derivative.
+ */
+export function provenanceOf(source: Source, originalTitle: string | null): SourceProvenance {
+  const { meta } = source;
+  return {
+    reliability: meta.reliability,
+    derivativeOf: meta.derivativeOf ? { id: meta.derivativeOf, title: originalTitle ?? meta.derivativeOf, derivation: meta.derivation ?? null } : null,
+    rights: meta.rights ?? null,
+    caveats: [...(meta.caveats ?? [])],
+    cleaning: meta.cleaning.map(({ original, replacement, reason }) => ({ original, replacement, reason })),
   };
 }

@@ -18,6 +18,7 @@ import { ExportError } from './errors.ts';
 import type { ExportDocument, ExportEntry, ExportGroup } from './export-document.ts';
 import { locatorFor } from './locator.ts';
 import { orderAnnotations } from './order.ts';
+import { provenanceNotes } from './provenance-note.ts';
 import type { ExportOrder } from './order.ts';
 import { quotationOf } from './quotation.ts';
 import { selectAnnotations } from './scope.ts';
@@ -99,6 +100,7 @@ export function buildExport(request: ExportRequest): ExportDocument {
         quotation: quotationOf(text, annotation, italicSpans(source)),
         note: annotation.note,
         tags: annotation.tags.flatMap((id) => tagNames.get(id) ?? []),
+        provenance: provenanceNotes(source, text, annotation, sources.get(source.meta.derivativeOf ?? '')?.meta.csl.title ?? null),
         locator,
         cluster,
       };

@@ -128,6 +128,7 @@ function entryParagraphs(entry: ExportEntry): Paragraph[] {
   const out = [...quote];
   const mark = quotationMark(entry.quotation);
   if (mark) out.push(new Paragraph({ children: [new TextRun({ text: mark.text, italics: true })] }));
+  for (const line of entry.provenance) out.push(new Paragraph({ children: [new TextRun({ text: line, italics: true })] }));
   for (const runs of noteParagraphs(entry.note)) {
     out.push(
       new Paragraph({

@@ -27,6 +27,11 @@ export interface ExportEntry {
   note: string;
   /** Tag names, in the annotation's order. */
   tags: string[];
+  /**
+   * What the reader should know about the quotation's words: that they come from a derivative
+   * source, or that the source's text was corrected in the passage while cleaning it.
+   */
+  provenance: string[];
   locator: ExportLocator | null;
   /** The citation cluster of this entry's footnote. */
   cluster: Cluster;

@@ -56,6 +56,7 @@ function entryHtml(entry: ExportEntry): string {
   ];
   const mark = quotationMark(entry.quotation);
   if (mark) parts.push(`<p class="${mark.kind}"><em>${escapeHtml(mark.text)}</em></p>`);
+  for (const line of entry.provenance) parts.push(`<p class="provenance"><em>${escapeHtml(line)}</em></p>`);
   const note = noteToHtml(entry.note);
   if (note !== '') parts.push(`<div class="note">\n${note}</div>`);
   if (entry.tags.length > 0) parts.push(`<p class="tags">${escapeHtml(tagLine(entry.tags))}</p>`);

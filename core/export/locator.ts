@@ -47,6 +47,29 @@ export function locatorFor(source: Source, annotation: Annotation): ExportLocato
 }
 
 /**
+ * Where a range of the reading text lies, as a reader writes it in a list: "p. 380", "pp. 385–86",
+ * and in the source's own notes "p. 382 n. 12" (or "n. 12" where the note's page is unknown);
+ * null where no page is known, or for a range outside the text.
+ */
+export function placeLabel(source: Source, start: number, end: number): string | null {
+  const index = locate(source);
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > index.reading.text.length || end < start) return null;
+  const last = Math.max(start, end - 1);
+  const from = noteAt(source, index, start);
+  const to = noteAt(source, index, last);
+  const paged = hasMilestones(source);
+  if (from !== null && to !== null) {
+    const page = paged ? index.pageAt(start) : null;
+    const notes = from === to ? `n. ${from}` : `nn. ${from}–${to}`;
+    if (page === null) return notes;
+    if (page === index.pageAt(last)) return `p. ${page} ${notes}`;
+  }
+  const pages = paged ? index.pagesForRange(start, end) : null;
+  if (pages === null) return null;
+  return pages.first === pages.last ? `p. ${pages.first}` : `pp. ${formatPages(`${pages.first}-${pages.last}`)}`;
+}
+
+/**
  * The note locator of a range that lies in the source's own notes: "377n3" for one note, "377nn3–4"
  * for neighbouring notes of one page, "n. 3" when the note's page is unknown; null for a range in
  * the body, or across notes on different pages (which the page range then describes).

@@ -38,6 +38,7 @@ function entryBlocks(entry: ExportEntry): string[] {
   const blocks = [quote];
   const mark = quotationMark(entry.quotation);
   if (mark) blocks.push(`*${escapeMarkdown(mark.text)}*`);
+  for (const line of entry.provenance) blocks.push(`*${escapeMarkdown(line)}*`);
   const note = noteToMarkdown(entry.note);
   if (note !== '') blocks.push(note);
   if (entry.tags.length > 0) blocks.push(escapeMarkdown(tagLine(entry.tags)));

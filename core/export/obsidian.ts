@@ -54,6 +54,7 @@ function highlight(entry: ExportEntry, paths: ReadonlyMap<string, string>): stri
   const out = [lines.join('\n')];
   const mark = quotationMark(entry.quotation);
   if (mark) out.push(`*${escapeMarkdown(mark.text)}*`);
+  for (const line of entry.provenance) out.push(`*${escapeMarkdown(line)}*`);
   const text = noteToMarkdown(entry.note);
   if (text !== '') out.push(text);
   const tags = entry.tags.map((name) => paths.get(name) ?? tagName(name)).filter((tag) => tag !== '');

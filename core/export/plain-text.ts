@@ -34,6 +34,7 @@ function entryText(entry: ExportEntry): string {
   const lines = [`“${toPlainText(nestedQuotes(entry.quotation.rich))}” [${entry.noteIndex}]`];
   const mark = quotationMark(entry.quotation);
   if (mark) lines.push(`(${mark.text})`);
+  for (const line of entry.provenance) lines.push(`(${line})`);
   if (entry.note.trim() !== '') lines.push(entry.note.trim());
   if (entry.tags.length > 0) lines.push(tagLine(entry.tags));
   return lines.join('\n');

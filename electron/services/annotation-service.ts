@@ -1,3 +1,4 @@
+import { carriedOmissions } from '../../core/annotate/adjust.ts';
 import { describe as describeRange } from '../../core/annotate/describe.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import { DEFAULT_COLOR, type Color } from '../../core/annotate/palette.ts';
@@ -5,6 +6,7 @@ import { reanchor, reanchorAll } from '../../core/annotate/reanchor.ts';
 import type { SharedAnnotationWrite } from '../../core/share/annotation-sync-plan.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
+import { placeLabel } from '../../core/export/locator.ts';
 import { locate } from '../../core/corpus/source-index.ts';
 import { DomainError } from '../../core/errors.ts';
 import { contentHash } from './content-hash.ts';
@@ -178,6 +180,38 @@ export class AnnotationService {
     }
     const updates = reanchorAll(text, annotations).map(({ annotation }) => ({ id: annotation.id, position: annotation.position, anchor: annotation.anchor }));
     this.#store.setAnchors(updates);
+  }
+
+  /**
+   * Gives a highlight another extent in its source (an end dragged or moved from the keyboard):
+   * its quote is taken anew from the text here, never from the caller; tags, note and colour stay,
+   * and each cut that still leaves out the same words inside the new range is kept.
+   */
+  adjust(id: string, start: number, end: number): Annotation {
+    const current = this.#store.get(id);
+    if (!current) throw new DomainError('not-found', 'This highlight no longer exists.');
+    const selectors = this.#selectors(current.sourceId, start, end);
+    return this.#announce(this.#store.reposition(id, selectors, carriedOmissions(current, selectors.quote.exact, selectors.position)));
+  }
+
+  /** Where each annotation matching the filter lies ("p. 380", "p. 382 n. 12"), for those whose place is known. */
+  places(filter: AnnotationFilter): Record<string, string> {
+    const places: Record<string, string> = {};
+    const sources = new Map<string, Source | null>();
+    for (const annotation of this.list(filter)) {
+      if (annotation.anchor === 'orphaned') continue;
+      if (!sources.has(annotation.sourceId)) {
+        try {
+          sources.set(annotation.sourceId, this.#corpus.get(annotation.sourceId));
+        } catch {
+          sources.set(annotation.sourceId, null);
+        }
+      }
+      const source = sources.get(annotation.sourceId);
+      const label = source ? placeLabel(source, annotation.position.start, annotation.position.end) : null;
+      if (label) places[annotation.id] = label;
+    }
+    return places;
   }
 
   // Re-anchors the annotations of a source whose reading text changed since they were last

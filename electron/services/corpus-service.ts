@@ -7,14 +7,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceProblem, SourceSummary, UnreadableSource } from '../../core/api.ts';
+import type { SourceProblem, SourceProvenance, SourceSummary, UnreadableSource } from '../../core/api.ts';
 import { SOURCE_ID_PATTERN } from '../../core/corpus/front-matter-schema.ts';
 import { editMetadata } from '../../core/corpus/metadata-edit.ts';
 import { applyMetadataPatch, type MetadataPatch } from '../../core/corpus/metadata-patch.ts';
 import type { CslItem, Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
-import { summarizeSource } from '../../core/corpus/summary.ts';
+import { provenanceOf, summarizeSource } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
 import { parseReferenceList, REFERENCES_FILE, serializeReferenceList } from '../../core/interop/references/reference-list.ts';
 import { syncFolder, writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
@@ -110,6 +110,21 @@ export class CorpusService implements SearchCorpus {
     const entry = this.#entry(id, `${id}.md`, text);
     if (!entry.ok) throw new DomainError('corpus-unreadable', `${entry.problem.reason} ${entry.problem.repair}`);
     return entry.source;
+  }
+
+  /** How source `id` was made and what is known to be wrong with it (caveats, rights, corrections). */
+  provenance(id: string): SourceProvenance {
+    const source = this.get(id);
+    const original = source.meta.derivativeOf;
+    let title: string | null = null;
+    if (original) {
+      try {
+        title = this.get(original).meta.csl.title ?? null;
+      } catch {
+        title = null;
+      }
+    }
+    return provenanceOf(source, title);
   }
 
   /** The metadata of source `id`. */

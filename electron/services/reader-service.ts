@@ -1,8 +1,18 @@
-import { FONT_SIZE, type ReaderState } from '../../core/api.ts';
+import { FONT_SIZE, type ReaderSession, type ReaderState } from '../../core/api.ts';
 import type { ProjectStore } from './store/index.ts';
 
 const positionKey = (sourceId: string) => `reader.position:${sourceId}`;
 const FONT_SIZE_KEY = 'reader.fontSize';
+const LAST_SOURCE_KEY = 'reader.lastSource';
+const LIBRARY_COLLAPSED_KEY = 'window.libraryCollapsed';
+const SIDE_COLLAPSED_KEY = 'window.sideCollapsed';
+
+/** What the page may change of the session: the source last open, and which panels are collapsed. */
+export interface SessionPatch {
+  lastSourceId?: string | null;
+  libraryCollapsed?: boolean;
+  sideCollapsed?: boolean;
+}
 
 /** What the reader remembers between sessions, kept in the project's settings. */
 export class ReaderService {
@@ -31,6 +41,23 @@ export class ReaderService {
   /** Remembers the text size, for every source. */
   setFontSize(size: number): null {
     this.#store.setSetting(FONT_SIZE_KEY, size);
+    return null;
+  }
+
+  /** The source last open and the panels the user collapsed, so the window reopens as it was left. */
+  session(): ReaderSession {
+    const last = this.#store.getSetting(LAST_SOURCE_KEY);
+    return {
+      lastSourceId: typeof last === 'string' ? last : null,
+      collapsed: { library: this.#store.getSetting(LIBRARY_COLLAPSED_KEY) === true, side: this.#store.getSetting(SIDE_COLLAPSED_KEY) === true },
+    };
+  }
+
+  /** Remembers what the patch names of the session. */
+  saveSession(patch: SessionPatch): null {
+    if (patch.lastSourceId !== undefined) this.#store.setSetting(LAST_SOURCE_KEY, patch.lastSourceId);
+    if (patch.libraryCollapsed !== undefined) this.#store.setSetting(LIBRARY_COLLAPSED_KEY, patch.libraryCollapsed);
+    if (patch.sideCollapsed !== undefined) this.#store.setSetting(SIDE_COLLAPSED_KEY, patch.sideCollapsed);
     return null;
   }
 }

@@ -2,6 +2,7 @@ import type { HistoryLabels, ImportProgress, SearchProgress, SearchResults, Sour
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
 import type { AnnotationFilters, ModalKind, SearchMatches, SideTab } from './app-state.ts';
+import type { Panel } from '../features/layout/panels.ts';
 
 /** Everything that can change the app state: the store's only input. */
 export type Action =
@@ -29,6 +30,17 @@ export type Action =
   | { type: 'dialog/closed' }
   | { type: 'note/shown'; label: string | null }
   | { type: 'history/changed'; labels: HistoryLabels }
+  | { type: 'layout/resized'; width: number }
+  /** The user showed or hid a panel (a toggle button or its shortcut). */
+  | { type: 'panel/toggled'; panel: Panel; reading: boolean }
+  /** The panels as the user left them last time. */
+  | { type: 'panels/restored'; collapsed: { library: boolean; side: boolean } }
+  | { type: 'find/opened' }
+  | { type: 'find/typed'; query: string }
+  /** The matches of find in the open source (shown and stepped through as a search's are). */
+  | { type: 'find/matched'; matches: SearchMatches }
+  | { type: 'find/closed' }
+  | { type: 'places/loaded'; places: Readonly<Record<string, string>> }
   | { type: 'pages/toggled'; shown: boolean }
   /** What main said of the open source's PDF: none (null), or what it is. */
   | { type: 'pages/found'; sourceId: string; info: SourcePdfInfo | null }

@@ -60,6 +60,18 @@ export interface SideState {
   activeId: string | null;
 }
 
+/** Which panels the user collapsed, and the window's width (a narrow one shows fewer panels). */
+export interface LayoutState {
+  collapsed: { library: boolean; side: boolean };
+  width: number;
+}
+
+/** Find in this source: whether its bar is open, and what it looks for. */
+export interface FindState {
+  open: boolean;
+  query: string;
+}
+
 /** Where the reader is: text size and the offset at the top of the view. */
 export interface ReaderPosition {
   fontSize: number;
@@ -103,6 +115,10 @@ export interface AppState {
   side: SideState;
   filters: AnnotationFilters;
   history: HistoryLabels;
+  layout: LayoutState;
+  find: FindState;
+  /** Where the annotations of sources other than the open one lie ("p. 380"), as main placed them, by id. */
+  places: ReadonlyMap<string, string>;
   pages: PageViewState;
   /** How far main has read a file being imported (pages of a PDF), while it reads one. */
   importing: ImportProgress | null;
@@ -120,6 +136,9 @@ export const initialState: AppState = {
   side: { tab: 'annotations', activeId: null },
   filters: { scope: 'source', tagId: '', color: '', text: '' },
   history: { undo: null, redo: null },
+  layout: { collapsed: { library: false, side: false }, width: 1400 },
+  find: { open: false, query: '' },
+  places: new Map(),
   pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
   importing: null,
 };

@@ -1,6 +1,8 @@
-import { annotationsReducer, filtersReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
+import { annotationsReducer, filtersReducer, placesReducer, sideReducer } from '../features/annotations/annotations-reducer.ts';
+import { layoutReducer } from '../features/layout/panels.ts';
 import { libraryReducer } from '../features/library/library-reducer.ts';
 import { pagesReducer } from '../features/pages/pages-reducer.ts';
+import { findReducer } from '../features/reader/find-matches.ts';
 import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
 import { searchReducer } from '../features/search/search-reducer.ts';
 import { tagsReducer } from '../features/tags/tags-reducer.ts';
@@ -22,6 +24,9 @@ export function appReducer(state: AppState, action: Action): AppState {
     side: sideReducer(state.side, action),
     filters: filtersReducer(state.filters, action),
     history: historyReducer(state.history, action),
+    layout: layoutReducer(state.layout, action),
+    find: findReducer(state.find, action),
+    places: placesReducer(state.places, action),
     pages: pagesReducer(state.pages, state.open?.source.id, action),
     importing: importingReducer(state.importing, action),
   };

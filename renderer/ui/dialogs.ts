@@ -106,7 +106,10 @@ export function formDialog(options: FormDialogOptions): Promise<boolean> {
     };
     const buttons = el('div', 'dialog-buttons');
     buttons.append(button('Cancel', () => finish(false)), submitButton);
-    form.append(el('h2', '', options.title), ...(options.intro ?? []), ...options.fields, error, buttons);
+    // The fields scroll between a fixed title and fixed buttons, so the buttons show in any window.
+    const body = el('div', 'form-body');
+    body.append(...(options.intro ?? []), ...options.fields, error);
+    form.append(el('h2', '', options.title), body, buttons);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       submitButton.disabled = true;

@@ -38,7 +38,7 @@ describe('reading and annotating in the browser, against the real store', () => 
     await page.click('[data-source-id="edemskiy-2019"] .source-open');
     await page.waitForSelector('.reading');
     await selectWithMouse(page, PHRASE);
-    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
     await page.click('.selection-toolbar [data-color="green"]');
     await page.waitForSelector('.annotation-editor');
 
@@ -138,7 +138,7 @@ describe('reading and annotating in the browser, against the real store', () => 
     const { page } = app;
     const before = store().list({ sourceId: 'edemskiy-2019' }).length;
     await selectWithMouse(page, 'it is obvious that the liberties');
-    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
     await page.keyboard.press('3');
     await expect.poll(() => store().list({ sourceId: 'edemskiy-2019' }).length).toBe(before + 1);
     const made = store().list({ sourceId: 'edemskiy-2019' }).find((a) => a.quote.exact.includes('obvious'))!;
@@ -158,7 +158,7 @@ describe('reading and annotating in the browser, against the real store', () => 
       return { end: paragraphs[i - 1]!.slice(-20), start: paragraphs[i]!.slice(0, 25) };
     });
     await selectWithMouse(page, `${text.end}\n${text.start}`);
-    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
     await page.keyboard.press('6');
     await expect.poll(() => store().list({ sourceId: 'edemskiy-2019' }).some((a) => a.color === 'orange')).toBe(true);
     const made = store().list({ sourceId: 'edemskiy-2019' }).find((a) => a.color === 'orange')!;

@@ -31,7 +31,7 @@ describe('copying a citation in the browser', () => {
     await page.click(`[data-source-id="${sourceId}"] .source-open`);
     await page.waitForSelector('.reading');
     await selectWithMouse(page, phrase);
-    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
     await page.keyboard.press('h');
     await page.waitForSelector('.annotation-editor');
   }

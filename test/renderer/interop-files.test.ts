@@ -5,9 +5,10 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSource } from '../../core/corpus/parse-source.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { unzipText } from '../core/export/unzip.ts';
-import { buttonsOutOfView } from '../support/dialog-fit.ts';
+import { buttonsNotSeen, buttonsOutOfView } from '../support/dialog-fit.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 
@@ -87,6 +88,8 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     expect(await dialog.locator('.plan-added li').allTextContents()).toEqual(['Griffith, “Albania and the Sino-Soviet Rift” (1963) ← BibTeX entry “griffith1963” (line 10)']);
     expect(await dialog.locator('.plan-skipped li').allTextContents()).toEqual(['BibTeX entry “untitled” (line 17): it has no title']);
     expect(await buttonsOutOfView(page, '.references-dialog')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // The confirming button has the focus: Enter imports.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Import');
     await page.keyboard.press('Enter');
@@ -123,6 +126,8 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     expect(await dialog.locator('input[value="address"]').isChecked()).toBe(true);
     expect(await dialog.locator('select').isDisabled()).toBe(true);
     expect(await buttonsOutOfView(page, '.annotations-import-dialog')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await dialog.locator('button', { hasText: 'Import' }).click();
 
     await expect.poll(() => dialog.locator('.import-counts').textContent()).toBe(
@@ -134,6 +139,8 @@ describe('File ▸ Import References… and Import Annotations… in the browser
       'Hypothesis annotation Tu2f3AnREe-4HZxMyNT3oz: it is a reply to another annotation, not a note on a passage',
     );
     expect(await buttonsOutOfView(page, '.annotations-import-dialog')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
     await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
@@ -141,10 +148,16 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     // No source is open: the list shows the whole corpus's annotations, the orphan apart; the tags are there.
     await expect.poll(() => page.locator('[data-pane="annotations"] .annotation-list:not(.orphans) > li').count()).toBe(4);
     expect(await page.locator('[data-pane="annotations"] .annotation-list.orphans > li').count()).toBe(1);
-    expect(await page.locator('[data-pane="annotations"] .annotation-list').first().textContent()).toContain('Halliday on the *founding* of the party.');
+    // The note's Markdown is shown rendered: the emphasis in italics, not between asterisks.
+    expect(await page.locator('[data-pane="annotations"] .annotation-list').first().textContent()).toContain('Halliday on the founding of the party.');
+    expect(await page.locator('[data-pane="annotations"] .annotation-list .annotation-note em').allTextContents()).toContain('founding');
+    // A 900-pixel window shows one panel beside the text: the library while no source is open.
+    await page.click('[data-action="toggle-side"]');
     await page.click('[data-side="tags"]');
     const tagNames = await page.locator('.tag-row .tag-name').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
     expect(tagNames.sort()).toEqual(['Comintern', 'Halliday', 'Moscow', 'Red Army', 'forms of address']);
+    await page.click('[data-side="annotations"]');
+    await page.click('[data-action="toggle-library"]');
   });
 
   it('puts every annotation on the source the user chooses', async () => {

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { lines, makePdf, type PageSpec } from '../support/make-pdf.ts';
 import { inkOnPage } from '../support/page-canvas.ts';
 import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { seenWhole } from '../support/visible.ts';
 
 const WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -158,6 +160,43 @@ describe('the page view of a PDF source', () => {
       await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.002);
     }
     await page.locator('.page-pane .page-close').click();
+  });
+
+  it('shows the find bar above the text and the page below it, every toolbar button in sight, and passes axe-core in light and dark', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 900, height: 600 });
+    await page.click('[data-action="page-view"]');
+    await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
+    const shown = await page.locator('.reader-toolbar button').evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => b.textContent ?? ''));
+    expect(shown).toEqual(expect.arrayContaining(['Library', 'Find', 'A−', 'A+', 'Page', 'Annotations']));
+    for (const label of shown) expect({ label, seen: await seenWhole(page.locator('.reader-toolbar button', { hasText: label }).first()) }).toEqual({ label, seen: true });
+
+    await page.locator('.reading').focus();
+    await page.keyboard.press('Control+f');
+    await page.keyboard.type('fourth');
+    await expect.poll(() => page.locator('.find-count').textContent()).toBe('1 of 30');
+    const bar = (await page.locator('.find-bar').boundingBox())!;
+    const text = (await page.locator('.reader-scroll').boundingBox())!;
+    const pane = (await page.locator('.page-pane').boundingBox())!;
+    const input = (await page.locator('.find-input').boundingBox())!;
+    // The bar keeps the height of its one line; it does not take the text's room.
+    expect(bar.height).toBeLessThan(input.height * 2);
+    expect(bar.y + bar.height).toBeLessThanOrEqual(text.y + 0.5);
+    expect(text.height).toBeGreaterThan(100);
+    expect(pane.y).toBeGreaterThanOrEqual(text.y + text.height - 1);
+    expect(pane.y + pane.height).toBeLessThanOrEqual(600);
+    expect(await seenWhole(page.locator('.find-bar [data-action="find-close"]'))).toBe(true);
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect({ scheme, violations: await axeViolations(page) }).toEqual({ scheme, violations: [] });
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.find-bar').isHidden()).toBe(true);
+    await page.locator('.page-pane .page-close').click();
+    await expect.poll(() => page.locator('.page-pane').isHidden()).toBe(true);
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('offers no page view for a source that was not imported from a PDF', async () => {

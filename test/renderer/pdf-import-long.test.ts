@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { contentOf, folderState } from '../support/folder-state.ts';
 import { blockMainThread, watchLongTasks, type LongTaskLog } from '../support/long-tasks.ts';
 import { inkOnPage } from '../support/page-canvas.ts';
 import { longPdf } from '../support/pdf-fixtures.ts';
 import { closeAll } from '../support/reading.ts';
+import { seenWhole } from '../support/visible.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 
 // A window task longer than this is a freeze the user feels; none may happen while a PDF of
@@ -52,6 +54,11 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     backend.filesToChoose.push(file);
     await app!.emit('menu.import');
     await page.waitForSelector('.import-progress:not([hidden])');
+    // The progress and its Cancel button are in sight in a small window, and pass axe-core.
+    await page.setViewportSize({ width: 900, height: 600 });
+    expect(await seenWhole(page.locator('.import-progress button:has-text("Cancel")'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.click('.import-progress button:has-text("Cancel")');
     await expect.poll(() => page.locator('.toast').textContent()).toBe('The import was cancelled; nothing was added to the corpus.');
     expect(await page.locator('.import-progress').isHidden()).toBe(true);

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { buttonsNotSeen } from '../support/dialog-fit.ts';
 import { contentOf, folderState } from '../support/folder-state.ts';
 import { inkOnPage, within } from '../support/page-canvas.ts';
 import { lines, makePdf } from '../support/make-pdf.ts';
@@ -216,6 +218,8 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
       const box = (await field(label).boundingBox())!;
       expect(box.x + box.width, label).toBeLessThanOrEqual(form.x + form.width + 0.5);
     }
+    expect(await buttonsNotSeen(page.locator('.import-dialog'))).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.click('.import-dialog button:has-text("Cancel")');
     await page.setViewportSize({ width: 1400, height: 900 });
   });

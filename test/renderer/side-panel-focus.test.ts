@@ -61,7 +61,7 @@ describe('the side panel while the user works on highlights', () => {
       // Highlight: the new highlight's editor opens with its colour focused.
       const before = new Set(stored().map((a) => a.id));
       await selectWithMouse(page, fresh[cycle]!);
-      await page.waitForSelector('.selection-toolbar:not([hidden])');
+      await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
       await page.keyboard.press('h');
       await expect.poll(() => stored().length).toBe(before.size + 1);
       newestId = stored().find((a) => !before.has(a.id))!.id;

@@ -46,7 +46,7 @@ describe('trimming a quotation in the browser, against the real store', () => {
     await page.click('[data-source-id="edemskiy-2019"] .source-open');
     await page.waitForSelector('.reading');
     await selectWithMouse(page, PASSAGE);
-    await page.waitForSelector('.selection-toolbar:not([hidden])');
+    await page.locator('.selection-toolbar').waitFor({ state: 'visible' });
     await page.keyboard.press('h');
     await page.waitForSelector('.annotation-editor');
     expect(only().quote.exact).toBe(PASSAGE);

@@ -4,8 +4,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ZoteroProgress } from '../../core/api.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
-import { buttonsOutOfView } from '../support/dialog-fit.ts';
+import { buttonsNotSeen, buttonsOutOfView } from '../support/dialog-fit.ts';
 import { article } from '../support/pdf-fixtures.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
@@ -63,6 +64,8 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     await dialog.locator('label', { hasText: 'Select all' }).click();
     expect(await importButton.textContent()).toBe('Import 2 items');
     expect(await buttonsOutOfView(page, '.zotero-browser')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     // While Zotero is busy the dialog says which item it is reading, and cannot be closed.
     const release = zotero.hold();
@@ -72,6 +75,7 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     expect(await dialog.locator('.dialog-buttons button', { hasText: 'Close' }).isDisabled()).toBe(true);
     await page.keyboard.press('Escape');
     expect(await dialog.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
     release();
 
     await expect.poll(() => dialog.locator('.zotero-imported li').count(), { timeout: 30_000 }).toBe(2);
@@ -90,6 +94,8 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     expect(await withoutPdf!.locator('button').count()).toBe(0);
     expect(existsSync(join(corpus.folder, 'lalaj-2019.md'))).toBe(true);
     expect(await buttonsOutOfView(page, '.zotero-browser')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await withPdf!.locator('button', { hasText: 'Open “Albania and Moscow”' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
@@ -98,7 +104,9 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     const pane = page.locator('[data-pane="annotations"]');
     await expect.poll(() => pane.locator('.annotation-list:not(.orphans) > li').count()).toBe(3);
     expect(await pane.locator('.annotation-list.orphans > li').count()).toBe(1);
-    expect(await pane.textContent()).toContain('Dependence on Soviet *grain*.');
+    // The note's Markdown is shown rendered: the emphasis in italics, not between asterisks.
+    expect(await pane.textContent()).toContain('Dependence on Soviet grain.');
+    expect(await pane.locator('.annotation-note em').allTextContents()).toContain('grain');
   }, 60_000);
 
   it('stops an import after the item being read when the user says so, keeping what was done', async () => {
@@ -156,6 +164,8 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
       'Zotero is running, but its local API is turned off, so other programs cannot read your library. In Zotero, open Settings (Edit ▸ Settings, or Zotero ▸ Settings on a Mac) ▸ Advanced and tick “Allow other applications on this computer to communicate with Zotero”, then try again.',
     );
     expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe('Try Again');
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(app.page)).toEqual([]);
     zotero.setLocalApi(true);
     await app.page.keyboard.press('Enter');
     await expect.poll(itemTitles).toEqual(['Albania and Moscow', 'Albania and the Sino-Soviet Rift']);
@@ -175,6 +185,8 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     const send = dialog.locator('.dialog-buttons button.primary');
     expect(await send.textContent()).toBe('Send 2 references');
     expect(await buttonsOutOfView(page, '.zotero-send')).toEqual([]);
+    expect(await buttonsNotSeen(dialog)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await send.click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => page.locator('.toast').textContent()).toBe('Sent 2 references to Zotero; it saved 1 in the library or collection selected in Zotero.');

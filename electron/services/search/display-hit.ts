@@ -1,12 +1,13 @@
 /**
  * Turning an engine hit into what the result list shows: the source's title, an excerpt with
- * the matched words marked, and where the passage is: its page label ("p. 380", "pp. 385–86")
- * or, for an unpaginated source, the heading of its section.
+ * the matched words marked, and where the passage is: its page label ("p. 380", "pp. 385–86",
+ * "p. 382 n. 12" in a note) or, for an unpaginated source, the heading of its section.
  */
 import { formatPages } from '../../../core/cite/page-range.ts';
 import type { Block, Source } from '../../../core/corpus/model.ts';
 import { fromReadingOffset } from '../../../core/corpus/reading-text.ts';
 import { locate } from '../../../core/corpus/source-index.ts';
+import { placeLabel } from '../../../core/export/locator.ts';
 import {
   blockText,
   LIST_SEPARATOR,
@@ -29,10 +30,10 @@ export function pageLabel(first: string, last: string): string {
 /** Page label, else section, of a range of the reading text; both null when out of range. */
 function place(source: Source, start: number, end: number): { page: string | null; section: string | null } {
   try {
-    const index = locate(source);
-    const pages = index.pagesForRange(start, end);
-    if (pages) return { page: pageLabel(pages.first, pages.last), section: null };
-    return { page: null, section: index.sectionForOffset(start) };
+    // A passage in the source's own notes names its note: "p. 382 n. 12".
+    const page = placeLabel(source, start, end);
+    if (page) return { page, section: null };
+    return { page: null, section: locate(source).sectionForOffset(start) };
   } catch {
     // Offsets from an older text of the source: say nothing rather than something wrong.
     return { page: null, section: null };

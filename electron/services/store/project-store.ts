@@ -4,7 +4,7 @@
  * not at all. Methods return plain data, safe to send over IPC.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { Annotation, Tag } from '../../../core/annotate/model.ts';
+import type { Annotation, Omission, Tag } from '../../../core/annotate/model.ts';
 import { DEFAULT_COLOR } from '../../../core/annotate/palette.ts';
 import { checkOmissions } from '../../../core/annotate/omissions.ts';
 import { parseAnnotation, parseTag } from '../../../core/annotate/schema.ts';
@@ -229,6 +229,24 @@ export class ProjectStore {
       trash.pushAnnotation(db, 'reattached', current, this.#now().toISOString());
       // Cuts are ranges of the old quote: they mean nothing in the new one.
       rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', omissions: [], modified: this.#now().toISOString() });
+      return mustRead(db, validId);
+    });
+  }
+
+  /**
+   * Gives annotation `id` another extent in its source (the user dragged an end, or undid that):
+   * new quote and position, status `anchored`, and `omissions`, checked against the new quote.
+   * Note, colour and tags stay. Nothing is kept to restore: the change is undone by another.
+   */
+  reposition(id: string, selectors: { quote: Annotation['quote']; position: Annotation['position'] }, omissions: readonly Omission[]): Annotation {
+    const refusal = 'The highlight was not changed';
+    const validId = parseInput(schemas.IdSchema, id, refusal);
+    const valid = parseInput(schemas.ReattachSchema, selectors, refusal);
+    const problem = checkOmissions(valid.quote.exact, omissions);
+    if (problem !== null) throw new StoreError('invalid-input', `${refusal}: ${problem}.`);
+    return this.#write((db) => {
+      const current = requireAnnotation(db, validId, refusal);
+      rows.updateSelectors(db, { ...current, ...valid, anchor: 'anchored', omissions: [...omissions], modified: this.#now().toISOString() });
       return mustRead(db, validId);
     });
   }

@@ -2,6 +2,7 @@ import type { CallInput } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import type { Color } from '../../../core/annotate/palette.ts';
 import type { Context } from '../../context.ts';
+import type { TextRange } from '../../state/app-state.ts';
 import { notify } from '../../ui/dialogs.ts';
 import type { Reader } from '../reader/reader-feature.ts';
 import { copyCitation } from './copy-citation.ts';
@@ -22,6 +23,8 @@ export interface AnnotationCommands {
   delete(id: string): Promise<void>;
   /** Moves a highlight (usually an orphan) to the reader's selection. */
   reattach(id: string): Promise<void>;
+  /** Gives a highlight another extent (an end dragged or moved by a word), re-quoting it: one undoable action. */
+  adjust(id: string, range: TextRange): Promise<void>;
   trim(id: string): Promise<void>;
   copyCitation(id: string): Promise<void>;
 }
@@ -140,6 +143,22 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
         };
         history.record({ label: 'Re-attach Highlight', undo: () => restore(id), redo: again });
         deps.activate(moved.id);
+      }),
+    adjust: (id, range) =>
+      serial(async () => {
+        const before = current(id);
+        if (!before || (before.position.start === range.start && before.position.end === range.end)) return;
+        const place = async (position: TextRange, omissions?: Annotation['omissions']): Promise<Annotation | null> => {
+          const placed = await calls.call('annotations.adjust', { id, ...position });
+          // Undoing puts back the cuts the change dropped.
+          const restored = placed && omissions && JSON.stringify(omissions) !== JSON.stringify(placed.omissions) ? await calls.call('annotations.update', { id, omissions }) : placed;
+          if (restored) saved(restored);
+          return restored;
+        };
+        const moved = await place(range);
+        if (!moved) return;
+        history.record({ label: 'Adjust Highlight', undo: async () => !!(await place(before.position, before.omissions)), redo: async () => !!(await place(moved.position)) });
+        if (moved.omissions.length < before.omissions.length) notify('Words you had left out of the quotation are no longer all in the highlight: those cuts were dropped.');
       }),
     trim: async (id) => {
       const annotation = current(id);

@@ -4,6 +4,7 @@ import { trimmedQuote } from '../../../core/annotate/omissions.ts';
 import { COLORS, type Color } from '../../../core/annotate/palette.ts';
 import { button, debounce, el } from '../../dom.ts';
 import { KeyedList } from '../../ui/keyed-list.ts';
+import { noteToDom } from '../../ui/markdown-note.ts';
 import { TagPicker } from '../tags/tag-picker.ts';
 
 /** What the editor asks of the app. Each is one undoable action on the highlight it shows. */
@@ -20,6 +21,10 @@ export interface EditorActions {
   trimQuotation(): void;
   /** Puts the left-out words back. */
   quoteInFull(): void;
+  /** Moves one end of the highlight by a word. */
+  nudge(edge: 'start' | 'end', direction: -1 | 1): void;
+  /** Opens a link of the note (after the user confirms). */
+  openLink(href: string): void;
   close(): void;
 }
 
@@ -46,26 +51,40 @@ export class AnnotationEditor {
   readonly #chips: KeyedList<string>;
   readonly #picker: TagPicker;
   readonly #note = el('textarea', 'note-input', undefined, { rows: '6', 'aria-label': 'Note' });
+  readonly #preview = el('div', 'note-preview', undefined, { 'aria-label': 'The note as it reads' });
+  readonly #openLink: (href: string) => void;
   readonly #saveNote: ReturnType<typeof debounce<[string]>>;
   readonly #copy: HTMLButtonElement;
   readonly #reattach: HTMLButtonElement;
+  readonly #extent = el('div', 'extent-actions', undefined, { role: 'group', 'aria-label': 'Extent of the highlight' });
   #annotation: Annotation;
   /** The note as this editor last sent or showed it. */
   #savedNote: string;
 
   constructor(annotation: Annotation, tags: readonly TagSummary[], actions: EditorActions) {
     this.id = annotation.id;
+    this.#openLink = actions.openLink;
     this.#annotation = annotation;
     this.#savedNote = annotation.note;
     const section = el('section', 'annotation-editor', undefined, { 'aria-label': 'Highlight' });
     this.element = section;
     const header = el('div', 'editor-header');
-    header.append(el('h3', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
+    header.append(el('h2', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
 
     this.#trim = button('Trim quotation…', actions.trimQuotation);
     this.#full = button('Quote in full', actions.quoteInFull);
     const quoteActions = el('div', 'quote-actions');
     quoteActions.append(this.#trimmedNote, this.#trim, this.#full);
+
+    // The ends of the highlight, a word at a time, for the keyboard (the mouse drags them in the text).
+    const extent = this.#extent;
+    extent.append(
+      el('span', 'extent-label', 'Extent:'),
+      button('◂ Start', () => actions.nudge('start', -1), { title: 'Start one word earlier' }),
+      button('Start ▸', () => actions.nudge('start', 1), { title: 'Start one word later' }),
+      button('◂ End', () => actions.nudge('end', -1), { title: 'End one word earlier' }),
+      button('End ▸', () => actions.nudge('end', 1), { title: 'End one word later' }),
+    );
 
     const colors = el('div', 'color-choice', undefined, { role: 'radiogroup', 'aria-label': 'Colour' });
     for (const color of COLORS) {
@@ -98,13 +117,14 @@ export class AnnotationEditor {
     this.#note.addEventListener('input', () => this.#saveNote(this.#note.value));
     this.#note.addEventListener('blur', () => this.#saveNote.flush());
     noteLabel.append(this.#note);
+    this.#note.addEventListener('blur', () => this.#showPreview());
 
     const footer = el('div', 'editor-actions');
     this.#copy = button('Copy citation', actions.copyCitation, { title: 'Copy the Chicago note for this passage' });
     this.#reattach = button('Re-attach to selection', actions.reattach);
     footer.append(this.#copy, this.#reattach, button('Delete highlight', actions.delete, { className: 'danger' }));
 
-    section.append(header, this.#status, this.#quote, quoteActions, colors, chips, this.#picker.element, noteLabel, footer);
+    section.append(header, this.#status, this.#quote, quoteActions, extent, colors, chips, this.#picker.element, noteLabel, this.#preview, footer);
     this.#show(annotation, tags);
   }
 
@@ -116,6 +136,13 @@ export class AnnotationEditor {
   /** Sends the note typed so far, without waiting for the pause. */
   flush(): void {
     this.#saveNote.flush();
+  }
+
+  // The note as it reads (Markdown rendered, links followed after confirming), below the field.
+  #showPreview(): void {
+    const text = this.#note.value;
+    this.#preview.hidden = text.trim() === '';
+    this.#preview.replaceChildren(noteToDom(text, { open: this.#openLink }));
   }
 
   #show(annotation: Annotation, tags: readonly TagSummary[]): void {
@@ -142,7 +169,9 @@ export class AnnotationEditor {
       const chip = this.#chips.get(id)!;
       const tag = byId.get(id);
       chip.className = `tag-chip hl-${tag?.color ?? 'yellow'}`;
-      chip.firstElementChild!.textContent = tag?.name ?? '(deleted tag)';
+      const name = chip.firstElementChild as HTMLElement;
+      name.textContent = tag?.name ?? '(deleted tag)';
+      name.title = name.textContent;
       const remove = chip.lastElementChild!;
       remove.setAttribute('title', `Remove the tag ${tag?.name ?? ''}`);
       remove.setAttribute('aria-label', `Remove the tag ${tag?.name ?? ''}`);
@@ -157,6 +186,8 @@ export class AnnotationEditor {
       this.#note.value = annotation.note;
     }
 
+    this.#showPreview();
+    this.#extent.hidden = annotation.anchor === 'orphaned';
     this.#copy.hidden = annotation.anchor === 'orphaned';
     this.#reattach.hidden = annotation.anchor !== 'orphaned';
   }

@@ -1,13 +1,17 @@
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { COLORS, type Color } from '../../../core/annotate/palette.ts';
 import type { Context } from '../../context.ts';
+import { readingText } from '../../../core/corpus/reading-text.ts';
+import { placeLabel } from '../../../core/export/locator.ts';
 import { el, isTyping } from '../../dom.ts';
+import { openLink } from '../open-link.ts';
 import type { Reader } from '../reader/reader-feature.ts';
 import { AnnotationEditor } from './annotation-editor.ts';
 import { annotationCommands, type AnnotationCommands } from './annotation-commands.ts';
 import { AnnotationsList } from './annotations-list.ts';
 import { activeAnnotation, scopedAnnotations } from './selectors.ts';
 import { SelectionToolbar } from './selection-toolbar.ts';
+import { nudgedRange } from './word-steps.ts';
 
 /** The annotations feature: highlighting, the highlight editor and the annotations list. */
 export interface Annotations {
@@ -43,7 +47,8 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
   };
   const commands = annotationCommands(ctx, { reader, reloadTags: deps.reloadTags, activate });
   const toolbar = new SelectionToolbar((color) => void highlight(color));
-  document.body.append(toolbar.element);
+  // Inside the reader's landmark, where it belongs, floating over the text.
+  ctx.part('.reader-pane').append(toolbar.element);
   const highlight = async (color: Color) => {
     await commands.highlight(color);
     toolbar.hide();
@@ -79,9 +84,17 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
       else if (hadFocus) reader.focus();
     },
   );
+  // The place of a highlight in the open source is worked out here, from its text; others' come from main.
+  const placed = new WeakMap<Annotation, string | null>();
+  const placeOf = (annotation: Annotation): string | null => {
+    const source = store.state.open?.source;
+    if (source?.id !== annotation.sourceId) return store.state.places.get(annotation.id) ?? null;
+    if (!placed.has(annotation)) placed.set(annotation, annotation.anchor === 'orphaned' ? null : placeLabel(source, annotation.position.start, annotation.position.end));
+    return placed.get(annotation)!;
+  };
   store.watch(
-    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters] as const,
-    ([annotations, tags, sources, filters]) => list.render({ annotations, tags, sources, filters }),
+    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters, state.open?.source, state.places] as const,
+    ([annotations, tags, sources, filters, source]) => list.render({ annotations, tags, sources, filters, sourceOpen: source !== undefined, placeOf }),
   );
   const refresh = async () => {
     const sourceId = store.state.open?.source.id;
@@ -90,7 +103,8 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
       if (annotations) store.dispatch({ type: 'annotations/loaded', sourceId, annotations });
     }
     if (store.state.filters.scope === 'corpus') {
-      const annotations = await calls.call('annotations.list', {});
+      const [annotations, places] = await Promise.all([calls.call('annotations.list', {}), calls.call('annotations.places', {})]);
+      if (places) store.dispatch({ type: 'places/loaded', places });
       if (annotations) store.dispatch({ type: 'annotations/loaded', sourceId: null, annotations });
     }
   };
@@ -112,6 +126,14 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
       copyCitation: () => void commands.copyCitation(id),
       trimQuotation: () => void commands.trim(id),
       quoteInFull: () => void commands.update(id, { omissions: [] }, 'Quote in Full'),
+      nudge: (edge: 'start' | 'end', direction: -1 | 1) => {
+        const annotation = store.state.annotations.get(id);
+        const source = store.state.open?.source;
+        if (!annotation || source?.id !== annotation.sourceId || annotation.anchor === 'orphaned') return;
+        const range = nudgedRange(readingText(source).text, annotation.position, { edge, direction });
+        if (range) void commands.adjust(id, range);
+      },
+      openLink: (href: string) => void openLink(ctx, href),
       close: () => activate(null),
     };
   }

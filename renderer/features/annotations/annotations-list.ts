@@ -5,6 +5,7 @@ import { button, el } from '../../dom.ts';
 import type { AnnotationFilters } from '../../state/app-state.ts';
 import { memoize } from '../../state/memo.ts';
 import { KeyedList } from '../../ui/keyed-list.ts';
+import { noteToDom } from '../../ui/markdown-note.ts';
 import { FilterBar } from './filter-bar.ts';
 import { filterAnnotations } from './filter-annotations.ts';
 
@@ -23,12 +24,18 @@ export interface AnnotationsListData {
   tags: readonly TagSummary[];
   sources: readonly SourceSummary[];
   filters: AnnotationFilters;
+  /** Whether a source is open in the reader (the list of "this source" is empty without one). */
+  sourceOpen: boolean;
+  /** Where an annotation lies ("p. 380", "p. 382 n. 12"), when known. */
+  placeOf(annotation: Annotation): string | null;
 }
 
 interface Row {
   annotation: Annotation;
   /** Everything the row shows besides the annotation, so an unchanged row is left alone. */
   meta: string;
+  /** Where it lies in its source ("p. 380"), when known. */
+  place: string | null;
 }
 
 /**
@@ -44,38 +51,49 @@ export class AnnotationsList {
   readonly #foundList = el('ul', 'annotation-list');
   readonly #orphanList = el('ul', 'annotation-list orphans');
   readonly #empty = el('p', 'status');
-  readonly #orphanHeading = el('h4', 'panel-subheading');
+  readonly #showAll: HTMLButtonElement;
+  readonly #orphanHeading = el('h3', 'panel-subheading');
   readonly #shown = new WeakMap<HTMLElement, Row>();
   readonly #orphanParts = new WeakMap<HTMLElement, { quote: HTMLElement; note: HTMLElement }>();
   readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
   readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
+  #shownFilters: AnnotationFilters | null = null;
 
   constructor(actions: AnnotationsListActions) {
     this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
     const header = el('div', 'editor-header');
-    header.append(el('h3', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
+    header.append(el('h2', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
     this.#filters = new FilterBar(actions.changeFilters);
     this.#found = new KeyedList(this.#foundList, (row) => row.annotation.id, (row) => this.#foundRow(row, actions), (node, row) => this.#fillFound(node, row));
     this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));
-    this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#orphanHeading, this.#orphanList);
+    this.#showAll = button('Show the highlights of all sources', () => actions.changeFilters({ ...this.#shownFilters!, scope: 'corpus' }));
+    this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#showAll, this.#orphanHeading, this.#orphanList);
   }
 
   /** Shows the annotations that pass the filters. */
   render(data: AnnotationsListData): void {
     this.#filters.render(data.tags, data.filters);
+    this.#shownFilters = data.filters;
     const names = this.#names(data.tags);
     const titles = this.#titles(data.sources);
     const rows = filterAnnotations(data.annotations, data.tags, data.filters).map((annotation): Row => {
       const meta = [data.filters.scope === 'corpus' ? titles.get(annotation.sourceId) : null, ...annotation.tags.map((id) => names.get(id))].filter(Boolean);
       if (annotation.anchor === 'moved') meta.push('text changed');
-      return { annotation, meta: meta.join(' · ') };
+      return { annotation, meta: meta.join(' · '), place: data.placeOf(annotation) };
     });
     const found = rows.filter((row) => row.annotation.anchor !== 'orphaned');
     const orphans = rows.filter((row) => row.annotation.anchor === 'orphaned');
     this.#found.render(found);
     this.#foundList.hidden = found.length === 0;
     this.#empty.hidden = found.length > 0;
-    this.#empty.textContent = data.annotations.length ? 'No annotation matches these filters.' : 'No annotations yet. Select text in the reader to highlight it.';
+    // Without an open source, "this source" has nothing to list: say so, rather than that there is nothing.
+    const noSource = data.filters.scope === 'source' && !data.sourceOpen;
+    this.#empty.textContent = noSource
+      ? 'No source is open: choose one in the library to see its highlights, or show those of every source.'
+      : data.annotations.length
+        ? 'No annotation matches these filters.'
+        : 'No annotations yet. Select text in the reader to highlight it.';
+    this.#showAll.hidden = !noSource;
     this.#orphans.render(orphans);
     this.#orphanList.hidden = this.#orphanHeading.hidden = orphans.length === 0;
     this.#orphanHeading.textContent = `Not found in the current text (${orphans.length})`;
@@ -95,8 +113,14 @@ export class AnnotationsList {
     const { annotation } = row;
     const open = item.firstElementChild!;
     open.className = `annotation-open hl-border-${annotation.color}`;
-    open.replaceChildren(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
-    if (annotation.note) open.append(el('span', 'annotation-note', excerpt(annotation.note, 120)));
+    open.replaceChildren();
+    if (row.place) open.append(el('span', 'annotation-place', row.place));
+    open.append(el('span', 'annotation-quote', excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 160)));
+    if (annotation.note) {
+      const note = el('span', 'annotation-note');
+      note.append(noteToDom(annotation.note, { phrasing: true }));
+      open.append(note);
+    }
     if (row.meta) open.append(el('span', 'annotation-meta', row.meta));
   }
 
@@ -118,7 +142,7 @@ export class AnnotationsList {
     const { annotation } = row;
     const { quote, note } = this.#orphanParts.get(item)!;
     quote.textContent = excerpt(trimmedQuote(annotation.quote.exact, annotation.omissions), 200);
-    note.textContent = excerpt(annotation.note, 120);
+    note.replaceChildren(noteToDom(annotation.note, { phrasing: true }));
     note.hidden = !annotation.note;
   }
 
@@ -126,7 +150,7 @@ export class AnnotationsList {
   #changed(item: HTMLElement, row: Row): boolean {
     const before = this.#shown.get(item);
     this.#shown.set(item, row);
-    return !before || before.annotation !== row.annotation || before.meta !== row.meta;
+    return !before || before.annotation !== row.annotation || before.meta !== row.meta || before.place !== row.place;
   }
 }
 

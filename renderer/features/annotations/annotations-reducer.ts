@@ -33,6 +33,11 @@ export function annotationsReducer(state: AnnotationMap, action: Action): Annota
   }
 }
 
+/** Where main placed annotations ("p. 380"), by id. */
+export function placesReducer(state: ReadonlyMap<string, string>, action: Action): ReadonlyMap<string, string> {
+  return action.type === 'places/loaded' ? new Map([...state, ...Object.entries(action.places)]) : state;
+}
+
 /** The filters of the annotations list. */
 export function filtersReducer(state: AnnotationFilters, action: Action): AnnotationFilters {
   return action.type === 'filters/changed' ? action.filters : state;

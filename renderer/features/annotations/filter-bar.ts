@@ -1,6 +1,6 @@
 import type { TagSummary } from '../../../core/api.ts';
 import { COLORS } from '../../../core/annotate/palette.ts';
-import { el } from '../../dom.ts';
+import { debounce, el } from '../../dom.ts';
 import type { AnnotationFilters } from '../../state/app-state.ts';
 
 type Options = readonly (readonly [string, string])[];
@@ -29,7 +29,10 @@ export class FilterBar {
     this.#color = this.#select('Colour', changed);
     setOptions(this.#scope, SCOPES);
     setOptions(this.#color, COLOR_OPTIONS);
-    this.#text.addEventListener('change', changed);
+    // The list follows the text as it is typed, after a short pause.
+    const typed = debounce(changed, 200);
+    this.#text.addEventListener('input', () => typed());
+    this.#text.addEventListener('change', () => typed.flush());
     this.element.append(this.#text);
   }
 

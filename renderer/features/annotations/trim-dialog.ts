@@ -5,9 +5,21 @@ import { omissionsFromEdit } from '../../../core/annotate/trim-edit.ts';
 import { el } from '../../dom.ts';
 import { formDialog, formField } from '../../ui/dialogs.ts';
 
-/** The words a trimmed quotation keeps, as the text box shows them: its pieces, space-separated. */
+/**
+ * The words a trimmed quotation keeps, as the text box shows them: its pieces, a space between two
+ * only where the quote had one on either side of the cut, so a piece that begins with punctuation
+ * follows the word before it ("publicly.", not "publicly .").
+ */
 function keptText(quote: string, omissions: readonly Omission[]): string {
-  return applyCuts(quote, 0, quote.length, omissions)?.pieces.map((piece) => piece.text).join(' ') ?? quote;
+  const pieces = applyCuts(quote, 0, quote.length, omissions)?.pieces;
+  if (!pieces) return quote;
+  return pieces
+    .map((piece, i) => {
+      const before = pieces[i - 1];
+      const spaced = before && (/\s/.test(quote.charAt(before.end)) || /\s/.test(quote.charAt(piece.start - 1)));
+      return (spaced ? ' ' : '') + piece.text;
+    })
+    .join('');
 }
 
 /** The cuts the edit means, or the historian-readable reason it cannot be a shortening. */

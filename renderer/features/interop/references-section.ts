@@ -52,6 +52,7 @@ export function mountReferencesSection(ctx: Context): ReferencesSection {
       metadataDialog(
         item,
         [],
+        null,
         async (patch) => {
           const result = await calls.result('references.update', { id, patch });
           return result.ok ? null : result.error.message;

@@ -43,6 +43,11 @@ export class Positions {
     this.#entries = entries;
   }
 
+  /** The length of the reading text the view shows (the end of its last block). */
+  get length(): number {
+    return this.#entries.reduce((end, entry) => Math.max(end, entry.span.end), 0);
+  }
+
   /**
    * The ProseMirror position of a reading-text offset. Offsets in a separator between blocks go
    * to the nearer block edge in the direction of `bias`. With `after`, a position skips inline

@@ -2,10 +2,13 @@ import { readingText } from '../../../core/corpus/reading-text.ts';
 import type { Context } from '../../context.ts';
 import { debounce, isTyping } from '../../dom.ts';
 import type { TextRange } from '../../state/app-state.ts';
-import { confirmAction, notify } from '../../ui/dialogs.ts';
+import { openLink } from '../open-link.ts';
 import { openAnnotations } from '../annotations/selectors.ts';
+import { mountFind } from './find-bar.ts';
+import { mountGoTo } from './go-to.ts';
 import { showNotePopover } from './note-popover.ts';
 import { ReaderView } from './reader-view.ts';
+import { mountSourceNotice } from './source-notice.ts';
 import { syncHighlights, type DrawnHighlights } from './sync-highlights.ts';
 
 /** What the reader tells the rest of the app. */
@@ -14,6 +17,8 @@ export interface ReaderEvents {
   selection(): void;
   /** The user clicked or pressed Enter on a highlight. */
   activateHighlight(id: string): void;
+  /** The user dragged an end of a highlight to a new place. */
+  adjustHighlight(id: string, range: TextRange): Promise<void>;
 }
 
 /** The reader feature: the open source, its highlights and search marks, text size and place. */
@@ -22,6 +27,8 @@ export interface Reader {
   open(id: string, at?: TextRange): Promise<boolean>;
   /** Opens the open source again (its file changed), at the place the user is reading, keeping the highlight being edited. */
   reopen(): Promise<void>;
+  /** Opens the source the user last read, where they left it, unless they opened another meanwhile. */
+  restore(id: string): Promise<boolean>;
   /** The selected text as a reading-text range, if any. */
   selectionRange(): TextRange | null;
   clearSelection(): void;
@@ -39,6 +46,8 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
   let view: ReaderView | null = null;
   let drawn: DrawnHighlights = new Map();
   let noteAnchor: HTMLElement | null = null;
+  /** Counts requests to open a source: only the latest one is shown. */
+  let opening = 0;
 
   const savePosition = debounce((sourceId: string, offset: number) => void calls.call('reader.savePosition', { sourceId, offset }), 400);
   calls.onFlush(() => savePosition.flush());
@@ -58,14 +67,6 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
     if (event.key === 'Escape' && !isTyping(event.target)) store.dispatch({ type: 'note/shown', label: null });
   });
 
-  const openLink = async (href: string) => {
-    if (!/^https?:\/\//i.test(href)) {
-      notify(`This link cannot be opened: ${href}`, 'error');
-      return;
-    }
-    if (await ctx.modal('confirm', () => confirmAction('Open this link in your browser?', href, 'Open link'))) await calls.call('app.openExternal', { url: href });
-  };
-
   // The view follows the open source: a new source gets a new view.
   store.watch(
     (state) => state.open?.source,
@@ -75,12 +76,17 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
       drawn = new Map();
       mount.replaceChildren();
       ctx.part('.reader-empty').hidden = source !== undefined;
-      ctx.part('.reader-title').textContent = source ? (source.meta.csl.title ?? source.id) : '';
+      const title = ctx.part('.reader-title');
+      title.textContent = source ? (source.meta.csl.title ?? source.id) : 'Apparatus';
       if (!source) return;
       view = new ReaderView(mount, source, readingText(source).blocks, {
         selection: () => events.selection(),
         activateHighlight: (id) => events.activateHighlight(id),
-        activateLink: (href) => void openLink(href),
+        activateLink: (href) => void openLink(ctx, href),
+        adjustHighlight: (id, range) => {
+          const shown = view;
+          void events.adjustHighlight(id, range).finally(() => shown?.endPreview());
+        },
         activateNoteRef: (label, anchor) => {
           noteAnchor = anchor;
           store.dispatch({ type: 'note/shown', label: null });
@@ -111,7 +117,11 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
   store.watch(
     (state) => state.search.matches,
     (matches) => {
-      if (!view || !matches || matches.ranges.length === 0 || matches.sourceId !== store.state.open?.source.id) return;
+      if (!view) return;
+      if (!matches || matches.ranges.length === 0 || matches.sourceId !== store.state.open?.source.id) {
+        view.setSearchMatches([], 0);
+        return;
+      }
       view.setSearchMatches(matches.ranges, matches.current);
       const range = matches.ranges[matches.current]!;
       view.scrollToRange(range.start, range.end);
@@ -136,8 +146,11 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
   // `again`: the same source anew (its file changed): no flash, and the focus stays where it is.
   const open = async (id: string, at?: TextRange, again = false): Promise<boolean> => {
     calls.flush();
+    const turn = ++opening;
     const [opened, saved] = await Promise.all([calls.call('corpus.open', { id }), calls.call('reader.getState', { sourceId: id })]);
-    if (!opened) return false;
+    // The user asked for another source meanwhile: that one is shown.
+    if (!opened || turn !== opening) return false;
+    if (!again) void calls.call('reader.saveSession', { lastSourceId: id });
     if (saved) store.dispatch({ type: 'reader/resized', fontSize: saved.fontSize });
     store.dispatch({ type: 'source/opened', source: opened.source, annotations: opened.annotations, offset: saved?.offset ?? null });
     const shown = view;
@@ -149,8 +162,15 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
     return true;
   };
 
+  const focus = () => view?.view.dom.focus({ preventScroll: true });
+  const scrollTo = (range: TextRange) => view?.scrollToRange(range.start, range.end);
+  mountSourceNotice(ctx);
+  mountFind(ctx, focus);
+  mountGoTo(ctx, { scrollTo, focusReader: focus });
+
   return {
     open: (id, at) => open(id, at),
+    restore: (id) => (opening === 0 ? open(id) : Promise.resolve(false)),
     async reopen() {
       const id = store.state.open?.source.id;
       if (!id || !view) return;
@@ -159,7 +179,7 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
     },
     selectionRange: () => view?.selectionRange() ?? null,
     clearSelection: () => view?.clearSelection(),
-    scrollTo: (range) => view?.scrollToRange(range.start, range.end),
-    focus: () => view?.view.dom.focus({ preventScroll: true }),
+    scrollTo,
+    focus,
   };
 }

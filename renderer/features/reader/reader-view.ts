@@ -1,7 +1,10 @@
 import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import type { Source } from '../../../core/corpus/model.ts';
-import { highlightPlugin, highlightsAt, highlightTransaction, type HighlightAction } from './highlights.ts';
+import { ReaderCaret } from './caret.ts';
+import { flashRange } from './flash.ts';
+import { dragHandles } from './handle-drag.ts';
+import { DRAW_ALL_LIMIT, highlightPlugin, highlightsAt, highlightTransaction, highlightWindow, type HighlightAction } from './highlights.ts';
 import { Positions, type BlockSpan } from './positions.ts';
 import { searchMarksPlugin, searchMarksTransaction } from './search-marks.ts';
 import { sourceToDoc } from './source-doc.ts';
@@ -24,6 +27,8 @@ export interface ReaderEvents {
   activateLink(href: string): void;
   /** The user activated a note reference. */
   activateNoteRef(label: string, anchor: HTMLElement): void;
+  /** The user dragged an end of a highlight: its new extent (the view shows it until `endPreview`). */
+  adjustHighlight(id: string, range: { start: number; end: number }): void;
 }
 
 /**
@@ -35,13 +40,19 @@ export class ReaderView {
   readonly positions: Positions;
   readonly #events: ReaderEvents;
   readonly #cleanup: (() => void)[] = [];
+  readonly #scroller: HTMLElement;
+  readonly #caret: ReaderCaret;
+  #windowFrame = 0;
+  /** Counts scrolls to a passage, so a later one stops an earlier one from settling. */
+  #scrolls = 0;
 
   constructor(mount: HTMLElement, source: Source, spans: readonly BlockSpan[], events: ReaderEvents) {
     this.#events = events;
+    this.#scroller = mount.closest<HTMLElement>('.reader-scroll') ?? mount;
     const doc = sourceToDoc(source);
     this.positions = new Positions(doc, spans);
     this.view = new EditorView(mount, {
-      state: EditorState.create({ doc, plugins: [highlightPlugin(), searchMarksPlugin()] }),
+      state: EditorState.create({ doc, plugins: [highlightPlugin(this.positions), searchMarksPlugin()] }),
       editable: () => false,
       attributes: { class: 'reading', role: 'document', 'aria-label': source.meta.csl.title ?? source.id, tabindex: '0' },
       handleClick: (view, pos, event) => this.#click(pos, event),
@@ -52,6 +63,9 @@ export class ReaderView {
       if (event.shiftKey || event.key.startsWith('Arrow')) this.#reportSelection();
     };
     const onKeyDown = (event: KeyboardEvent) => this.#keyDown(event);
+    this.#caret = new ReaderCaret(this.view, this.#scroller);
+    const stopDrag = dragHandles(this.view, (pos) => this.positions.toOffset(pos), (id, start, end) => this.#events.adjustHighlight(id, { start, end }));
+    const onScroll = () => this.#scheduleWindow();
     // Links and note numbers answer plain DOM clicks: ProseMirror's own click tracking can miss a
     // click that follows a modal dialog (its mouseup went to the dialog).
     const onClick = (event: MouseEvent) => this.#activate(event);
@@ -59,7 +73,14 @@ export class ReaderView {
     dom.addEventListener('mouseup', onPointerUp);
     dom.addEventListener('keyup', onKeyUp);
     dom.addEventListener('keydown', onKeyDown);
+    this.#scroller.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
     this.#cleanup.push(() => {
+      this.#caret.destroy();
+      stopDrag();
+      cancelAnimationFrame(this.#windowFrame);
+      this.#scroller.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
       dom.removeEventListener('click', onClick);
       dom.removeEventListener('mouseup', onPointerUp);
       dom.removeEventListener('keyup', onKeyUp);
@@ -69,12 +90,19 @@ export class ReaderView {
 
   /** Replaces every highlight (on opening a source, or after re-anchoring). */
   setHighlights(highlights: readonly ReaderHighlight[]): void {
-    this.#dispatch({ type: 'set', highlights: highlights.map((h) => this.#toPm(h)) });
+    if (highlights.length === 0 && highlightWindow(this.view.state).count === 0) return;
+    // Many highlights are drawn only near the screen: it is measured first, so that those on it
+    // show at the first paint, drawn in one go.
+    const window = highlights.length > DRAW_ALL_LIMIT ? this.#visibleWindow() : null;
+    this.#dispatch({ type: 'set', highlights, ...(window ? { window } : {}) });
   }
 
   /** Draws one more highlight. */
   addHighlight(highlight: ReaderHighlight): void {
-    this.#dispatch({ type: 'add', highlight: this.#toPm(highlight) });
+    this.#dispatch({ type: 'add', highlight });
+    // The one too many to draw them all: from now on those near the screen are drawn.
+    const window = highlightWindow(this.view.state);
+    if (!window.all && window.end <= window.start) this.#updateWindow();
   }
 
   /** Removes a highlight's decoration. */
@@ -90,6 +118,11 @@ export class ReaderView {
   /** Marks one highlight as the one being edited (or none). */
   selectHighlight(id: string | null): void {
     this.#dispatch({ type: 'select', id });
+  }
+
+  /** Shows the highlights as saved again, after an end was dragged. */
+  endPreview(): void {
+    this.#dispatch({ type: 'preview', extent: null });
   }
 
   /** Marks search matches (reading-text ranges); `current` is the one scrolled to and emphasised. */
@@ -121,16 +154,36 @@ export class ReaderView {
     this.view.dom.ownerDocument.getSelection()?.removeAllRanges();
   }
 
-  /** Scrolls a reading-text range into view, optionally flashing it so the eye finds it. */
+  /**
+   * Scrolls a reading-text range to a third of the way down, optionally flashing it so the eye
+   * finds it. Blocks brought on screen are laid out only then (content-visibility: auto) and may
+   * turn out taller or shorter than estimated, moving the passage: it is placed again at the next
+   * frames until it stays, and only then flashed.
+   */
   scrollToRange(start: number, end: number, flash = true): void {
     const { from, to } = this.positions.fromRange(start, end);
-    const coords = this.view.coordsAtPos(from);
-    const scroller = this.view.dom.closest('.reader-scroll') ?? this.view.dom.parentElement;
-    if (scroller instanceof HTMLElement) {
+    const scroller = this.#scroller;
+    const turn = ++this.#scrolls;
+    const place = (): number => {
       const box = scroller.getBoundingClientRect();
-      scroller.scrollTop += coords.top - box.top - box.height / 3;
-    }
-    if (flash) this.#flash(from, to);
+      const delta = this.view.coordsAtPos(from).top - box.top - box.height / 3;
+      if (Math.abs(delta) >= 1) scroller.scrollTop += delta;
+      return Math.abs(delta);
+    };
+    place();
+    this.#updateWindow();
+    // Which blocks are near the screen is decided as a frame is drawn, after its callbacks: the
+    // passage has stayed put only once it did not move across two frames.
+    let frames = 0;
+    let still = 0;
+    const settle = () => {
+      // A later scroll to another passage takes over.
+      if (turn !== this.#scrolls) return;
+      still = place() < 2 ? still + 1 : 0;
+      if (still < 2 && ++frames < 12) requestAnimationFrame(settle);
+      else if (flash) flashRange(this.view, from, to);
+    };
+    requestAnimationFrame(settle);
   }
 
   /** The reading-text offset of the first block visible at the top of the scroller. */
@@ -144,11 +197,6 @@ export class ReaderView {
   destroy(): void {
     for (const dispose of this.#cleanup) dispose();
     this.view.destroy();
-  }
-
-  #toPm(highlight: ReaderHighlight) {
-    const { from, to } = this.positions.fromRange(highlight.start, highlight.end);
-    return { id: highlight.id, color: highlight.color, from, to };
   }
 
   #dispatch(action: HighlightAction): void {
@@ -168,7 +216,7 @@ export class ReaderView {
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target?.closest('.note-ref, .external-link')) return true;
     if (this.selectionRange()) return false;
-    const [id] = highlightsAt(this.view.state, pos);
+    const [id] = highlightsAt(this.view.state, this.positions.toOffset(pos));
     if (id) {
       this.#events.activateHighlight(id);
       return true;
@@ -178,6 +226,40 @@ export class ReaderView {
 
   #keyDown(event: KeyboardEvent): void {
     if (event.key === 'Enter') this.#activateTarget(event, () => true);
+    else if (this.#caret.keyDown(event)) queueMicrotask(() => this.#reportSelection());
+  }
+
+  #scheduleWindow(): void {
+    if (this.#windowFrame) return;
+    this.#windowFrame = requestAnimationFrame(() => {
+      this.#windowFrame = 0;
+      this.#updateWindow();
+    });
+  }
+
+  // With many highlights only those near the screen are drawn: this moves that window with the view.
+  #updateWindow(): void {
+    const drawn = highlightWindow(this.view.state);
+    if (drawn.all) return;
+    const visible = this.#visibleWindow(drawn);
+    if (visible) this.#dispatch({ type: 'window', ...visible });
+  }
+
+  // The text on screen and a little on either side; null when it is within `drawn` already (or cannot be measured).
+  #visibleWindow(drawn?: { start: number; end: number }): { start: number; end: number } | null {
+    const box = this.#scroller.getBoundingClientRect();
+    const text = this.view.dom.getBoundingClientRect();
+    const left = Math.max(box.left, text.left) + Math.min(box.width, text.width) / 2;
+    const top = this.view.posAtCoords({ left, top: Math.max(box.top, text.top) + 2 })?.pos;
+    const bottom = this.view.posAtCoords({ left, top: Math.min(box.bottom, text.bottom) - 2 })?.pos;
+    if (top === undefined || bottom === undefined) return null;
+    const start = this.positions.toOffset(top);
+    const end = this.positions.toOffset(bottom);
+    if (drawn && start >= drawn.start && end <= drawn.end) return null;
+    // An eighth of a screen on either side: a little scrolling needs no redraw, and the first
+    // paint of a heavily annotated source draws little more than the screen.
+    const margin = Math.max(100, Math.round((end - start) / 8));
+    return { start: start - margin, end: end + margin };
   }
 
   // Activates the note number or link the event happened on; a link only when `linkAllowed`.
@@ -193,33 +275,6 @@ export class ReaderView {
     if (link?.dataset.href && linkAllowed()) {
       event.preventDefault();
       this.#events.activateLink(link.dataset.href);
-    }
-  }
-
-  #flash(from: number, to: number): void {
-    const doc = this.view.dom.ownerDocument;
-    const range = doc.createRange();
-    try {
-      const start = this.view.domAtPos(from);
-      const end = this.view.domAtPos(to);
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-    } catch {
-      return;
-    }
-    const layer = this.view.dom.parentElement;
-    if (!layer) return;
-    const origin = layer.getBoundingClientRect();
-    for (const rect of Array.from(range.getClientRects())) {
-      const mark = doc.createElement('div');
-      mark.className = 'flash';
-      mark.style.left = `${rect.left - origin.left + layer.scrollLeft}px`;
-      mark.style.top = `${rect.top - origin.top + layer.scrollTop}px`;
-      mark.style.width = `${rect.width}px`;
-      mark.style.height = `${rect.height}px`;
-      layer.append(mark);
-      mark.addEventListener('animationend', () => mark.remove());
-      setTimeout(() => mark.remove(), 2000);
     }
   }
 }

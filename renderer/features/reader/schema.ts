@@ -52,10 +52,11 @@ export const readerSchema = new Schema({
       atom: true,
       selectable: false,
       attrs: { label: {} },
+      // A note reference is a link (as DPUB-ARIA has it) set in superscript.
       toDOM: (node) => [
         'sup',
-        { class: 'note-ref', 'data-label': node.attrs.label, role: 'doc-noteref', tabindex: '0', 'aria-label': `Note ${node.attrs.label}` },
-        node.attrs.label,
+        { class: 'note-ref-mark' },
+        ['a', { class: 'note-ref', href: `#${noteElementId(node.attrs.label)}`, 'data-label': node.attrs.label, role: 'doc-noteref', 'aria-label': `Note ${node.attrs.label}` }, node.attrs.label],
       ],
     },
     page: {
@@ -64,7 +65,8 @@ export const readerSchema = new Schema({
       atom: true,
       selectable: false,
       attrs: { label: {} },
-      toDOM: (node) => ['span', { class: 'page-milestone', 'data-page': node.attrs.label, role: 'doc-pagebreak', 'aria-label': `Page ${node.attrs.label}` }],
+      // A separator (doc-pagebreak is for <hr> only), named for the page that begins here.
+      toDOM: (node) => ['span', { class: 'page-milestone', 'data-page': node.attrs.label, role: 'separator', 'aria-label': `Page ${node.attrs.label}` }],
     },
     gap: {
       group: 'inline',

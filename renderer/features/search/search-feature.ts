@@ -95,9 +95,10 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
     },
   );
   store.watch(
-    (state) => [state.search.matches, state.open?.source.id] as const,
-    ([matches, openId]) => {
-      nav.hidden = !matches || matches.sourceId !== openId || matches.ranges.length === 0;
+    (state) => [state.search.matches, state.open?.source.id, state.find.open] as const,
+    ([matches, openId, finding]) => {
+      // Find in this source counts its own matches in its bar.
+      nav.hidden = finding || !matches || matches.sourceId !== openId || matches.ranges.length === 0;
       if (matches && !nav.hidden) ctx.part('.match-count').textContent = `${matches.current + 1} of ${matches.ranges.length}`;
     },
   );

@@ -11,7 +11,10 @@ export function searchReducer(state: SearchState, action: Action): SearchState {
       // An answer to a query the user has since changed is stale.
       return action.query === state.query && action.query.trim() !== '' ? { ...state, results: action.results } : state;
     case 'search/matched':
+    case 'find/matched':
       return { ...state, matches: action.matches };
+    case 'find/closed':
+      return state.matches === null ? state : { ...state, matches: null };
     case 'search/stepped': {
       const matches = state.matches;
       if (!matches || matches.ranges.length === 0) return state;

@@ -44,7 +44,7 @@ export class TagManager {
 
   constructor(actions: TagManagerActions) {
     this.element = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
-    this.element.append(el('h3', 'panel-heading', 'Tags'), this.#empty, this.#list);
+    this.element.append(el('h2', 'panel-heading', 'Tags'), this.#empty, this.#list);
     this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row));
   }
 
@@ -107,6 +107,8 @@ export class TagManager {
       parts.named = tag.name;
     }
     parts.name.setAttribute('aria-label', `Name of the tag ${tag.name}`);
+    // A long name is cut short in the field: the tooltip gives it whole.
+    parts.name.title = tag.name;
     parts.usage.textContent = `${tag.usage}`;
     parts.usage.title = `${tag.usage} annotation${tag.usage === 1 ? '' : 's'}`;
     parts.color.className = `tag-color hl-${tag.color}`;

@@ -1,7 +1,8 @@
-import type { CallInput } from '../../../core/api.ts';
+import type { CallInput, SourceProvenance } from '../../../core/api.ts';
 import type { CslItem, CslName } from '../../../core/corpus/model.ts';
 import { el } from '../../dom.ts';
 import { formDialog, formField, textInput } from '../../ui/dialogs.ts';
+import { hasProvenance, provenanceDetails, provenanceSummary } from '../../ui/provenance-details.ts';
 
 type Patch = CallInput<'corpus.updateMetadata'>['patch'];
 
@@ -43,10 +44,11 @@ function dateText(item: CslItem): string {
 
 /**
  * Edits a source's metadata (or a reference's, under another `title`). Fields Chicago needs but
- * the source lacks are flagged; `save` returns null when saved or the message of a refusal, which
- * is shown in the dialog.
+ * the source lacks are flagged, and what is known to be wrong with the source (caveats, rights,
+ * cleaning log) is shown above them; `save` returns null when saved or the message of a refusal,
+ * which is shown in the dialog.
  */
-export function metadataDialog(item: CslItem, missing: readonly string[], save: (patch: Patch) => Promise<string | null>, title = 'Source details'): Promise<boolean> {
+export function metadataDialog(item: CslItem, missing: readonly string[], provenance: SourceProvenance | null, save: (patch: Patch) => Promise<string | null>, title = 'Source details'): Promise<boolean> {
   const needs = new Set(missing.flatMap((m) => m.split('|')));
   const field = (label: string, control: HTMLElement, variable: string) =>
     needs.has(variable) ? formField(`${label} — needed`, control, 'form-field needed') : formField(label, control);
@@ -55,7 +57,10 @@ export function metadataDialog(item: CslItem, missing: readonly string[], save: 
   const inputs = new Map(FIELDS.map(([name]) => [name, textInput(name === 'issued' ? dateText(item) : String(item[name] ?? ''))]));
   return formDialog({
     title,
-    intro: missing.length > 0 ? [el('p', 'form-error', `Chicago needs: ${missing.map(fieldLabel).join(', ')}.`)] : [],
+    intro: [
+      ...(missing.length > 0 ? [el('p', 'form-error', `Chicago needs: ${missing.map(fieldLabel).join(', ')}.`)] : []),
+      ...(provenance && hasProvenance(provenance) ? [el('p', 'form-hint', provenanceSummary(provenance)), provenanceDetails(provenance, 3)] : []),
+    ],
     fields: [
       field('Authors (one per line, “Family, Given”, or an institution)', authors, 'author'),
       ...FIELDS.map(([name, label]) => field(label, inputs.get(name)!, name)),

@@ -106,11 +106,11 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
   };
 
   const editDetails = async (id: string) => {
-    const item = await calls.call('corpus.metadata', { id });
+    const [item, provenance] = await Promise.all([calls.call('corpus.metadata', { id }), calls.call('corpus.provenance', { id })]);
     if (!item) return;
     const missing = store.state.library.sources.find((s) => s.id === id)?.missing ?? [];
     const saved = await ctx.modal('metadata', () =>
-      metadataDialog(item, missing, async (patch) => {
+      metadataDialog(item, missing, provenance, async (patch) => {
         const result = await calls.result('corpus.updateMetadata', { id, patch });
         return result.ok ? null : result.error.message;
       }),
