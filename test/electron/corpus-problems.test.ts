@@ -29,7 +29,8 @@ describe('a corpus file with invalid front matter', () => {
     writeFileSync(join(corpus, 'broken-1999.md'), BROKEN);
     context = { env: {}, cwd: folder, platform: 'linux' };
   });
-  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  // The services' search thread may still be saving its cache as they close: retry as it finishes.
+  afterEach(() => rmSync(folder, { recursive: true, force: true, maxRetries: 10 }));
 
   const cli = (...args: string[]) => run([...args, '--corpus', corpus, '--project', project], context);
 

@@ -18,7 +18,8 @@ const RECEIVED = 'share-sources';
 /** Where the union reads and writes. */
 export interface CorpusTargets {
   corpus: CorpusService;
-  store: ProjectStore;
+  /** The project's store as it is now: a restore replaces it. */
+  store(): ProjectStore;
   notice(message: string): void;
   log(line: string): void;
   now(): Date;
@@ -59,7 +60,8 @@ export class CorpusUnion {
   }
 
   async #round(engine: SyncEngine): Promise<void> {
-    const { corpus, store } = this.#targets;
+    const { corpus } = this.#targets;
+    const store = this.#targets.store();
     const role = engine.role();
     const writer = role === undefined || canWrite(role);
     const texts = new Map<string, string>();

@@ -73,7 +73,7 @@ export class SyncService implements ChangeGate {
     this.#deps = deps;
     this.#union = new CorpusUnion({
       corpus: deps.corpus,
-      store: deps.store(),
+      store: deps.store,
       notice: (message) => this.#notice(message),
       log: deps.log,
       now: () => new Date(),
