@@ -145,23 +145,6 @@ describe('the page view of a PDF source', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
   });
 
-  it('shows the page a printed page stands on for a source imported before its pages were recorded, counting the cover', async () => {
-    const { page } = app;
-    await page.click('[data-source-id="covered"] .source-open');
-    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('An Offprint with a Cover');
-    if (await page.locator('.page-pane').isHidden()) await page.click('[data-action="page-view"]');
-    await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
-    const drawn = () => page.locator('.page-pane .textLayer').textContent();
-    for (const [i, word] of PRINTED.entries()) {
-      await readFrom(page, `the ${word} printed page`);
-      await expect.poll(() => heading(page)).toBe(`Page ${i + 1}`);
-      expect(await page.locator('.page-where').textContent()).toBe(`PDF page ${i + 2} of 4`);
-      await expect.poll(drawn).toContain(`Line 1 of the ${word} printed page`);
-      await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.002);
-    }
-    await page.locator('.page-pane .page-close').click();
-  });
-
   it('shows the find bar above the text and the page below it, every toolbar button in sight, and passes axe-core in light and dark', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 900, height: 600 });
@@ -197,6 +180,23 @@ describe('the page view of a PDF source', () => {
     await page.locator('.page-pane .page-close').click();
     await expect.poll(() => page.locator('.page-pane').isHidden()).toBe(true);
     await page.setViewportSize({ width: 1400, height: 900 });
+  });
+
+  it('shows the page a printed page stands on for a source imported before its pages were recorded, counting the cover', async () => {
+    const { page } = app;
+    await page.click('[data-source-id="covered"] .source-open');
+    await expect.poll(() => page.locator('.reader-title').textContent()).toBe('An Offprint with a Cover');
+    if (await page.locator('.page-pane').isHidden()) await page.click('[data-action="page-view"]');
+    await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
+    const drawn = () => page.locator('.page-pane .textLayer').textContent();
+    for (const [i, word] of PRINTED.entries()) {
+      await readFrom(page, `the ${word} printed page`);
+      await expect.poll(() => heading(page)).toBe(`Page ${i + 1}`);
+      expect(await page.locator('.page-where').textContent()).toBe(`PDF page ${i + 2} of 4`);
+      await expect.poll(drawn).toContain(`Line 1 of the ${word} printed page`);
+      await expect.poll(() => inkOnPage(page)).toBeGreaterThan(0.002);
+    }
+    await page.locator('.page-pane .page-close').click();
   });
 
   it('offers no page view for a source that was not imported from a PDF', async () => {
