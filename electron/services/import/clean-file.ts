@@ -10,6 +10,7 @@ import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
 import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
 import type { ConvertibleEncoding } from '../../../core/clean/encodings.ts';
+import { type HtmlCut, applyCuts } from '../../../core/clean/html-stream/html-stream.ts';
 import { FrontMatterError } from '../../../core/clean/markdown/markdown.ts';
 import { readingTextOf } from '../../../core/corpus/reading-text.ts';
 import { cleanHtmlPage } from './html-cleaner.ts';
@@ -22,6 +23,12 @@ export interface CleanedFile {
   body: CleanedBody;
   /** The raw copy's text: the page without anything active (HTML), or the text converted to UTF-8; absent when the file's bytes are kept as they are. */
   raw?: string;
+  /**
+   * For a large page read as a stream: the raw copy as cuts of the file's bytes (byte offsets, in
+   * order), so that it is written from the file at `commit` (`cutBytes`) instead of crossing from
+   * the worker and being held as text.
+   */
+  rawCuts?: HtmlCut[];
   /** The SHA-256 of the file's bytes, to notice a change before `commit`. */
   sha256: string;
   /** The file's extension, lower case, without the dot. */
@@ -50,19 +57,19 @@ export type CleanStage = 'reading' | 'cleaning';
 export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanStage) => void = () => {}): CleanedFile {
   const name = basename(input.path);
   onStage('reading');
-  const file = readImportFile(input.path, input.maxBytes, {
-    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
-    ...(input.preview === undefined ? {} : { preview: input.preview }),
-  });
+  const file = readHashed(input);
   const form = detectForm(name, file.text);
   onStage('cleaning');
   let body: CleanedBody;
   let raw = file.encoding === undefined ? undefined : file.text;
+  let rawCuts: HtmlCut[] | undefined;
   try {
     if (form === 'html') {
       const page = cleanHtmlPage(file.text, input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars });
       body = page.body;
-      raw = page.sanitized;
+      if (page.cuts === undefined) raw = page.sanitized;
+      else if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
+      else raw = applyCuts(file.text, page.cuts);
     } else {
       const cleaner = cleaners[form];
       if (!cleaner) throw new Error(`no cleaner for ${form}`);
@@ -79,10 +86,46 @@ export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanSta
     form,
     body,
     ...(raw === undefined ? {} : { raw }),
-    sha256: sha256(file.bytes),
+    ...(rawCuts === undefined ? {} : { rawCuts }),
+    sha256: file.sha256,
     extension: file.extension,
     ...(file.encoding === undefined ? {} : { encoding: file.encoding }),
   };
+}
+
+// The file's text and hash: its bytes are let go before cleaning, which needs only the text.
+function readHashed(input: CleanFileInput): { text: string; extension: string; encoding?: ConvertibleEncoding; sha256: string } {
+  const { bytes, text, extension, encoding } = readImportFile(input.path, input.maxBytes, {
+    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(input.preview === undefined ? {} : { preview: input.preview }),
+  });
+  return { text, extension, ...(encoding === undefined ? {} : { encoding }), sha256: sha256(bytes) };
+}
+
+/** Cuts of a UTF-8 file's text (character offsets) as cuts of its bytes. */
+function byteCuts(text: string, cuts: readonly HtmlCut[]): HtmlCut[] {
+  if (Buffer.byteLength(text) === text.length) return [...cuts];
+  let char = 0;
+  let byte = 0;
+  return cuts.map((cut) => {
+    const start = byte + Buffer.byteLength(text.slice(char, cut.start));
+    byte = start + Buffer.byteLength(text.slice(cut.start, cut.end));
+    char = cut.end;
+    return { start, end: byte, by: cut.by };
+  });
+}
+
+/** The file's bytes with cuts of its bytes applied, as pieces to write one after another (no copy of the bytes). */
+export function cutBytes(bytes: Buffer, cuts: readonly HtmlCut[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let kept = 0;
+  for (const cut of cuts) {
+    pieces.push(bytes.subarray(kept, cut.start));
+    if (cut.by !== '') pieces.push(Buffer.from(cut.by, 'utf8'));
+    kept = cut.end;
+  }
+  pieces.push(bytes.subarray(kept));
+  return pieces;
 }
 
 /** Refuses a cleaned body with no text to read, or too long to read without freezing the window. */

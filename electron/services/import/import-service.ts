@@ -10,7 +10,7 @@ import type { CslItem } from '../../../core/corpus/model.ts';
 import { serializeSource } from '../../../core/corpus/serialize-source.ts';
 import { AtomicWriteError } from '../atomic-write.ts';
 import type { CorpusService } from '../corpus-service.ts';
-import { checkBody, cleanImportFile, sha256, type CleanedFile, type CleanFileInput, type CleanStage } from './clean-file.ts';
+import { checkBody, cleanImportFile, cutBytes, sha256, type CleanedFile, type CleanFileInput, type CleanStage } from './clean-file.ts';
 import { refusalError, type CleanRefusal } from './clean-protocol.ts';
 import { ImportError } from './import-error.ts';
 import { deriveId } from './import-id.ts';
@@ -201,7 +201,7 @@ export class ImportService {
     const bytes = this.#unchanged(prepared);
     const { form, body, raw, extension } = prepared.pdf
       ? this.#pdfBody(prepared, choices)
-      : { ...(prepared.cleaned as CleanedFile), raw: prepared.cleaned?.raw };
+      : { ...(prepared.cleaned as CleanedFile), raw: rawCopy(prepared.cleaned as CleanedFile, bytes) };
     const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
     const id = this.#newId(checked.id, csl, name);
     const rawName = `${id}.${extension}`;
@@ -345,6 +345,11 @@ export class ImportService {
       });
     }
   }
+}
+
+// The raw copy to write: the file's bytes as they are (undefined), text, or the file's bytes with cuts.
+function rawCopy(cleaned: CleanedFile, bytes: Buffer): string | Uint8Array[] | undefined {
+  return cleaned.rawCuts ? cutBytes(bytes, cleaned.rawCuts) : cleaned.raw;
 }
 
 // A smaller threshold for large pages, set by tests that run the app or the command line as processes.
