@@ -13,14 +13,23 @@ import type { ConvertibleEncoding } from '../../../core/clean/encodings.ts';
 import { type HtmlCut, applyCuts } from '../../../core/clean/html-stream/html-stream.ts';
 import { FrontMatterError } from '../../../core/clean/markdown/markdown.ts';
 import { readingTextOf } from '../../../core/corpus/reading-text.ts';
+import { serializeBodyPieces } from '../../../core/corpus/serialize-source.ts';
+import type { Block, Note } from '../../../core/corpus/model.ts';
 import { cleanHtmlPage } from './html-cleaner.ts';
 import { ImportError } from './import-error.ts';
 import { readImportFile } from './read-import-file.ts';
 
-/** What cleaning a file gave. Plain data: it crosses from the worker thread as it is. */
+/**
+ * A cleaned body as it crosses from the worker: what the cleaner found and how many blocks and notes
+ * it gave, with the text already in the corpus format (`serializeBody`, as UTF-8), so that a long
+ * source's blocks are never copied between threads nor held until `commit`.
+ */
+export type WrittenBody = Omit<CleanedBody, 'blocks' | 'notes'> & { blocks: number; notes: number; text: Uint8Array };
+
+/** What cleaning a file gave. Plain data: it crosses from the worker thread as it is (`body.text` moved, not copied). */
 export interface CleanedFile {
   form: DetectedForm;
-  body: CleanedBody;
+  body: WrittenBody;
   /** The raw copy's text: the page without anything active (HTML), or the text converted to UTF-8; absent when the file's bytes are kept as they are. */
   raw?: string;
   /**
@@ -56,6 +65,43 @@ export type CleanStage = 'reading' | 'cleaning';
 /** Reads, checks and cleans the file; throws an `ImportError` written for the user. */
 export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanStage) => void = () => {}): CleanedFile {
   const name = basename(input.path);
+  // The file's text is let go once cleaned: the body is written out without it.
+  const { body, ...cleaned } = cleanText(name, input, onStage);
+  checkBody(name, cleaned.form, body, input.maxTextChars);
+  const { blocks, notes, ...facts } = body;
+  let text: Uint8Array;
+  try {
+    text = encodedBody(blocks, notes);
+  } catch (error) {
+    throw new ImportError('no-text', `The cleaned source could not be written in the corpus format: ${(error as Error).message}`, { cause: error });
+  }
+  return { ...cleaned, body: { ...facts, blocks: blocks.length, notes: notes.length, text } };
+}
+
+// The body in the corpus format as UTF-8, encoded a piece at a time: its text is never one string.
+function encodedBody(blocks: readonly Block[], notes: readonly Note[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending = '';
+  for (const piece of serializeBodyPieces(blocks, notes)) {
+    pending += piece;
+    if (pending.length >= 64 * 1024) {
+      chunks.push(encoder.encode(pending));
+      pending = '';
+    }
+  }
+  chunks.push(encoder.encode(pending));
+  const text = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    text.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return text;
+}
+
+// The file read and cleaned: its body, and everything else `commit` needs but the written body.
+function cleanText(name: string, input: CleanFileInput, onStage: (stage: CleanStage) => void): Omit<CleanedFile, 'body'> & { body: CleanedBody } {
   onStage('reading');
   const file = readHashed(input);
   const form = detectForm(name, file.text);
@@ -81,7 +127,6 @@ export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanSta
     }
     throw new ImportError('no-text', `The text of “${name}” could not be cleaned as ${describeForm(form)}: ${(error as Error).message}`, { cause: error });
   }
-  checkBody(name, form, body, input.maxTextChars);
   return {
     form,
     body,

@@ -199,9 +199,10 @@ export class ImportService {
       );
     }
     const bytes = this.#unchanged(prepared);
+    const cleaned = prepared.cleaned as CleanedFile;
     const { form, body, raw, extension } = prepared.pdf
       ? this.#pdfBody(prepared, choices)
-      : { ...(prepared.cleaned as CleanedFile), raw: rawCopy(prepared.cleaned as CleanedFile, bytes) };
+      : { ...cleaned, body: { blocks: [], notes: [], ...(cleaned.body.found ? { found: cleaned.body.found } : {}) }, raw: rawCopy(cleaned, bytes) };
     const csl = toCslItem(body.found ?? {}, checked, form, this.#now());
     const id = this.#newId(checked.id, csl, name);
     const rawName = `${id}.${extension}`;
@@ -214,7 +215,8 @@ export class ImportService {
       withheld: [],
       corrections: [],
     };
-    const cleanedText = this.#build(recipe, body);
+    // A text file's body was written in the corpus format when it was cleaned: only its front matter is written now.
+    const cleanedText = prepared.pdf ? this.#build(recipe, body) : [Buffer.from(this.#build(recipe, body), 'utf8'), cleaned.body.text];
     const converted = conversion ? ` (converted from ${encodingName(conversion.from)} to UTF-8)` : '';
     const origin = `Imported from “${name}”${converted} on ${day}${form === 'html' ? ' (scripts, styles and event handlers removed from the raw copy)' : ''}${pdfOrigin(prepared.pdf?.extraction)}.`;
     const recipeFile = recipeText({
@@ -268,8 +270,8 @@ export class ImportService {
       form,
       found,
       missing: [...(found.title ? [] : ['title']), 'reliability'],
-      blocks: body.blocks.length,
-      notes: body.notes.length,
+      blocks: body.blocks,
+      notes: body.notes,
       suggestedId: this.#corpus.uniqueId(deriveId(found, basename(file).replace(/\.[^.]*$/, ''))),
       caveats,
       notices,
