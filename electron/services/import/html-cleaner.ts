@@ -10,10 +10,13 @@ import { formatSize } from './read-import-file.ts';
 
 /**
  * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take about 100 times
- * a page's size in memory (bench/import.ts: 240 MB above the base for a 2 MB page, where a 9 MB page
- * read as a stream takes 118 MB), so this size caps what cleaning can take, a fixed ceiling, while
- * a stream grows with the page at a small multiple of its size. A news or magazine article, even a
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take 50 to 100 times
+ * a page's size in memory (bench/import.ts: about 160 MB above the base for a 2 MB page, where a 9 MB
+ * page read as a stream takes about 60 MB, within 4× its size plus an import's fixed cost), so this
+ * size caps what cleaning can take, a fixed ceiling, while a stream grows with the page at a small
+ * multiple of its size. Bounding cleaning itself by 4× the page's size would need a threshold of a few
+ * tens of KB, sending nearly every web page to the stream, menus and comments kept: the article
+ * Readability finds is worth the ceiling. A news or magazine article, even a
  * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
  * cleaned; pages beyond it are whole books, archives and forum threads on one page.
  */

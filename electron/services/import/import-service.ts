@@ -115,6 +115,15 @@ export const DEFAULT_MAX_TEXT_CHARS = 2_000_000;
 export const DEFAULT_CLEAN_TIME_MS = 120_000;
 
 /**
+ * The young generation of the cleaning worker's heap: 2 MB. Cleaning makes a great many short-lived
+ * objects (a parser's tokens and attribute records, the pieces of each written block); a larger young
+ * generation only holds them longer before they are collected, and its pages count in the import's
+ * peak memory. With 2 MB instead of V8's default, a 9 MB page's import peaks about 25 MB lower and a
+ * 2 MB page's cleaned with a DOM about 80 MB lower, in the same time (bench/import.ts).
+ */
+const CLEAN_YOUNG_GENERATION_MB = 2;
+
+/**
  * Imports a new `.txt`, `.md`, `.html` or `.pdf` file into the corpus: `prepareFile` reads, checks
  * and cleans it in a worker thread (so the window never stalls), once, without writing; `commit`
  * checks that the file is unchanged and has the corpus service write the raw copy, the recipe and
@@ -165,6 +174,7 @@ export class ImportService {
       onProgress: (stage) => options.onProgress?.({ done: stage === 'reading' ? 0 : 1, total: 2, stage }),
       ...(options.signal ? { signal: options.signal } : {}),
       timeoutMs: timeMs,
+      resourceLimits: { maxYoungGenerationSizeMb: CLEAN_YOUNG_GENERATION_MB },
       refused: (refusal) => refusalError(refusal, name),
       cancelled: () => new ImportError('cancelled', `The import of “${name}” was cancelled; nothing was imported.`),
       timedOut: () =>
