@@ -144,7 +144,18 @@ function readHashed(input: CleanFileInput): { text: string; extension: string; e
     ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
     ...(input.preview === undefined ? {} : { preview: input.preview }),
   });
-  return { text, extension, ...(encoding === undefined ? {} : { encoding }), sha256: sha256(bytes) };
+  const hash = sha256(bytes);
+  release(bytes);
+  return { text, extension, ...(encoding === undefined ? {} : { encoding }), sha256: hash };
+}
+
+// Frees a large file's bytes at once, rather than at the next full collection, which a page's cleaning may not reach.
+function release(bytes: Buffer): void {
+  const buffer = bytes.buffer;
+  // Only bytes that own their memory: a small file's may share a pool with other buffers.
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || buffer.byteLength !== bytes.length || bytes.length <= 64 * 1024) return;
+  // `transfer` (ES2024, in Node since 21) detaches the buffer and lets its memory go; the project's types stop at ES2023.
+  (buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0);
 }
 
 /** Cuts of a UTF-8 file's text (character offsets) as cuts of its bytes. */
