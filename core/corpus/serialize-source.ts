@@ -1,7 +1,7 @@
 import { serializeFrontMatter } from './front-matter.ts';
-import type { Block, Source } from './model.ts';
+import type { Block, Note, Source } from './model.ts';
 import { NOTE_LABEL_PATTERN } from './markdown-parser.ts';
-import { normalizeSource } from './normalize-source.ts';
+import { normalizeSource, numberBlocks } from './normalize-source.ts';
 import { serializeInlines } from './serialize-inlines.ts';
 import { SourceFormatError } from './source-format-error.ts';
 
@@ -22,7 +22,50 @@ export function serializeSource(source: Source): string {
   }
   const normal = normalizeSource(source);
   checkNotes(normal);
-  let out = `---\n${serializeFrontMatter(normal.meta)}---\n`;
+  return `---\n${serializeFrontMatter(normal.meta)}---\n${layoutBody(normal)}`;
+}
+
+/**
+ * What follows the front matter in the cleaned file of a source with these blocks and notes, as a
+ * cleaner gives them (numbered and normalised here as `serializeSource` does): `serializeSource`
+ * of the source is its front matter followed by this, so the body of a long source can be written
+ * before its metadata is known. Throws a `SourceFormatError` as `serializeSource` does.
+ */
+export function serializeBody(blocks: readonly Block[], notes: readonly Note[]): string {
+  return [...serializeBodyPieces(blocks, notes)].join('');
+}
+
+/**
+ * `serializeBody` in pieces, one block at a time, each block normalised only when it is written:
+ * a long source is written without a normalised copy of its blocks or one string of its text.
+ */
+export function* serializeBodyPieces(blocks: readonly Block[], notes: readonly Note[]): Generator<string> {
+  const numbered = numberBlocks([], notes).notes;
+  const labels = noteLabels(numbered);
+  let previous: Block | undefined;
+  let count = 0;
+  for (const block of blocks) {
+    const normal = numberBlocks([block], []).blocks[0];
+    if (normal === undefined) continue;
+    count += 1;
+    const numberedBlock = { ...normal, id: `b${count}` };
+    checkRefs(numberedBlock, labels);
+    yield (previous === undefined ? '\n' : separator(previous, numberedBlock, '')) + blockLine(numberedBlock);
+    previous = numberedBlock;
+  }
+  for (const note of numbered) note.blocks.forEach((block) => checkRefs(block, labels));
+  for (const [i, note] of numbered.entries()) {
+    const [first, ...rest] = note.blocks;
+    let text = `${count === 0 && i === 0 ? '\n' : '\n\n'}[^${note.label}]:`;
+    if (first) text += ` ${blockLine(first)}`;
+    if (rest.length > 0) text += separator(first, rest[0] as Block, '    ') + layoutBlocks(rest, '    ');
+    yield text;
+  }
+  if (count > 0 || numbered.length > 0) yield '\n';
+}
+
+function layoutBody(normal: { blocks: readonly Block[]; notes: readonly Note[] }): string {
+  let out = '';
   const sections: string[] = [];
   if (normal.blocks.length > 0) sections.push(layoutBlocks(normal.blocks, ''));
   for (const note of normal.notes) {
@@ -75,9 +118,14 @@ function blockLine(block: Block): string {
   }
 }
 
-function checkNotes(source: Source): void {
+function checkNotes(source: { blocks: readonly Block[]; notes: readonly Note[] }): void {
+  const labels = noteLabels(source.notes);
+  for (const block of [...source.blocks, ...source.notes.flatMap((note) => note.blocks)]) checkRefs(block, labels);
+}
+
+function noteLabels(notes: readonly Note[]): Set<string> {
   const labels = new Set<string>();
-  for (const note of source.notes) {
+  for (const note of notes) {
     if (labels.has(note.label)) {
       throw new SourceFormatError('unrepresentable', `two notes share the label "${note.label}"`);
     }
@@ -89,14 +137,16 @@ function checkNotes(source: Source): void {
     }
     labels.add(note.label);
   }
-  for (const block of [...source.blocks, ...source.notes.flatMap((note) => note.blocks)]) {
-    for (const inline of block.content) {
-      if (inline.type === 'noteRef' && !labels.has(inline.label)) {
-        throw new SourceFormatError(
-          'unrepresentable',
-          `block ${block.id} refers to the note "${inline.label}", which the source does not have`,
-        );
-      }
+  return labels;
+}
+
+function checkRefs(block: Block, labels: ReadonlySet<string>): void {
+  for (const inline of block.content) {
+    if (inline.type === 'noteRef' && !labels.has(inline.label)) {
+      throw new SourceFormatError(
+        'unrepresentable',
+        `block ${block.id} refers to the note "${inline.label}", which the source does not have`,
+      );
     }
   }
 }

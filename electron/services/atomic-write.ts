@@ -21,11 +21,14 @@ import {
 import { basename, dirname, join } from 'node:path';
 import { DomainError, type ErrorKind } from '../../core/errors.ts';
 
-/** A file to create: its path and its exact content. */
+/** A file to create: its path and its exact content (text, bytes, or pieces of bytes written one after another). */
 export interface NewFile {
   path: string;
-  data: string | Uint8Array;
+  data: FileData;
 }
+
+/** A file's content: text (written as UTF-8), bytes, or pieces of bytes written in order. */
+export type FileData = string | Uint8Array | readonly Uint8Array[];
 
 /** Why a file could not be written. */
 export type AtomicWriteErrorCode = 'file-exists' | 'write-failed';
@@ -76,7 +79,7 @@ export interface WriteFileOptions {
  * file system has no hard links, the name is checked, then the file renamed. Any other failure
  * throws `write-failed` (a folder of that name too), with a message that says why in plain words.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, options: WriteFileOptions = {}): void {
+export function writeFileAtomic(path: string, data: FileData, options: WriteFileOptions = {}): void {
   const folder = dirname(path);
   if (isFolder(path)) {
     // Neither "already exists" nor --force would help: the name is taken by a folder.
@@ -87,9 +90,11 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, options
   try {
     const fd = openSync(temp, 'wx');
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-      let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      const pieces = typeof data === 'string' ? [Buffer.from(data, 'utf8')] : data instanceof Uint8Array ? [data] : data;
+      for (const bytes of pieces) {
+        let written = 0;
+        while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -2,17 +2,18 @@
  * Reading a web page as a stream of tags and text (htmlparser2), without building a tree: for pages
  * too large to parse into a DOM within the memory an import may take. One pass gives the page's
  * blocks (every word of its text: no article is chosen), what its head states, and its raw copy with
- * everything active removed. Memory stays within a small multiple of the page's size, time linear.
+ * everything active removed, as cuts of the page. Memory stays within a small multiple of the page's size, time linear.
  */
 import { Parser } from 'htmlparser2';
 import type { Block } from '../../corpus/model.ts';
 import { StreamBlocks } from './stream-blocks.ts';
 import { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
-import { StreamSanitizer } from './stream-sanitize.ts';
+import { type HtmlCut, StreamSanitizer, applyCuts } from './stream-sanitize.ts';
 
 export { ACTIVE_ELEMENTS, BLOCK_ELEMENTS, isActiveAttribute, isActiveElement } from './html-elements.ts';
 export { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
 export type { HtmlHeadFacts } from './stream-head.ts';
+export { type HtmlCut, applyCuts } from './stream-sanitize.ts';
 
 /** What one streaming pass over a page gives. */
 export interface StreamedPage {
@@ -20,8 +21,12 @@ export interface StreamedPage {
   blocks: Block[];
   /** What the page's head states. */
   head: HtmlHeadFacts;
-  /** The page with everything active removed, otherwise character for character as it was. */
-  sanitized: string;
+  /** The page with everything active removed, otherwise character for character as it was (built from `cuts` when read). */
+  readonly sanitized: string;
+  /** The cuts that make `sanitized` from the page, in order. */
+  cuts: HtmlCut[];
+  /** The length of `sanitized`, without building it. */
+  sanitizedLength: number;
 }
 
 /**
@@ -56,5 +61,16 @@ export function readHtmlStream(html: string): StreamedPage {
     { decodeEntities: true },
   );
   parser.end(html);
-  return { blocks: blocks.blocks(), head: head.facts(), sanitized: sanitizer.result() };
+  const cuts = sanitizer.result();
+  let sanitizedLength = html.length;
+  for (const cut of cuts) sanitizedLength += cut.by.length - (cut.end - cut.start);
+  return {
+    blocks: blocks.blocks(),
+    head: head.facts(),
+    cuts,
+    sanitizedLength,
+    get sanitized() {
+      return applyCuts(html, cuts);
+    },
+  };
 }

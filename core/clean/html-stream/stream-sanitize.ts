@@ -2,15 +2,36 @@
  * The raw copy of a page read as a stream: the page's own text with everything active cut out
  * (script, style, noscript, iframe and the other active elements with all they hold, comments, a
  * `meta` refresh) and every tag that carried an event handler or a script URL written again without
- * it. The rest is copied as it is, character for character; no tree is built.
+ * it. The rest is copied as it is, character for character; no tree is built. The copy is kept as a
+ * list of cuts, not as text: a large page's copy is written from the page itself when it is added,
+ * so it is never held in memory beside the page.
  */
 import type { Parser } from 'htmlparser2';
 import { isActiveAttribute, isActiveElement } from './html-elements.ts';
 
-/** Collects the sanitized copy while the parser reads the page; `result()` once it has ended. */
+/** One cut of the sanitized copy: the page's characters `start` to `end` are replaced by `by`. */
+export interface HtmlCut {
+  start: number;
+  end: number;
+  by: string;
+}
+
+/** The page with its cuts (in order, not overlapping) applied. */
+export function applyCuts(html: string, cuts: readonly HtmlCut[]): string {
+  const pieces: string[] = [];
+  let kept = 0;
+  for (const cut of cuts) {
+    pieces.push(html.slice(kept, cut.start), cut.by);
+    kept = cut.end;
+  }
+  pieces.push(html.slice(kept));
+  return pieces.join('');
+}
+
+/** Collects the sanitized copy's cuts while the parser reads the page; `result()` once it has ended. */
 export class StreamSanitizer {
   readonly #html: string;
-  readonly #pieces: string[] = [];
+  readonly #cuts: HtmlCut[] = [];
   /** Everything before this index is copied or cut. */
   #kept = 0;
   /** Elements open inside the active element being cut (0: none is being cut). */
@@ -69,22 +90,19 @@ export class StreamSanitizer {
     this.#replace(parser.startIndex, parser.endIndex + 1, '');
   }
 
-  /** The sanitized page, once the parser has ended. */
-  result(): string {
+  /** The cuts that make the sanitized page, in order, once the parser has ended. */
+  result(): HtmlCut[] {
     if (this.#activeDepth > 0) {
       this.#replace(this.#cutStart, this.#html.length, '');
       this.#activeDepth = 0;
     }
-    this.#pieces.push(this.#html.slice(this.#kept));
-    this.#kept = this.#html.length;
-    return this.#pieces.join('');
+    return this.#cuts;
   }
 
   #replace(start: number, end: number, by: string): void {
     const from = Math.max(start, this.#kept);
     if (end <= from) return;
-    this.#pieces.push(this.#html.slice(this.#kept, from));
-    if (by !== '') this.#pieces.push(by);
+    this.#cuts.push({ start: from, end, by });
     this.#kept = end;
   }
 }

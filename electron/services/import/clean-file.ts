@@ -10,18 +10,34 @@ import type { CleanedBody } from '../../../core/clean/cleaned-body.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
 import { detectForm, type DetectedForm } from '../../../core/clean/detect-form.ts';
 import type { ConvertibleEncoding } from '../../../core/clean/encodings.ts';
+import { type HtmlCut, applyCuts } from '../../../core/clean/html-stream/html-stream.ts';
 import { FrontMatterError } from '../../../core/clean/markdown/markdown.ts';
 import { readingTextOf } from '../../../core/corpus/reading-text.ts';
+import { serializeBodyPieces } from '../../../core/corpus/serialize-source.ts';
+import type { Block, Note } from '../../../core/corpus/model.ts';
 import { cleanHtmlPage } from './html-cleaner.ts';
 import { ImportError } from './import-error.ts';
 import { readImportFile } from './read-import-file.ts';
 
-/** What cleaning a file gave. Plain data: it crosses from the worker thread as it is. */
+/**
+ * A cleaned body as it crosses from the worker: what the cleaner found and how many blocks and notes
+ * it gave, with the text already in the corpus format (`serializeBody`, as UTF-8), so that a long
+ * source's blocks are never copied between threads nor held until `commit`.
+ */
+export type WrittenBody = Omit<CleanedBody, 'blocks' | 'notes'> & { blocks: number; notes: number; text: Uint8Array };
+
+/** What cleaning a file gave. Plain data: it crosses from the worker thread as it is (`body.text` moved, not copied). */
 export interface CleanedFile {
   form: DetectedForm;
-  body: CleanedBody;
+  body: WrittenBody;
   /** The raw copy's text: the page without anything active (HTML), or the text converted to UTF-8; absent when the file's bytes are kept as they are. */
   raw?: string;
+  /**
+   * For a large page read as a stream: the raw copy as cuts of the file's bytes (byte offsets, in
+   * order), so that it is written from the file at `commit` (`cutBytes`) instead of crossing from
+   * the worker and being held as text.
+   */
+  rawCuts?: HtmlCut[];
   /** The SHA-256 of the file's bytes, to notice a change before `commit`. */
   sha256: string;
   /** The file's extension, lower case, without the dot. */
@@ -49,20 +65,57 @@ export type CleanStage = 'reading' | 'cleaning';
 /** Reads, checks and cleans the file; throws an `ImportError` written for the user. */
 export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanStage) => void = () => {}): CleanedFile {
   const name = basename(input.path);
+  // The file's text is let go once cleaned: the body is written out without it.
+  const { body, ...cleaned } = cleanText(name, input, onStage);
+  checkBody(name, cleaned.form, body, input.maxTextChars);
+  const { blocks, notes, ...facts } = body;
+  let text: Uint8Array;
+  try {
+    text = encodedBody(blocks, notes);
+  } catch (error) {
+    throw new ImportError('no-text', `The cleaned source could not be written in the corpus format: ${(error as Error).message}`, { cause: error });
+  }
+  return { ...cleaned, body: { ...facts, blocks: blocks.length, notes: notes.length, text } };
+}
+
+// The body in the corpus format as UTF-8, encoded a piece at a time: its text is never one string.
+function encodedBody(blocks: readonly Block[], notes: readonly Note[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const chunks: Uint8Array[] = [];
+  let pending = '';
+  for (const piece of serializeBodyPieces(blocks, notes)) {
+    pending += piece;
+    if (pending.length >= 64 * 1024) {
+      chunks.push(encoder.encode(pending));
+      pending = '';
+    }
+  }
+  chunks.push(encoder.encode(pending));
+  const text = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    text.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return text;
+}
+
+// The file read and cleaned: its body, and everything else `commit` needs but the written body.
+function cleanText(name: string, input: CleanFileInput, onStage: (stage: CleanStage) => void): Omit<CleanedFile, 'body'> & { body: CleanedBody } {
   onStage('reading');
-  const file = readImportFile(input.path, input.maxBytes, {
-    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
-    ...(input.preview === undefined ? {} : { preview: input.preview }),
-  });
+  const file = readHashed(input);
   const form = detectForm(name, file.text);
   onStage('cleaning');
   let body: CleanedBody;
   let raw = file.encoding === undefined ? undefined : file.text;
+  let rawCuts: HtmlCut[] | undefined;
   try {
     if (form === 'html') {
       const page = cleanHtmlPage(file.text, input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars });
       body = page.body;
-      raw = page.sanitized;
+      if (page.cuts === undefined) raw = page.sanitized;
+      else if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
+      else raw = applyCuts(file.text, page.cuts);
     } else {
       const cleaner = cleaners[form];
       if (!cleaner) throw new Error(`no cleaner for ${form}`);
@@ -74,15 +127,61 @@ export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanSta
     }
     throw new ImportError('no-text', `The text of “${name}” could not be cleaned as ${describeForm(form)}: ${(error as Error).message}`, { cause: error });
   }
-  checkBody(name, form, body, input.maxTextChars);
   return {
     form,
     body,
     ...(raw === undefined ? {} : { raw }),
-    sha256: sha256(file.bytes),
+    ...(rawCuts === undefined ? {} : { rawCuts }),
+    sha256: file.sha256,
     extension: file.extension,
     ...(file.encoding === undefined ? {} : { encoding: file.encoding }),
   };
+}
+
+// The file's text and hash: its bytes are let go before cleaning, which needs only the text.
+function readHashed(input: CleanFileInput): { text: string; extension: string; encoding?: ConvertibleEncoding; sha256: string } {
+  const { bytes, text, extension, encoding } = readImportFile(input.path, input.maxBytes, {
+    ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
+    ...(input.preview === undefined ? {} : { preview: input.preview }),
+  });
+  const hash = sha256(bytes);
+  release(bytes);
+  return { text, extension, ...(encoding === undefined ? {} : { encoding }), sha256: hash };
+}
+
+// Frees a large file's bytes at once, rather than at the next full collection, which a page's cleaning may not reach.
+function release(bytes: Buffer): void {
+  const buffer = bytes.buffer;
+  // Only bytes that own their memory: a small file's may share a pool with other buffers.
+  if (!(buffer instanceof ArrayBuffer) || bytes.byteOffset !== 0 || buffer.byteLength !== bytes.length || bytes.length <= 64 * 1024) return;
+  // `transfer` (ES2024, in Node since 21) detaches the buffer and lets its memory go; the project's types stop at ES2023.
+  (buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0);
+}
+
+/** Cuts of a UTF-8 file's text (character offsets) as cuts of its bytes. */
+function byteCuts(text: string, cuts: readonly HtmlCut[]): HtmlCut[] {
+  if (Buffer.byteLength(text) === text.length) return [...cuts];
+  let char = 0;
+  let byte = 0;
+  return cuts.map((cut) => {
+    const start = byte + Buffer.byteLength(text.slice(char, cut.start));
+    byte = start + Buffer.byteLength(text.slice(cut.start, cut.end));
+    char = cut.end;
+    return { start, end: byte, by: cut.by };
+  });
+}
+
+/** The file's bytes with cuts of its bytes applied, as pieces to write one after another (no copy of the bytes). */
+export function cutBytes(bytes: Buffer, cuts: readonly HtmlCut[]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let kept = 0;
+  for (const cut of cuts) {
+    pieces.push(bytes.subarray(kept, cut.start));
+    if (cut.by !== '') pieces.push(Buffer.from(cut.by, 'utf8'));
+    kept = cut.end;
+  }
+  pieces.push(bytes.subarray(kept));
+  return pieces;
 }
 
 /** Refuses a cleaned body with no text to read, or too long to read without freezing the window. */

@@ -10,11 +10,12 @@ import type { CleanRefusal } from './clean-protocol.ts';
 import { ConversionNeeded } from './read-import-file.ts';
 import type { WorkerMessage } from './run-worker.ts';
 
-const post = (message: WorkerMessage<CleanStage, CleanedFile, CleanRefusal>): void => parentPort?.postMessage(message);
+const post = (message: WorkerMessage<CleanStage, CleanedFile, CleanRefusal>, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
 
 try {
   const result = cleanImportFile(workerData as CleanFileInput, (stage) => post({ type: 'progress', progress: stage }));
-  post({ type: 'done', result });
+  // The cleaned text is moved to the thread that asked, not copied.
+  post({ type: 'done', result }, [result.body.text.buffer as ArrayBuffer]);
 } catch (error) {
   if (!(error instanceof ImportError)) throw error;
   post({ type: 'refused', refusal: { code: error.code, message: error.message, ...(error instanceof ConversionNeeded ? { encoding: error.encoding } : {}) } });

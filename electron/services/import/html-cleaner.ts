@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
-import { type StreamedPage, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
+import { type HtmlCut, type StreamedPage, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { HTML_NESTING_CAP, flattenDeepNesting } from './html-depth.ts';
 import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
@@ -10,10 +10,13 @@ import { formatSize } from './read-import-file.ts';
 
 /**
  * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take about 100 times
- * a page's size in memory (bench/import.ts: 240 MB above the base for a 2 MB page, where a 9 MB page
- * read as a stream takes 118 MB), so this size caps what cleaning can take, a fixed ceiling, while
- * a stream grows with the page at a small multiple of its size. A news or magazine article, even a
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take 50 to 100 times
+ * a page's size in memory (bench/import.ts: about 160 MB above the base for a 2 MB page, where a 9 MB
+ * page read as a stream takes about 60 MB, within 4× its size plus an import's fixed cost), so this
+ * size caps what cleaning can take, a fixed ceiling, while a stream grows with the page at a small
+ * multiple of its size. Bounding cleaning itself by 4× the page's size would need a threshold of a few
+ * tens of KB, sending nearly every web page to the stream, menus and comments kept: the article
+ * Readability finds is worth the ceiling. A news or magazine article, even a
  * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
  * cleaned; pages beyond it are whole books, archives and forum threads on one page.
  */
@@ -25,12 +28,12 @@ export interface HtmlCleanOptions {
   largePageChars?: number;
 }
 
-/** A cleaned page and the page as it is kept in `corpus/raw/`. */
-export interface CleanedPage {
-  body: CleanedBody;
-  /** The page's HTML with everything active removed: a script is never run and never kept. */
-  sanitized: string;
-}
+/**
+ * A cleaned page and the page as it is kept in `corpus/raw/`: either its text (a page cleaned with
+ * a DOM) or the cuts that make it from the page (a page read as a stream, whose copy is written from
+ * the file itself rather than held beside it).
+ */
+export type CleanedPage = { body: CleanedBody } & ({ sanitized: string; cuts?: undefined } | { cuts: HtmlCut[]; sanitized?: undefined });
 
 /**
  * Cleans a saved web page (raw form `html`), parsing it once. The page is parsed by linkedom
@@ -50,7 +53,7 @@ export function cleanHtmlPage(raw: string, options: HtmlCleanOptions = {}): Clea
   if (raw.length <= limit) return cleanParsedPage(raw);
   const streamed = readHtmlStream(raw);
   // A page made large by its scripts and styles alone is cleaned as any other, from its sanitized copy.
-  return streamed.sanitized.length > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(streamed.sanitized);
+  return streamed.sanitizedLength > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(streamed.sanitized);
 }
 
 function cleanParsedPage(raw: string): CleanedPage {
@@ -102,7 +105,7 @@ function streamedPage(page: StreamedPage, size: number): CleanedPage {
         'To import only the article, open the page in a browser, save or copy the article’s text (or its reader view), and import that.',
       ],
     },
-    sanitized: page.sanitized,
+    cuts: page.cuts,
   };
 }
 

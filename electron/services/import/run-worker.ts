@@ -4,7 +4,7 @@
  * stopped at once when its signal aborts or its time budget runs out, and every way the worker can
  * end settles the returned promise exactly once.
  */
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 
 /** What a worker posts: progress, its result, or a refusal it explains itself. */
 export type WorkerMessage<Progress, Result, Refusal> =
@@ -26,12 +26,14 @@ export interface WorkerRun<Progress, Refusal> {
   timedOut?: () => Error;
   /** The error when the worker crashes or stops without an answer. */
   crashed: (detail: string) => Error;
+  /** Limits of the worker's heap (`Worker`'s `resourceLimits`). */
+  resourceLimits?: ResourceLimits;
 }
 
 /** Runs `file` with `data` in a worker thread and resolves to the result it posts. */
 export function runWorker<Progress, Result, Refusal>(file: string, data: unknown, run: WorkerRun<Progress, Refusal>): Promise<Result> {
   if (run.signal?.aborted) return Promise.reject(run.cancelled());
-  const worker = new Worker(file, { workerData: data });
+  const worker = new Worker(file, { workerData: data, ...(run.resourceLimits ? { resourceLimits: run.resourceLimits } : {}) });
   return new Promise<Result>((resolve, reject) => {
     let settled = false;
     let timer: NodeJS.Timeout | undefined;

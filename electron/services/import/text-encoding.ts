@@ -6,6 +6,7 @@
  * Cyrillic or Greek code pages, which are not guessed at.
  */
 
+import { isUtf8 as isValidUtf8 } from 'node:buffer';
 import type { ConvertibleEncoding } from '../../../core/clean/encodings.ts';
 
 /** What the bytes of a file are. */
@@ -48,14 +49,9 @@ export function decodeText(bytes: Uint8Array, encoding: ConvertibleEncoding | 'u
   return new TextDecoder(label, { fatal: true, ignoreBOM: false }).decode(bytes);
 }
 
-/** True when the bytes are valid UTF-8. */
+/** True when the bytes are valid UTF-8 (checked in place: a large file is not decoded to find out). */
 export function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isValidUtf8(bytes);
 }
 
 // UTF-16 without a byte-order mark: in text mostly of Latin script, every other byte is zero.

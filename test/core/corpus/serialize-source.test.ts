@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Block, Inline, Source, SourceMeta } from '../../../core/corpus/model.ts';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
-import { serializeSource } from '../../../core/corpus/serialize-source.ts';
+import { serializeBody, serializeSource } from '../../../core/corpus/serialize-source.ts';
 import { SourceFormatError } from '../../../core/corpus/source-format-error.ts';
 
 const META: SourceMeta = {
@@ -170,5 +170,26 @@ describe('serializeSource errors', () => {
   it('refuses metadata that would not read back, naming the field', () => {
     const bad = { ...source([]), meta: { ...META, reliability: 'low' as never } };
     expect(errorOf(bad).message).toMatch(/`reliability`/);
+  });
+});
+
+describe('serializeBody', () => {
+  it.each(['full-syntax.md', 'sections-only.md'])('writes the body of %s as serializeSource does, after its front matter', (name) => {
+    const read = parseSource(fixture(name));
+    const whole = serializeSource(read);
+    const front = serializeSource({ ...read, blocks: [], notes: [] });
+    expect(front + serializeBody(read.blocks, read.notes)).toBe(whole);
+  });
+
+  it('numbers, normalises and drops empty blocks as serializeSource does, notes with or without body blocks', () => {
+    const quote = (value: string): Block => ({ type: 'quote', id: '', content: [text(value)] });
+    const item = (value: string): Block => ({ type: 'item', id: '', content: [text(value)] });
+    const blocks = [paragraph(text('Cafe\u0301 '), text('au lait')), paragraph(), quote('One'), quote('Two'), item('A'), item('B'), paragraph(noteRef('1'))];
+    const notes = [{ label: '1', blocks: [paragraph(text('First.')), paragraph(text('Second.'))] }];
+    for (const [b, n] of [[blocks, notes], [[], notes], [blocks.slice(0, 6), []], [[], []]] as const) {
+      const front = serializeSource(source([]));
+      expect(front + serializeBody(b, n)).toBe(serializeSource(source([...b], [...n])));
+    }
+    expect(() => serializeBody([paragraph(noteRef('9'))], [])).toThrow(SourceFormatError);
   });
 });

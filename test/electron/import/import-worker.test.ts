@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../core/api.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
+import { readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { CorpusService } from '../../../electron/services/corpus-service.ts';
 import { ImportService } from '../../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../../electron/services/import-sessions.ts';
@@ -84,4 +86,18 @@ describe('imports from the window, cleaned in a worker thread', () => {
       cleaners.markdown = markdown;
     }
   });
+
+  it('writes a large page’s raw copy from the file’s own bytes, cut exactly where the stream cut its text', async () => {
+    const paragraph = '<p onclick="steal()">Përmet, “the letter” 𝔘 — kept</p><!-- a comment --><script>PAYLOAD()</script><p>Tiranë</p>';
+    const html = `\uFEFF<html><head><title>Përmet</title><style>p{}</style></head><body>${paragraph.repeat(40)}</body></html>`;
+    const service = new ImportService(new CorpusService(temp.corpus), { largePageChars: 1000 });
+    const prepared = await service.prepareFile(temp.input('large.html', html));
+    expect(prepared.caveats).toEqual([expect.stringMatching(/^The page is too large to clean automatically/)]);
+    const { id } = service.commit(prepared, metadata);
+    const raw = readFileSync(join(temp.corpus, 'raw', `${id}.html`));
+    expect(raw.equals(Buffer.from(readHtmlStream(html).sanitized, 'utf8'))).toBe(true);
+    expect(raw.toString('utf8')).not.toMatch(/PAYLOAD|onclick|a comment|<style/);
+    const text = new CorpusService(temp.corpus).get(id).blocks.map((block) => JSON.stringify(block.content)).join('');
+    expect(text.match(/Përmet, “the letter” 𝔘 — kept/g)).toHaveLength(40);
+  }, 60_000);
 });
