@@ -1,3 +1,4 @@
+import { authorLabel } from './author-label.ts';
 import type { TagSummary } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { trimmedQuote } from '../../../core/annotate/omissions.ts';
@@ -57,6 +58,8 @@ export class AnnotationEditor {
   readonly #copy: HTMLButtonElement;
   readonly #reattach: HTMLButtonElement;
   readonly #extent = el('div', 'extent-actions', undefined, { role: 'group', 'aria-label': 'Extent of the highlight' });
+  /** Who made the highlight, when another member did. */
+  readonly #author = el('div', 'editor-author');
   #annotation: Annotation;
   /** The note as this editor last sent or showed it. */
   #savedNote: string;
@@ -124,7 +127,7 @@ export class AnnotationEditor {
     this.#reattach = button('Re-attach to selection', actions.reattach);
     footer.append(this.#copy, this.#reattach, button('Delete highlight', actions.delete, { className: 'danger' }));
 
-    section.append(header, this.#status, this.#quote, quoteActions, extent, colors, chips, this.#picker.element, noteLabel, this.#preview, footer);
+    section.append(header, this.#author, this.#status, this.#quote, quoteActions, extent, colors, chips, this.#picker.element, noteLabel, this.#preview, footer);
     this.#show(annotation, tags);
   }
 
@@ -147,6 +150,8 @@ export class AnnotationEditor {
 
   #show(annotation: Annotation, tags: readonly TagSummary[]): void {
     this.#annotation = annotation;
+    this.#author.replaceChildren(...(annotation.author ? [authorLabel(annotation.author)] : []));
+    this.#author.hidden = !annotation.author;
     this.#status.hidden = annotation.anchor === 'anchored';
     this.#status.className = `anchor-status anchor-${annotation.anchor}`;
     this.#status.textContent = STATUS[annotation.anchor];

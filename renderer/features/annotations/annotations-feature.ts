@@ -9,7 +9,7 @@ import type { Reader } from '../reader/reader-feature.ts';
 import { AnnotationEditor } from './annotation-editor.ts';
 import { annotationCommands, type AnnotationCommands } from './annotation-commands.ts';
 import { AnnotationsList } from './annotations-list.ts';
-import { activeAnnotation, scopedAnnotations } from './selectors.ts';
+import { activeAnnotation, otherAuthors, scopedAnnotations } from './selectors.ts';
 import { SelectionToolbar } from './selection-toolbar.ts';
 import { nudgedRange } from './word-steps.ts';
 
@@ -93,8 +93,8 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
     return placed.get(annotation)!;
   };
   store.watch(
-    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters, state.open?.source, state.places] as const,
-    ([annotations, tags, sources, filters, source]) => list.render({ annotations, tags, sources, filters, sourceOpen: source !== undefined, placeOf }),
+    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters, state.open?.source, state.places, otherAuthors(state)] as const,
+    ([annotations, tags, sources, filters, source, , authors]) => list.render({ annotations, tags, sources, filters, authors, sourceOpen: source !== undefined, placeOf }),
   );
   const refresh = async () => {
     const sourceId = store.state.open?.source.id;

@@ -1,3 +1,4 @@
+import { authorLabel } from './author-label.ts';
 import type { SourceSummary, TagSummary } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { trimmedQuote } from '../../../core/annotate/omissions.ts';
@@ -24,6 +25,8 @@ export interface AnnotationsListData {
   tags: readonly TagSummary[];
   sources: readonly SourceSummary[];
   filters: AnnotationFilters;
+  /** Other members whose highlights are in the project, by name. */
+  authors: readonly string[];
   /** Whether a source is open in the reader (the list of "this source" is empty without one). */
   sourceOpen: boolean;
   /** Where an annotation lies ("p. 380", "p. 382 n. 12"), when known. */
@@ -72,7 +75,7 @@ export class AnnotationsList {
 
   /** Shows the annotations that pass the filters. */
   render(data: AnnotationsListData): void {
-    this.#filters.render(data.tags, data.filters);
+    this.#filters.render(data.tags, data.filters, data.authors);
     this.#shownFilters = data.filters;
     const names = this.#names(data.tags);
     const titles = this.#titles(data.sources);
@@ -122,6 +125,7 @@ export class AnnotationsList {
       open.append(note);
     }
     if (row.meta) open.append(el('span', 'annotation-meta', row.meta));
+    if (annotation.author) open.append(authorLabel(annotation.author));
   }
 
   #orphanRow(row: Row, actions: AnnotationsListActions): HTMLElement {
