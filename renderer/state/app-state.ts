@@ -127,6 +127,8 @@ export interface AppState {
   pages: PageViewState;
   /** How far main has read a file being imported (pages of a PDF), while it reads one. */
   importing: ImportProgress | null;
+  /** The group in which this project's user is a reader (so may not write), or null. */
+  readerIn: string | null;
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -146,4 +148,5 @@ export const initialState: AppState = {
   places: new Map(),
   pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
   importing: null,
+  readerIn: null,
 };

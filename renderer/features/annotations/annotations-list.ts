@@ -61,6 +61,7 @@ export class AnnotationsList {
   readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
   readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
   #shownFilters: AnnotationFilters | null = null;
+  #readOnly: string | null = null;
 
   constructor(actions: AnnotationsListActions) {
     this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
@@ -71,6 +72,18 @@ export class AnnotationsList {
     this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));
     this.#showAll = button('Show the highlights of all sources', () => actions.changeFilters({ ...this.#shownFilters!, scope: 'corpus' }));
     this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#showAll, this.#orphanHeading, this.#orphanList);
+  }
+
+  /** Turns re-attaching and deleting orphans off, saying why in their title (`reason`), or on again (null). */
+  setReadOnly(reason: string | null): void {
+    this.#readOnly = reason;
+    for (const control of this.#orphanList.querySelectorAll('button')) this.#applyReadOnly(control);
+  }
+
+  #applyReadOnly(control: HTMLButtonElement): void {
+    control.disabled = this.#readOnly !== null;
+    if (this.#readOnly !== null) control.title = this.#readOnly;
+    else control.removeAttribute('title');
   }
 
   /** Shows the annotations that pass the filters. */
@@ -135,6 +148,7 @@ export class AnnotationsList {
     const buttons = el('div', 'orphan-actions');
     const current = () => this.#shown.get(item)!.annotation;
     buttons.append(button('Re-attach to selection', () => actions.reattach(current())), button('Delete', () => actions.delete(current()), { className: 'danger' }));
+    for (const control of buttons.querySelectorAll('button')) this.#applyReadOnly(control);
     item.append(quote, note, buttons);
     this.#orphanParts.set(item, { quote, note });
     this.#fillOrphan(item, row);
