@@ -476,6 +476,7 @@ export class CorpusService implements SearchCorpus {
 
 // A plain file name inside raw/: no folder, no hidden or parent name, nothing unprintable.
 function isRawName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
   return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[/\\\u0000-\u001f]/u.test(name);
 }
 
