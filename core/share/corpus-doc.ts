@@ -33,8 +33,11 @@ export interface SharedSourceText {
 /** A source's raw file as shared. */
 export interface SharedRawFile {
   name: string;
+  /** The hash of `bytes`. */
   hash: string;
   bytes: Uint8Array;
+  /** The source's recipe (`recipes/ID.yml`), which names the raw file and, for a PDF, its page labels. */
+  recipe?: string;
 }
 
 /** Adds or replaces a source's entry in the corpus index; returns whether it changed. */
@@ -96,13 +99,14 @@ export function writeRawFile(doc: Y.Doc, file: SharedRawFile): boolean {
   }
   const root = doc.getMap<unknown>(RAW);
   const current = root.get('file');
-  if (current instanceof Y.Map && current.get('hash') === file.hash) return false;
+  if (current instanceof Y.Map && current.get('hash') === file.hash && current.get('recipe') === file.recipe) return false;
   doc.transact(() => {
     const entry = new Y.Map<unknown>();
     root.set('file', entry);
     entry.set('name', file.name);
     entry.set('hash', file.hash);
     entry.set('size', file.bytes.byteLength);
+    if (file.recipe !== undefined) entry.set('recipe', file.recipe);
     const chunks = new Y.Array<Uint8Array>();
     entry.set('chunks', chunks);
     const pieces: Uint8Array[] = [];
@@ -132,7 +136,8 @@ export function readRawFile(doc: Y.Doc): SharedRawFile | undefined {
     bytes.set(piece, offset);
     offset += piece.byteLength;
   }
-  return { name, hash, bytes };
+  const recipe = entry.get('recipe');
+  return isText(recipe) ? { name, hash, bytes, recipe } : { name, hash, bytes };
 }
 
 function plainEntry(entry: SharedSourceEntry): SharedSourceEntry {

@@ -186,13 +186,52 @@ export async function startSyncServer(options: SyncServerOptions): Promise<Runni
       stopping ??= (async () => {
         watcher.stop();
         http.close();
-        http.closeAllConnections();
+        // Hocuspocus closes each document but leaves the sockets open (until its timeout, or for
+        // good in a process that stays): connected apps would wait, "syncing", for an answer.
+        // Closed here with the reason, they say they are offline and try again later. Each close
+        // is awaited (briefly): closing every connection at once would cut a goodbye still queued.
+        const sockets = new Set<GoingSocket>();
+        for (const document of hocuspocus.hocuspocus.documents.values()) for (const connection of document.getConnections()) sockets.add(connection.webSocket as unknown as GoingSocket);
+        await Promise.all([...sockets].map((socket) => goodbye(socket)));
         await hocuspocus.destroy();
+        http.closeAllConnections();
         db.close();
       })();
       return stopping;
     },
   };
+}
+
+// The WebSocket close code of a server going down, and what the apps show.
+const GOING_AWAY = 1001;
+const STOPPED = 'The server was stopped; Apparatus connects again when it is back.';
+// How long a stopping server waits for an app to answer its goodbye.
+const GOODBYE_MS = 3000;
+
+/** What the server needs of a connection's socket to close it. */
+interface GoingSocket {
+  readonly readyState: number;
+  close(code: number, reason: string): void;
+  addEventListener(type: 'close', listener: () => void, options: { once: true }): void;
+}
+
+// Closes `socket` with the reason a stopping server gives; resolves once the app answered (or soon after).
+function goodbye(socket: GoingSocket): Promise<void> {
+  return new Promise((resolve) => {
+    const CLOSED = 3;
+    if (socket.readyState === CLOSED) return resolve();
+    const timer = setTimeout(resolve, GOODBYE_MS);
+    timer.unref();
+    socket.addEventListener(
+      'close',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+    socket.close(GOING_AWAY, STOPPED);
+  });
 }
 
 function readTls(files: { cert: string; key: string }): { cert: Buffer; key: Buffer } {

@@ -4,7 +4,7 @@
  * every change. A file that cannot be read or parsed is never left out: it is listed with what is
  * wrong and how to repair it, and opening it gives that reason.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { SourceProblem, SourceProvenance, SourceSummary, UnreadableSource } from '../../core/api.ts';
@@ -13,6 +13,7 @@ import { editMetadata } from '../../core/corpus/metadata-edit.ts';
 import { applyMetadataPatch, type MetadataPatch } from '../../core/corpus/metadata-patch.ts';
 import type { CslItem, Source } from '../../core/corpus/model.ts';
 import { parseSource } from '../../core/corpus/parse-source.ts';
+import { parseRecipe } from '../../core/clean/recipe.ts';
 import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
 import { provenanceOf, summarizeSource } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
@@ -200,6 +201,64 @@ export class CorpusService implements SearchCorpus {
     if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
     writeFileAtomic(join(this.folder, `${id}.md`), text, { overwrite: true });
     this.#changed([id]);
+  }
+
+  /**
+   * Source `id`'s raw file and the recipe naming it, to share with a group; null when the source
+   * has no recipe or its raw file is not in `raw/`.
+   */
+  rawOf(id: string): { name: string; bytes: Uint8Array; recipe: string } | null {
+    if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
+    const recipeFile = join(this.folder, 'recipes', `${id}.yml`);
+    if (!existsSync(recipeFile)) return null;
+    const recipe = readFileSync(recipeFile, 'utf8');
+    let name: string;
+    try {
+      name = parseRecipe(recipe, `recipes/${id}.yml`).raw;
+    } catch {
+      return null;
+    }
+    const file = join(this.folder, 'raw', name);
+    if (!isRawName(name) || !existsSync(file) || !statSync(file).isFile()) return null;
+    const bytes = readFileSync(file);
+    return { name, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), recipe };
+  }
+
+  /**
+   * Writes the raw file and recipe of source `id` as the group holds them, where this computer
+   * has none: `raw/` is never edited, so a file of that name with other bytes stays, and so does
+   * an existing recipe. Returns what was kept instead of the group's copy, in words; throws
+   * `invalid-input` for a name or recipe that does not belong in the corpus folder.
+   */
+  receiveSharedRaw(id: string, file: { name: string; bytes: Uint8Array; recipe?: string }): string[] {
+    if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
+    if (!isRawName(file.name)) throw new DomainError('invalid-input', `The group's raw file for ${id} has a name that cannot be a file in raw/.`);
+    if (file.recipe !== undefined) {
+      let raw: string;
+      try {
+        raw = parseRecipe(file.recipe, `recipes/${id}.yml`).raw;
+      } catch (error) {
+        throw new DomainError('invalid-input', `The group's recipe for ${id} cannot be read: ${(error as Error).message}`, { cause: error });
+      }
+      if (raw !== file.name) throw new DomainError('invalid-input', `The group's recipe for ${id} names raw/${raw}, not the raw file it came with.`);
+    }
+    const kept: string[] = [];
+    const rawFile = join(this.folder, 'raw', file.name);
+    if (!existsSync(rawFile)) {
+      mkdirSync(join(this.folder, 'raw'), { recursive: true });
+      writeFileAtomic(rawFile, file.bytes);
+    }
+    else if (contentHash(readFileSync(rawFile)) !== contentHash(file.bytes)) kept.push(`raw/${file.name}`);
+    if (file.recipe !== undefined) {
+      const recipeFile = join(this.folder, 'recipes', `${id}.yml`);
+      if (!existsSync(recipeFile)) {
+        mkdirSync(join(this.folder, 'recipes'), { recursive: true });
+        writeFileAtomic(recipeFile, file.recipe);
+      }
+      else if (readFileSync(recipeFile, 'utf8') !== file.recipe) kept.push(`recipes/${id}.yml`);
+    }
+    this.#changed([id]);
+    return kept;
   }
 
   /**
@@ -413,6 +472,12 @@ export class CorpusService implements SearchCorpus {
     for (const id of [...this.#parsed.keys()]) if (!present.has(id)) this.#parsed.delete(id);
     for (const id of [...this.#scanned.keys()]) if (!present.has(id)) this.#scanned.delete(id);
   }
+}
+
+// A plain file name inside raw/: no folder, no hidden or parent name, nothing unprintable.
+function isRawName(name: string): boolean {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
+  return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[/\\\u0000-\u001f]/u.test(name);
 }
 
 function noSource(id: string): DomainError {

@@ -51,4 +51,6 @@ export type Action =
   /** The page to show: `follow` when it follows the reader, false when the user turned to it. */
   | { type: 'pages/turned'; page: number; follow: boolean }
   | { type: 'pages/zoomed'; zoom: number }
-  | { type: 'import/progress'; progress: ImportProgress | null };
+  | { type: 'import/progress'; progress: ImportProgress | null }
+  /** The user's role in the group as main last said: a reader in `group`, or free to write (null). */
+  | { type: 'share/reader'; group: string | null };

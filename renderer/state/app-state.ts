@@ -20,7 +20,12 @@ export interface AnnotationFilters {
   tagId: string;
   color: string;
   text: string;
+  /** '' for anyone's, `MINE` for this project's user's, else another member's name. */
+  author: string;
 }
+
+/** The author filter's value for the highlights this project's user made (no member name has '@'). */
+export const MINE = '@mine';
 
 /** The matches of a search in the open source, in reading order, and which one is shown. */
 export interface SearchMatches {
@@ -122,6 +127,8 @@ export interface AppState {
   pages: PageViewState;
   /** How far main has read a file being imported (pages of a PDF), while it reads one. */
   importing: ImportProgress | null;
+  /** The group in which this project's user is a reader (so may not write), or null. */
+  readerIn: string | null;
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -134,11 +141,12 @@ export const initialState: AppState = {
   dialogs: { modal: null, note: null },
   reader: { fontSize: FONT_SIZE.default, offset: null },
   side: { tab: 'annotations', activeId: null },
-  filters: { scope: 'source', tagId: '', color: '', text: '' },
+  filters: { scope: 'source', tagId: '', color: '', text: '', author: '' },
   history: { undo: null, redo: null },
   layout: { collapsed: { library: false, side: false }, width: 1400 },
   find: { open: false, query: '' },
   places: new Map(),
   pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
   importing: null,
+  readerIn: null,
 };

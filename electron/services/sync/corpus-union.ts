@@ -2,10 +2,13 @@
  * The group's corpus as the union of its members' sources, kept in the corpus folder through the
  * corpus service: sources the group has and this computer lacks are written here; sources this
  * member has and the group lacks are published; the same id with another text keeps the group's
- * copy and sets the local one aside in `set-aside/` with a notice (nothing is deleted). Runs while
- * connected, one round at a time.
+ * copy and sets the local one aside in `set-aside/` with a notice (nothing is deleted). Each
+ * source's raw file and recipe travel with it (so a PDF source's page view works for every
+ * member), written where a member has none. Runs while connected, one round at a time.
  */
+import { MAX_RAW_BYTES, type SharedRawFile } from '../../../core/share/corpus-doc.ts';
 import { planCorpusSync, type LocalSourceFile } from '../../../core/share/corpus-sync-plan.ts';
+import type { SharedSourceEntry } from '../../../core/share/model.ts';
 import { canWrite } from '../../../core/share/roles.ts';
 import { contentHash } from '../content-hash.ts';
 import type { CorpusService } from '../corpus-service.ts';
@@ -14,6 +17,8 @@ import type { SourcePublication, SyncEngine } from './sync-engine.ts';
 
 // The hash of each source's text as last received from (or published to) the group, by id.
 const RECEIVED = 'share-sources';
+// The hash of each source's raw file as last received from (or published to) the group, by id.
+const RECEIVED_RAW = 'share-raw-files';
 
 /** Where the union reads and writes. */
 export interface CorpusTargets {
@@ -30,6 +35,8 @@ export class CorpusUnion {
   readonly #targets: CorpusTargets;
   #running: Promise<void> | undefined;
   #again = false;
+  /** Raw files too large to share, already said so, by id and hash. */
+  readonly #tooLarge = new Set<string>();
 
   constructor(targets: CorpusTargets) {
     this.#targets = targets;
@@ -59,6 +66,34 @@ export class CorpusUnion {
     while (this.#running) await this.#running.catch(() => undefined);
   }
 
+  // Writes the group's raw file and recipe of `id` where this computer has none.
+  #receiveRaw(id: string, raw: SharedRawFile, title: string, receivedRaw: Record<string, string>): void {
+    try {
+      const kept = this.#targets.corpus.receiveSharedRaw(id, raw);
+      if (kept.length > 0) this.#targets.notice(`The group’s raw file of “${title}” (${id}) differs from yours: yours was kept (${kept.join(', ')}).`);
+      receivedRaw[id] = raw.hash;
+    } catch (error) {
+      this.#targets.log(`could not keep the raw file of ${id}: ${(error as Error).message}`);
+    }
+  }
+
+  // The raw file and recipe of `id` to publish, unless the group has these already or it is too large.
+  #rawToShare(id: string, entry: SharedSourceEntry | undefined): SharedRawFile | undefined {
+    const raw = this.#targets.corpus.rawOf(id);
+    if (!raw) return undefined;
+    const hash = contentHash(raw.bytes);
+    if (raw.bytes.byteLength > MAX_RAW_BYTES) {
+      if (!this.#tooLarge.has(`${id} ${hash}`)) {
+        this.#tooLarge.add(`${id} ${hash}`);
+        const megabytes = Math.round(MAX_RAW_BYTES / 1024 / 1024);
+        this.#targets.notice(`The raw file of ${id} (raw/${raw.name}) is larger than ${megabytes} MB and stays on this computer; its cleaned text is shared.`);
+      }
+      return undefined;
+    }
+    if (entry?.raw?.hash === hash) return undefined;
+    return { name: raw.name, hash, bytes: raw.bytes, recipe: raw.recipe };
+  }
+
   async #round(engine: SyncEngine): Promise<void> {
     const { corpus } = this.#targets;
     const store = this.#targets.store();
@@ -73,7 +108,8 @@ export class CorpusUnion {
       local.push({ id: summary.id, hash: contentHash(text) });
     }
     const shared = engine.sources();
-    const received = readReceived(store);
+    const received = readReceived(store, RECEIVED);
+    const receivedRaw = readReceived(store, RECEIVED_RAW);
     const plan = planCorpusSync(local, shared, received, writer);
     for (const { id, hash } of plan.agreed) received[id] = hash;
     const titles = new Map(shared.map((entry) => [entry.id, entry]));
@@ -81,7 +117,7 @@ export class CorpusUnion {
     for (const step of plan.receive) {
       let fetched;
       try {
-        fetched = await engine.fetchSource(step.id, false);
+        fetched = await engine.fetchSource(step.id, titles.get(step.id)?.raw !== undefined);
       } catch (error) {
         this.#targets.log(`could not receive the source ${step.id}: ${(error as Error).message}`);
         continue;
@@ -101,12 +137,28 @@ export class CorpusUnion {
       if (!texts.has(step.id)) arrived += 1;
       if (texts.get(step.id) !== text) corpus.receiveShared(step.id, text);
       received[step.id] = hash;
+      if (fetched.raw) this.#receiveRaw(step.id, fetched.raw, title, receivedRaw);
+    }
+    // Raw files the group gained for sources whose text this computer has already.
+    const fetchedRaw = new Set(plan.receive.map((step) => step.id));
+    for (const entry of shared) {
+      if (!entry.raw || fetchedRaw.has(entry.id) || receivedRaw[entry.id] === entry.raw.hash || !texts.has(entry.id)) continue;
+      try {
+        const fetched = await engine.fetchSource(entry.id, true);
+        if (fetched?.raw) this.#receiveRaw(entry.id, fetched.raw, entry.title, receivedRaw);
+      } catch (error) {
+        this.#targets.log(`could not receive the raw file of ${entry.id}: ${(error as Error).message}`);
+      }
     }
     if (arrived > 0) this.#targets.notice(`${arrived === 1 ? 'A source' : `${arrived} sources`} of the group arrived in your corpus.`);
     const publications: SourcePublication[] = [];
-    for (const id of plan.publish) {
+    // A source the group holds with this text but without the raw file this computer has gains it.
+    const withRaw = writer ? shared.filter((entry) => !entry.raw && texts.has(entry.id) && received[entry.id] === entry.hash && !plan.publish.includes(entry.id)) : [];
+    for (const id of [...plan.publish, ...withRaw.map((entry) => entry.id)]) {
       const text = texts.get(id);
       if (text === undefined) continue;
+      const raw = this.#rawToShare(id, titles.get(id));
+      if (!raw && !plan.publish.includes(id)) continue;
       // A text the group holds already is written after the group's copy, never beside it.
       if (titles.has(id)) {
         try {
@@ -116,19 +168,23 @@ export class CorpusUnion {
           continue;
         }
       }
-      publications.push({ id, title: corpus.source(id)?.meta.csl.title ?? id, text, hash: contentHash(text) });
+      publications.push({ id, title: corpus.source(id)?.meta.csl.title ?? id, text, hash: contentHash(text), ...(raw ? { raw } : {}) });
     }
     if (publications.length > 0) {
       engine.publishSources(publications);
-      for (const publication of publications) received[publication.id] = publication.hash;
+      for (const publication of publications) {
+        received[publication.id] = publication.hash;
+        if (publication.raw) receivedRaw[publication.id] = publication.raw.hash;
+      }
     }
     store.setSetting(RECEIVED, received);
+    store.setSetting(RECEIVED_RAW, receivedRaw);
     engine.releaseSources();
   }
 }
 
-function readReceived(store: ProjectStore): Record<string, string> {
-  const value = store.getSetting(RECEIVED);
+function readReceived(store: ProjectStore, key: string): Record<string, string> {
+  const value = store.getSetting(key);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
   const result: Record<string, string> = {};
   for (const [id, hash] of Object.entries(value)) if (typeof hash === 'string') result[id] = hash;

@@ -111,6 +111,8 @@ export class SyncEngine {
   #socket: HocuspocusProviderWebsocket | undefined;
   #socketStatus: SocketStatus = 'disconnected';
   #offlineReason: string | undefined;
+  /** The reason the server gave when it last closed the connection, until connected again. */
+  #serverReason: string | undefined;
   #failure: string | undefined;
   #receipt: number[] | undefined;
   #checkpointTimer: ReturnType<typeof setInterval> | undefined;
@@ -156,14 +158,17 @@ export class SyncEngine {
       onStatus: ({ status }) => {
         if (this.#socket !== socket) return;
         this.#socketStatus = status === 'connected' || status === 'connecting' ? status : 'disconnected';
-        if (status === 'connected') this.#offlineReason = undefined;
+        if (status === 'connected') this.#offlineReason = this.#serverReason = undefined;
         this.#statusChanged();
       },
       onClose: ({ event }) => {
         if (this.#socket !== socket) return;
         for (const tracked of this.#docs.values()) tracked.synced = false;
         const reason = typeof event.reason === 'string' && event.reason !== '' ? event.reason : undefined;
-        this.#offlineReason = reason ?? `The server at ${url} cannot be reached.`;
+        // What the server said as it closed (it was stopped, access changed) stays until connected
+        // again: the failed attempts to reconnect meanwhile say nothing new.
+        if (reason) this.#serverReason = reason;
+        this.#offlineReason = reason ?? this.#serverReason ?? `The server at ${url} cannot be reached.`;
         this.#statusChanged();
       },
     });
@@ -186,7 +191,7 @@ export class SyncEngine {
     this.#socket?.destroy();
     this.#socket = undefined;
     this.#socketStatus = 'disconnected';
-    this.#offlineReason = undefined;
+    this.#offlineReason = this.#serverReason = undefined;
     this.#statusChanged();
   }
 

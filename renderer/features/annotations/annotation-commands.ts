@@ -5,6 +5,7 @@ import type { Context } from '../../context.ts';
 import type { TextRange } from '../../state/app-state.ts';
 import { notify } from '../../ui/dialogs.ts';
 import type { Reader } from '../reader/reader-feature.ts';
+import { readOnlyReason } from '../share/share-reducer.ts';
 import { copyCitation } from './copy-citation.ts';
 import { trimDialog } from './trim-dialog.ts';
 
@@ -41,6 +42,12 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
   const { store, calls, history } = ctx;
   // One change at a time, each reading the highlight as the previous one left it.
   let queue: Promise<unknown> = Promise.resolve();
+  // A group's reader changes nothing (a way in that is not turned off, such as a drag, says why).
+  const refused = (): boolean => {
+    const reason = readOnlyReason(store.state);
+    if (reason) notify(reason);
+    return reason !== null;
+  };
   const serial = <T>(run: () => Promise<T>): Promise<T> => {
     const next = calls.track(queue.then(run));
     queue = next.catch(() => undefined);
@@ -79,6 +86,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
   // Changes a highlight as the previous change left it; `make` returns null for no change.
   const change = (id: string, make: (annotation: Annotation) => Patch | null, label: string) =>
     serial(async () => {
+      if (refused()) return;
       const before = current(id);
       const patch = before && make(before);
       if (!before || !patch || !(await apply(id, patch))) return;
@@ -91,7 +99,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
       serial(async () => {
         const range = deps.reader.selectionRange();
         const sourceId = store.state.open?.source.id;
-        if (!range || !sourceId) return;
+        if (!range || !sourceId || refused()) return;
         const created = await calls.call('annotations.create', { sourceId, ...range, color });
         if (!created) return;
         deps.reader.clearSelection();
@@ -105,7 +113,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
     createTag: (id, name) =>
       serial(async () => {
         const annotation = current(id);
-        if (!annotation) return;
+        if (!annotation || refused()) return;
         const tag = await calls.call('tags.create', { name, color: annotation.color });
         if (!tag) return;
         const before = annotation.tags;
@@ -119,6 +127,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
       }),
     delete: (id) =>
       serial(async () => {
+        if (refused()) return;
         const deleted = await remove(id);
         if (!deleted) return;
         history.record({ label: 'Delete Highlight', undo: () => restore(id), redo: async () => !!(await remove(deleted.id)) });
@@ -126,6 +135,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
       }),
     reattach: (id) =>
       serial(async () => {
+        if (refused()) return;
         const annotation = current(id);
         const range = deps.reader.selectionRange();
         if (!annotation || store.state.open?.source.id !== annotation.sourceId || !range) {
@@ -147,7 +157,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
     adjust: (id, range) =>
       serial(async () => {
         const before = current(id);
-        if (!before || (before.position.start === range.start && before.position.end === range.end)) return;
+        if (refused() || !before || (before.position.start === range.start && before.position.end === range.end)) return;
         const place = async (position: TextRange, omissions?: Annotation['omissions']): Promise<Annotation | null> => {
           const placed = await calls.call('annotations.adjust', { id, ...position });
           // Undoing puts back the cuts the change dropped.
@@ -162,7 +172,7 @@ export function annotationCommands(ctx: Context, deps: CommandDeps): AnnotationC
       }),
     trim: async (id) => {
       const annotation = current(id);
-      if (!annotation) return;
+      if (!annotation || refused()) return;
       const omissions = await ctx.modal('trim', () => trimDialog(annotation.quote.exact, annotation.omissions));
       if (omissions === null) return;
       await change(id, (a) => (JSON.stringify(omissions) === JSON.stringify(a.omissions) ? null : { omissions }), 'Trim Quotation');

@@ -1,3 +1,4 @@
+import { authorLabel } from './author-label.ts';
 import type { TagSummary } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { trimmedQuote } from '../../../core/annotate/omissions.ts';
@@ -57,6 +58,11 @@ export class AnnotationEditor {
   readonly #copy: HTMLButtonElement;
   readonly #reattach: HTMLButtonElement;
   readonly #extent = el('div', 'extent-actions', undefined, { role: 'group', 'aria-label': 'Extent of the highlight' });
+  /** Why nothing here can be changed (the user is a group's reader), shown above the highlight. */
+  readonly #readOnly = el('p', 'read-only-note', undefined, { role: 'note', tabindex: '-1' });
+  #readOnlyReason: string | null = null;
+  /** Who made the highlight, when another member did. */
+  readonly #author = el('div', 'editor-author');
   #annotation: Annotation;
   /** The note as this editor last sent or showed it. */
   #savedNote: string;
@@ -69,7 +75,9 @@ export class AnnotationEditor {
     const section = el('section', 'annotation-editor', undefined, { 'aria-label': 'Highlight' });
     this.element = section;
     const header = el('div', 'editor-header');
-    header.append(el('h2', 'panel-heading', 'Highlight'), button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' }));
+    const close = button('×', actions.close, { className: 'icon', title: 'Close the highlight editor' });
+    close.dataset.reading = 'true';
+    header.append(el('h2', 'panel-heading', 'Highlight'), close);
 
     this.#trim = button('Trim quotation…', actions.trimQuotation);
     this.#full = button('Quote in full', actions.quoteInFull);
@@ -121,16 +129,45 @@ export class AnnotationEditor {
 
     const footer = el('div', 'editor-actions');
     this.#copy = button('Copy citation', actions.copyCitation, { title: 'Copy the Chicago note for this passage' });
+    this.#copy.dataset.reading = 'true';
     this.#reattach = button('Re-attach to selection', actions.reattach);
     footer.append(this.#copy, this.#reattach, button('Delete highlight', actions.delete, { className: 'danger' }));
 
-    section.append(header, this.#status, this.#quote, quoteActions, extent, colors, chips, this.#picker.element, noteLabel, this.#preview, footer);
+    this.#readOnly.hidden = true;
+    section.append(header, this.#readOnly, this.#author, this.#status, this.#quote, quoteActions, extent, colors, chips, this.#picker.element, noteLabel, this.#preview, footer);
     this.#show(annotation, tags);
   }
 
   /** Shows the highlight's saved state and the current tags, changing only what differs. */
   update(annotation: Annotation, tags: readonly TagSummary[]): void {
     this.#show(annotation, tags);
+  }
+
+  /**
+   * Turns every control that would change the highlight off, saying why (`reason`), or on again
+   * (null); the quotation, note and citation stay there to read and copy.
+   */
+  setReadOnly(reason: string | null): void {
+    if (reason !== null) this.#saveNote.flush();
+    this.#readOnlyReason = reason;
+    this.#readOnly.hidden = reason === null;
+    this.#readOnly.textContent = reason ?? '';
+    this.#applyReadOnly();
+  }
+
+  /** Where the focus goes when the highlight is opened: its colour, or why it cannot be changed. */
+  focusFirst(): void {
+    if (this.#readOnlyReason !== null) this.#readOnly.focus();
+    else this.element.querySelector<HTMLElement>('.swatch[aria-checked="true"]')?.focus();
+  }
+
+  #applyReadOnly(): void {
+    const off = this.#readOnlyReason !== null;
+    for (const control of this.element.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button, input')) {
+      if (!control.dataset.reading) control.disabled = off;
+    }
+    // Still focusable and selectable, to read and copy from.
+    this.#note.readOnly = off;
   }
 
   /** Sends the note typed so far, without waiting for the pause. */
@@ -147,6 +184,8 @@ export class AnnotationEditor {
 
   #show(annotation: Annotation, tags: readonly TagSummary[]): void {
     this.#annotation = annotation;
+    this.#author.replaceChildren(...(annotation.author ? [authorLabel(annotation.author)] : []));
+    this.#author.hidden = !annotation.author;
     this.#status.hidden = annotation.anchor === 'anchored';
     this.#status.className = `anchor-status anchor-${annotation.anchor}`;
     this.#status.textContent = STATUS[annotation.anchor];
@@ -187,6 +226,8 @@ export class AnnotationEditor {
     }
 
     this.#showPreview();
+    // Chips just drawn for new tags are turned off too.
+    if (this.#readOnlyReason !== null) this.#applyReadOnly();
     this.#extent.hidden = annotation.anchor === 'orphaned';
     this.#copy.hidden = annotation.anchor === 'orphaned';
     this.#reattach.hidden = annotation.anchor !== 'orphaned';

@@ -4,12 +4,14 @@ import type { Context } from '../../context.ts';
 import { readingText } from '../../../core/corpus/reading-text.ts';
 import { placeLabel } from '../../../core/export/locator.ts';
 import { el, isTyping } from '../../dom.ts';
+import { notify } from '../../ui/dialogs.ts';
+import { readOnlyReason } from '../share/share-reducer.ts';
 import { openLink } from '../open-link.ts';
 import type { Reader } from '../reader/reader-feature.ts';
 import { AnnotationEditor } from './annotation-editor.ts';
 import { annotationCommands, type AnnotationCommands } from './annotation-commands.ts';
 import { AnnotationsList } from './annotations-list.ts';
-import { activeAnnotation, scopedAnnotations } from './selectors.ts';
+import { activeAnnotation, otherAuthors, scopedAnnotations } from './selectors.ts';
 import { SelectionToolbar } from './selection-toolbar.ts';
 import { nudgedRange } from './word-steps.ts';
 
@@ -43,7 +45,7 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
   const activate = (id: string | null) => {
     calls.flush();
     store.dispatch({ type: 'annotation/activated', id });
-    if (id) editor?.element.querySelector<HTMLElement>('.swatch[aria-checked="true"]')?.focus();
+    if (id) editor?.focusFirst();
   };
   const commands = annotationCommands(ctx, { reader, reloadTags: deps.reloadTags, activate });
   const toolbar = new SelectionToolbar((color) => void highlight(color));
@@ -79,6 +81,7 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
       editor?.flush();
       editor?.element.remove();
       editor = annotation ? new AnnotationEditor(annotation, tags, editorActions(annotation.id)) : null;
+      editor?.setReadOnly(readOnlyReason(store.state));
       if (editor) editorSlot.append(editor.element);
       // The highlight the user was editing is gone (deleted, closed): the reader has it next.
       else if (hadFocus) reader.focus();
@@ -93,8 +96,8 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
     return placed.get(annotation)!;
   };
   store.watch(
-    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters, state.open?.source, state.places] as const,
-    ([annotations, tags, sources, filters, source]) => list.render({ annotations, tags, sources, filters, sourceOpen: source !== undefined, placeOf }),
+    (state) => [scopedAnnotations(state), state.tags, state.library.sources, state.filters, state.open?.source, state.places, otherAuthors(state)] as const,
+    ([annotations, tags, sources, filters, source, , authors]) => list.render({ annotations, tags, sources, filters, authors, sourceOpen: source !== undefined, placeOf }),
   );
   const refresh = async () => {
     const sourceId = store.state.open?.source.id;
@@ -108,6 +111,16 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
       if (annotations) store.dispatch({ type: 'annotations/loaded', sourceId: null, annotations });
     }
   };
+  // A group's reader reads: everything that would change a highlight is off, and says why.
+  store.watch(
+    (state) => readOnlyReason(state),
+    (reason) => {
+      editor?.setReadOnly(reason);
+      toolbar.setReadOnly(reason);
+      list.setReadOnly(reason);
+      ctx.part('.reader-pane').classList.toggle('read-only', reason !== null);
+    },
+  );
   // Listing the whole corpus loads it.
   store.watch(
     (state) => state.filters.scope,
@@ -156,7 +169,9 @@ export function mountAnnotations(ctx: Context, deps: AnnotationsDeps): Annotatio
     const index = event.key === 'h' || event.key === 'H' ? 0 : Number.parseInt(event.key, 10) - 1;
     if (index >= 0 && index < COLORS.length) {
       event.preventDefault();
-      void highlight(COLORS[index]!);
+      const reason = readOnlyReason(store.state);
+      if (reason) notify(reason);
+      else void highlight(COLORS[index]!);
     }
   });
 

@@ -1,3 +1,4 @@
+import { authorLabel } from './author-label.ts';
 import type { SourceSummary, TagSummary } from '../../../core/api.ts';
 import type { Annotation } from '../../../core/annotate/model.ts';
 import { trimmedQuote } from '../../../core/annotate/omissions.ts';
@@ -24,6 +25,8 @@ export interface AnnotationsListData {
   tags: readonly TagSummary[];
   sources: readonly SourceSummary[];
   filters: AnnotationFilters;
+  /** Other members whose highlights are in the project, by name. */
+  authors: readonly string[];
   /** Whether a source is open in the reader (the list of "this source" is empty without one). */
   sourceOpen: boolean;
   /** Where an annotation lies ("p. 380", "p. 382 n. 12"), when known. */
@@ -58,6 +61,7 @@ export class AnnotationsList {
   readonly #names = memoize((tags: readonly TagSummary[]) => new Map(tags.map((t) => [t.id, t.name])));
   readonly #titles = memoize((sources: readonly SourceSummary[]) => new Map(sources.map((s) => [s.id, s.shortTitle])));
   #shownFilters: AnnotationFilters | null = null;
+  #readOnly: string | null = null;
 
   constructor(actions: AnnotationsListActions) {
     this.element = el('section', 'annotations-panel', undefined, { 'aria-label': 'Annotations' });
@@ -70,9 +74,21 @@ export class AnnotationsList {
     this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#showAll, this.#orphanHeading, this.#orphanList);
   }
 
+  /** Turns re-attaching and deleting orphans off, saying why in their title (`reason`), or on again (null). */
+  setReadOnly(reason: string | null): void {
+    this.#readOnly = reason;
+    for (const control of this.#orphanList.querySelectorAll('button')) this.#applyReadOnly(control);
+  }
+
+  #applyReadOnly(control: HTMLButtonElement): void {
+    control.disabled = this.#readOnly !== null;
+    if (this.#readOnly !== null) control.title = this.#readOnly;
+    else control.removeAttribute('title');
+  }
+
   /** Shows the annotations that pass the filters. */
   render(data: AnnotationsListData): void {
-    this.#filters.render(data.tags, data.filters);
+    this.#filters.render(data.tags, data.filters, data.authors);
     this.#shownFilters = data.filters;
     const names = this.#names(data.tags);
     const titles = this.#titles(data.sources);
@@ -122,6 +138,7 @@ export class AnnotationsList {
       open.append(note);
     }
     if (row.meta) open.append(el('span', 'annotation-meta', row.meta));
+    if (annotation.author) open.append(authorLabel(annotation.author));
   }
 
   #orphanRow(row: Row, actions: AnnotationsListActions): HTMLElement {
@@ -131,6 +148,7 @@ export class AnnotationsList {
     const buttons = el('div', 'orphan-actions');
     const current = () => this.#shown.get(item)!.annotation;
     buttons.append(button('Re-attach to selection', () => actions.reattach(current())), button('Delete', () => actions.delete(current()), { className: 'danger' }));
+    for (const control of buttons.querySelectorAll('button')) this.#applyReadOnly(control);
     item.append(quote, note, buttons);
     this.#orphanParts.set(item, { quote, note });
     this.#fillOrphan(item, row);

@@ -7,6 +7,7 @@ import { el } from '../../dom.ts';
  */
 export class SelectionToolbar {
   readonly element: HTMLElement;
+  readonly #reason = el('span', 'toolbar-read-only');
 
   constructor(onPick: (color: Color) => void) {
     this.element = el('div', 'selection-toolbar', undefined, { role: 'toolbar', 'aria-label': 'Highlight the selection' });
@@ -22,7 +23,16 @@ export class SelectionToolbar {
       swatch.addEventListener('click', () => onPick(color));
       this.element.append(swatch);
     });
+    this.#reason.hidden = true;
+    this.element.append(this.#reason);
     this.element.hidden = true;
+  }
+
+  /** Turns the colours off, saying why (`reason`), or on again (null). */
+  setReadOnly(reason: string | null): void {
+    for (const swatch of this.element.querySelectorAll('button')) swatch.disabled = reason !== null;
+    this.#reason.hidden = reason === null;
+    this.#reason.textContent = reason ?? '';
   }
 
   /** Shows the toolbar above a selection rectangle (viewport coordinates). */

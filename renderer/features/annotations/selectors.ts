@@ -33,6 +33,15 @@ export function scopedAnnotations(state: AppState): readonly Annotation[] {
   return state.filters.scope === 'corpus' ? ofCorpus(state.annotations) : openAnnotations(state);
 }
 
+const authorsOf = memoize((annotations: ReadonlyMap<string, Annotation>): readonly string[] =>
+  [...new Set([...annotations.values()].flatMap((a) => (a.author ? [a.author] : [])))].sort(compare),
+);
+
+/** The other members whose highlights the app has loaded, by name. */
+export function otherAuthors(state: AppState): readonly string[] {
+  return authorsOf(state.annotations);
+}
+
 /** The highlight the editor shows, if it is still there. */
 export function activeAnnotation(state: AppState): Annotation | undefined {
   const id = state.side.activeId;

@@ -4,6 +4,8 @@ export interface Highlight {
   start: number;
   end: number;
   color: string;
+  /** Another member's name, when the highlight is theirs. */
+  author?: string;
 }
 
 /** A stretch of text covered by the same highlights: drawn as one element. */
@@ -14,6 +16,8 @@ export interface Segment {
   ids: string[];
   /** The shortest one's colour, then the colour of the shortest in another colour, if any: the two an overlap blends. */
   colors: string[];
+  /** The shortest one's author, when another member made it. */
+  author?: string;
 }
 
 /**
@@ -62,7 +66,7 @@ function inside(a: Highlight, b: Highlight): boolean {
 }
 
 // One pass over the highlights open at a segment (no sorting: a dense passage has dozens).
-function covering(open: ReadonlySet<Highlight>): Pick<Segment, 'ids' | 'colors'> {
+function covering(open: ReadonlySet<Highlight>): Pick<Segment, 'ids' | 'colors' | 'author'> {
   let shortest: Highlight | undefined;
   for (const h of open) if (!shortest || inside(h, shortest)) shortest = h;
   let other: Highlight | undefined;
@@ -72,5 +76,6 @@ function covering(open: ReadonlySet<Highlight>): Pick<Segment, 'ids' | 'colors'>
     ids.push(h.id);
     if (h.color !== shortest!.color && (!other || inside(h, other))) other = h;
   }
-  return { ids, colors: other ? [shortest!.color, other.color] : [shortest!.color] };
+  const author = shortest!.author;
+  return { ids, colors: other ? [shortest!.color, other.color] : [shortest!.color], ...(author ? { author } : {}) };
 }

@@ -1,5 +1,6 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { authorColor } from '../../../core/share/author-mark.ts';
 import { segmentsIn, type Highlight, type Segment } from './highlight-segments.ts';
 import type { Positions } from './positions.ts';
 
@@ -63,12 +64,13 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
     if (segment.ids.length > 1) classes.push('hl-overlap', `hl-and-${second ?? color}`);
     if (selected !== null && segment.ids.includes(selected)) classes.push('hl-selected');
     const { from, to } = positions.fromRange(segment.start, segment.end);
-    return Decoration.inline(
-      from,
-      to,
-      { class: classes.join(' '), 'data-annotation-id': segment.ids[0]! },
-      { ids: segment.ids } satisfies Spec,
-    );
+    const attributes: Record<string, string> = { 'data-annotation-id': segment.ids[0]! };
+    // Another member's highlight keeps its colour and gains an underline in the author's own.
+    if (segment.author) {
+      classes.push('hl-other', `author-${authorColor(segment.author)}`);
+      Object.assign(attributes, { 'data-author': segment.author, title: `Highlighted by ${segment.author}` });
+    }
+    return Decoration.inline(from, to, { class: classes.join(' '), ...attributes }, { ids: segment.ids } satisfies Spec);
   };
 
   // A knob at either end of the highlight being edited, to drag that end.
@@ -109,7 +111,7 @@ export function highlightPlugin(positions: Positions): Plugin<HighlightState> {
   // Neighbouring segments drawn alike (the same innermost highlight, colours and selection) are
   // drawn as one: a dense passage needs a third of the elements.
   const segmentsOf = (state: Known, start: number, end: number): Decoration[] => {
-    const look = (segment: Segment) => `${segment.ids[0]} ${segment.colors.join(' ')} ${segment.ids.length > 1} ${state.selected !== null && segment.ids.includes(state.selected)}`;
+    const look = (segment: Segment) => `${segment.ids[0]} ${segment.colors.join(' ')} ${segment.ids.length > 1} ${state.selected !== null && segment.ids.includes(state.selected)} ${segment.author ?? ''}`;
     const merged: Segment[] = [];
     let last = '';
     for (const segment of segmentsIn(shown(state), start, end)) {

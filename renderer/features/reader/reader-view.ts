@@ -15,6 +15,8 @@ export interface ReaderHighlight {
   start: number;
   end: number;
   color: string;
+  /** Another member's name, when the highlight is theirs. */
+  author?: string;
 }
 
 /** What the reader tells the app about the user's actions. */

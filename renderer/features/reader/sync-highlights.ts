@@ -11,7 +11,7 @@ export type DrawnHighlights = ReadonlyMap<string, ReaderHighlight>;
  */
 export function syncHighlights(view: ReaderView, drawn: DrawnHighlights, annotations: readonly Annotation[]): DrawnHighlights {
   const next = new Map<string, ReaderHighlight>();
-  for (const a of annotations) next.set(a.id, { id: a.id, start: a.position.start, end: a.position.end, color: a.color });
+  for (const a of annotations) next.set(a.id, { id: a.id, start: a.position.start, end: a.position.end, color: a.color, ...(a.author ? { author: a.author } : {}) });
   // A fresh view draws them all in one transaction.
   if (drawn.size === 0) {
     view.setHighlights([...next.values()]);

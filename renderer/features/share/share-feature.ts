@@ -33,6 +33,8 @@ export function mountShare(ctx: Context, deps: ShareDeps): Share {
 
   const status = (next: ShareView) => {
     view = next;
+    const readerIn = next.joined && next.role === 'reader' ? next.group : null;
+    if (store.state.readerIn !== readerIn) store.dispatch({ type: 'share/reader', group: readerIn });
     const described = describeShareView(next);
     indicator.hidden = described === null;
     indicator.textContent = described?.text ?? '';

@@ -1,6 +1,7 @@
 import type { CallInput, TagSummary } from '../../../core/api.ts';
 import type { Context } from '../../context.ts';
-import { confirmAction } from '../../ui/dialogs.ts';
+import { confirmAction, notify } from '../../ui/dialogs.ts';
+import { readOnlyReason } from '../share/share-reducer.ts';
 import type { TagManagerActions } from './tag-manager.ts';
 
 type TagCall = 'tags.rename' | 'tags.recolor' | 'tags.setParent' | 'tags.merge' | 'tags.delete' | 'tags.restore';
@@ -32,6 +33,9 @@ export function tagCommands(ctx: Context, deps: TagCommandDeps): TagManagerActio
   };
   // Performs a change and, once it succeeded, records how to take it back.
   const perform = async (label: string, redo: () => Promise<boolean>, undo: () => Promise<boolean>) => {
+    // A group's reader changes no tag.
+    const reason = readOnlyReason(ctx.store.state);
+    if (reason) return notify(reason);
     if (await redo()) history.record({ label, undo, redo });
   };
   const confirm = (message: string, detail: string, label: string) => ctx.modal('confirm', () => confirmAction(message, detail, label));

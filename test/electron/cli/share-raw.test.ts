@@ -1,0 +1,97 @@
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
+import { SourcePdfs } from '../../../electron/services/source-pdf.ts';
+import { apparatus, type CliRun } from '../../support/cli-process.ts';
+import { article } from '../../support/pdf-fixtures.ts';
+import { CORPUS_DIR } from '../../support/services.ts';
+import { spawnServer, tempFolder, type ServerProcess } from '../../support/share-server.ts';
+
+// A source's raw file and recipe travel with its text: `apparatus share` and `apparatus sync`
+// in processes of their own, against `apparatus serve` in another, on 127.0.0.1.
+
+let folder: { dir: string; remove(): void };
+let server: ServerProcess;
+const tokens: Record<string, string> = {};
+const MEMORIE_RAW = '003_8b98f5ed5cda7ad9.txt';
+
+function admin(...args: string[]): CliRun {
+  const run = apparatus(['serve', ...args, '--data', join(folder.dir, 'server')], folder.dir);
+  expect(run.status, run.stderr).toBe(0);
+  return run;
+}
+
+function member(name: string, corpus: 'copy' | 'empty') {
+  const dir = join(folder.dir, name);
+  if (!existsSync(join(dir, 'corpus'))) {
+    if (corpus === 'copy') cpSync(CORPUS_DIR, join(dir, 'corpus'), { recursive: true });
+    else mkdirSync(join(dir, 'corpus'), { recursive: true });
+  }
+  const where = ['--corpus', join(dir, 'corpus'), '--project', join(dir, 'project')];
+  return { corpus: join(dir, 'corpus'), cli: (...args: string[]) => apparatus([...args, ...where], folder.dir) };
+}
+
+beforeAll(async () => {
+  folder = tempFolder('apparatus-cli-share-raw-');
+  admin('group', 'create', 'seminar');
+  for (const [name, role] of [['anna', 'owner'], ['bob', 'editor'], ['carol', 'editor']] as const) {
+    tokens[name] = admin('user', 'add', name).stdout.trim().split('\n').at(-1) ?? '';
+    admin('group', 'add', 'seminar', name, '--role', role);
+  }
+  server = await spawnServer(join(folder.dir, 'server'));
+}, 60_000);
+
+afterAll(() => {
+  server?.child.kill('SIGKILL');
+  folder?.remove();
+});
+
+describe('the raw files of a shared corpus', () => {
+  it('sends a PDF source’s PDF and recipe: a member with an empty corpus sees its pages', async () => {
+    const anna = member('anna', 'empty');
+    const pdf = join(folder.dir, 'lalaj.pdf');
+    writeFileSync(pdf, await article.bytes());
+    const imported = anna.cli('import', pdf, '--title', 'Albania and Moscow', '--year', '2019');
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(anna.cli('share', '--server', server.url, '--group', 'seminar', '--token', tokens.anna ?? '').status).toBe(0);
+
+    const bob = member('bob', 'empty');
+    const joined = bob.cli('share', '--server', server.url, '--group', 'seminar', '--token', tokens.bob ?? '');
+    expect(joined.status, joined.stderr).toBe(0);
+    for (const file of ['lalaj-2019.md', join('recipes', 'lalaj-2019.yml'), join('raw', 'lalaj-2019.pdf')]) {
+      expect(readFileSync(join(bob.corpus, file)), file).toEqual(readFileSync(join(anna.corpus, file)));
+    }
+    expect(readFileSync(join(bob.corpus, 'raw', 'lalaj-2019.pdf'))).toEqual(readFileSync(pdf));
+    // The page view reads the PDF through the recipe, as in the app.
+    const pdfs = new SourcePdfs(new CorpusService(bob.corpus));
+    expect(pdfs.info('lalaj-2019')).toEqual(new SourcePdfs(new CorpusService(anna.corpus)).info('lalaj-2019'));
+    expect(pdfs.info('lalaj-2019')?.bytes).toBe(readFileSync(pdf).byteLength);
+    expect(Buffer.from(await pdfs.data('lalaj-2019'))).toEqual(readFileSync(pdf));
+  }, 90_000);
+
+  it('sends the raw files of a member who joins later to those already in the group, and keeps a member’s own raw file that differs', () => {
+    const bob = member('bob', 'empty');
+    // Bob has a file of that name already, with other bytes: raw/ is never edited, so his stays.
+    const own = join(bob.corpus, 'raw', '004_b2516ecbae186d39.txt');
+    mkdirSync(join(bob.corpus, 'raw'), { recursive: true });
+    writeFileSync(own, 'Bob’s own transcription\n');
+    const carol = member('carol', 'copy');
+    expect(carol.cli('share', '--server', server.url, '--group', 'seminar', '--token', tokens.carol ?? '').status).toBe(0);
+
+    const synced = bob.cli('sync', '--once');
+    expect(synced).toMatchObject({ status: 0, stdout: 'In step with “seminar”.\n' });
+    expect(synced.stderr).toContain('(edemskiy-2019) differs from yours: yours was kept (raw/004_b2516ecbae186d39.txt).');
+    expect(readFileSync(own, 'utf8')).toBe('Bob’s own transcription\n');
+    for (const file of ['edemskiy-2019.md', join('recipes', 'edemskiy-2019.yml'), 'memorie-kapo.md', join('recipes', 'memorie-kapo.yml'), join('raw', MEMORIE_RAW)]) {
+      expect(readFileSync(join(bob.corpus, file)), file).toEqual(readFileSync(join(CORPUS_DIR, file)));
+    }
+
+    // Anna, who joined first, receives carol's sources with their raw files; carol receives the PDF.
+    const anna = member('anna', 'empty');
+    expect(anna.cli('sync', '--once').status).toBe(0);
+    expect(readFileSync(join(anna.corpus, 'raw', '004_b2516ecbae186d39.txt'))).toEqual(readFileSync(join(CORPUS_DIR, 'raw', '004_b2516ecbae186d39.txt')));
+    expect(carol.cli('sync', '--once').status).toBe(0);
+    expect(readFileSync(join(carol.corpus, 'raw', 'lalaj-2019.pdf'))).toEqual(readFileSync(join(anna.corpus, 'raw', 'lalaj-2019.pdf')));
+  }, 120_000);
+});
