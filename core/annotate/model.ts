@@ -1,5 +1,5 @@
 /**
- * The Annotation and Tag model (design.md §2), as plain JSON-serialisable data.
+ * The Annotation and Tag model (docs/architecture.md §3 follows one through the app), as plain JSON-serialisable data.
  *
  * An annotation is anchored by two W3C-style selectors: a quote (what the user highlighted, with
  * context) and a position (offsets into the source's reading text). Positions go stale whenever a

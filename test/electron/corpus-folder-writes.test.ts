@@ -12,7 +12,7 @@ import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
 import { makeGroup, startTestServer } from '../support/share-server.ts';
 import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
 
-// Issue 7, item 3: the corpus folder is read-only input, written only by Import (corpus.importCommit),
+// The corpus folder is read-only input, written only by Import (corpus.importCommit),
 // the metadata editor (corpus.updateMetadata) and the imports from other tools that the user
 // confirms (references.apply, zotero.import). Unit tests of the writers' building blocks:
 // test/electron/import/atomic-write.test.ts (rollback of several new files) and

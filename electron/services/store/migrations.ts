@@ -56,7 +56,7 @@ CREATE TABLE settings (
 ) STRICT;
 `;
 
-// Trimmed quotations (issue 6): the cuts are ranges of the saved quote, kept as one JSON array.
+// Trimmed quotations: the cuts are ranges of the saved quote, kept as one JSON array.
 const V2_OMISSIONS = `
 ALTER TABLE annotations ADD COLUMN omissions TEXT NOT NULL DEFAULT '[]'
   CHECK (json_valid(omissions) AND json_type(omissions) = 'array');
