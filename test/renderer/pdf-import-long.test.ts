@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
@@ -19,6 +20,9 @@ import { CORPUS_DIR, openServices, type TestServices } from '../support/services
 // reader's work, measured by bench/huge-source.ts.)
 const FROZEN_MS = 200;
 const PAGES = 2000;
+// The app's extraction, which waits after each page while `<file>.hold` exists: the tests press
+// Cancel and read the progress while the read is certainly running, on a fast machine too.
+const HELD_WORKER = fileURLToPath(new URL('../support/held-pdf-worker.ts', import.meta.url));
 
 describe('a 2,000-page PDF in File ▸ Import Source…', () => {
   let browser: Browser;
@@ -37,7 +41,10 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     writeFileSync(file, await longPdf(PAGES));
     browser = await launchChromium();
     // Main tells the window how far it has read, as Electron's main process does.
-    backend = openServices(corpus, undefined, { onImportProgress: (progress) => void app?.emit('import.progress', progress) });
+    backend = openServices(corpus, undefined, {
+      onImportProgress: (progress) => void app?.emit('import.progress', progress),
+      pdfWorkerFile: HELD_WORKER,
+    });
     app = await openApp(browser, backend.services);
     await app.page.setViewportSize({ width: 1400, height: 900 });
     await app.page.waitForSelector('.source');
@@ -51,6 +58,7 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
   it('stops reading when the user presses Cancel, and adds nothing', async () => {
     const page = app!.page;
     const before = contentOf(folderState(corpus));
+    writeFileSync(`${file}.hold`, '');
     backend.filesToChoose.push(file);
     await app!.emit('menu.import');
     await page.waitForSelector('.import-progress:not([hidden])');
@@ -60,6 +68,7 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.click('.import-progress button:has-text("Cancel")');
+    rmSync(`${file}.hold`);
     await expect.poll(() => page.locator('.toast').textContent()).toBe('The import was cancelled; nothing was added to the corpus.');
     expect(await page.locator('.import-progress').isHidden()).toBe(true);
     expect(await page.locator('.import-dialog').count()).toBe(0);
@@ -70,6 +79,7 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
   it('shows the pages read of the total as it reads, and the window never freezes while the PDF is read and imported', async () => {
     const page = app!.page;
     const start = await tasks.now();
+    writeFileSync(`${file}.hold`, '');
     backend.filesToChoose.push(file);
     await app!.emit('menu.import');
     await page.waitForSelector('.import-progress:not([hidden])');
@@ -77,7 +87,6 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     await expect.poll(() => label.textContent()).toMatch(/^Reading the PDF: page [\d,]+ of 2,000$/);
     const bar = page.locator('.import-bar');
     const first = await bar.evaluate((element: HTMLProgressElement) => element.value);
-    await expect.poll(() => bar.evaluate((element: HTMLProgressElement) => element.value), { timeout: 60_000 }).toBeGreaterThan(first);
     expect(await bar.evaluate((element: HTMLProgressElement) => element.max)).toBe(PAGES);
     // The bar, its count and its Cancel button are on the screen, not only in the page.
     for (const shown of [bar, label, page.locator('.import-progress button:has-text("Cancel")')]) {
@@ -86,6 +95,8 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
       expect(box.width).toBeGreaterThan(0);
       expect(box.y + box.height).toBeLessThanOrEqual(900);
     }
+    rmSync(`${file}.hold`);
+    await expect.poll(() => bar.evaluate((element: HTMLProgressElement) => element.value), { timeout: 60_000 }).toBeGreaterThan(first);
 
     await page.waitForSelector('.import-dialog', { timeout: 120_000 });
     expect(await page.locator('.import-progress').isHidden()).toBe(true);

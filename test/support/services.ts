@@ -39,6 +39,8 @@ export interface TestServiceOptions {
   onZoteroProgress?: AppConfig['onZoteroProgress'];
   /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
   onImportProgress?: AppConfig['onImportProgress'];
+  /** The PDF extraction worker's script (default: the app's own). */
+  pdfWorkerFile?: string;
   /** Receives the search index's progress events, as the window would. */
   onSearchProgress?: AppConfig['onSearchProgress'];
   /** Keep syncing with the group the corpus is shared with, as the app does (default: exchange on request). */
@@ -65,6 +67,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
+    ...(options.pdfWorkerFile ? { pdfWorkerFile: options.pdfWorkerFile } : {}),
     ...(options.onSearchProgress ? { onSearchProgress: options.onSearchProgress } : {}),
     ...(options.keepSyncing ? { keepSyncing: true, env: {}, syncEngine: { reconnect: { minDelayMs: 50, maxDelayMs: 300 }, checkpointMs: 50 } } : {}),
     platform: {
