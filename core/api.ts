@@ -388,6 +388,7 @@ export const callNames = [
   'corpus.importDropped',
   'corpus.pdfInfo',
   'corpus.pdfData',
+  'search.status',
   ...INTEROP_CALLS,
   ...PROJECT_CALLS,
   ...SHARE_CALLS,
@@ -684,6 +685,8 @@ export interface CallOutputs extends InteropOutputs, ProjectOutputs, ShareOutput
   'corpus.metadata': CslItem;
   'corpus.updateMetadata': CslItem;
   'search.query': SearchResults;
+  /** What the index is doing now, as the last `search.progress` event said; null before any. */
+  'search.status': SearchProgress | null;
   /** Null when the user cancelled the save dialog. */
   'export.run': ExportSummary | null;
 }
@@ -862,6 +865,8 @@ export const contract = {
       partial: v.optional(v.boolean()),
     }),
   },
+  /** Asked by a window that opens while the index loads or builds: the progress events sent before it listened are gone. */
+  'search.status': { input: NoInput },
   'app.flushed': { input: NoInput },
   'app.historyChanged': { input: v.strictObject({ undo: MenuLabel, redo: MenuLabel }) },
   'corpus.metadata': { input: v.strictObject({ id: SourceId }) },

@@ -52,6 +52,7 @@ function implementations(services: Services): Implementations {
     'reader.saveSession': (patch) => services.reader.saveSession(patch),
     'corpus.provenance': ({ id }) => services.corpus.provenance(id),
     'search.query': ({ query, limit, partial }) => services.search.query(query, limit, partial ?? false),
+    'search.status': () => services.search.progress(),
     'export.run': (request) => services.exports.saveAs(request),
     'app.openExternal': ({ url }) => services.desktop.openExternal(url),
     'app.flushed': () => services.desktop.flushed(),

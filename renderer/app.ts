@@ -92,12 +92,20 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('share.notice', ({ message }) => share.notice(message));
   on('share.changed', ({ tags: tagsChanged }) => void share.changed(tagsChanged));
   on('app.flush', () => void calls.settle().then(() => calls.call('app.flushed')));
-  on('search.progress', (progress) => store.dispatch({ type: 'search/progress', progress }));
+  let progressHeard = false;
+  on('search.progress', (progress) => {
+    progressHeard = true;
+    store.dispatch({ type: 'search/progress', progress });
+  });
   on('import.progress', (progress) => transfer.progress(progress));
   on('corpus.changed', (change) => void corpusChanged(change.sourceIds));
   window.addEventListener('beforeunload', () => calls.flush());
 
   void share.load();
+  // Progress sent before this window listened is gone: ask where the index stands.
+  void calls.call('search.status').then((progress) => {
+    if (progress && !progressHeard) store.dispatch({ type: 'search/progress', progress });
+  });
   // The window opens as it was left: the same panels, the same source at the same place.
   const session = calls.call('reader.session').then((value) => {
     if (value) panels.restore(value.collapsed);

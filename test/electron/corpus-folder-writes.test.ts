@@ -63,6 +63,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'corpus.pdfInfo',
   'corpus.pdfData',
   'search.query',
+  'search.status',
   'app.flushed',
   'app.historyChanged',
   // The file dialogs of reference and annotation imports (the user cancels the first).

@@ -69,6 +69,7 @@ export function validExamples(seed: FuzzSeed): Examples {
       },
     },
     'search.query': { query: 'Hoxha', limit: 5 },
+    'search.status': {},
     'app.flushed': {},
     'app.historyChanged': { undo: 'Rename Tag', redo: null },
     'corpus.metadata': { id: sourceId },

@@ -45,11 +45,16 @@ export class AppSearch {
   #unreadable: readonly UnreadableSource[] = [];
   #failed: string[] = [];
   #closed = false;
+  #last: SearchProgress | null = null;
 
   constructor(service: SearchBackend, options: AppSearchOptions = {}) {
     this.#service = service;
     this.#annotationChange = options.annotationChange;
-    this.#onProgress = options.onProgress ?? (() => {});
+    const onProgress = options.onProgress ?? (() => {});
+    this.#onProgress = (progress) => {
+      this.#last = progress;
+      onProgress(progress);
+    };
     this.#log = options.log ?? console.error;
     this.#ready = this.#update();
   }
@@ -110,6 +115,11 @@ export class AppSearch {
       if (this.#ready === run) this.#updating = false;
     });
     return run;
+  }
+
+  /** The last progress reported (null before any): a window opened meanwhile shows it. */
+  progress(): SearchProgress | null {
+    return this.#last;
   }
 
   /** Stops any index update in progress; later failures of it are not reported. */

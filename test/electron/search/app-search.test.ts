@@ -34,4 +34,28 @@ describe('AppSearch', () => {
     expect(last?.segments?.length).toBeGreaterThan(0);
     expect(progress.some((p) => p.phase === 'indexing')).toBe(true);
   }, 60_000);
+
+  it('tells a window that asks where the index stands: the last progress reported, null before any', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'apparatus-app-search-'));
+    roots.push(root);
+    const corpus = join(root, 'corpus');
+    writeGeneratedLibrary(corpus, 12);
+    const progress: SearchProgress[] = [];
+    let search: AppSearch | undefined;
+    const asked: (SearchProgress | null)[] = [];
+    search = new AppSearch(new SearchService(new CorpusService(corpus), join(root, 'cache'), () => [], { log: () => {} }), {
+      onProgress: (p) => {
+        progress.push(p);
+        asked.push(search?.progress() ?? null);
+      },
+    });
+    open.push(search);
+    expect(progress).toEqual([]);
+    expect(search.progress()).toBeNull();
+    await search.query('Albania', 10);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(asked).toEqual(progress);
+    expect(search.progress()).toEqual(progress[progress.length - 1]);
+    expect(search.progress()).toMatchObject({ phase: 'idle', searchable: 12, sources: 12 });
+  }, 60_000);
 });
