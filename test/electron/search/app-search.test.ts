@@ -41,12 +41,12 @@ describe('AppSearch', () => {
     const corpus = join(root, 'corpus');
     writeGeneratedLibrary(corpus, 12);
     const progress: SearchProgress[] = [];
-    let search: AppSearch | undefined;
     const asked: (SearchProgress | null)[] = [];
-    search = new AppSearch(new SearchService(new CorpusService(corpus), join(root, 'cache'), () => [], { log: () => {} }), {
+    // The callbacks run after the constructor returns, once `search` is set.
+    const search: AppSearch = new AppSearch(new SearchService(new CorpusService(corpus), join(root, 'cache'), () => [], { log: () => {} }), {
       onProgress: (p) => {
         progress.push(p);
-        asked.push(search?.progress() ?? null);
+        asked.push(search.progress());
       },
     });
     open.push(search);
