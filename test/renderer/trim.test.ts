@@ -7,6 +7,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { seenWhole } from '../support/visible.ts';
 
 const PASSAGE =
   'Until June 1960, Moscow did not respond to these views in any way, believing that mutual ' +
@@ -56,6 +57,10 @@ describe('trimming a quotation in the browser, against the real store', () => {
     const box = page.locator('.import-dialog textarea');
     await expect.poll(() => box.evaluate((node) => node === document.activeElement)).toBe(true);
     expect(await box.inputValue()).toBe(PASSAGE);
+    // Both buttons whole on screen in this 1400 × 900 window (dialogs.test.ts checks 900 × 600).
+    for (const label of ['Cancel', 'Save']) {
+      expect({ label, seen: await seenWhole(page.locator('.import-dialog .dialog-buttons button', { hasText: label })) }).toEqual({ label, seen: true });
+    }
     // Delete ", in the media, but rather in personal meetings" from the end, as a user would.
     await page.keyboard.press('End');
     await page.keyboard.press('ArrowLeft');
