@@ -50,6 +50,19 @@ describe('the open project’s files removed or replaced by another program whil
   const file = () => join(projectDir, 'project.sqlite');
   const quotes = (services = backend.services) => services.annotations.list({}).map((a) => a.quote.exact).sort();
 
+  // Two highlights saved; then a sync tool puts an older copy of the project, with only the first,
+  // in its place (a new file under the same name), and the next save is refused.
+  async function replacedByOlderCopy(page: Page): Promise<void> {
+    await highlight(page, PHRASES.first);
+    await expect.poll(() => quotes()).toEqual([PHRASES.first]);
+    const older = join(projectDir, 'older.sqlite');
+    copyFileSync(file(), older);
+    await highlight(page, PHRASES.refused);
+    await expect.poll(() => quotes()).toEqual([PHRASES.refused, PHRASES.first].sort());
+    renameSync(older, file());
+    await highlightRefused(page, PHRASES.after);
+  }
+
   beforeAll(async () => {
     browser = await launchChromium();
   });
@@ -123,16 +136,7 @@ describe('the open project’s files removed or replaced by another program whil
 
   it('keeps a recovery copy when the project file is replaced, says what it holds, and keeps it among the backups when the user goes on with the file as it now is', async () => {
     const { page } = app;
-    await highlight(page, PHRASES.first);
-    await expect.poll(() => quotes()).toEqual([PHRASES.first]);
-    const older = join(projectDir, 'older.sqlite');
-    copyFileSync(file(), older);
-    await highlight(page, PHRASES.refused);
-    await expect.poll(() => quotes()).toEqual([PHRASES.refused, PHRASES.first].sort());
-    // A sync tool puts an older copy of the project in its place (a new file under the same name).
-    renameSync(older, file());
-
-    await highlightRefused(page, PHRASES.after);
+    await replacedByOlderCopy(page);
     const dialog = page.locator('.project-decision');
     await dialog.waitFor();
     expect(await dialog.locator('.project-happened').textContent()).toMatch(/^The project file was replaced by another program while Apparatus had it open \(a sync or backup tool may do this\)\. /);
@@ -168,14 +172,7 @@ describe('the open project’s files removed or replaced by another program whil
 
   it('waits for Check Project… when the user decides later, then restores the recovery copy from the same dialog, without a restart', async () => {
     const { page } = app;
-    await highlight(page, PHRASES.first);
-    await expect.poll(() => quotes()).toEqual([PHRASES.first]);
-    const older = join(projectDir, 'older.sqlite');
-    copyFileSync(file(), older);
-    await highlight(page, PHRASES.refused);
-    await expect.poll(() => quotes()).toEqual([PHRASES.refused, PHRASES.first].sort());
-    renameSync(older, file());
-    await highlightRefused(page, PHRASES.after);
+    await replacedByOlderCopy(page);
     const dialog = page.locator('.project-decision');
     await dialog.waitFor();
     // Escape decides later: the next refusal is said in a message, and the choices wait for Check Project….
