@@ -225,8 +225,11 @@ interface InteropPayloads {
 
 // ── The project file: its check, its backups and restoring one, from File ▸ Project ──────────
 
-/** The calls of File ▸ Project: check the project, list its backups, restore one. */
-export const PROJECT_CALLS = ['project.check', 'project.backups', 'project.restore'] as const;
+/**
+ * The calls of File ▸ Project: check the project, list its backups, restore one; and, once another
+ * program removed or replaced the open project's files, what happened and going on as it is.
+ */
+export const PROJECT_CALLS = ['project.check', 'project.backups', 'project.restore', 'project.decision', 'project.accept'] as const;
 
 /** File ▸ Project ▸ Check Project… and Backups…, carried out by the page. */
 export const PROJECT_EVENTS = ['menu.projectCheck', 'menu.projectBackups'] as const;
@@ -267,7 +270,30 @@ export interface ProjectRestoreDone {
   setAside: string | null;
 }
 
+/**
+ * Why the open project stopped saving (another program removed or replaced its files), for the
+ * window to offer restoring a copy or going on with the project as it is.
+ */
+export interface ProjectDecisionView {
+  /** What another program did, in one sentence. */
+  happened: string;
+  /** The copy kept of everything Apparatus saw before it stopped, when one was needed. */
+  recoveryCopy: ProjectBackupView | null;
+  /** What the project file holds as it now is on disk, when it can be read. */
+  project: { annotations: number; tags: number } | null;
+  /** How many copies could be restored. */
+  copies: number;
+}
+
+/** What going on with the project as it is did, one line each, for the user. */
+export interface ProjectAcceptDone {
+  done: string[];
+}
+
 interface ProjectOutputs {
+  /** Null while the project saves normally. */
+  'project.decision': ProjectDecisionView | null;
+  'project.accept': ProjectAcceptDone;
   'project.check': ProjectCheckView;
   /** Newest first. */
   'project.backups': ProjectBackupView[];
@@ -764,6 +790,9 @@ const projectContract = {
   'project.backups': { input: NoInput },
   /** Closes the project, puts the copy `name` in its place (the file it replaces is kept beside it), and opens it. */
   'project.restore': { input: v.strictObject({ name: CopyName }) },
+  'project.decision': { input: NoInput },
+  /** Closes the project that stopped saving, keeps its recovery copy among the backups, and opens the project as it is. */
+  'project.accept': { input: NoInput },
 } satisfies Record<(typeof PROJECT_CALLS)[number], { input: v.GenericSchema }>;
 // ── Sharing schemas (the calls of the sharing block above) ──
 const GroupName = v.pipe(v.string(), v.trim(), v.regex(NAME_PATTERN, 'A group’s name is lower-case letters, digits, “.”, “_” and “-”.'));

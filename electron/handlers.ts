@@ -73,6 +73,8 @@ function implementations(services: Services): Implementations {
     'project.check': () => services.project.check(),
     'project.backups': () => services.project.backups(),
     'project.restore': ({ name }) => services.project.restore(name),
+    'project.decision': () => services.project.decision(),
+    'project.accept': () => services.project.accept(),
     'share.view': () => services.sync.view(),
     'share.join': ({ server, group, user, token }) => services.sync.join({ server, group, token, ...(user ? { user } : {}) }),
     'share.connect': () => services.sync.connect(),

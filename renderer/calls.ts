@@ -1,4 +1,4 @@
-import type { CallInput, CallName, CallOutput, Result } from '../core/api.ts';
+import type { ApiError, CallInput, CallName, CallOutput, Result } from '../core/api.ts';
 import { invoke } from './bridge.ts';
 import { notify } from './ui/dialogs.ts';
 
@@ -9,18 +9,34 @@ import { notify } from './ui/dialogs.ts';
 export class Calls {
   readonly #inFlight = new Set<Promise<unknown>>();
   readonly #flushers = new Set<() => void>();
+  readonly #failures = new Set<(error: ApiError) => boolean>();
+  // Failures a listener shows in its own way (a dialog), not as a message.
+  readonly #claimed = new WeakSet<ApiError>();
 
   /** Calls main; a failure is shown to the user (its message is written for them) and gives null. */
   async call<N extends CallName>(name: N, input?: CallInput<N>): Promise<CallOutput<N> | null> {
     const result = await this.result(name, input);
     if (result.ok) return result.value;
-    notify(result.error.message, 'error');
+    if (!this.#claimed.has(result.error)) notify(result.error.message, 'error');
     return null;
   }
 
   /** Calls main and hands back the result as it came, for a dialog that shows a refusal in place. */
   result<N extends CallName>(name: N, input?: CallInput<N>): Promise<Result<CallOutput<N>>> {
-    return this.track(invoke(name, input));
+    return this.track(
+      invoke(name, input).then((result) => {
+        if (!result.ok) for (const listener of [...this.#failures]) if (listener(result.error)) this.#claimed.add(result.error);
+        return result;
+      }),
+    );
+  }
+
+  /**
+   * Tells `listener` of every call main refused or failed (a project that stopped saving shows so);
+   * a listener returns true when it shows the failure itself, and no message is shown for it.
+   */
+  onFailure(listener: (error: ApiError) => boolean): void {
+    this.#failures.add(listener);
   }
 
   /** Counts work that will call main (a queued command) as in flight until it ends. */

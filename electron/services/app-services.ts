@@ -282,7 +282,7 @@ export class AppServices {
 
   /** File ▸ Project: the project's check, its backups, and restoring one (the project is reopened after). */
   get project(): ProjectService {
-    return (this.#project ??= new ProjectService(this.#config.projectFile, (work) => this.#whileClosed(work)));
+    return (this.#project ??= new ProjectService(this.#config.projectFile, (work) => this.#whileClosed(work), () => this.#store?.stopped));
   }
 
   /** Starts what the window keeps going in the background: the search index is brought up to date now, reporting progress. */

@@ -51,6 +51,12 @@ export function notify(message: string, kind: 'info' | 'error' = 'info'): void {
   else hideTimer = setTimeout(() => (toast!.hidden = true), 4000);
 }
 
+/** Hides the message at the bottom of the window (a dialog now says it better). */
+export function dismissNotice(): void {
+  const toast = document.querySelector<HTMLElement>('.toast');
+  if (toast) toast.hidden = true;
+}
+
 /** A form control with its visible label, as the app's forms lay them out. */
 export function formField(label: string, control: HTMLElement, className = 'form-field'): HTMLLabelElement {
   const wrapper = el('label', className);

@@ -28,6 +28,8 @@ const OTHER_CALLS: readonly CallName[] = [
   'project.check',
   'project.backups',
   'project.restore',
+  'project.decision',
+  'project.accept',
   'corpus.list',
   'corpus.open',
   'corpus.metadata',

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../../core/annotate/model.ts';
-import type { CallName, ProjectBackupView, ProjectCheckView, ProjectRestoreDone, Result } from '../../core/api.ts';
+import type { CallName, ProjectAcceptDone, ProjectBackupView, ProjectCheckView, ProjectDecisionView, ProjectRestoreDone, Result } from '../../core/api.ts';
 import { createHandlers, type Handler } from '../../electron/handlers.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 import { makeGroup, startTestServer, tempFolder } from '../support/share-server.ts';
@@ -149,6 +150,39 @@ describe('File ▸ Project in the window: check, backups and restore, through th
     expect(readdirSync(world.projectDir).filter((name) => name.includes('replaced'))).toEqual([]);
     expect(await notes()).toHaveLength(3);
   });
+
+  it('has nothing to decide while the project saves normally, and accepting it then does nothing', async () => {
+    await dayOfWork();
+    expect(await call<ProjectDecisionView | null>('project.decision')).toBeNull();
+    expect(await call<ProjectAcceptDone>('project.accept')).toEqual({ done: [] });
+    await highlight(120, 'Still saving');
+    expect(highlightsIn(file())).toBe(4);
+  });
+
+  it('goes on with the project as it is, without a restart, after another program removed its journal', async () => {
+    await dayOfWork();
+    execFileSync('rm', [`${file()}-wal`]);
+    const refused = await handlers['annotations.create']({ sourceId: SOURCE, start: 120, end: 140, note: 'Refused' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'storage' } });
+    const decision = await call<ProjectDecisionView>('project.decision');
+    expect(decision).toEqual({
+      happened: "Another program removed one of the project's working files (project.sqlite-wal) while Apparatus had the project open.",
+      recoveryCopy: null,
+      project: { annotations: 3, tags: 0 },
+      copies: 1,
+    });
+    // The check says so too, rather than taking the app's own connection for another program's.
+    expect(await call<ProjectCheckView>('project.check')).toMatchObject({ state: 'needs-decision', message: expect.stringMatching(/^Another program removed/) });
+
+    expect(await call<ProjectAcceptDone>('project.accept')).toEqual({ done: [] });
+    expect(await call<ProjectDecisionView | null>('project.decision')).toBeNull();
+    await highlight(120, 'After going on');
+    expect(existsSync(`${file()}-wal`)).toBe(true);
+    // Another process sees every highlight, the new one too.
+    const listed = await runCli(['annotate', 'list', '--json', '--corpus', CORPUS_DIR], { APPARATUS_PROJECT: world.projectDir });
+    expect((JSON.parse(listed.stdout) as { note: string }[]).map((a) => a.note).sort()).toEqual(['After going on', 'Also in the backup', 'Kept in the backup', 'Made after the backup, about Tirana']);
+    expect(logged).toEqual([]);
+  }, 30_000);
 
   it('says there is nothing to restore in a new project', async () => {
     expect(await call<ProjectBackupView[]>('project.backups')).toEqual([]);

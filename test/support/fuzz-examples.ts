@@ -95,6 +95,9 @@ export function validExamples(seed: FuzzSeed): Examples {
     'project.backups': {},
     // No such copy in the fuzzed project: the call answers not-found and changes nothing.
     'project.restore': { name: 'project.auto-20260101T000000.000Z.sqlite' },
+    'project.decision': {},
+    // The fuzzed project saves normally: there is nothing to accept, and the call changes nothing.
+    'project.accept': {},
     // Nothing listens on port 1: the join is refused as unreachable, at once.
     'share.view': {},
     'share.join': { server: 'ws://127.0.0.1:1', group: 'fuzz-group', user: 'fuzz', token: 'not-a-real-token' },

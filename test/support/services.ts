@@ -41,6 +41,8 @@ export interface TestServiceOptions {
   onImportProgress?: AppConfig['onImportProgress'];
   /** The PDF extraction worker's script (default: the app's own). */
   pdfWorkerFile?: string;
+  /** The text cleaning worker's script (default: the app's own). */
+  cleanWorkerFile?: string;
   /** Receives the search index's progress events, as the window would. */
   onSearchProgress?: AppConfig['onSearchProgress'];
   /** Keep syncing with the group the corpus is shared with, as the app does (default: exchange on request). */
@@ -68,6 +70,7 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
     ...(options.pdfWorkerFile ? { pdfWorkerFile: options.pdfWorkerFile } : {}),
+    ...(options.cleanWorkerFile ? { cleanWorkerFile: options.cleanWorkerFile } : {}),
     ...(options.onSearchProgress ? { onSearchProgress: options.onSearchProgress } : {}),
     ...(options.keepSyncing ? { keepSyncing: true, env: {}, syncEngine: { reconnect: { minDelayMs: 50, maxDelayMs: 300 }, checkpointMs: 50 } } : {}),
     platform: {

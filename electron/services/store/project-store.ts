@@ -27,7 +27,7 @@ import type { StoreDiagnostics } from './open-database.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import type { AnchorUpdate, AnnotationInput, AnnotationPatch, Placement } from './store-inputs.ts';
 import * as shared from './shared-table.ts';
-import { StoreError } from './store-errors.ts';
+import { StoreError, StoreRecoveryError } from './store-errors.ts';
 import { mustRead, plainTag, requireAnnotation, requireTag, requireTags } from './guards.ts';
 import * as tags from './tag-table.ts';
 import type { TagWithUsage } from './tag-table.ts';
@@ -36,6 +36,7 @@ import * as trash from './trash-table.ts';
 import { retryWhileBusy } from './busy.ts';
 import { markProject } from './project-marker.ts';
 import { stopSaving } from './stop-saving.ts';
+import { setAsideJournal } from './set-aside.ts';
 import type { WorkingFiles, WorkingFilesProblem } from './working-files.ts';
 
 /** A trashed annotation as the model's validator accepts it, or `invalid-input` naming the first problem. */
@@ -556,6 +557,14 @@ export class ProjectStore {
   }
 
   /**
+   * Why the store stopped saving, once another program removed or replaced its files; undefined
+   * while it works. The project must then be restored or accepted as it is, after closing it.
+   */
+  get stopped(): StoreRecoveryError | undefined {
+    return this.#stopped instanceof StoreRecoveryError ? this.#stopped : undefined;
+  }
+
+  /**
    * Closes the database; later calls throw `StoreError('closed')`. Closing twice is harmless.
    * If another program removed or replaced the open files meanwhile, what only this connection
    * still sees is first kept in a recovery copy, which the next open offers to restore.
@@ -576,6 +585,11 @@ export class ProjectStore {
       }
     }
     this.#db.close();
+    // The journal of a database another program replaced or overwrote must never be replayed into
+    // the file now in its place: it is set aside (everything in it is in the recovery copy).
+    if (this.#stopped instanceof StoreRecoveryError && this.#stopped.code === 'file-replaced' && this.#files?.ownJournal()) {
+      setAsideJournal(this.file, 'abandoned', this.#now());
+    }
     this.#files?.release();
   }
 

@@ -52,6 +52,6 @@ export function stopSaving(problem: WorkingFilesProblem, context: StopContext): 
   return new StoreRecoveryError(
     problem.part === 'journal' ? 'journal-removed' : 'file-replaced',
     `${what}, so Apparatus has stopped saving to keep the project safe.${kept}`,
-    copy ? { restorable: [copy], recoveryCopy: copy.path } : {},
+    { happened: `${what}.`, ...(copy ? { restorable: [copy], recoveryCopy: copy.path } : {}) },
   );
 }

@@ -102,16 +102,19 @@ export class StoreRecoveryError extends StoreError {
   override readonly code: StoreRecoveryCode;
   readonly restorable: BackupInfo[];
   readonly recoveryCopy: string | undefined;
+  /** For an open store that stopped saving: what another program did, in one sentence, without what to do next. */
+  readonly happened: string | undefined;
 
   constructor(
     code: StoreRecoveryCode,
     message: string,
-    options: { restorable?: BackupInfo[]; recoveryCopy?: string; cause?: unknown } = {},
+    options: { restorable?: BackupInfo[]; recoveryCopy?: string; happened?: string; cause?: unknown } = {},
   ) {
     super(code, message, { cause: options.cause });
     this.name = 'StoreRecoveryError';
     this.code = code;
     this.restorable = options.restorable ?? [];
     this.recoveryCopy = options.recoveryCopy;
+    this.happened = options.happened;
   }
 }

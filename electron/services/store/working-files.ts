@@ -107,6 +107,13 @@ export class WorkingFiles {
     return undefined;
   }
 
+  /** True when the `-wal` at the database's path is still the one this connection opened. */
+  ownJournal(): boolean {
+    const wal = this.#journal.find((identity) => identity.path.endsWith('-wal'));
+    const current = wal && identify(wal.path);
+    return current !== undefined && current.dev === wal!.dev && current.ino === wal!.ino;
+  }
+
   // Another database, a file that is no database, or an older copy of this one (SQLite only ever
   // raises the change counter) now where the database was.
   #overwritten(): boolean {

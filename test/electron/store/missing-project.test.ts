@@ -154,6 +154,33 @@ describe('project files removed or replaced under an open store', () => {
     expect(readdirSync(project.dir).filter((name) => name.includes('.recovery-'))).toEqual([]);
   });
 
+  it('goes on with an older copy renamed over it, as it is, without replaying the journal of the file it replaced', () => {
+    const store = openProjectStore(project.file, { now: clock.now });
+    const first = store.create(highlight({ note: 'y'.repeat(50_000) }));
+    const older = join(project.dir, 'older.sqlite');
+    execFileSync('cp', [project.file, older]);
+    store.update(first.id, { note: 'z'.repeat(50_000) });
+    const later = store.create(highlight({ position: { start: 1, end: 5 } }));
+    // What a sync tool does: its copy renamed over the file.
+    renameSync(older, project.file);
+    expect(refusal(() => store.create(highlight({ position: { start: 7, end: 9 } }))).code).toBe('file-replaced');
+    store.close();
+
+    clock.advance(1000);
+    expect(acceptProjectAsIs(project.file, clock.now())).toEqual(['Kept the recovery copy among the backups.']);
+    // The project is the older copy, and only it: the commits of the file it replaced stay in the recovery copy.
+    const going = openProjectStore(project.file, { now: clock.now });
+    expect(going.list()).toEqual([first]);
+    going.create(highlight({ position: { start: 7, end: 9 } }));
+    expect(going.list()).toHaveLength(2);
+    going.close();
+    const kept = restorableCopies(project.file).find((copy) => copy.kind === 'recovery')!;
+    restoreCopy(project.file, kept.name, clock.now());
+    const restored = openProjectStore(project.file, { now: clock.now });
+    expect(restored.list()).toEqual([later, { ...first, note: 'z'.repeat(50_000), modified: restored.get(first.id)!.modified }]);
+    restored.close();
+  });
+
   it('stops saving when its index (-shm) is removed; what it saved stays in the project file', () => {
     const store = openProjectStore(project.file, { now: clock.now });
     const saved = store.create(highlight());
