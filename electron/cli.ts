@@ -2,7 +2,7 @@
 // Run it with `npm run apparatus -- <command>` (or `node electron/cli.ts <command>` on Node 24).
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
-import { CliUsageError, type CliContext, type CliOutcome } from './cli/command.ts';
+import { CliUsageError, interruptSignal, type CliContext, type CliOutcome } from './cli/command.ts';
 import { commands } from './cli/commands.ts';
 import { DomainError } from '../core/errors.ts';
 import { recoveryHint } from './cli/project-command.ts';
@@ -55,6 +55,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     platform: process.platform,
     ...(process.stdin.isTTY ? { confirm } : {}),
     ...(process.stderr.isTTY ? { progress } : {}),
+    interruption: interruptSignal,
   });
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);

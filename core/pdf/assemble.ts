@@ -9,8 +9,9 @@ import type { WordIndex } from '../clean/text-rules/text-rules.ts';
 import { splitFootnotes, type PrintedNote } from './footnotes.ts';
 import { bodySizeOf, headingClass, headingLevels } from './headings.ts';
 import { lineWordIndex } from './hyphenation.ts';
-import type { PageLayout, PdfLine } from './model.ts';
+import type { PageLayout } from './model.ts';
 import { choosePageLabels, type PageLabels } from './page-labels.ts';
+import { columnStats, startsParagraph, type BodyLine, type OpenParagraph } from './paragraph-breaks.ts';
 import { joinLine, linePieces, toInlines, type Piece } from './pieces.ts';
 import { findRunningHeads } from './running-heads.ts';
 
@@ -27,22 +28,12 @@ export interface AssembledPdf {
 /** A laid-out page, or null for a page without a text layer. */
 export type AssemblyPage = PageLayout | null;
 
-interface BodyLine {
-  line: PdfLine;
-  page: number;
-}
-
 interface Draft {
   heading?: { level: number; key: string };
   item?: true;
   pieces: Piece[];
   last: BodyLine;
-}
-
-interface ColumnStats {
-  left: number;
-  right: number;
-  justified: boolean;
+  open: OpenParagraph;
 }
 
 /**
@@ -119,7 +110,7 @@ function flowBlocks(bodyLines: readonly BodyLine[][], pages: readonly AssemblyPa
       pending.push({ kind: 'gap', reason: `page ${page + 1} of the PDF has no text layer` });
       forceBreak = true;
     }
-    for (const bodyLine of lines) {
+    lines.forEach((bodyLine, i) => {
       const cls = classes[n++];
       const pieces = linePieces(bodyLine.line, page);
       const bullet = stripBullet(pieces);
@@ -131,19 +122,22 @@ function flowBlocks(bodyLines: readonly BodyLine[][], pages: readonly AssemblyPa
         current !== undefined &&
         !forceBreak &&
         !bullet &&
-        (sameHeading || (level === undefined && current.heading === undefined && !startsParagraph(current.last, bodyLine, stats, spacing)));
+        (sameHeading ||
+          (level === undefined && current.heading === undefined && !startsParagraph(current.open, current.last, bodyLine, lines[i + 1], { stats, spacing })));
       if (continues && current) {
         joinLine(current.pieces, pieces, index, pending);
+        current.open.before = current.last.line;
+        current.open.lines += 1;
         current.last = bodyLine;
       } else {
-        current = { pieces: [...pending, ...pieces], last: bodyLine };
+        current = { pieces: [...pending, ...pieces], last: bodyLine, open: { lines: 1, heading: level !== undefined && !bullet } };
         if (level !== undefined && cls !== undefined && !bullet) current.heading = { level, key: cls };
         if (bullet) current.item = true;
         drafts.push(current);
       }
       pending = [];
       forceBreak = false;
-    }
+    });
   });
   if (pending.length > 0 && current) current.pieces.push(...pending);
   return drafts;
@@ -158,47 +152,6 @@ function stripBullet(pieces: Piece[]): boolean {
   first.text = first.text.slice(match[0].length);
   if (first.text === '') pieces.shift();
   return true;
-}
-
-// A new paragraph starts after a wide vertical gap, at a line indented below one that is not
-// (a hanging indent continues its paragraph), or after a line that stops short of a justified
-// column's right edge. Never inside a word: a line that ends with a hyphen after a letter and a
-// next one that starts in lower case are one paragraph, whatever their indents (the second line
-// of an item set with a hanging indent).
-function startsParagraph(previous: BodyLine, next: BodyLine, stats: readonly Map<number, ColumnStats>[], spacing: number): boolean {
-  if (/\p{L}[-\u00ad]$/u.test(previous.line.text) && /^\p{Ll}/u.test(next.line.text)) return false;
-  const before = stats[previous.page]?.get(previous.line.column);
-  const after = stats[next.page]?.get(next.line.column);
-  const em = next.line.size;
-  const sameColumn = previous.page === next.page && previous.line.column === next.line.column;
-  if (sameColumn && previous.line.y - next.line.y > 1.5 * spacing) return true;
-  const indented = (line: PdfLine, stats: ColumnStats | undefined) => stats !== undefined && line.x0 > stats.left + 0.6 * em;
-  if (indented(next.line, after) && (!sameColumn || !indented(previous.line, before))) return true;
-  if (before && before.justified && previous.line.x1 < before.right - 2 * previous.line.size) return true;
-  if (before && !before.justified && /[.!?:”"]$/u.test(previous.line.text) && previous.line.x1 < before.right - 0.25 * (before.right - before.left)) return true;
-  return false;
-}
-
-function columnStats(lines: readonly PdfLine[], bodySize: number, least = 1): Map<number, ColumnStats> {
-  const out = new Map<number, ColumnStats>();
-  for (const column of [0, 1, 2]) {
-    const body = lines.filter((line) => line.column === column && Math.abs(line.size - bodySize) < 0.1 * bodySize);
-    if (body.length < least) continue;
-    const left = mode(body.map((line) => Math.round(line.x0)));
-    const right = Math.max(...body.map((line) => line.x1));
-    const full = body.filter((line) => line.x1 > right - line.size).length;
-    out.set(column, { left, right, justified: body.length < 3 || full >= 0.5 * body.length });
-  }
-  return out;
-}
-
-function mode(values: readonly number[]): number {
-  const counts = new Map<number, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  let best = values[0] ?? 0;
-  let most = 0;
-  for (const [value, count] of counts) if (count > most || (count === most && value < best)) [best, most] = [value, count];
-  return best;
 }
 
 // The usual distance between the baselines of two lines of running text.

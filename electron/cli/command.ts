@@ -1,4 +1,4 @@
-import { homedir } from 'node:os';
+import { constants, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveProjectFile } from '../services/store/index.ts';
@@ -19,6 +19,11 @@ export interface CliContext {
   confirm?: (question: string) => Promise<boolean>;
   /** Shows how far long work has come on one line of the terminal ('' clears it); absent when no terminal shows it. */
   progress?: (line: string) => void;
+  /**
+   * Lets the command stop cleanly on Ctrl-C or SIGTERM (see `interruptSignal`), from the call to
+   * the end of the process; absent when the command does not run in a process of its own.
+   */
+  interruption?: () => AbortSignal;
 }
 
 /** One `apparatus <name>` command. */
@@ -90,4 +95,28 @@ export function untilStopped(): Promise<void> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
+
+/**
+ * Takes over Ctrl-C (SIGINT) and SIGTERM for the rest of the process: the first aborts the signal
+ * returned instead of stopping the process at once, so that work in progress ends cleanly (never
+ * half-way through writing a file); a second stops the process as usual. The signal's reason is
+ * the name of the signal received.
+ */
+export function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const stop = (name: NodeJS.Signals) => {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    controller.abort(name);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return controller.signal;
+}
+
+/** The exit code of a command stopped by `signal` (from `interruptSignal`): 128 and the signal's number, as shells report it (130 for Ctrl-C). */
+export function interruptedCode(signal: AbortSignal): number {
+  const name = signal.reason as NodeJS.Signals;
+  return 128 + (constants.signals[name] ?? constants.signals.SIGINT);
 }

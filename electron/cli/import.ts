@@ -1,11 +1,11 @@
-import { extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { RELIABILITIES, type Reliability } from '../../core/corpus/model.ts';
 import { CONVERTIBLE_ENCODINGS, encodingName, isConvertibleEncoding } from '../../core/clean/encodings.ts';
 import { ImportError } from '../services/import/import-error.ts';
 import { ConversionNeeded } from '../services/import/read-import-file.ts';
 import type { ImportMetadata } from '../services/import/import-metadata.ts';
 import type { PreparedImport } from '../services/import/import-service.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, interruptedCode, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus import FILE`: adds a new source to the corpus. */
@@ -21,7 +21,9 @@ Cleans FILE (plain text, Markdown or a saved web page, at most 10 MB; or a PDF, 
 copy in raw/, a recipe in recipes/ and the cleaned source. Metadata comes from the file where it
 states it (front matter, <meta> tags, a PDF's properties, DOI and journal line); the options
 below override it. A text file that is not UTF-8 is refused, naming its encoding, until you
-confirm the encoding with --encoding; it is then converted to UTF-8.
+confirm the encoding with --encoding; it is then converted to UTF-8. Ctrl-C while the file is
+read stops the import and adds nothing (exit code 130); once its files are being written, the
+import finishes first.
   --title T           the title (required if the file states none)
   --author NAME       an author, "Family, Given" or an institution; repeat for several
   --year Y            the year or date of publication (1961 or 1961-12-03)
@@ -52,8 +54,12 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
       throw new CliUsageError(`--encoding must be one of ${CONVERTIBLE_ENCODINGS.join(', ')} (got "${values.encoding}")`);
     }
     const file = resolve(context.cwd, positionals[0] as string);
+    // Ctrl-C stops the reading and says that nothing was imported; once the files are being
+    // written, it waits for them, so the corpus holds the whole import or none of it.
+    const signal = context.interruption?.();
     return withServices(values, context, 'read', ({ corpus, importer }) => {
       const finish = (prepared: PreparedImport) => {
+        if (signal?.aborted) throw new ImportError('cancelled', `The import of “${basename(file)}” was cancelled; nothing was imported.`);
         const title = values.title ?? prepared.found.title;
         if (title === undefined) {
           throw new ImportError(
@@ -90,7 +96,7 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
           ? ({ done, total }: { done: number; total: number }) => report(`Reading the PDF: page ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`)
           : undefined;
       return importer
-        .prepareFile(file, { ...(encoding === undefined ? {} : { encoding }), ...(onProgress ? { onProgress } : {}) })
+        .prepareFile(file, { ...(encoding === undefined ? {} : { encoding }), ...(onProgress ? { onProgress } : {}), ...(signal ? { signal } : {}) })
         .finally(() => report?.(''))
         .catch((error: unknown) => {
           if (error instanceof ConversionNeeded) {
@@ -99,6 +105,11 @@ confirm the encoding with --encoding; it is then converted to UTF-8.
           throw error;
         })
         .then(finish);
+    }).catch((error: unknown) => {
+      if (signal?.aborted && error instanceof ImportError && error.code === 'cancelled') {
+        return { code: interruptedCode(signal), stdout: '', stderr: `apparatus import: ${error.message}\n` };
+      }
+      throw error;
     });
   },
 };

@@ -76,6 +76,26 @@ describe('a real published PDF: the TUGboat article of the multibibliography pac
     expect(text).not.toContain('www.ctan.org/pkg/multibib package');
   });
 
+  // Two lists whose items hang: each item's first line stands at the column's edge (or a little
+  // in, its label), its later lines further in, as far as a paragraph's first line would be.
+  it('keeps each item set with a hanging indent one paragraph, from its first line to its last', () => {
+    const paragraphs = extraction.body.blocks.map((block) => [block.type, block.content.map((inline) => (inline.type === 'text' ? inline.text : `{${inline.type}}`)).join('')]);
+    const items = [
+      '“apalike” style, sorted alphabetically, by first author’s family name,',
+      '“unsrt” style, in order of first appearance in the document, and with the label adjusted to lead with the sequence number, and also',
+      '“chronological” style, sorted according to date of publication, as in a timeline.',
+      'the name, which jumps to the corresponding entry in the alphabetical bibliography;',
+      'the index number, which jumps to the respective entry in the sequential bibliography; or',
+      'the date, which jumps to the matching entry in the chronological bibliography.',
+    ];
+    const at = items.map((item) => paragraphs.findIndex(([, text]) => text === item));
+    expect(at.map((i) => paragraphs[i] ?? 'missing')).toEqual(items.map((item) => ['paragraph', item]));
+    // Each list's items follow one another.
+    expect([at[1]! - at[0]!, at[2]! - at[1]!, at[4]! - at[3]!, at[5]! - at[4]!]).toEqual([1, 1, 1, 1]);
+    // The paragraph after the second list begins with its own indented first line.
+    expect(paragraphs[at[5]! + 1]?.[1]).toMatch(/^Similarly, cross-references among the respective sub-bibliographies/u);
+  });
+
   // Poppler reads this paper's second page out of order, so it is asked for one column at a time
   // (each half of each page, left before right): that is the order a reader follows.
   it('agrees with Poppler’s pdftotext, read column by column, on the words and their order', () => {
