@@ -51,7 +51,8 @@ describe('File ▸ Project in the window: check, backups and restore, through th
     // Let the search update a restore started finish before its folder goes.
     await world.services.search.query('settled', 1).catch(() => undefined);
     world.dispose();
-  });
+    // Indexing the corpus and leaving a group's server take longer than the default 10 s on a loaded machine.
+  }, 60_000);
 
   // Two highlights in the backup, then a third made after it.
   async function dayOfWork(): Promise<ProjectBackupView> {
