@@ -65,10 +65,8 @@ function cleanParsedPage(raw: string): CleanedPage {
   // first without the furniture Readability's first attempt removes (see `reducePage`).
   const reduced = reducePage(raw, { cap: HTML_NESTING_CAP, strip: true });
   const { cuts } = reduced;
-  let html: string | undefined = reduced.html;
   let flattened = reduced.flattened;
-  let article = flattened && reduced.stripped ? undefined : articleOf(html, !flattened, reduced.stripped);
-  html = undefined;
+  let article = flattened && reduced.stripped ? undefined : articleOf(reduced.html, !flattened, reduced.stripped);
   if (article === undefined) {
     // Readability needed more than its first attempt, or found nothing: the whole page is read.
     const whole = reducePage(raw, { cap: HTML_NESTING_CAP, strip: false });
