@@ -10,14 +10,18 @@ import { formatSize } from './read-import-file.ts';
 
 /**
  * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take 50 to 100 times
- * a page's size in memory (bench/import.ts: about 160 MB above the base for a 2 MB page, where a 9 MB
- * page read as a stream takes about 60 MB, within 4× its size plus an import's fixed cost), so this
- * size caps what cleaning can take, a fixed ceiling, while a stream grows with the page at a small
- * multiple of its size. Bounding cleaning itself by 4× the page's size would need a threshold of a few
- * tens of KB, sending nearly every web page to the stream, menus and comments kept: the article
- * Readability finds is worth the ceiling. A news or magazine article, even a
- * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take tens of times
+ * the markup they are given, so cleaning parses the page reduced to what it reads (`reducePage`):
+ * without unread attributes, with plain spans merged and the furniture Readability's first attempt
+ * removes left empty. What that leaves depends on the page (bench/import.ts). A page of heavily
+ * wrapped text with a comment thread keeps a fifteenth of its markup, and at 2 MB is cleaned within
+ * 4× its size plus an import's fixed cost, as a 9 MB page read as a stream is (the whole page took
+ * about 160 MB above that cost). A page whose markup is mostly links and text the cleaning keeps, an
+ * encyclopedia article with its references, keeps most of it, and takes about 60 MB above that cost
+ * at 1 MB, 20 MB at 300 KB: bounding such pages by 4× their size would need a threshold of a few
+ * tens of KB, sending nearly every web page to the stream, menus and comments kept, and the article
+ * Readability finds is worth the ceiling this threshold sets. A news or magazine article, even a long
+ * encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
  * cleaned; pages beyond it are whole books, archives and forum threads on one page.
  */
 export const LARGE_PAGE_CHARS = 2 * 1024 * 1024;

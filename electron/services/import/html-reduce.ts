@@ -10,8 +10,9 @@
  *
  * What is dropped never carries text or its marks: active content (as the sanitized copy drops it)
  * and comments; attributes that neither Readability nor `htmlBlocks` reads (styles, data, ARIA
- * labels, `srcset`, `title`, event handlers …); the tags of `span` and similar wrappers that mean
- * nothing to either (their text is kept where it was); runs of whitespace, which both collapse.
+ * labels, `srcset`, `title`, event handlers …); the tags of plain `span`s that follow one another,
+ * merged into one (a page written word by word in styled spans); runs of whitespace, which both
+ * collapse.
  * With `strip`, the content of what Readability's first attempt removes before it looks for the
  * article (an element whose class, id or role names a menu, comment thread, footer, sidebar …, by
  * Readability's own patterns and rules) is dropped too, its empty element left in its place so that
@@ -47,11 +48,11 @@ export interface ReduceOptions {
 // Elements that hold no content: never closed by a tag of their own.
 const VOID = new Set('area base br col embed hr img input keygen link meta param source track wbr'.split(' '));
 
-// Wrappers whose tags mean nothing to Readability (it counts them as phrasing content, as it counts
-// their text) nor to `htmlBlocks` (no block, no mark): unwrapped when nothing on them is read.
+// Wrappers whose tags mean nothing to `htmlBlocks` (no block, no mark) and to Readability only that
+// text lies in one (phrasing content, and text it counts): merged when nothing on them is read.
 const UNWRAPPED = new Set(['span']);
 
-// What a wrapper may hold and still be unwrapped: Readability's phrasing content and links. Anything
+// What a wrapper may hold and still be merged: Readability's phrasing content and links. Anything
 // else inside it (a paragraph, a `font`) would change how Readability groups the text around it.
 const PHRASING = new Set(
   'a abbr audio b bdo br button cite code data datalist dfn em embed i img input kbd label mark math meter output progress q ruby samp select small span strong sub sup textarea time var wbr'.split(' '),
