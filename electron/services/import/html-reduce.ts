@@ -65,6 +65,9 @@ const READ_ATTRIBUTES = new Set([
   'hidden', 'aria-hidden', 'aria-modal', 'rel', 'itemprop',
 ]);
 const META_ATTRIBUTES = new Set(['name', 'property', 'content']);
+// What tells Readability that an image has a source (`_unwrapNoscriptImages`): without one it removes the image, `alt` and all.
+const IMAGE_SOURCES = new Set(['src', 'srcset', 'data-src', 'data-srcset']);
+const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
 
 // Readability's own patterns and roles, so that the pass judges an element as Readability does.
 const READABILITY = Readability.prototype as unknown as { REGEXPS: Record<string, RegExp>; UNLIKELY_ROLES: string[] };
@@ -130,8 +133,9 @@ export function reducePage(html: string, options: ReduceOptions): ReducedPage {
       onopentagname: () => sanitizer.openTagName(),
       onattribute: (name, value) => sanitizer.attribute(name, value),
       onopentag: (name, attributes, implied) => {
-        sanitizer.openTag(parser, name, attributes, implied);
-        writer.openTag(name, attributes);
+        const lower = lowerCased(attributes);
+        sanitizer.openTag(parser, name, lower, implied);
+        writer.openTag(name, attributes, lower);
       },
       onclosetag: (name, implied) => {
         sanitizer.closeTag(parser, implied);
@@ -140,7 +144,8 @@ export function reducePage(html: string, options: ReduceOptions): ReducedPage {
       ontext: (text) => writer.text(text),
       oncommentend: () => sanitizer.comment(parser),
     },
-    { decodeEntities: true },
+    // Attribute names as written, as linkedom reads them (`CLASS` is not `class` to it); the sanitized copy's in lower case.
+    { decodeEntities: true, lowerCaseAttributeNames: false },
   );
   parser.end(html);
   return { ...writer.result(), cuts: sanitizer.result() };
@@ -180,8 +185,9 @@ class ReducedWriter {
     this.#strip = options.strip;
   }
 
-  openTag(name: string, attributes: Readonly<Record<string, string>>): void {
-    if (this.#skipped > 0 || isActiveElement(name, attributes)) {
+  /** An element opens: its attributes as written, and with lower-case names. */
+  openTag(name: string, attributes: Readonly<Record<string, string>>, lower: Readonly<Record<string, string>>): void {
+    if (this.#skipped > 0 || isActiveElement(name, lower)) {
       this.#skipped += 1;
       return;
     }
@@ -371,6 +377,17 @@ function plainRoot(attributes: Readonly<Record<string, string>>): boolean {
   return !UNLIKELY.test(match) && !BYLINE.test(match);
 }
 
+/** Attributes with lower-case names (the same object when they already are); of two spellings, the first, as a parser keeps it. */
+function lowerCased(attributes: Record<string, string>): Record<string, string> {
+  if (Object.keys(attributes).every((name) => name === name.toLowerCase())) return attributes;
+  const lower: Record<string, string> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    const lowered = name.toLowerCase();
+    if (!Object.hasOwn(lower, lowered)) lower[lowered] = value;
+  }
+  return lower;
+}
+
 /** Whether nothing inside the element may be dropped as furniture: Readability reads its content whole first. */
 function shelters(name: string, attributes: Readonly<Record<string, string>>): boolean {
   if (SHELTERS.has(name)) return true;
@@ -383,14 +400,18 @@ function writtenTag(name: string, attributes: Readonly<Record<string, string>>):
   let tag = `<${name}`;
   let read = false;
   let classes = '';
-  for (const [attribute, value] of Object.entries(attributes)) {
-    if (isActiveAttribute(attribute, value)) continue;
+  for (const [attribute, written] of Object.entries(attributes)) {
+    if (isActiveAttribute(attribute, written)) continue;
+    const image = name === 'img' && (IMAGE_SOURCES.has(attribute) || IMAGE_FILE.test(written));
     const kept =
       READ_ATTRIBUTES.has(attribute) ||
+      image ||
       (name === 'meta' && META_ATTRIBUTES.has(attribute)) ||
       // Readability drops an element styled invisible; no other style is read.
-      (attribute === 'style' && /display|visibility/i.test(value));
-    if (!kept || (attribute === 'src' && /^\s*data:/i.test(value))) continue;
+      (attribute === 'style' && /display|visibility/i.test(written));
+    if (!kept) continue;
+    // An image's data is never read, only that it has a source (an image without one is removed, its text with it).
+    const value = image && /^\s*data:/i.test(written) ? 'data:,' : written;
     if (attribute === 'class' || attribute === 'id') classes += ` ${value}`;
     else read = true;
     tag += ` ${attribute}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;

@@ -173,3 +173,20 @@ describe('a table in a cleaned page', () => {
     expect(text).toContain('1961 | Embassy');
   });
 });
+
+describe('what Readability reads of a reduced page', () => {
+  it('keeps the text of an image whose source is lazy-loaded or inline, and reads attributes with the case linkedom gives them', () => {
+    const paragraphs = `<p>${SENTENCE}, and the map shows where.</p>`.repeat(5);
+    const html =
+      '<html><head><title>Maps</title></head><body CLASS="REFENTRY"><article>' +
+      `${paragraphs}<p><img data-lazy="/maps/albania.webp" alt="Map of Albania, 1961"> <img src="data:image/png;base64,${'A'.repeat(4000)}" alt="The port of Vlorë"> <IMG SRC="plan.gif" ALT="A plan"></p>` +
+      '</article></body></html>';
+    const reduced = reducePage(html, { cap: 100, strip: true }).html;
+    expect(reduced).not.toContain('AAAA');
+    expect(reduced).not.toContain('REFENTRY');
+    const text = corpusText(cleanHtmlPage(html).body.blocks);
+    expect(text).toContain('Map of Albania, 1961');
+    expect(text).toContain('The port of Vlorë');
+    expect(text).toBe(cleanedWhole(html));
+  });
+});
