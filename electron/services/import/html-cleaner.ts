@@ -13,13 +13,13 @@ import { formatSize } from './read-import-file.ts';
  * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take tens of times
  * the markup they are given, so cleaning parses the page reduced to what it reads (`reducePage`):
  * without unread attributes, with plain spans merged and the furniture Readability's first attempt
- * removes left empty. What that leaves depends on the page (bench/import.ts). A page of heavily
- * wrapped text with a comment thread keeps a fifteenth of its markup, and at 2 MB is cleaned within
- * 4× its size plus an import's fixed cost, as a 9 MB page read as a stream is (the whole page took
- * about 160 MB above that cost). A page whose markup is mostly links and text the cleaning keeps, an
- * encyclopedia article with its references, keeps most of it, and takes about 60 MB above that cost
- * at 1 MB, 20 MB at 300 KB: bounding such pages by 4× their size would need a threshold of a few
- * tens of KB, sending nearly every web page to the stream, menus and comments kept, and the article
+ * removes left empty. What that leaves depends on the page (bench/import.ts, peaks above an
+ * import's fixed cost). A page of heavily wrapped text with a comment thread keeps a fifteenth of its
+ * markup: at 2 MB its import peaks about 10 MB above that cost (4× its size is 8 MB; parsed whole it
+ * took about 135 MB), at 500 KB about 1 MB. A page whose markup is mostly links and text the cleaning
+ * keeps, an encyclopedia article with its references, keeps most of it, and takes about 55 MB at
+ * 1 MB, 19 MB at 300 KB: bounding such pages by 4× their size would need a threshold of a few tens
+ * of KB, sending nearly every web page to the stream, menus and comments kept, and the article
  * Readability finds is worth the ceiling this threshold sets. A news or magazine article, even a long
  * encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
  * cleaned; pages beyond it are whole books, archives and forum threads on one page.
