@@ -33,9 +33,9 @@ export interface CleanedFile {
   /** The raw copy's text: the page without anything active (HTML), or the text converted to UTF-8; absent when the file's bytes are kept as they are. */
   raw?: string;
   /**
-   * For a large page read as a stream: the raw copy as cuts of the file's bytes (byte offsets, in
-   * order), so that it is written from the file at `commit` (`cutBytes`) instead of crossing from
-   * the worker and being held as text.
+   * For a web page in UTF-8: the raw copy as cuts of the file's bytes (byte offsets, in order), so
+   * that it is written from the file at `commit` (`cutBytes`) instead of crossing from the worker
+   * and being held as text.
    */
   rawCuts?: HtmlCut[];
   /** The SHA-256 of the file's bytes, to notice a change before `commit`. */
@@ -113,8 +113,7 @@ function cleanText(name: string, input: CleanFileInput, onStage: (stage: CleanSt
     if (form === 'html') {
       const page = cleanHtmlPage(file.text, input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars });
       body = page.body;
-      if (page.cuts === undefined) raw = page.sanitized;
-      else if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
+      if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
       else raw = applyCuts(file.text, page.cuts);
     } else {
       const cleaner = cleaners[form];

@@ -75,9 +75,11 @@ function emitRow(row: DomElement, context: Context, blocks: Block[]): void {
   for (const cell of Array.from(row.childNodes)) {
     if (!isElement(cell)) continue;
     const before = inlines.length;
-    if (before > 0) inlines.push({ type: 'text', text: ' | ' });
+    const separated = before > 0;
+    if (separated) inlines.push({ type: 'text', text: ' | ' });
     collectInlines(cell, { em: false, strong: false, href: undefined }, inlines);
-    if (inlines.length === before + 1) inlines.pop();
+    // A cell that added nothing takes its separator back (a cell's own text is never taken).
+    if (separated && inlines.length === before + 1) inlines.pop();
   }
   emit(blocks, context.quote ? 'quote' : 'paragraph', inlines, { ...context, item: false });
 }

@@ -2,22 +2,26 @@ import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
 import { type HtmlCut, type StreamedPage, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { htmlBlocks } from './html-blocks.ts';
-import { HTML_NESTING_CAP, flattenDeepNesting } from './html-depth.ts';
+import { HTML_NESTING_CAP } from './html-depth.ts';
 import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
-import { type ArticleFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
-import { stripActiveContent } from './html-sanitize.ts';
+import { type ArticleFacts, type PageFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
+import { reducePage } from './html-reduce.ts';
 import { formatSize } from './read-import-file.ts';
 
 /**
  * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take 50 to 100 times
- * a page's size in memory (bench/import.ts: about 160 MB above the base for a 2 MB page, where a 9 MB
- * page read as a stream takes about 60 MB, within 4× its size plus an import's fixed cost), so this
- * size caps what cleaning can take, a fixed ceiling, while a stream grows with the page at a small
- * multiple of its size. Bounding cleaning itself by 4× the page's size would need a threshold of a few
- * tens of KB, sending nearly every web page to the stream, menus and comments kept: the article
- * Readability finds is worth the ceiling. A news or magazine article, even a
- * long encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
+ * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take tens of times
+ * the markup they are given, so cleaning parses the page reduced to what it reads (`reducePage`):
+ * without unread attributes, with plain spans merged and the furniture Readability's first attempt
+ * removes left empty. What that leaves depends on the page (bench/import.ts, peaks above an
+ * import's fixed cost). A page of heavily wrapped text with a comment thread keeps a fifteenth of its
+ * markup: at 2 MB its import peaks about 10 MB above that cost (4× its size is 8 MB; parsed whole it
+ * took about 135 MB), at 500 KB about 1 MB. A page whose markup is mostly links and text the cleaning
+ * keeps, an encyclopedia article with its references, keeps most of it, and takes about 55 MB at
+ * 1 MB, 19 MB at 300 KB: bounding such pages by 4× their size would need a threshold of a few tens
+ * of KB, sending nearly every web page to the stream, menus and comments kept, and the article
+ * Readability finds is worth the ceiling this threshold sets. A news or magazine article, even a long
+ * encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
  * cleaned; pages beyond it are whole books, archives and forum threads on one page.
  */
 export const LARGE_PAGE_CHARS = 2 * 1024 * 1024;
@@ -29,16 +33,20 @@ export interface HtmlCleanOptions {
 }
 
 /**
- * A cleaned page and the page as it is kept in `corpus/raw/`: either its text (a page cleaned with
- * a DOM) or the cuts that make it from the page (a page read as a stream, whose copy is written from
- * the file itself rather than held beside it).
+ * A cleaned page and the page as it is kept in `corpus/raw/`: the cuts that make that copy from the
+ * page, so that it is written from the file itself rather than held beside it.
  */
-export type CleanedPage = { body: CleanedBody } & ({ sanitized: string; cuts?: undefined } | { cuts: HtmlCut[]; sanitized?: undefined });
+export interface CleanedPage {
+  body: CleanedBody;
+  /** The cuts that make the page's sanitized copy from the page, in order. */
+  cuts: HtmlCut[];
+}
 
 /**
- * Cleans a saved web page (raw form `html`), parsing it once. The page is parsed by linkedom
- * (which runs no script), stripped of everything active (`stripActiveContent`) and kept as the
- * sanitized copy; its head's metadata is read; its article is found by Mozilla Readability (the
+ * Cleans a saved web page (raw form `html`). One streaming pass writes the page again with only what
+ * the cleaning reads (`reducePage`: no active content, comments, unread attributes or empty
+ * wrappers) and gives the cuts of its sanitized copy; the result is parsed by linkedom (which runs
+ * no script); its head's metadata is read; its article is found by Mozilla Readability (the
  * reader view of Firefox) and becomes blocks. If Readability finds no article, the whole body is
  * used, so no text is lost. A page nested deeper than `HTML_NESTING_CAP` levels is flattened below
  * that depth, and then its whole body is kept: Readability's choice of the article cannot be
@@ -52,26 +60,53 @@ export function cleanHtmlPage(raw: string, options: HtmlCleanOptions = {}): Clea
   const limit = options.largePageChars ?? LARGE_PAGE_CHARS;
   if (raw.length <= limit) return cleanParsedPage(raw);
   const streamed = readHtmlStream(raw);
-  // A page made large by its scripts and styles alone is cleaned as any other, from its sanitized copy.
-  return streamed.sanitizedLength > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(streamed.sanitized);
+  // A page made large by its scripts and styles alone is cleaned as any other.
+  return streamed.sanitizedLength > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(raw);
 }
 
 function cleanParsedPage(raw: string): CleanedPage {
-  const document = parseHtmlDocument(raw);
-  stripActiveContent(document);
-  const sanitized = document.toString();
-  const page = readPageFacts(document);
-  const flattened = flattenDeepNesting(document, HTML_NESTING_CAP) > 0;
-  const parsed = flattened ? null : runReadability(document);
-  const found = htmlMetadata(page, parsed === 'failed' ? null : (parsed?.facts ?? null));
-  // Readability gives the page back as it found it when it finds no article; when it fails
-  // midway, the page is read again from the sanitized copy.
-  const root = parsed === 'failed' ? bodyOf(parseHtmlDocument(sanitized)) : (parsed?.content ?? bodyOf(document));
-  const blocks = root ? htmlBlocks(root) : [];
+  // The DOM is built from the page reduced to what the cleaning reads, not from the page itself,
+  // first without the furniture Readability's first attempt removes (see `reducePage`).
+  const reduced = reducePage(raw, { cap: HTML_NESTING_CAP, strip: true });
+  const { cuts } = reduced;
+  let flattened = reduced.flattened;
+  let article = flattened && reduced.stripped ? undefined : articleOf(reduced.html, !flattened, reduced.stripped);
+  if (article === undefined) {
+    // Readability needed more than its first attempt, or found nothing: the whole page is read.
+    const whole = reducePage(raw, { cap: HTML_NESTING_CAP, strip: false });
+    flattened = whole.flattened;
+    article = articleOf(whole.html, !flattened, false) as Article;
+  }
+  const blocks = article.root ? htmlBlocks(article.root) : [];
+  const found = htmlMetadata(article.page, article.facts);
   return {
     body: { blocks, notes: [], ...(Object.keys(found).length > 0 ? { found } : {}), ...(flattened ? { caveats: [deepNotice()] } : {}) },
-    sanitized,
+    cuts,
   };
+}
+
+interface Article {
+  /** The article's root, or the page's body when Readability is not run or finds no article. */
+  root: DomNode | undefined;
+  page: PageFacts;
+  facts: ArticleFacts | null;
+}
+
+/**
+ * The reduced page parsed, its head read, and its article found by Readability when `readable`.
+ * Undefined, for a page `stripped` of its furniture, when Readability's first attempt did not find
+ * the article there: what Readability does next needs the whole page.
+ */
+function articleOf(html: string, readable: boolean, stripped: boolean): Article | undefined {
+  const document = parseHtmlDocument(html);
+  const page = readPageFacts(document);
+  if (!readable) return { root: bodyOf(document), page, facts: null };
+  const parsed = runReadability(document);
+  if (stripped && (parsed === null || parsed === 'failed' || !parsed.firstAttempt)) return undefined;
+  // When Readability fails midway, the page is read again as it was.
+  if (parsed === 'failed') return { root: bodyOf(parseHtmlDocument(html)), page, facts: null };
+  // Readability gives the page back as it found it when it finds no article.
+  return { root: parsed?.content ?? bodyOf(document), page, facts: parsed?.facts ?? null };
 }
 
 /** The cleaned body of a saved web page (see `cleanHtmlPage`). */
@@ -87,9 +122,7 @@ export const htmlCleaner: Cleaner = (raw) => cleanHtml(raw);
  * never run and never kept. Cleaning the result gives the same source as cleaning `raw`.
  */
 export function sanitizeHtml(raw: string): string {
-  const document = parseHtmlDocument(raw);
-  stripActiveContent(document);
-  return document.toString();
+  return readHtmlStream(raw).sanitized;
 }
 
 // A large page's text, whole: metadata from its head only (Readability never read it).
@@ -125,17 +158,24 @@ function deepNotice(): string {
   );
 }
 
-function runReadability(document: DomDocument): { content: DomNode | null; facts: ArticleFacts } | null | 'failed' {
+function runReadability(document: DomDocument): { content: DomNode | null; facts: ArticleFacts; firstAttempt: boolean } | null | 'failed' {
   try {
     // Readability's types name the browser DOM; linkedom's document stands in for it.
     const reader = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode });
     const article = reader.parse();
     if (!article) return null;
     const content = article.content ?? null;
-    return { content, facts: article };
+    return { content, facts: article, firstAttempt: firstAttempt(reader) };
   } catch {
     return 'failed';
   }
+}
+
+// Whether Readability found the article in its first attempt, the one that removes furniture: it
+// drops that flag to try again. Its flags are not public; without them, the answer is no.
+function firstAttempt(reader: object): boolean {
+  const { _flags: flags, FLAG_STRIP_UNLIKELYS: strip } = reader as { _flags?: unknown; FLAG_STRIP_UNLIKELYS?: unknown };
+  return typeof flags === 'number' && typeof strip === 'number' && (flags & strip) !== 0;
 }
 
 function bodyOf(document: DomDocument): DomNode | undefined {
