@@ -35,6 +35,7 @@ export class SearchHost {
   readonly #annotations: () => readonly SearchAnnotationInput[];
   readonly #pending = new Map<number, Pending>();
   #next = 0;
+  #exited = false;
   #status: IndexStatus = { phase: 'idle', searchable: 0, total: 0, indexed: { done: 0, total: 0 }, segments: [] };
 
   constructor(
@@ -76,9 +77,14 @@ export class SearchHost {
         pending.reject(new SearchServiceError(code, message.message));
       }
     });
+    // A thread that dies of an uncaught error (its script missing from a broken installation, a
+    // bug) emits 'error' before 'exit': without a listener that error would bring down the main
+    // process. 'exit' then tells every waiting caller that search stopped.
+    this.#worker.on('error', () => {});
     this.#worker.on('exit', () => {
+      this.#exited = true;
       for (const pending of this.#pending.values()) {
-        pending.reject(new SearchServiceError('index-build-failed', 'The search index stopped working. Restart Apparatus to search again.'));
+        pending.reject(stopped());
       }
       this.#pending.clear();
     });
@@ -91,6 +97,11 @@ export class SearchHost {
 
   #ask<T>(request: HostRequest & { id: number }, onProgress?: (progress: IndexProgress) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
+      // A request to a thread already gone would wait for ever.
+      if (this.#exited) {
+        reject(stopped());
+        return;
+      }
       this.#pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
       this.#worker.ref();
       this.#worker.postMessage(request);
@@ -136,4 +147,8 @@ export class SearchHost {
     }
     await this.#worker.terminate();
   }
+}
+
+function stopped(): SearchServiceError {
+  return new SearchServiceError('index-build-failed', 'The search index stopped working. Restart Apparatus to search again.');
 }
