@@ -92,8 +92,11 @@ describe('a group’s reader cannot change the shared corpus from the window: th
     expect(await seenWhole(toast())).toBe(true);
     await app.emit('menu.importReferences');
     await expect.poll(() => toast().textContent()).toBe(REFERENCES);
+    // A file dropped on the library is not read: the drop says why.
+    await app.dropFiles('.library', [join(corpus.folder, '..', 'dropped.txt')]);
+    await expect.poll(() => toast().textContent()).toBe(ADD);
     expect(backend.dialogsShown.length).toBe(before);
-    expect(app.calls.some((call) => call.name === 'corpus.importChoose' || call.name === 'references.choose')).toBe(false);
+    expect(app.calls.some((call) => ['corpus.importChoose', 'corpus.importDropped', 'references.choose'].includes(call.name))).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
   }, 60_000);
 
