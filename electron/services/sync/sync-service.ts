@@ -412,15 +412,17 @@ export class SyncService implements ChangeGate {
   }
 
   // The role the member list gives is kept in the project, for when it is opened without the server.
+  // Called from the engine's own callbacks, also while it closes: it never throws into them.
   #rememberRole(): void {
     const config = this.#config;
-    const role = this.#engine?.role();
-    if (!config || role === undefined || role === config.role || this.#closed) return;
-    this.#config = { ...config, role };
+    if (!config || this.#closed || !this.#engine) return;
     try {
+      const role = this.#engine.role();
+      if (role === undefined || role === config.role) return;
+      this.#config = { ...config, role };
       writeShareConfig(this.#deps.store(), this.#config);
     } catch (error) {
-      this.#deps.log(`the role in the group could not be kept in the project: ${(error as Error).message}`);
+      if (!(error instanceof SyncError)) this.#deps.log(`the role in the group could not be kept in the project: ${(error as Error).message}`);
     }
   }
 
