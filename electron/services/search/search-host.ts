@@ -35,6 +35,7 @@ export class SearchHost {
   readonly #annotations: () => readonly SearchAnnotationInput[];
   readonly #pending = new Map<number, Pending>();
   #next = 0;
+  #gone = false;
   #status: IndexStatus = { phase: 'idle', searchable: 0, total: 0, indexed: { done: 0, total: 0 }, segments: [] };
 
   constructor(
@@ -77,6 +78,7 @@ export class SearchHost {
       }
     });
     this.#worker.on('exit', () => {
+      this.#gone = true;
       for (const pending of this.#pending.values()) {
         pending.reject(new SearchServiceError('index-build-failed', 'The search index stopped working. Restart Apparatus to search again.'));
       }
@@ -90,6 +92,8 @@ export class SearchHost {
   }
 
   #ask<T>(request: HostRequest & { id: number }, onProgress?: (progress: IndexProgress) => void): Promise<T> {
+    // A thread that has stopped answers nothing: a question asked after it is refused at once.
+    if (this.#gone) return Promise.reject(new SearchServiceError('index-build-failed', 'The search index stopped working. Restart Apparatus to search again.'));
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject, ...(onProgress ? { onProgress } : {}) });
       this.#worker.ref();
