@@ -126,9 +126,16 @@ function start(): void {
     shareCorpus: () => send('menu.shareCorpus'),
     joinGroup: () => send('menu.joinGroup'),
   };
-  const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current())));
+  const cannotAdd = () => services.sync.writeRefusal('sources')?.message ?? null;
+  const buildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, actions, app.getName(), services.history.current(), cannotAdd())));
   // The Edit menu names what undo and redo would do, as the page reports it.
   services.events.on('history.changed', buildMenu);
+  // The imports follow the user's role in the group the corpus is shared with.
+  let menuLock = cannotAdd();
+  services.sync.onView(() => {
+    if (cannotAdd() !== menuLock) buildMenu();
+    menuLock = cannotAdd();
+  });
   buildMenu();
   createWindow();
 }

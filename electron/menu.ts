@@ -33,28 +33,32 @@ export interface MenuActions {
  * The application menu: File, Edit, View, Window, Help with the platform's standard roles, so
  * copy, zoom, full screen and quit behave as users expect on each OS. Undo and Redo name what
  * they would do (`history`, as the page reports it: "Undo Rename Tag") and are disabled when there
- * is nothing to do; a text field's own undo then still answers the keys.
+ * is nothing to do; a text field's own undo then still answers the keys. `cannotAdd`, when given,
+ * is why the user may add nothing to the corpus (a group's reader): the imports are off.
  */
 export function menuTemplate(
   platform: NodeJS.Platform,
   actions: MenuActions,
   appName: string,
   history: HistoryLabels = { undo: null, redo: null },
+  cannotAdd: string | null = null,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  // A group's reader adds nothing to the shared corpus: the imports are off (macOS shows why).
+  const adding = cannotAdd === null ? {} : { enabled: false, toolTip: cannotAdd };
   const template: MenuItemConstructorOptions[] = [];
   if (mac) template.push({ role: 'appMenu', label: appName });
   template.push(
     {
       label: 'File',
       submenu: [
-        { label: 'Import Source…', accelerator: 'CmdOrCtrl+I', click: () => actions.importSource() },
-        { label: 'Import References…', click: () => actions.importReferences() },
-        { label: 'Import Annotations…', click: () => actions.importAnnotations() },
+        { label: 'Import Source…', accelerator: 'CmdOrCtrl+I', click: () => actions.importSource(), ...adding },
+        { label: 'Import References…', click: () => actions.importReferences(), ...adding },
+        { label: 'Import Annotations…', click: () => actions.importAnnotations(), ...adding },
         {
           label: 'Zotero',
           submenu: [
-            { label: 'Import from Zotero…', click: () => actions.zoteroImport() },
+            { label: 'Import from Zotero…', click: () => actions.zoteroImport(), ...adding },
             { label: 'Send to Zotero…', click: () => actions.zoteroSend() },
           ],
         },

@@ -8,7 +8,7 @@ import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
 import { CitationService, type Citation } from './citation-service.ts';
-import { CorpusService } from './corpus-service.ts';
+import { CorpusService, type CorpusWrite } from './corpus-service.ts';
 import { DesktopService } from './desktop-service.ts';
 import { Emitter, type ServiceEmitter, type ServiceEvents } from './events.ts';
 import { ExportService } from './export-service.ts';
@@ -135,7 +135,7 @@ export class AppServices {
     this.#config = config;
     this.#log = config.log ?? console.error;
     this.events = new Emitter<ServiceEvents>(this.#log);
-    this.corpus = new CorpusService(config.corpusFolder, this.events);
+    this.corpus = new CorpusService(config.corpusFolder, this.events, { guard: (write) => this.#guardCorpus(write) });
     for (const note of this.corpus.recover()) this.#log(note);
     if (config.watchCorpus) this.corpus.watch((message) => this.#log(message));
   }
@@ -201,7 +201,12 @@ export class AppServices {
 
   /** Imports as the window makes them: the file chosen in main's own dialog. */
   get imports(): ImportSessions {
-    return (this.#imports ??= new ImportSessions(this.importer, () => this.#platform().chooseImportFile(), this.#config.onImportProgress));
+    return (this.#imports ??= new ImportSessions(
+      this.importer,
+      // A reader is told before the file dialog opens.
+      () => (this.corpus.assertWritable('sources'), this.#platform().chooseImportFile()),
+      this.#config.onImportProgress,
+    ));
   }
 
   /** The PDFs sources were imported from, for the page view. */
@@ -231,7 +236,7 @@ export class AppServices {
 
   /** Reference files imported from the window: the file chosen in main's own dialog, the plan confirmed in the page. */
   get referenceSessions(): ReferenceImportSessions {
-    return (this.#referenceSessions ??= new ReferenceImportSessions(this.referenceImports, () => this.#platform().chooseInteropFile('references')));
+    return (this.#referenceSessions ??= new ReferenceImportSessions(this.referenceImports, () => (this.corpus.assertWritable('references'), this.#platform().chooseInteropFile('references'))));
   }
 
   /** Annotation files imported from the window: the file chosen in main's own dialog, the sources confirmed in the page. */
@@ -350,6 +355,13 @@ export class AppServices {
       if (this.#config.projectAccess === 'read' && error instanceof StoreError && error.code === 'not-found') return [];
       throw error;
     }
+  }
+
+  // A corpus shared with a group is changed here only as the member's role allows. Where no
+  // project was ever made, nothing is shared, and none is made to learn it.
+  #guardCorpus(write: CorpusWrite): void {
+    if (this.#closed || (!this.#store && !existsSync(this.#config.projectFile))) return;
+    this.sync.checkCorpusWrite(write);
   }
 
   #platform(): Platform {

@@ -17,6 +17,7 @@ import { parseRecipe } from '../../core/clean/recipe.ts';
 import { misnamedProblem, sourceProblem, unreadableSummary } from '../../core/corpus/problem.ts';
 import { provenanceOf, summarizeSource } from '../../core/corpus/summary.ts';
 import { DomainError } from '../../core/errors.ts';
+import type { SharedWrite } from '../../core/share/write-refusal.ts';
 import { parseReferenceList, REFERENCES_FILE, serializeReferenceList } from '../../core/interop/references/reference-list.ts';
 import { syncFolder, writeFileAtomic, writeNewFilesAtomic, type NewFile } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
@@ -54,7 +55,16 @@ export interface CorpusServiceOptions {
    * service that shows a few sources at a time of a large library keeps less memory.
    */
   keepParsed?: number;
+  /**
+   * Asked before every change this computer's user makes to the corpus (not those the group
+   * sends): throws the refusal when the user may not make it (a reader of a group the corpus is
+   * shared with).
+   */
+  guard?: (write: CorpusWrite) => void;
 }
+
+/** What a change to the corpus would change: add sources, edit a source's details, or the references without text. */
+export type CorpusWrite = Exclude<SharedWrite, 'tags'>;
 
 /** Every readable source of the corpus, and the files that could not be read. */
 export interface CorpusContents {
@@ -73,6 +83,7 @@ export class CorpusService implements SearchCorpus {
   // reused while its text is unchanged (Sources are never mutated, so sharing them is safe).
   readonly #parsed = new Map<string, { text: string; entry: Entry }>();
   readonly #keepParsed: number;
+  readonly #guard: (write: CorpusWrite) => void;
   // What a scan learnt of each file: its hash, and, once it was parsed, its problem (null: none).
   readonly #scanned = new Map<string, { size: number; mtimeMs: number; hash: string; problem?: SourceProblem | null }>();
   #unreadable: UnreadableSource[] = [];
@@ -82,6 +93,12 @@ export class CorpusService implements SearchCorpus {
     this.folder = folder;
     this.#events = events;
     this.#keepParsed = options.keepParsed ?? Number.POSITIVE_INFINITY;
+    this.#guard = options.guard ?? (() => {});
+  }
+
+  /** Throws the refusal when the user may not make a change of this kind (checked again when it is made). */
+  assertWritable(write: CorpusWrite): void {
+    this.#guard(write);
   }
 
   /** Every source, sorted by author then title, as the library lists them; unreadable ones with their problem. */
@@ -140,6 +157,7 @@ export class CorpusService implements SearchCorpus {
    * is put back.
    */
   updateMetadata(id: string, patch: MetadataPatch): CslItem {
+    this.#guard('details');
     const text = this.#text(id);
     const source = this.get(id);
     const recipe = join(this.folder, 'recipes', `${id}.yml`);
@@ -181,6 +199,7 @@ export class CorpusService implements SearchCorpus {
    * that `recover` does not remove.
    */
   addSource(id: string, files: readonly NewFile[]): void {
+    this.#guard('sources');
     // Written first, in the same all-or-nothing step, and removed once every file is in place.
     const marker = { path: pendingImportPath(id), data: pendingImportText(files.map((file) => file.path)) };
     writeNewFilesAtomic([marker, ...files].map((file) => ({ path: join(this.folder, file.path), data: file.data })));
@@ -298,6 +317,7 @@ export class CorpusService implements SearchCorpus {
 
   /** Replaces the references without text, atomically, and announces it (`references.changed`). */
   saveReferences(items: readonly CslItem[]): void {
+    this.#guard('references');
     writeFileAtomic(join(this.folder, REFERENCES_FILE), serializeReferenceList(items), { overwrite: true });
     this.#watcher?.rememberReferences();
     this.#events.emit('references.changed', undefined);

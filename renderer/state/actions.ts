@@ -1,7 +1,7 @@
 import type { HistoryLabels, ImportProgress, SearchProgress, SearchResults, SourcePdfInfo, SourceSummary, TagSummary } from '../../core/api.ts';
 import type { Annotation } from '../../core/annotate/model.ts';
 import type { Source } from '../../core/corpus/model.ts';
-import type { AnnotationFilters, ModalKind, SearchMatches, SideTab } from './app-state.ts';
+import type { AnnotationFilters, ModalKind, SearchMatches, SideTab, WriteLock } from './app-state.ts';
 import type { Panel } from '../features/layout/panels.ts';
 
 /** Everything that can change the app state: the store's only input. */
@@ -52,5 +52,5 @@ export type Action =
   | { type: 'pages/turned'; page: number; follow: boolean }
   | { type: 'pages/zoomed'; zoom: number }
   | { type: 'import/progress'; progress: ImportProgress | null }
-  /** The user's role in the group as main last said: a reader in `group`, or free to write (null). */
-  | { type: 'share/reader'; group: string | null };
+  /** The user's role in the group as main last said: a reader, not yet known, or free to write (null). */
+  | { type: 'share/writeLock'; lock: WriteLock | null };

@@ -127,8 +127,17 @@ export interface AppState {
   pages: PageViewState;
   /** How far main has read a file being imported (pages of a PDF), while it reads one. */
   importing: ImportProgress | null;
-  /** The group in which this project's user is a reader (so may not write), or null. */
-  readerIn: string | null;
+  /**
+   * Why this project's user may not write to the group the corpus is shared with: they are a
+   * reader there, or the server has not yet said what they are; null when they may write.
+   */
+  writeLock: WriteLock | null;
+}
+
+/** A group in which the user may not write, and why: a reader there, or the role not yet known. */
+export interface WriteLock {
+  group: string;
+  role: 'reader' | 'unknown';
 }
 
 /** The state of a page that has loaded nothing yet. */
@@ -148,5 +157,5 @@ export const initialState: AppState = {
   places: new Map(),
   pages: { shown: false, pdf: { status: 'unknown' }, page: 0, following: true, zoom: 1 },
   importing: null,
-  readerIn: null,
+  writeLock: null,
 };

@@ -5,7 +5,7 @@ import { pagesReducer } from '../features/pages/pages-reducer.ts';
 import { findReducer } from '../features/reader/find-matches.ts';
 import { openReducer, readerReducer } from '../features/reader/reader-reducer.ts';
 import { searchReducer } from '../features/search/search-reducer.ts';
-import { readerInReducer } from '../features/share/share-reducer.ts';
+import { writeLockReducer } from '../features/share/share-reducer.ts';
 import { tagsReducer } from '../features/tags/tags-reducer.ts';
 import { importingReducer } from '../features/transfer/importing-reducer.ts';
 import type { Action } from './actions.ts';
@@ -30,7 +30,7 @@ export function appReducer(state: AppState, action: Action): AppState {
     places: placesReducer(state.places, action),
     pages: pagesReducer(state.pages, state.open?.source.id, action),
     importing: importingReducer(state.importing, action),
-    readerIn: readerInReducer(state.readerIn, action),
+    writeLock: writeLockReducer(state.writeLock, action),
   };
   return (Object.keys(next) as (keyof AppState)[]).every((key) => next[key] === state[key]) ? state : next;
 }

@@ -45,6 +45,18 @@ describe('menuTemplate', () => {
     expect(menuActions.importSource).toHaveBeenCalledOnce();
   });
 
+  it('turns every import off for a group’s reader, saying why where the platform shows it, and leaves the rest on', () => {
+    type Item = { label?: string; enabled?: boolean; toolTip?: string; submenu?: Item[] };
+    const reason = 'You are a reader in group “seminar”: only editors and owners can add sources to it.';
+    const file = menuTemplate('linux', actions(), 'Apparatus', { undo: null, redo: null }, reason)[0]?.submenu as Item[];
+    const all = file.flatMap((item) => [item, ...(item.submenu ?? [])]);
+    const off = all.filter((item) => item.enabled === false).map((item) => item.label);
+    expect(off).toEqual(['Import Source…', 'Import References…', 'Import Annotations…', 'Import from Zotero…']);
+    expect(all.filter((item) => item.enabled === false).every((item) => item.toolTip === reason)).toBe(true);
+    const open = menuTemplate('linux', actions(), 'Apparatus')[0]?.submenu as Item[];
+    expect(open.flatMap((item) => [item, ...(item.submenu ?? [])]).filter((item) => item.enabled === false)).toEqual([]);
+  });
+
   it('offers reference and annotation files and Zotero in the File menu, each handed to the page', () => {
     const menuActions = actions();
     type Item = { label?: string; click?: () => void; submenu?: Item[] };

@@ -153,6 +153,8 @@ export class ImportService {
    */
   prepare(file: string, options: Pick<PrepareOptions, 'encoding' | 'previewConversion'> = {}): PreparedImport {
     if (extname(file).toLowerCase() === '.pdf') throw new Error('a PDF is read in a worker: use prepareFile');
+    // Refused before the file is read: a reader of the group would wait only to be told no.
+    this.#corpus.assertWritable('sources');
     return this.#prepared(file, cleanImportFile(this.#cleanInput(file, options)), options.encoding !== undefined);
   }
 
@@ -162,6 +164,7 @@ export class ImportService {
    * file. Writes nothing.
    */
   async prepareFile(file: string, options: PrepareOptions = {}): Promise<PreparedImport> {
+    this.#corpus.assertWritable('sources');
     if (extname(file).toLowerCase() === '.pdf') return this.#preparePdf(file, options);
     const name = basename(file);
     // What needs only the file's size and first bytes is refused here, at once.

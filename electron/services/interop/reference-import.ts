@@ -44,6 +44,7 @@ export class ReferenceImportService {
 
   /** Reads `file` and plans its import; writes nothing. */
   plan(file: string): ReferenceImportPlan {
+    this.#corpus.assertWritable('references');
     const fileName = basename(file);
     let text: string;
     try {

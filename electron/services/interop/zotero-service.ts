@@ -62,6 +62,7 @@ export class ZoteroService {
    * the import stops after the item being read, and the report says why.
    */
   async import(keys: readonly string[]): Promise<ZoteroImportReport> {
+    this.#deps.corpus.assertWritable('sources');
     const report: ZoteroImportReport = { items: [], failed: [], stopped: null };
     const progress = this.#deps.onProgress ?? (() => {});
     this.#stopping = false;

@@ -97,7 +97,7 @@ export class SearchHost {
 
   #ask<T>(request: HostRequest & { id: number }, onProgress?: (progress: IndexProgress) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      // A request to a thread already gone would wait for ever.
+      // A thread that has stopped answers nothing: a question asked after it is refused at once.
       if (this.#exited) {
         reject(stopped());
         return;

@@ -10,6 +10,7 @@ import { chmodSync, closeSync, existsSync, fsyncSync, mkdirSync, openSync, readF
 import { dirname, join } from 'node:path';
 import * as v from 'valibot';
 import { NAME_PATTERN } from '../../../core/share/names.ts';
+import { ROLES, type Role } from '../../../core/share/roles.ts';
 import { syncFolder } from '../atomic-write.ts';
 import type { ProjectStore } from '../store/index.ts';
 
@@ -19,6 +20,11 @@ export interface ShareConfig {
   server: string;
   group: string;
   user: string;
+  /**
+   * The member's role as the server last said it (on joining, or in the member list), kept so that
+   * a reader opening the project offline is still a reader; absent before any answer came.
+   */
+  role?: Role;
 }
 
 const SETTING = 'share';
@@ -31,6 +37,7 @@ const ConfigSchema = v.strictObject({
   server: v.pipe(v.string(), v.regex(/^wss?:\/\/[^\s]+$/)),
   group: v.pipe(v.string(), v.regex(NAME_PATTERN)),
   user: v.pipe(v.string(), v.regex(NAME_PATTERN)),
+  role: v.optional(v.picklist(ROLES)),
 });
 
 /** The project's sharing, or undefined when it shares nothing. */
@@ -41,7 +48,7 @@ export function readShareConfig(store: ProjectStore): ShareConfig | undefined {
 
 /** Records the project's sharing (null: it shares nothing any more). */
 export function writeShareConfig(store: ProjectStore, config: ShareConfig | null): void {
-  store.setSetting(SETTING, config === null ? null : { server: config.server, group: config.group, user: config.user });
+  store.setSetting(SETTING, config === null ? null : { server: config.server, group: config.group, user: config.user, ...(config.role ? { role: config.role } : {}) });
 }
 
 /**

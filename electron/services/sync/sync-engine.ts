@@ -41,6 +41,11 @@ export interface SyncEngineOptions {
   /** How often to ask the server which waiting changes it holds, in ms. */
   checkpointMs?: number;
   log?: (line: string) => void;
+  /**
+   * The role the project remembers from an earlier answer of the server, ruling until this
+   * replica holds the group's member list (a reader who opens the project offline still reads).
+   */
+  rememberedRole?: () => Role | undefined;
 }
 
 /** Where syncing stands, as the status indicator shows it (the contract's own type). */
@@ -120,7 +125,7 @@ export class SyncEngine {
   #closed = false;
 
   private constructor(options: SyncEngineOptions, log: UpdateLog) {
-    this.#options = { checkpointMs: 1000, log: () => {}, ...options };
+    this.#options = { checkpointMs: 1000, log: () => {}, rememberedRole: () => undefined, ...options };
     this.#log = log;
   }
 
@@ -260,7 +265,7 @@ export class SyncEngine {
     if (this.#failure) return { state: 'error', waiting, reason: this.#failure };
     const refused = waiting > 0 && [...this.#docs.values()].some((tracked) => tracked.scope === 'readonly' && this.#log.waitingCount(tracked.name) > 0);
     if (refused) {
-      const role = this.role();
+      const role = this.#knownRole();
       const why = role === 'reader' ? 'you are a reader in the group' : 'the server now lets you only read the group';
       const reason = `${waiting} change${waiting === 1 ? '' : 's'} cannot be sent: ${why} “${this.#options.group}”.`;
       return { state: 'error', waiting, reason };
@@ -331,7 +336,7 @@ export class SyncEngine {
    */
   publishSources(sources: readonly SourcePublication[]): LocalReceipt {
     this.#open();
-    const role = this.role();
+    const role = this.#knownRole();
     if (role !== undefined && !canWrite(role)) {
       throw new ShareError('read-only', 'You are a reader in this group: you can read its sources but not add to them.');
     }
@@ -441,8 +446,13 @@ export class SyncEngine {
     return [...this.#docs.values()].flatMap((tracked) => (tracked.kind === 'annotations' && tracked.key ? [{ author: tracked.key, doc: tracked.doc }] : []));
   }
 
+  // The member list's word when this replica has one, else the project's memory of it.
+  #knownRole(): Role | undefined {
+    return this.role() ?? this.#options.rememberedRole();
+  }
+
   #shareDocs(): ShareDocs {
-    return { me: this.#options.user, role: this.role(), vocabulary: this.#doc('tags'), authors: this.#authors() };
+    return { me: this.#options.user, role: this.#knownRole(), vocabulary: this.#doc('tags'), authors: this.#authors() };
   }
 
   #track(kind: Kind, key?: string): Tracked {

@@ -13,8 +13,11 @@ import type { ShareStatus, ShareView } from '../../../core/api.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { LocalChange } from '../../../core/share/model.ts';
 import { isName } from '../../../core/share/names.ts';
+import type { ShareError } from '../../../core/share/errors.ts';
+import type { Role } from '../../../core/share/roles.ts';
+import type { SharedWrite } from '../../../core/share/write-refusal.ts';
 import type { AnnotationService } from '../annotation-service.ts';
-import type { CorpusService } from '../corpus-service.ts';
+import type { CorpusService, CorpusWrite } from '../corpus-service.ts';
 import type { ServiceEmitter } from '../events.ts';
 import type { ProjectStore } from '../store/index.ts';
 import type { TagService } from '../tag-service.ts';
@@ -26,6 +29,7 @@ import { forgetSharing, readShareConfig, readToken, serverAddress, stateFile, wr
 import { ShareRefusal } from './share-refusal.ts';
 import { SyncEngine, type RemoteChange, type SharedState } from './sync-engine.ts';
 import { SyncError } from './sync-error.ts';
+import { corpusWriteRefusal, waitingForRole } from './write-refusal.ts';
 
 /** What the service works with. */
 export interface SyncServiceDeps {
@@ -99,8 +103,17 @@ export class SyncService implements ChangeGate {
   view(): ShareView {
     if (!this.joined() || !this.#config) return { joined: false };
     const engine = this.#open();
-    const role = engine.role();
-    return { joined: true, ...this.#config, role: role ?? null, status: engine.status(), members: engine.members() };
+    const { server, group, user } = this.#config;
+    return { joined: true, server, group, user, role: this.role() ?? null, status: engine.status(), members: engine.members() };
+  }
+
+  /**
+   * The member's role in the group: as the group's member list says it, else as the server last
+   * said it (kept in the project); undefined when the project shares nothing or no answer ever came.
+   */
+  role(): Role | undefined {
+    if (!this.joined() || !this.#config) return undefined;
+    return this.#open().role() ?? this.#config.role;
   }
 
   /** Where syncing stands (offline before connecting); undefined when the project shares nothing. */
@@ -130,7 +143,7 @@ export class SyncService implements ChangeGate {
       throw new DomainError('conflict', `This project shares its corpus as “${current.user}”; the token belongs to “${identity.user}”. Stop sharing it first.`);
     }
     writeToken(this.#deps.projectFile, request.token);
-    this.#config = { server: url, group: request.group, user: identity.user };
+    this.#config = { server: url, group: request.group, user: identity.user, role: identity.role };
     writeShareConfig(this.#deps.store(), this.#config);
     this.#reopen();
     await this.exchange(60_000);
@@ -210,9 +223,22 @@ export class SyncService implements ChangeGate {
 
   /** Throws the group's refusal of `change` (naming the role or the author) before the store changes. */
   check(change: LocalChange): void {
-    if (!this.joined()) return;
+    if (!this.joined() || !this.#config) return;
+    if (this.role() === undefined) throw waitingForRole(this.#config.group);
     const refusal = this.#open().check(change);
     if (refusal) throw refusal;
+  }
+
+  /** Throws the refusal of a change of kind `write` to the shared corpus (a reader's, or before the role is known). */
+  checkCorpusWrite(write: CorpusWrite): void {
+    const refusal = this.writeRefusal(write);
+    if (refusal) throw refusal;
+  }
+
+  /** Why a change of kind `write` to the shared corpus would be refused now; null when it may be made or nothing is shared. */
+  writeRefusal(write: SharedWrite): ShareError | null {
+    if (!this.joined() || !this.#config) return null;
+    return corpusWriteRefusal(this.#config.group, this.role(), write);
   }
 
   /** Writes a saved change into the group's documents, to be sent now or on reconnecting. */
@@ -272,6 +298,7 @@ export class SyncService implements ChangeGate {
       user: config.user,
       token: this.#token() ?? '',
       stateFile: stateFile(this.#deps.projectFile),
+      rememberedRole: () => this.#config?.role,
       log: this.#deps.log,
       ...this.#deps.engine,
     });
@@ -281,6 +308,7 @@ export class SyncService implements ChangeGate {
       engine.onStatus((status) => {
         if (status.state === 'synced' && !this.#lastState.startsWith('synced')) this.#schedule({ full: true, corpus: true });
         this.#lastState = status.state;
+        this.#rememberRole();
         this.#viewChanged();
       }),
     ];
@@ -314,6 +342,7 @@ export class SyncService implements ChangeGate {
         this.#schedule({ tags: true });
         return;
       case 'members':
+        this.#rememberRole();
         this.#viewChanged();
         return;
       case 'corpus':
@@ -379,6 +408,21 @@ export class SyncService implements ChangeGate {
       if (status.state === 'error') throw new ShareRefusal(status.reason);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  // The role the member list gives is kept in the project, for when it is opened without the server.
+  // Called from the engine's own callbacks, also while it closes: it never throws into them.
+  #rememberRole(): void {
+    const config = this.#config;
+    if (!config || this.#closed || !this.#engine) return;
+    try {
+      const role = this.#engine.role();
+      if (role === undefined || role === config.role) return;
+      this.#config = { ...config, role };
+      writeShareConfig(this.#deps.store(), this.#config);
+    } catch (error) {
+      if (!(error instanceof SyncError)) this.#deps.log(`the role in the group could not be kept in the project: ${(error as Error).message}`);
     }
   }
 

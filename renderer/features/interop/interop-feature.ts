@@ -2,6 +2,7 @@ import type { ZoteroProgress } from '../../../core/api.ts';
 import type { Context } from '../../context.ts';
 import { notify } from '../../ui/dialogs.ts';
 import { plural } from '../../ui/panel-dialog.ts';
+import { readOnlyReason, writeRefusal } from '../share/share-reducer.ts';
 import { annotationsImportDialog } from './annotations-import-dialog.ts';
 import { describeCounts } from './annotation-report.ts';
 import { describeDone, referencesDialog } from './references-dialog.ts';
@@ -49,8 +50,14 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
     else await deps.refreshAnnotations();
   };
 
+  const refused = (write: 'sources' | 'references') => {
+    const refusal = writeRefusal(store.state, write);
+    if (refusal) notify(refusal, 'error');
+    return refusal !== null;
+  };
+
   const importReferences = async () => {
-    if (busy()) return;
+    if (busy() || refused('references')) return;
     const preview = await calls.call('references.choose');
     if (!preview) return;
     const done = await ctx.modal('references', () =>
@@ -66,6 +73,8 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
 
   const importAnnotations = async () => {
     if (busy()) return;
+    const reason = readOnlyReason(store.state);
+    if (reason) return notify(reason, 'error');
     calls.flush();
     const preview = await calls.call('annotations.importChoose');
     if (!preview) return;
@@ -82,7 +91,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   };
 
   const zoteroImport = async () => {
-    if (busy()) return;
+    if (busy() || refused('sources')) return;
     calls.flush();
     // The source the user chose to open from the browser's report, once it has closed.
     const chosen: { id: string | null } = { id: null };

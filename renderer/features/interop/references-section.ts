@@ -5,6 +5,7 @@ import type { Context } from '../../context.ts';
 import { button, el } from '../../dom.ts';
 import { chooseAction, confirmAction, notify } from '../../ui/dialogs.ts';
 import { KeyedList } from '../../ui/keyed-list.ts';
+import { writeRefusal } from '../share/share-reducer.ts';
 import { metadataDialog } from '../transfer/metadata-dialog.ts';
 
 const FORMS: { label: string; value: CitationForm }[] = [
@@ -93,9 +94,24 @@ export function mountReferencesSection(ctx: Context): ReferencesSection {
         button('Remove', () => void remove(item.id), { className: 'reference-remove' }),
       );
       fill(node, item);
+      lock(node);
       return node;
     },
     (node, item) => fill(node, item),
+  );
+  // A group's reader changes no reference: Details… and Remove are off and say why.
+  const lock = (node: HTMLElement) => {
+    const refusal = writeRefusal(store.state, 'references');
+    for (const control of node.querySelectorAll<HTMLButtonElement>('.reference-details, .reference-remove')) {
+      control.disabled = refusal !== null;
+      control.title = refusal ?? control.getAttribute('aria-label') ?? '';
+    }
+  };
+  store.watch(
+    (state) => writeRefusal(state, 'references'),
+    () => {
+      for (const node of list.querySelectorAll<HTMLElement>('.reference')) lock(node);
+    },
   );
 
   // Reads are numbered so an answer that comes late never replaces a later one.

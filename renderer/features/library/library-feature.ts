@@ -1,5 +1,6 @@
 import type { Context } from '../../context.ts';
 import { chooseAction } from '../../ui/dialogs.ts';
+import { writeRefusal } from '../share/share-reducer.ts';
 import { LibraryView, type LibraryActions } from './library-view.ts';
 
 /** The library feature: loads the sources and shows them, marking the one open in the reader. */
@@ -35,6 +36,11 @@ export function mountLibrary(ctx: Context, actions: LibraryActions): Library {
               ? 'The corpus folder holds no sources yet.'
               : '';
     },
+  );
+  // A group's reader changes no source's details.
+  store.watch(
+    (state) => writeRefusal(state, 'details'),
+    (refusal) => view.setReadOnly(refusal),
   );
   store.watch(
     (state) => [state.open?.source.id ?? null, state.library.sources] as const,

@@ -24,9 +24,12 @@ export interface LibraryActions {
  */
 export class LibraryView {
   readonly #list: KeyedList<SourceSummary>;
+  readonly #element: HTMLElement;
+  #readOnly: string | null = null;
   readonly #parts = new WeakMap<HTMLElement, { choose: HTMLButtonElement; details: HTMLButtonElement; shown: string }>();
 
   constructor(list: HTMLElement, actions: LibraryActions) {
+    this.#element = list;
     this.#list = new KeyedList(
       list,
       (source) => source.id,
@@ -38,6 +41,17 @@ export class LibraryView {
   /** Shows these sources, in this order. */
   render(sources: readonly SourceSummary[]): void {
     this.#list.render(sources);
+  }
+
+  /** Turns the Details… buttons off, each saying why (a group's reader), or on again (null). */
+  setReadOnly(reason: string | null): void {
+    this.#readOnly = reason;
+    for (const details of this.#element.querySelectorAll<HTMLButtonElement>('.source-edit')) this.#applyReadOnly(details);
+  }
+
+  #applyReadOnly(details: HTMLButtonElement): void {
+    details.disabled = this.#readOnly !== null;
+    details.title = this.#readOnly ?? details.getAttribute('aria-label') ?? '';
   }
 
   /** Marks the source open in the reader. */
@@ -91,8 +105,8 @@ export class LibraryView {
     if (source.missing.length > 0) {
       choose.append(el('span', 'badge badge-missing', 'Details missing', { title: `Chicago needs: ${source.missing.map(fieldLabel).join(', ')}` }));
     }
-    details.title = `Edit the details of ${source.shortTitle}`;
-    details.setAttribute('aria-label', details.title);
+    details.setAttribute('aria-label', `Edit the details of ${source.shortTitle}`);
+    this.#applyReadOnly(details);
   }
 }
 

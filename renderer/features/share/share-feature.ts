@@ -1,7 +1,9 @@
 import type { ShareView } from '../../../core/api.ts';
 import type { Context } from '../../context.ts';
+import type { WriteLock } from '../../state/app-state.ts';
 import { notify } from '../../ui/dialogs.ts';
 import { shareDialog } from './share-dialog.ts';
+import { readOnlyReason } from './share-reducer.ts';
 import { describeShareView } from './share-status.ts';
 
 /** Sharing the corpus with a group: the File menu's commands, the status indicator, what others changed. */
@@ -33,14 +35,30 @@ export function mountShare(ctx: Context, deps: ShareDeps): Share {
 
   const status = (next: ShareView) => {
     view = next;
-    const readerIn = next.joined && next.role === 'reader' ? next.group : null;
-    if (store.state.readerIn !== readerIn) store.dispatch({ type: 'share/reader', group: readerIn });
+    const role: WriteLock['role'] | null = next.joined ? (next.role === null ? 'unknown' : next.role === 'reader' ? 'reader' : null) : null;
+    const lock: WriteLock | null = next.joined && role !== null ? { group: next.group, role } : null;
+    const before = store.state.writeLock;
+    if (before?.group !== lock?.group || before?.role !== lock?.role) {
+      // Work done while the user could write is not theirs to undo once they read only.
+      if (lock !== null) ctx.history.clear();
+      store.dispatch({ type: 'share/writeLock', lock });
+    }
     const described = describeShareView(next);
     indicator.hidden = described === null;
     indicator.textContent = described?.text ?? '';
     indicator.title = described?.title ?? '';
     indicator.dataset.state = described?.state ?? '';
   };
+
+  // Why the user may not write to the group, always in view under the indicator.
+  const lockLine = ctx.part('.write-lock');
+  store.watch(
+    (state) => readOnlyReason(state),
+    (reason) => {
+      lockLine.hidden = reason === null;
+      lockLine.textContent = reason ?? '';
+    },
+  );
 
   return {
     async load() {

@@ -41,10 +41,13 @@ export class TagManager {
   readonly #list = el('ul', 'tag-tree');
   readonly #rows: KeyedList<Row>;
   readonly #parts = new WeakMap<HTMLElement, RowParts>();
+  readonly #readOnly = el('p', 'read-only-note', undefined, { role: 'note' });
+  #readOnlyReason: string | null = null;
 
   constructor(actions: TagManagerActions) {
     this.element = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
-    this.element.append(el('h2', 'panel-heading', 'Tags'), this.#empty, this.#list);
+    this.#readOnly.hidden = true;
+    this.element.append(el('h2', 'panel-heading', 'Tags'), this.#readOnly, this.#empty, this.#list);
     this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row));
   }
 
@@ -53,6 +56,28 @@ export class TagManager {
     this.#empty.hidden = tags.length > 0;
     this.#list.hidden = tags.length === 0;
     this.#rows.render(treeOrder(tags).map(([tag, depth]) => ({ tag, depth, tags })));
+  }
+
+  /**
+   * Turns every control that would change a tag off (out of the tab order, announced as
+   * unavailable), with the reason above the list and on each; null turns them on again.
+   */
+  setReadOnly(reason: string | null): void {
+    this.#readOnlyReason = reason;
+    this.#readOnly.hidden = reason === null;
+    this.#readOnly.textContent = reason ?? '';
+    for (const item of this.#list.querySelectorAll<HTMLElement>('.tag-row')) this.#applyReadOnly(item);
+  }
+
+  #applyReadOnly(item: HTMLElement): void {
+    const parts = this.#parts.get(item);
+    if (!parts) return;
+    const reason = this.#readOnlyReason;
+    for (const control of [parts.name, parts.color, parts.parent, parts.merge, parts.remove]) {
+      control.disabled = reason !== null;
+      // The name field's tooltip gives a long name whole; the others say why they are off.
+      if (control !== parts.name) control.title = reason ?? (control === parts.remove ? `Delete the tag ${parts.row.tag.name}` : '');
+    }
   }
 
   #row(row: Row, actions: TagManagerActions): HTMLElement {
@@ -92,6 +117,7 @@ export class TagManager {
     item.append(name, parts.usage, color, parent, merge, parts.remove);
     this.#parts.set(item, parts);
     this.#fill(item, row, true);
+    this.#applyReadOnly(item);
     return item;
   }
 
@@ -116,8 +142,8 @@ export class TagManager {
     parts.color.value = tag.color;
     parts.parent.setAttribute('aria-label', `Parent of ${tag.name}`);
     parts.merge.setAttribute('aria-label', `Merge ${tag.name} into another tag`);
-    parts.remove.title = `Delete the tag ${tag.name}`;
-    parts.remove.setAttribute('aria-label', parts.remove.title);
+    parts.remove.title = this.#readOnlyReason ?? `Delete the tag ${tag.name}`;
+    parts.remove.setAttribute('aria-label', `Delete the tag ${tag.name}`);
     if (before.tags !== tags || first) {
       // A tag cannot move under itself or one of its own descendants.
       const below = new Set([tag.id, ...descendants(tags, tag.id)]);

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.ts';
+import { writeRefusal } from '../share/share-reducer.ts';
 import { tagCommands } from './tag-commands.ts';
 import { TagManager } from './tag-manager.ts';
 
@@ -20,6 +21,11 @@ export function mountTags(ctx: Context, deps: { refreshAnnotations(): Promise<vo
   store.watch(
     (state) => state.tags,
     (tags) => manager.render(tags),
+  );
+  // A group's reader reads the tags; renaming, moving, merging and deleting are off, saying why.
+  store.watch(
+    (state) => writeRefusal(state, 'tags'),
+    (reason) => manager.setReadOnly(reason),
   );
   return { reload };
 }

@@ -1,4 +1,6 @@
 import type { Context } from '../../context.ts';
+import { notify } from '../../ui/dialogs.ts';
+import { writeRefusal } from '../share/share-reducer.ts';
 
 // A drag that carries files from the desktop (not text dragged within the page).
 function carriesFiles(event: DragEvent): boolean {
@@ -27,7 +29,7 @@ export function mountDropImport(ctx: Context, importFile: (file: File) => Promis
   library.addEventListener('dragover', (event) => {
     if (!carriesFiles(event) || !event.dataTransfer) return;
     event.preventDefault();
-    event.dataTransfer.dropEffect = ctx.store.state.dialogs.modal ? 'none' : 'copy';
+    event.dataTransfer.dropEffect = ctx.store.state.dialogs.modal || writeRefusal(ctx.store.state, 'sources') ? 'none' : 'copy';
   });
   library.addEventListener('drop', (event) => {
     if (!carriesFiles(event)) return;
@@ -35,6 +37,8 @@ export function mountDropImport(ctx: Context, importFile: (file: File) => Promis
     depth = 0;
     highlight(false);
     if (ctx.store.state.dialogs.modal) return;
+    const refusal = writeRefusal(ctx.store.state, 'sources');
+    if (refusal) return notify(refusal, 'error');
     const files = Array.from(event.dataTransfer?.files ?? []);
     void (async () => {
       for (const file of files) await importFile(file);

@@ -2,6 +2,7 @@ import type { ImportPreview, ImportProgress } from '../../../core/api.ts';
 import { dropFile } from '../../bridge.ts';
 import type { Context } from '../../context.ts';
 import { chooseAction, notify } from '../../ui/dialogs.ts';
+import { writeRefusal } from '../share/share-reducer.ts';
 import { mountDropImport } from './drop-import.ts';
 import { exportDialog } from './export-dialog.ts';
 import { importDialog } from './import-dialog.ts';
@@ -87,7 +88,11 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
     }),
   );
 
-  const importSource = () => enqueue(() => readThenConfirm(() => calls.call('corpus.importChoose')));
+  const importSource = () => {
+    const refusal = writeRefusal(store.state, 'sources');
+    if (refusal) return Promise.resolve(notify(refusal, 'error'));
+    return enqueue(() => readThenConfirm(() => calls.call('corpus.importChoose')));
+  };
 
   const confirm = async (preview: ImportPreview) => {
     let imported: string | null = null;
@@ -106,6 +111,8 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
   };
 
   const editDetails = async (id: string) => {
+    const refusal = writeRefusal(store.state, 'details');
+    if (refusal) return notify(refusal, 'error');
     const [item, provenance] = await Promise.all([calls.call('corpus.metadata', { id }), calls.call('corpus.provenance', { id })]);
     if (!item) return;
     const missing = store.state.library.sources.find((s) => s.id === id)?.missing ?? [];
@@ -120,7 +127,17 @@ export function mountTransfer(ctx: Context, deps: TransferDeps): Transfer {
     notify('The details were saved.');
   };
 
-  ctx.part('[data-action="import"]').addEventListener('click', () => void importSource());
+  const importButton = ctx.part<HTMLButtonElement>('[data-action="import"]');
+  importButton.addEventListener('click', () => void importSource());
+  // A group's reader adds no source: the button is off and says why.
+  const importTitle = importButton.title;
+  store.watch(
+    (state) => writeRefusal(state, 'sources'),
+    (refusal) => {
+      importButton.disabled = refusal !== null;
+      importButton.title = refusal ?? importTitle;
+    },
+  );
   // A report that arrives after the reading ended (events and answers travel apart) is dropped.
   const progress = (report: ImportProgress) => {
     if (reading) store.dispatch({ type: 'import/progress', progress: report });

@@ -201,6 +201,16 @@ describe('SearchHost', () => {
     expect(host.status().segments.length).toBeGreaterThan(0);
   }, SLOW);
 
+  it('refuses a question asked after it was closed at once, instead of leaving it unanswered', async () => {
+    const f = makeSearchFolders();
+    roots.push(f.root);
+    const host = new SearchHost(f.corpus, f.cache, () => []);
+    await host.ready();
+    await host.close();
+    await expect(host.search('Albania')).rejects.toThrow('The search index stopped working. Restart Apparatus to search again.');
+    await expect(host.idle()).rejects.toThrow('The search index stopped working.');
+  }, SLOW);
+
   it('runs from the esbuild bundle the packaged app ships, which is both host and index worker', async () => {
     const f = makeSearchFolders();
     roots.push(f.root);
