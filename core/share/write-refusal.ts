@@ -6,13 +6,14 @@
 import { canWrite, type Role } from './roles.ts';
 
 /** What a change to the shared corpus would change. */
-export type SharedWrite = 'sources' | 'details' | 'references' | 'tags';
+export type SharedWrite = 'sources' | 'details' | 'references' | 'tags' | 'annotations';
 
 const WHAT: Record<SharedWrite, string> = {
   sources: 'add sources to it',
   details: 'change the details of its sources',
   references: 'change its references',
   tags: 'rename, move, merge or delete its tags',
+  annotations: 'add annotations to it',
 };
 
 /** Why a member of `group` with `role` (undefined: not yet known) may not make a change of kind `write`; null when they may. */

@@ -241,7 +241,7 @@ export class AppServices {
 
   /** Annotation files imported from the window: the file chosen in main's own dialog, the sources confirmed in the page. */
   get annotationSessions(): AnnotationImportSessions {
-    return (this.#annotationSessions ??= new AnnotationImportSessions(this.corpus, this.annotationImports, () => this.#platform().chooseInteropFile('annotations')));
+    return (this.#annotationSessions ??= new AnnotationImportSessions(this.corpus, this.annotationImports, () => (this.corpus.assertWritable('annotations'), this.#platform().chooseInteropFile('annotations'))));
   }
 
   /** The Zotero running on this computer: its library browsed and imported, references sent to it. */

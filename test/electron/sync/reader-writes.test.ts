@@ -11,6 +11,7 @@ import { makeGroup, startTestServer, tempFolder, withAccess } from '../../suppor
 const ADD = 'You are a reader in group “seminar”: only editors and owners can add sources to it.';
 const DETAILS = 'You are a reader in group “seminar”: only editors and owners can change the details of its sources.';
 const REFERENCES = 'You are a reader in group “seminar”: only editors and owners can change its references.';
+const ANNOTATIONS = 'You are a reader in group “seminar”: only editors and owners can add annotations to it.';
 const WAITING = 'Apparatus is waiting for group “seminar” to say what you may do in it: nothing can be changed in the shared corpus until the sync server answers.';
 const LETTER = join(import.meta.dirname, '../../fixtures/import/letter.txt');
 
@@ -60,6 +61,8 @@ describe('a reader of a group cannot make the shared corpus diverge: the service
     expect(await handlers['corpus.updateMetadata']({ id: 'edemskiy-2019', patch: { publisher: 'Carl’s press' } })).toEqual({ ok: false, error: { code: 'invalid-input', message: DETAILS } });
     expect(await handlers['references.choose'](undefined)).toEqual({ ok: false, error: { code: 'invalid-input', message: REFERENCES } });
     expect(await handlers['zotero.import']({ keys: ['ABCD2345'] })).toEqual({ ok: false, error: { code: 'invalid-input', message: ADD } });
+    // Hypothesis or W3C annotations: refused before the file dialog opens (it would answer null).
+    expect(await handlers['annotations.importChoose'](undefined)).toEqual({ ok: false, error: { code: 'invalid-input', message: ANNOTATIONS } });
     const rename = await handlers['tags.rename']({ id: services.tags.list()[0]?.id, name: 'Hunger' });
     expect(rename).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^You are a reader in this group/) } });
 
