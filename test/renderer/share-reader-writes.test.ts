@@ -70,8 +70,10 @@ describe('a group’s reader cannot change the shared corpus from the window: th
   it('shows the reason under the status, turns Import and Details off saying why, and the menu’s imports only repeat it', async () => {
     const { page } = app;
     await expect.poll(() => lockLine().textContent()).toBe(REASON);
-    // At 900 px the library starts folded away; the keyboard opens it, with the reason at its top.
-    if (!(await page.locator('.library').isVisible())) await page.keyboard.press('Control+Shift+L');
+    // At 900 px the library folds away while reading (once the window has taken its new size);
+    // the keyboard opens it, with the reason at its top.
+    await expect.poll(() => page.locator('.library').isVisible()).toBe(false);
+    await page.keyboard.press('Control+Shift+L');
     await expect.poll(() => seenWhole(lockLine())).toBe(true);
     expect(await importButton().isDisabled()).toBe(true);
     expect(await importButton().getAttribute('title')).toBe(ADD);
