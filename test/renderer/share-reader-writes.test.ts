@@ -218,6 +218,8 @@ describe('before the server has said what a member may do, the window changes no
 
   it('offers no colour and no import while it waits, saying so, and lets an editor write once the member list arrives', async () => {
     const { page } = app;
+    // At 900 px the library folds away while reading: the text reflows before anything is selected.
+    await expect.poll(() => page.locator('.library').isVisible()).toBe(false);
     await selectWithMouse(page, 'The huge complex of turbulent historical processes');
     const toolbar = page.locator('.selection-toolbar');
     await expect.poll(() => toolbar.locator('.toolbar-read-only').textContent()).toBe(WAITING);
