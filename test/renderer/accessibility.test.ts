@@ -7,6 +7,7 @@ import { phraseRange } from '../support/phrases.ts';
 import { closeAll } from '../support/reading.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SOURCE = 'edemskiy-2019';
 
@@ -83,7 +84,7 @@ describe('accessibility of the window, by axe-core', () => {
     const tag = backend.services.store.createTag('Kremlin', 'blue');
     backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, 'The situation changed in the spring of 1960'), tags: [tag.id], note: 'A *turning* point.' });
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
   });
   afterAll(() => closeAll(app, browser, backend));

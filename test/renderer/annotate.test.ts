@@ -4,6 +4,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const PHRASE = 'the condemnation of the “personality cult” of Joseph Stalin';
 
@@ -18,7 +19,7 @@ describe('reading and annotating in the browser, against the real store', () => 
     backend = openServices();
     existingTag = backend.services.store.createTag('Bucharest', 'blue').id;
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
   });
   afterAll(async () => {
     await app?.close();

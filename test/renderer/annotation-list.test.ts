@@ -8,6 +8,7 @@ import { phraseRange } from '../support/phrases.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SOURCE = 'edemskiy-2019';
 const PASSAGE = 'ideological differences should not be discussed publicly, in the media, but rather in personal meetings.';
@@ -126,7 +127,7 @@ describe('the library list', () => {
 
   it('never lets “Details…” cover a title, however long', async () => {
     for (const width of [1400, 1100]) {
-      await app.page.setViewportSize({ width, height: 900 });
+      await resizeWindow(app.page, width, 900);
       const overlaps = await app.page.locator('.source:not(.unreadable)').evaluateAll((items) =>
         items.flatMap((item) => {
           const details = item.querySelector('.source-edit')!.getBoundingClientRect();

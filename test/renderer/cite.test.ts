@@ -8,6 +8,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { unzipText } from '../core/export/unzip.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('copying a citation in the browser', () => {
   let browser: Browser;
@@ -18,7 +19,7 @@ describe('copying a citation in the browser', () => {
     browser = await launchChromium();
     backend = openServices();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
   });
   afterAll(async () => {
     await app?.close();

@@ -9,6 +9,7 @@ import { phraseRange } from '../support/phrases.ts';
 import { closeAll, openReading, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole, sight } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SOURCE = 'edemskiy-2019';
 const DERIVATIVE = 'resexcellence-2021';
@@ -34,7 +35,7 @@ describe('every dialog in a 900×600 window', () => {
     backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, PASSAGE, copy.folder), color: 'green' });
     backend.services.annotations.create({ sourceId: DERIVATIVE, start: 0, end: 40 });
     app = await openReading(browser, backend, SOURCE);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
   });
   afterAll(async () => {
     await closeAll(app, browser, backend);

@@ -9,6 +9,7 @@ import { contentOf, folderState } from '../support/folder-state.ts';
 import { MB, writeHugeSource } from '../support/huge-source.ts';
 import { blockMainThread, watchLongTasks, type LongTaskLog } from '../support/long-tasks.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 // A 20 MB source is refused with a message naming the limit, and the window
 // never freezes on the way. (How a source at the text limit, 2 million characters, fares is
@@ -31,7 +32,7 @@ describe('a 20 MB source in File ▸ Import Source…', () => {
     browser = await launchChromium();
     backend = openServices(corpus);
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
     tasks = await watchLongTasks(app.page);
   });

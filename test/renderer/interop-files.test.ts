@@ -11,6 +11,7 @@ import { unzipText } from '../core/export/unzip.ts';
 import { buttonsNotSeen, buttonsOutOfView } from '../support/dialog-fit.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const HYPOTHESIS = fileURLToPath(new URL('../fixtures/interop/hypothesis-export.json', import.meta.url));
 
@@ -50,7 +51,7 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     browser = await launchChromium();
     backend = openServices(corpus.folder);
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

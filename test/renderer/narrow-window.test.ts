@@ -5,6 +5,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole, unseen } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SOURCE = 'edemskiy-2019';
 const LONG_TAG = 'Soviet–Albanian economic relations and the withdrawal of the Soviet specialists in 1961';
@@ -54,7 +55,7 @@ describe('a narrow window', () => {
   afterAll(() => closeAll(app, browser, backend));
 
   it('keeps a readable measure at 800 px, the side panel beside the text and the library folded away', async () => {
-    await app.page.setViewportSize({ width: 800, height: 600 });
+    await resizeWindow(app.page, 800, 600);
     await expect.poll(() => unseen(library())).toBe(true);
     expect(await seenWhole(app.page.locator('.side-tabs'))).toBe(true);
     const lines = await charactersPerLine(app.page);
@@ -80,7 +81,7 @@ describe('a narrow window', () => {
 
   it('fits the tag manager in its panel: every control in view, long names cut short with a tooltip', async () => {
     const { page } = app;
-    await page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(page, 900, 600);
     await page.click('[data-side="tags"]');
     const rows = page.locator('.tag-row');
     await expect.poll(() => rows.count()).toBe(3);
@@ -98,7 +99,7 @@ describe('a narrow window', () => {
 
   it('remembers a collapsed panel, and reopens the source where it was, after a restart', async () => {
     const { page } = app;
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(page, 1400, 900);
     await page.click('[data-side="annotations"]');
     // Folded to make room at 800 px: shown again, then collapsed by the user.
     await page.keyboard.press('Control+Shift+L');

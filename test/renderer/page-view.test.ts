@@ -11,6 +11,7 @@ import { inkOnPage } from '../support/page-canvas.ts';
 import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 import { seenWhole } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const WORDS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
@@ -74,7 +75,7 @@ describe('the page view of a PDF source', () => {
     writeFileSync(recipe, recorded.replace(/options:\n {2}pageLabels: .*\n/u, ''));
     if (readFileSync(recipe, 'utf8') === recorded) throw new Error('the recipe of covered.pdf records no page labels to remove');
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.click('[data-source-id="offprint"] .source-open');
     await app.page.waitForSelector('.reading');
   });
@@ -122,7 +123,7 @@ describe('the page view of a PDF source', () => {
 
   it('keeps the reader readable beside the page in a 900 × 600 window, and gives it all its room when closed', async () => {
     const { page } = app;
-    await page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(page, 900, 600);
     const alone = (await page.locator('.reader-scroll').boundingBox())!;
     await page.click('[data-action="page-view"]');
     await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
@@ -142,12 +143,12 @@ describe('the page view of a PDF source', () => {
     await expect.poll(() => page.locator('.page-pane').isHidden()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('page-view');
     expect((await page.locator('.reader-scroll').boundingBox())!.height).toBe(alone.height);
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(page, 1400, 900);
   });
 
   it('shows the find bar above the text and the page below it, every toolbar button in sight, and passes axe-core in light and dark', async () => {
     const { page } = app;
-    await page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(page, 900, 600);
     await page.click('[data-action="page-view"]');
     await page.waitForSelector('.page-pane:not([hidden]) .page-sheet:not([hidden])');
     const shown = await page.locator('.reader-toolbar button').evaluateAll((buttons) => buttons.filter((b) => b.checkVisibility()).map((b) => b.textContent ?? ''));
@@ -179,7 +180,7 @@ describe('the page view of a PDF source', () => {
     await expect.poll(() => page.locator('.find-bar').isHidden()).toBe(true);
     await page.locator('.page-pane .page-close').click();
     await expect.poll(() => page.locator('.page-pane').isHidden()).toBe(true);
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(page, 1400, 900);
   });
 
   it('shows the page a printed page stands on for a source imported before its pages were recorded, counting the cover', async () => {

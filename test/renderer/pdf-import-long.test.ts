@@ -14,6 +14,7 @@ import { longPdf } from '../support/pdf-fixtures.ts';
 import { closeAll } from '../support/reading.ts';
 import { seenWhole } from '../support/visible.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 // A window task longer than this is a freeze the user feels; none may happen while a PDF of
 // 2,000 pages is read and imported. (Opening so long a source in the reader afterwards is the
@@ -46,7 +47,7 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
       pdfWorkerFile: HELD_WORKER,
     });
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
     tasks = await watchLongTasks(app.page);
   }, 120_000);
@@ -63,10 +64,10 @@ describe('a 2,000-page PDF in File ▸ Import Source…', () => {
     await app!.emit('menu.import');
     await page.waitForSelector('.import-progress:not([hidden])');
     // The progress and its Cancel button are in sight in a small window, and pass axe-core.
-    await page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(page, 900, 600);
     expect(await seenWhole(page.locator('.import-progress button:has-text("Cancel")'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(page, 1400, 900);
     await page.click('.import-progress button:has-text("Cancel")');
     rmSync(`${file}.hold`);
     await expect.poll(() => page.locator('.toast').textContent()).toBe('The import was cancelled; nothing was added to the corpus.');

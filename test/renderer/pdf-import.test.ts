@@ -15,6 +15,7 @@ import { article, scanned } from '../support/pdf-fixtures.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { closeAll } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('a PDF in File ▸ Import Source…, and its page beside the text', () => {
   let browser: Browser;
@@ -32,7 +33,7 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     browser = await launchChromium();
     backend = openServices(corpus);
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {
@@ -204,7 +205,7 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
 
   it('keeps the PDF form’s buttons in view in a 900 × 600 window, its fields within the form', async () => {
     const { page } = app;
-    await page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(page, 900, 600);
     backend.filesToChoose.push(join(folder, 'scan.pdf'));
     await app.emit('menu.import');
     await page.waitForSelector('.import-dialog');
@@ -221,7 +222,7 @@ describe('a PDF in File ▸ Import Source…, and its page beside the text', () 
     expect(await buttonsNotSeen(page.locator('.import-dialog'))).toEqual([]);
     expect(await axeViolations(page)).toEqual([]);
     await page.click('.import-dialog button:has-text("Cancel")');
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(page, 1400, 900);
   });
 
   it('imports a PDF dropped on the library, the page never learning where it is', async () => {

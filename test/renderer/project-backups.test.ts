@@ -8,6 +8,7 @@ import { phraseRange } from '../support/phrases.ts';
 import { startHelper } from '../support/store-processes.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const HOLDER = fileURLToPath(new URL('../support/store-holder.ts', import.meta.url));
 const SOURCE = 'edemskiy-2019';
@@ -45,7 +46,7 @@ describe('File ▸ Project ▸ Check Project… and Backups… in the window', (
     annotations.delete(ids.early);
     make('late');
     app = await openReading(browser, backend, SOURCE);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
   }, 60_000);
   afterAll(() => closeAll(app, browser, backend));
 

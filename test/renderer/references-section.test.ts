@@ -7,6 +7,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { buttonsOutOfView } from '../support/dialog-fit.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 // A book the corpus has no text of: importing it keeps it as a reference without text.
 const BIBTEX = `@book{griffith1963,
@@ -39,7 +40,7 @@ describe('the library’s references without text, in the browser', () => {
     app = await openApp(browser, backend.services);
     // Main forwards the list's changes to the window, as the Electron main process does.
     backend.services.events.on('references.changed', () => void app.emit('references.changed'));
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

@@ -17,6 +17,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ANSWER, copyCleanedCorpus, searchProgressToPage, shown } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('what search results tell the searcher', () => {
   let browser: Browser;
@@ -47,7 +48,7 @@ describe('what search results tell the searcher', () => {
     await progress.attach(app);
     // Complete answers from here on: the index is built (its progress reached the page meanwhile).
     await backend.services.search.query('Hoxha');
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

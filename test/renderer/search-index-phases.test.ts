@@ -12,6 +12,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { closeAll } from '../support/reading.ts';
 import { ANSWER, shown } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SEGMENTS: SearchProgress['segments'] = [
   { id: 's1', kind: 'sources', sources: 900, documents: 52_000, masked: 12, bytes: 31_000_000 },
@@ -28,7 +29,7 @@ describe('the search index while it builds and tidies', () => {
     browser = await launchChromium();
     backend = openServices();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(() => closeAll(app, browser, backend));

@@ -21,6 +21,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ANSWER, copyCleanedCorpus, searchProgressToPage, shown } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const HELD_BACK = 'memorie-kapo';
 
@@ -81,7 +82,7 @@ describe('the search index while it loads', () => {
     browser = await launchChromium();
     app = await openApp(browser, services);
     await progress.attach(app);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { closeAll } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('a search hit in a source’s own notes', () => {
   let browser: Browser;
@@ -15,7 +16,7 @@ describe('a search hit in a source’s own notes', () => {
     browser = await launchChromium();
     backend = openServices();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
   });
   afterAll(() => closeAll(app, browser, backend));

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('searching in the browser', () => {
   let browser: Browser;
@@ -13,7 +14,7 @@ describe('searching in the browser', () => {
     browser = await launchChromium();
     backend = openServices();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

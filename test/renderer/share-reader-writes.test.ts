@@ -14,6 +14,7 @@ import { openSharedProject, type SharedProject } from '../support/share-projects
 import { makeGroup, spawnServer, tempFolder, withAccess, type ServerProcess } from '../support/share-server.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { seenWhole, tabStops } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const REASON = 'You are a reader in group “seminar”: you can read, search and cite its work, not highlight or change it.';
 const ADD = 'You are a reader in group “seminar”: only editors and owners can add sources to it.';
@@ -51,7 +52,7 @@ describe('a group’s reader cannot change the shared corpus from the window: th
     await backend.services.sync.join({ server: server.url, group: 'seminar', token: tokens.carl ?? '' });
     browser = await launchChromium();
     app = await openReading(browser, backend, 'edemskiy-2019');
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
   }, 120_000);
   afterAll(async () => {
     await closeAll(app, browser, backend);
@@ -207,7 +208,7 @@ describe('before the server has said what a member may do, the window changes no
     backend.services.sync.onView((view) => void app?.emit('share.status', view));
     browser = await launchChromium();
     app = await openReading(browser, backend, 'edemskiy-2019');
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
   }, 120_000);
   afterAll(async () => {
     await closeAll(app, browser, backend);

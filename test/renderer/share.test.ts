@@ -6,6 +6,7 @@ import { buttonsOutOfView } from '../support/dialog-fit.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { makeGroup, spawnServer, tempFolder, type ServerProcess } from '../support/share-server.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('sharing the corpus from the File menu, against a real sync server', () => {
   let browser: Browser;
@@ -27,7 +28,7 @@ describe('sharing the corpus from the File menu, against a real sync server', ()
     backend.services.sync.onView((view) => void app?.emit('share.status', view));
     backend.services.sync.onNotice((message) => void app?.emit('share.notice', { message }));
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

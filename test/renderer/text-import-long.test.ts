@@ -12,6 +12,7 @@ import { watchLongTasks, type LongTaskLog } from '../support/long-tasks.ts';
 import { closeAll } from '../support/reading.ts';
 import { seenWhole } from '../support/visible.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 // A window task longer than this is a freeze the user feels; none may happen while a large web
 // page is read, cleaned and imported (test/renderer/pdf-import-long.test.ts has the proof that
@@ -61,7 +62,7 @@ describe('a 9 MB web page in File ▸ Import Source…', () => {
       cleanWorkerFile: HELD_WORKER,
     });
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
     tasks = await watchLongTasks(app.page);
   }, 120_000);

@@ -8,6 +8,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const PASSAGE =
   'Until June 1960, Moscow did not respond to these views in any way, believing that mutual ' +
@@ -28,7 +29,7 @@ describe('trimming a quotation in the browser, against the real store', () => {
     browser = await launchChromium();
     backend = openServices();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
   });
   afterAll(async () => {
     await app?.close();

@@ -6,6 +6,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 // A file whose front matter is not valid YAML: the bracket is never closed.
 const BROKEN = '---\nid: broken-notes\ntitle: [Minutes of the Politburo\ntype: manuscript\n---\n\nThe minutes.\n';
@@ -22,7 +23,7 @@ describe('a corpus file that cannot be read, in the library', () => {
     browser = await launchChromium();
     backend = openServices(corpus);
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

@@ -11,6 +11,7 @@ import { article } from '../support/pdf-fixtures.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 describe('Zotero in the browser, against a server that answers as Zotero 7 does', () => {
   let browser: Browser;
@@ -35,7 +36,7 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
       },
     });
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 900, height: 600 });
+    await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {

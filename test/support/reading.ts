@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { openApp, type AppPage } from './app-page.ts';
 import { CORPUS_DIR, type TestServices } from './services.ts';
+import { resizeWindow } from './window-size.ts';
 
 /** Opens the app at 1400×900 with a source open in the reader, as a reader test begins. */
 export async function openReading(browser: Browser, backend: TestServices, sourceId: string): Promise<AppPage> {
   const app = await openApp(browser, backend.services);
-  await app.page.setViewportSize({ width: 1400, height: 900 });
+  await resizeWindow(app.page, 1400, 900);
   await app.page.click(`[data-source-id="${sourceId}"] .source-open`);
   await app.page.waitForSelector('.reading');
   return app;
