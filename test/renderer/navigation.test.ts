@@ -10,6 +10,7 @@ import { phraseRange } from '../support/phrases.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { CORPUS_DIR, openServices, type TestServices } from '../support/services.ts';
 import { seenWhole, sight, unseen } from '../support/visible.ts';
+import { resizeWindow } from '../support/window-size.ts';
 
 const SOURCE = 'edemskiy-2019';
 const text = readingText(parseSource(readFileSync(join(CORPUS_DIR, `${SOURCE}.md`), 'utf8'))).text;
@@ -44,7 +45,10 @@ describe('finding one’s way in a source', () => {
 
   it('shows the printed page while scrolling, and goes to the page typed (Ctrl+G)', async () => {
     const { page } = app;
-    await page.locator('.reader-scroll').evaluate((node) => (node.scrollTop = 0));
+    // The user wheels back to the top at once, while the heading just gone to may still be settling.
+    await page.hover('.reader-scroll');
+    await page.mouse.wheel(0, -1_000_000);
+    await expect.poll(() => page.locator('.reader-scroll').evaluate((node) => node.scrollTop)).toBe(0);
     await expect.poll(() => pageField().inputValue()).toBe('375');
     await page.keyboard.press('Control+g');
     expect(await pageField().evaluate((node) => node === document.activeElement)).toBe(true);
@@ -108,7 +112,7 @@ describe('starting again where the user left off', () => {
 
   it('says, before any source was opened, that none is open rather than that there are no annotations', async () => {
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     const empty = app.page.locator('.annotations-panel > .status');
     await expect.poll(() => empty.textContent()).toBe('No source is open: choose one in the library to see its highlights, or show those of every source.');
     await app.page.click('.annotations-panel button:has-text("Show the highlights of all sources")');
@@ -123,7 +127,7 @@ describe('starting again where the user left off', () => {
     await expect.poll(() => backend.services.store.getSetting(`reader.position:${SOURCE}`)).toBeGreaterThan(1000);
     await app.close();
     app = await openApp(browser, backend.services);
-    await app.page.setViewportSize({ width: 1400, height: 900 });
+    await resizeWindow(app.page, 1400, 900);
     await app.page.waitForSelector('.reading');
     expect(await app.page.locator('.reader-title').textContent()).toBe('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
     await expect.poll(() => app.page.locator('.reader-scroll').evaluate((node) => node.scrollTop)).toBeGreaterThan(1000);

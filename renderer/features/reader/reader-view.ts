@@ -9,6 +9,10 @@ import { Positions, type BlockSpan } from './positions.ts';
 import { searchMarksPlugin, searchMarksTransaction } from './search-marks.ts';
 import { sourceToDoc } from './source-doc.ts';
 
+/** The events by which the reader scrolls the text themselves (the scroll bar is grabbed with a pointer). */
+const USER_SCROLLS = ['wheel', 'pointerdown', 'keydown'] as const;
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' ']);
+
 /** A highlight in reading-text offsets, as the app knows it. */
 export interface ReaderHighlight {
   id: string;
@@ -68,6 +72,11 @@ export class ReaderView {
     this.#caret = new ReaderCaret(this.view, this.#scroller);
     const stopDrag = dragHandles(this.view, (pos) => this.positions.toOffset(pos), (id, start, end) => this.#events.adjustHighlight(id, { start, end }));
     const onScroll = () => this.#scheduleWindow();
+    // The reader scrolling by themselves while a passage settles takes over from it: otherwise the
+    // next frame would pull the text back under their hand.
+    const onUserScroll = (event: Event) => {
+      if (!(event instanceof KeyboardEvent) || SCROLL_KEYS.has(event.key)) this.#scrolls += 1;
+    };
     // Links and note numbers answer plain DOM clicks: ProseMirror's own click tracking can miss a
     // click that follows a modal dialog (its mouseup went to the dialog).
     const onClick = (event: MouseEvent) => this.#activate(event);
@@ -76,12 +85,14 @@ export class ReaderView {
     dom.addEventListener('keyup', onKeyUp);
     dom.addEventListener('keydown', onKeyDown);
     this.#scroller.addEventListener('scroll', onScroll, { passive: true });
+    for (const type of USER_SCROLLS) this.#scroller.addEventListener(type, onUserScroll, { passive: true });
     window.addEventListener('resize', onScroll);
     this.#cleanup.push(() => {
       this.#caret.destroy();
       stopDrag();
       cancelAnimationFrame(this.#windowFrame);
       this.#scroller.removeEventListener('scroll', onScroll);
+      for (const type of USER_SCROLLS) this.#scroller.removeEventListener(type, onUserScroll);
       window.removeEventListener('resize', onScroll);
       dom.removeEventListener('click', onClick);
       dom.removeEventListener('mouseup', onPointerUp);
