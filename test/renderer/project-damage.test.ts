@@ -102,10 +102,10 @@ describe('the open project’s files removed or replaced by another program whil
     const { page } = app;
     await highlight(page, PHRASES.first);
     await expect.poll(() => quotes()).toEqual([PHRASES.first]);
-    // Another program (a clean-up tool) removes the project's journal.
     expect(existsSync(`${file()}-wal`)).toBe(true);
 
-    // The next highlight is refused, and the window says why and what can be done now.
+    // Another program (a clean-up tool) removes the project's journal; the next highlight is
+    // refused, and the window says why and what can be done now.
     await highlightRefused(page, PHRASES.refused, () => rmSync(`${file()}-wal`));
     const dialog = page.locator('.project-decision');
     await dialog.waitFor();
