@@ -57,7 +57,10 @@ describe('finding one’s way in a source', () => {
     const milestone = page.locator('.reading .page-milestone[data-page="382"]');
     await expect.poll(async () => (await sight(milestone)).partly).toBe(true);
     await expect.poll(() => pageField().inputValue()).toMatch(/^38[12]$/);
-    await page.locator('.reader-scroll').evaluate((node) => (node.scrollTop += node.clientHeight * 3));
+    // Read on with the wheel, as a user does, even if the page gone to is still settling on screen.
+    const height = await page.locator('.reader-scroll').evaluate((node) => node.clientHeight);
+    await page.hover('.reader-scroll');
+    await page.mouse.wheel(0, height * 3);
     await expect.poll(() => pageField().inputValue()).not.toMatch(/^38[12]$/);
   });
 
