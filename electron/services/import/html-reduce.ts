@@ -20,10 +20,10 @@
  * needs another attempt, finds no article or fails, the page is read again without `strip`
  * (`html-cleaner.ts`), so that nothing of the page is lost.
  */
-import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { BLOCK_ELEMENTS, type HtmlCut, isActiveAttribute, isActiveElement } from '../../../core/clean/html-stream/html-stream.ts';
 import { StreamSanitizer } from '../../../core/clean/html-stream/stream-sanitize.ts';
+import { UNLIKELY_ROLES, readabilityPattern } from './readability-rules.ts';
 
 /** A page written again for the DOM, with its sanitized copy as cuts of the page. */
 export interface ReducedPage {
@@ -69,17 +69,12 @@ const META_ATTRIBUTES = new Set(['name', 'property', 'content']);
 const IMAGE_SOURCES = new Set(['src', 'srcset', 'data-src', 'data-srcset']);
 const IMAGE_FILE = /\.(jpg|jpeg|png|webp)/i;
 
-// Readability's own patterns and roles, so that the pass judges an element as Readability does.
-const READABILITY = Readability.prototype as unknown as { REGEXPS: Record<string, RegExp>; UNLIKELY_ROLES: string[] };
-const pattern = (key: string): RegExp => {
-  const found = READABILITY.REGEXPS[key];
-  // A pattern Readability no longer has matches everything: the pass then keeps more, never less.
-  return found instanceof RegExp ? new RegExp(found.source, found.flags.replace('g', '')) : /(?:)/;
-};
+// Readability's own patterns and roles, so that the pass judges an element as Readability does. A
+// pattern Readability no longer has matches everything: the pass then keeps more, never less.
+const pattern = (key: string): RegExp => readabilityPattern(key, /(?:)/);
 const UNLIKELY = pattern('unlikelyCandidates');
 const MAYBE = pattern('okMaybeItsACandidate');
 const BYLINE = pattern('byline');
-const UNLIKELY_ROLES = new Set(READABILITY.UNLIKELY_ROLES ?? []);
 // Classes and ids Readability acts on: a wrapper carrying one is kept.
 const CLASS_PATTERNS: RegExp[] = [
   ...['unlikelyCandidates', 'okMaybeItsACandidate', 'positive', 'negative', 'extraneous', 'byline', 'shareElements'].map(pattern),
