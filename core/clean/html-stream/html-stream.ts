@@ -12,7 +12,7 @@ import { type HtmlCut, StreamSanitizer, applyCuts } from './stream-sanitize.ts';
 
 export { ACTIVE_ELEMENTS, BLOCK_ELEMENTS, isActiveAttribute, isActiveElement } from './html-elements.ts';
 export { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
-export type { HtmlHeadFacts } from './stream-head.ts';
+export { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
 export { type HtmlCut, applyCuts } from './stream-sanitize.ts';
 
 /** What one streaming pass over a page gives. */
@@ -29,15 +29,26 @@ export interface StreamedPage {
   sanitizedLength: number;
 }
 
+/** What else reads a page as it streams past: every tag and text, with where it starts in the page. */
+export interface PageReader {
+  openTag(name: string, attributes: Readonly<Record<string, string>>, at: number): void;
+  closeTag(at: number): void;
+  text(text: string, at: number): void;
+}
+
 /**
- * Reads a page in one pass: its blocks, head facts and sanitized copy. Entities are decoded; the
- * parser never runs a script and never recurses, so any depth of nesting is read. Never throws on
- * odd HTML.
+ * One pass over a page: its head facts and its sanitized copy's cuts, with `reader` given every
+ * tag and text. `write` gives the page to the parser (whole, by default); `head` collects the head
+ * (given, its facts can be read before the pass ends). Entities are decoded; the parser never runs
+ * a script and never recurses, so any depth of nesting is read.
  */
-export function readHtmlStream(html: string): StreamedPage {
+export function streamPage(
+  html: string,
+  reader: PageReader,
+  write: (parser: Parser, html: string) => void = (parser, page) => parser.end(page),
+  head: StreamHead = new StreamHead(),
+): { head: HtmlHeadFacts; cuts: HtmlCut[] } {
   const sanitizer = new StreamSanitizer(html);
-  const head = new StreamHead();
-  const blocks = new StreamBlocks();
   const parser: Parser = new Parser(
     {
       onopentagname: () => sanitizer.openTagName(),
@@ -45,28 +56,38 @@ export function readHtmlStream(html: string): StreamedPage {
       onopentag: (name, attributes, implied) => {
         sanitizer.openTag(parser, name, attributes, implied);
         head.openTag(name, attributes);
-        blocks.openTag(name, attributes);
+        reader.openTag(name, attributes, parser.startIndex);
       },
       onclosetag: (name, implied) => {
         sanitizer.closeTag(parser, implied);
         head.closeTag(name);
-        blocks.closeTag();
+        reader.closeTag(parser.startIndex);
       },
       ontext: (text) => {
         head.text(text);
-        blocks.text(text);
+        reader.text(text, parser.startIndex);
       },
       oncommentend: () => sanitizer.comment(parser),
     },
     { decodeEntities: true },
   );
-  parser.end(html);
-  const cuts = sanitizer.result();
+  write(parser, html);
+  return { head: head.facts(), cuts: sanitizer.result() };
+}
+
+/** Reads a page in one pass: its blocks, head facts and sanitized copy (see `streamPage`). Never throws on odd HTML. */
+export function readHtmlStream(html: string): StreamedPage {
+  const blocks = new StreamBlocks();
+  const { head, cuts } = streamPage(html, {
+    openTag: (name, attributes) => blocks.openTag(name, attributes),
+    closeTag: () => blocks.closeTag(),
+    text: (text) => blocks.text(text),
+  });
   let sanitizedLength = html.length;
   for (const cut of cuts) sanitizedLength += cut.by.length - (cut.end - cut.start);
   return {
     blocks: blocks.blocks(),
-    head: head.facts(),
+    head,
     cuts,
     sanitizedLength,
     get sanitized() {

@@ -19,9 +19,15 @@ interface List {
 
 /** What an open element does to the text inside it, undone when it closes. */
 type Frame =
-  | { kind: 'inline' | 'dropped' | 'em' | 'strong' | 'link' | 'block' | 'quote' | 'item' | 'row' | 'heading' }
+  | { readonly kind: 'inline' | 'dropped' | 'em' | 'strong' | 'link' | 'block' | 'quote' | 'item' | 'row' | 'heading' }
   | { kind: 'list'; list: List }
   | { kind: 'cell'; start: number; separated: boolean };
+
+// Frames that hold nothing but their kind, shared: a page opens a great many elements.
+const FRAMES = {
+  inline: { kind: 'inline' }, dropped: { kind: 'dropped' }, em: { kind: 'em' }, strong: { kind: 'strong' }, link: { kind: 'link' },
+  block: { kind: 'block' }, quote: { kind: 'quote' }, item: { kind: 'item' }, row: { kind: 'row' }, heading: { kind: 'heading' },
+} as const satisfies Record<string, Frame>;
 
 /**
  * Collects blocks from the parser's events. h1–h6 become headings (inside a quotation or list
@@ -122,24 +128,24 @@ export class StreamBlocks {
   }
 
   #open(name: string, attributes: Readonly<Record<string, string>>): Frame {
-    if (this.#dropped > 0) return { kind: 'inline' };
+    if (this.#dropped > 0) return FRAMES.inline;
     if (DROPPED.has(name)) {
       this.#dropped += 1;
-      return { kind: 'dropped' };
+      return FRAMES.dropped;
     }
     if (BLOCK_ELEMENTS.has(name)) return this.#openBlock(name, attributes);
     if (EMPHASIS.has(name)) {
       this.#em += 1;
-      return { kind: 'em' };
+      return FRAMES.em;
     }
     if (STRONG.has(name)) {
       this.#strong += 1;
-      return { kind: 'strong' };
+      return FRAMES.strong;
     }
     if (name === 'a') {
       const href = (attributes.href ?? '').trim();
       this.#links.push(SAFE_LINK.test(href) ? href : undefined);
-      return { kind: 'link' };
+      return FRAMES.link;
     }
     if (name === 'br') {
       if (this.#heading !== undefined || this.#rows > 0 || this.#items.length > 0) this.text(' ');
@@ -148,7 +154,7 @@ export class StreamBlocks {
       const alt = attributes.alt?.trim();
       if (alt) this.text(` ${alt} `);
     }
-    return { kind: 'inline' };
+    return FRAMES.inline;
   }
 
   #openBlock(name: string, attributes: Readonly<Record<string, string>>): Frame {
@@ -160,30 +166,30 @@ export class StreamBlocks {
       return { kind: 'cell', start: this.#pending.length, separated };
     }
     // Inside a heading or a table row, blocks are read as part of it.
-    if (this.#heading !== undefined || this.#rows > 0) return { kind: 'inline' };
+    if (this.#heading !== undefined || this.#rows > 0) return FRAMES.inline;
     this.#flush();
     const heading = HEADING.exec(name);
     if (heading && this.#quotes === 0 && this.#items.length === 0) {
       this.#heading = Number(heading[1]);
-      return { kind: 'heading' };
+      return FRAMES.heading;
     }
     switch (name) {
       case 'blockquote':
         this.#quotes += 1;
-        return { kind: 'quote' };
+        return FRAMES.quote;
       case 'ol':
       case 'ul':
         return { kind: 'list', list: { ordered: name === 'ol', next: name === 'ol' ? startOf(attributes) : 0 } };
       case 'li': {
         const prefix = parent?.kind === 'list' && parent.list.ordered ? `${parent.list.next++}. ` : '';
         this.#items.push({ prefix });
-        return { kind: 'item' };
+        return FRAMES.item;
       }
       case 'tr':
         this.#rows += 1;
-        return { kind: 'row' };
+        return FRAMES.row;
       default:
-        return { kind: 'block' };
+        return FRAMES.block;
     }
   }
 
