@@ -1,36 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { ACTIVE_ELEMENTS, applyCuts, isActiveAttribute, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
-import type { Block } from '../../../core/corpus/model.ts';
-import { serializeBodyPieces } from '../../../core/corpus/serialize-source.ts';
-import { htmlBlocks } from '../../../electron/services/import/html-blocks.ts';
+import { ACTIVE_ELEMENTS, applyCuts, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { cleanHtmlPage } from '../../../electron/services/import/html-cleaner.ts';
-import type { DomNode } from '../../../electron/services/import/html-dom.ts';
 import { reducePage } from '../../../electron/services/import/html-reduce.ts';
+import { corpusText, readabilityText } from '../../support/readability-text.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
 
 /** The words of a text: runs of letters and digits. */
 function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
-function corpusText(blocks: readonly Block[]): string {
-  return [...serializeBodyPieces(blocks, [])].join('');
-}
-
-/** The page cleaned as it was before the reduction: Readability on the DOM of the whole page, without its active content. */
-function cleanedWhole(html: string): string {
-  const { document } = parseHTML(html);
-  for (const element of Array.from(document.querySelectorAll([...ACTIVE_ELEMENTS, 'meta[http-equiv]'].join(', ')))) element.remove();
-  for (const element of Array.from(document.querySelectorAll('*'))) {
-    for (const { name, value } of Array.from(element.attributes)) if (isActiveAttribute(name, value)) element.removeAttribute(name);
-  }
-  const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
-  return corpusText(htmlBlocks(article?.content ?? (document.body as unknown as DomNode)));
 }
 
 /** The page's own text, as a browser shows it (no script, style or comment). */
@@ -112,7 +93,7 @@ describe('cleaning a web page from its reduced copy', () => {
   it.each(pages)('gives the same text as Readability on the whole page: %s', (_, html) => {
     const cleaned = cleanHtmlPage(html).body;
     expect(cleaned.blocks.length).toBeGreaterThan(0);
-    expect(corpusText(cleaned.blocks)).toBe(cleanedWhole(html));
+    expect(corpusText(cleaned.blocks)).toBe(readabilityText(html));
   });
 
   it.each(pages)('keeps every word of the page in the copy it parses, without the furniture dropped first: %s', (_, html) => {
@@ -145,7 +126,7 @@ describe('cleaning a web page from its reduced copy', () => {
     const html = `<html><head><title>Spans</title></head><body><div id="story">${body}</div></body></html>`;
     const text = corpusText(cleanHtmlPage(html).body.blocks);
     expect(words(text)).toEqual(words(Array.from({ length: 30 }, (_, i) => `${SENTENCE} sentence ${i}`).join(' ')));
-    expect(text).toBe(cleanedWhole(html));
+    expect(text).toBe(readabilityText(html));
   });
 
   it('writes the raw copy as the sanitized page, character for character, whatever it drops for the DOM', () => {
@@ -160,7 +141,7 @@ describe('cleaning a web page from its reduced copy', () => {
       `<article>${`<p>${SENTENCE}, and much more that the historian needs.</p>`.repeat(6)}<table><tr><td><div class="footer">Cell kept</div></td><td>Other</td></tr></table></article></body></html>`;
     expect(reducePage(html, { cap: 100, strip: true }).html).toContain('Elidor Mëhilli');
     expect(reducePage(html, { cap: 100, strip: true }).html).toContain('Cell kept');
-    expect(corpusText(cleanHtmlPage(html).body.blocks)).toBe(cleanedWhole(html));
+    expect(corpusText(cleanHtmlPage(html).body.blocks)).toBe(readabilityText(html));
   });
 });
 
@@ -187,6 +168,6 @@ describe('what Readability reads of a reduced page', () => {
     const text = corpusText(cleanHtmlPage(html).body.blocks);
     expect(text).toContain('Map of Albania, 1961');
     expect(text).toContain('The port of Vlorë');
-    expect(text).toBe(cleanedWhole(html));
+    expect(text).toBe(readabilityText(html));
   });
 });

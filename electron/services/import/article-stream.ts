@@ -1,0 +1,241 @@
+/**
+ * A web page's article found without a DOM: the page is read as a stream of tags and text
+ * (htmlparser2) once for its figures (`article-stats.ts`, with its head and its sanitized copy),
+ * Readability's choice is made from them (`article-choice.ts`), and a last pass writes the blocks of
+ * what was chosen (`StreamBlocks`). Like Readability, when an attempt finds less than 500 characters
+ * of article it tries again doing less (keeping furniture, then ignoring class names, then keeping
+ * link-heavy blocks), and keeps its longest attempt; when every attempt finds nothing, the whole text
+ * is kept. Memory is the page, its blocks and a few tens of bytes per element; time is linear, a
+ * pass more for each further attempt.
+ */
+import { Parser } from 'htmlparser2';
+import type { Block } from '../../../core/corpus/model.ts';
+import { type HtmlCut, type HtmlHeadFacts, StreamHead, streamPage } from '../../../core/clean/html-stream/html-stream.ts';
+import { StreamBlocks } from '../../../core/clean/html-stream/stream-blocks.ts';
+import { type ArticleChoice, chooseArticle } from './article-choice.ts';
+import { articleTitle } from './article-title.ts';
+import { FLAG, type PageStats, StatsPass, countStartTags, readPageStats } from './article-stats.ts';
+
+/** A page's article, found as a stream. */
+export interface StreamedArticle {
+  /** The article's blocks; block ids are empty. */
+  blocks: Block[];
+  /** What the page's head states. */
+  head: HtmlHeadFacts;
+  /** The cuts that make the page's sanitized copy, in order. */
+  cuts: HtmlCut[];
+  /** The byline Readability would have read from the article, if any. */
+  byline?: string;
+  /** How the text was chosen: an article, or the whole text when no article was found. */
+  found: boolean;
+  /** The depth of the page's deepest element. */
+  depth: number;
+}
+
+/** How the page is read. */
+export interface ArticleStreamOptions {
+  /** Keep the whole text when the page is nested deeper than this (no article is chosen). */
+  maxDepth?: number;
+  /** How far the reading has come, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+// Readability's attempts, each doing less than the one before (its flags, dropped in order).
+const ATTEMPTS = [
+  { strip: true, weightClasses: true, cleanConditionally: true },
+  { strip: false, weightClasses: true, cleanConditionally: true },
+  { strip: false, weightClasses: false, cleanConditionally: true },
+  { strip: false, weightClasses: false, cleanConditionally: false },
+] as const;
+// An attempt that finds less text than this is tried again (Readability's `DEFAULT_CHAR_THRESHOLD`).
+const ENOUGH_TEXT = 500;
+// The page is written to the parser in pieces this long, to report progress between them.
+const PIECE = 256 * 1024;
+
+/** Reads a page's article as a stream (see the module's comment). Never throws on odd HTML. */
+export function readArticleStream(html: string, options: ArticleStreamOptions = {}): StreamedArticle {
+  const progress = new Progress(options.onProgress);
+  const first = firstPass(html, progress.pass(0, 0.35));
+  const { head, cuts, depth } = first;
+  if (options.maxDepth !== undefined && depth > options.maxDepth) {
+    const blocks = writeBlocks(html, undefined, undefined, progress.pass(0.35, 1));
+    progress.end();
+    return { blocks, head, cuts, found: false, depth };
+  }
+  const title = articleTitle(head);
+  const attempt = (index: number, from: number, to: number): { stats: PageStats; choice: ArticleChoice } => {
+    const flags = ATTEMPTS[index] as (typeof ATTEMPTS)[number];
+    let stats = index === 0 ? first.stats : readPageStats(html, { strip: flags.strip, title: () => title }, writer(progress.pass(from, to)));
+    // The walk ended at its first step: Readability cleans the whole body, which the walk never touched.
+    const ended = stats.walkEnded;
+    if (ended) stats = readPageStats(html, { strip: false, walk: false }, writer(progress.pass(from, to)));
+    return { stats, choice: chooseArticle(stats, flags, ended) };
+  };
+  let { stats, choice } = attempt(0, 0.35, 0.45);
+  const lengths = [choice.length];
+  for (let index = 1; choice.length < ENOUGH_TEXT && index < ATTEMPTS.length; index += 1) {
+    ({ stats, choice } = attempt(index, 0.35 + 0.1 * index, 0.45 + 0.1 * index));
+    lengths.push(choice.length);
+  }
+  if (choice.length < ENOUGH_TEXT) {
+    // Readability keeps its longest attempt (the first of equals); nothing found, the whole text.
+    const best = lengths.indexOf(Math.max(...lengths));
+    if ((lengths[best] as number) === 0) {
+      const blocks = writeBlocks(html, undefined, undefined, progress.pass(0.8, 1));
+      progress.end();
+      return { blocks, head, cuts, found: false, depth };
+    }
+    if (best !== lengths.length - 1) ({ stats, choice } = attempt(best, 0.75, 0.8));
+  }
+  const blocks = writeBlocks(html, stats, choice, progress.pass(0.8, 1));
+  progress.end();
+  return { blocks, head, cuts, found: true, depth, ...(stats.byline === undefined ? {} : { byline: stats.byline }) };
+}
+
+/** The first pass: the page's figures for the first attempt, its head, its sanitized copy and its depth. */
+function firstPass(html: string, report: (position: number) => void): { stats: PageStats; head: HtmlHeadFacts; cuts: HtmlCut[]; depth: number } {
+  const head = new StreamHead();
+  let title: string | undefined;
+  // The title is read when the first title heading closes: by then the head has been read.
+  const titleOf = (): string => (title ??= articleTitle(head.facts()));
+  const pass = new StatsPass(countStartTags(html) + 8, { strip: ATTEMPTS[0].strip, title: titleOf });
+  let open = 0;
+  let depth = 0;
+  const page = streamPage(
+    html,
+    {
+      openTag: (name, attributes, at) => {
+        pass.openTag(name, attributes, at);
+        open += 1;
+        if (open > depth) depth = open;
+      },
+      closeTag: (at) => {
+        pass.closeTag(at);
+        open -= 1;
+      },
+      text: (text, at) => pass.text(text, at),
+    },
+    writer(report),
+    head,
+  );
+  return { stats: pass.result(html.length), head: page.head, cuts: page.cuts, depth };
+}
+
+/** Gives the page to a parser in pieces, so that progress is reported between them. */
+function writer(report: (position: number) => void): (parser: Parser, html: string) => void {
+  return (parser, html) => feed(parser, html, report);
+}
+
+function feed(parser: { write(piece: string): void; end(): void }, html: string, report: (position: number) => void): void {
+  for (let at = 0; at < html.length; at += PIECE) {
+    parser.write(html.slice(at, at + PIECE));
+    report(Math.min(1, (at + PIECE) / Math.max(1, html.length)));
+  }
+  parser.end();
+}
+
+/**
+ * The last pass: the blocks of the chosen article (its roots whole, its runs as paragraphs, less
+ * what is removed), or of the whole text when there is no choice. In an article an `h1` reads as
+ * an `h2`, as Readability gives it (the title is the page's, not the article's).
+ */
+function writeBlocks(html: string, stats: PageStats | undefined, choice: ArticleChoice | undefined, report: (position: number) => void): Block[] {
+  const blocks = new StreamBlocks();
+  const roots = new Set(choice?.roots ?? []);
+  const runs = [...(choice?.runs ?? [])].sort((a, b) => (stats as PageStats).runFrom(a) - (stats as PageStats).runFrom(b));
+  let next = 0;
+  /** Open elements: whether each was passed on to the blocks. */
+  const passed: boolean[] = [];
+  const ids: number[] = [];
+  let kept = stats === undefined ? 1 : 0;
+  let removed = 0;
+  let run = -1;
+  const endRun = (): void => {
+    if (run < 0) return;
+    blocks.closeTag();
+    run = -1;
+  };
+  // Runs are read by where they lie in the page.
+  const atPosition = (position: number): void => {
+    if (stats === undefined) return;
+    if (run >= 0 && position >= stats.runTo(run)) endRun();
+    while (run < 0 && next < runs.length && stats.runTo(runs[next] as number) <= position) next += 1;
+    const candidate = runs[next];
+    if (run < 0 && candidate !== undefined && stats.runFrom(candidate) <= position && position < stats.runTo(candidate)) {
+      run = candidate;
+      next += 1;
+      blocks.openTag('p', {});
+    }
+  };
+  const emitting = (): boolean => removed === 0 && (kept > 0 || run >= 0);
+  // A line break is a space, and two or more in a row end a paragraph, as Readability reads them (`_replaceBrs`).
+  let afterBreak = false;
+  let id = 0;
+  const parser: Parser = new Parser(
+    {
+      onopentag: (name, attributes) => {
+        const element = id++;
+        ids.push(element);
+        atPosition(parser.startIndex);
+        if (roots.has(element)) kept += 1;
+        if (removed > 0 || stats?.has(element, FLAG.removed) === true) removed += 1;
+        const pass = emitting();
+        passed.push(pass);
+        if (!pass) return;
+        if (name === 'br') {
+          blocks.openTag(afterBreak ? 'br' : 'span', {});
+          if (!afterBreak) blocks.text(' ');
+          afterBreak = true;
+          return;
+        }
+        afterBreak = false;
+        blocks.openTag(name === 'h1' && stats !== undefined ? 'h2' : name, attributes);
+      },
+      onclosetag: () => {
+        const element = ids.pop();
+        if (element === undefined) return;
+        const pass = passed.pop() as boolean;
+        if (pass) blocks.closeTag();
+        if (removed > 0) removed -= 1;
+        if (roots.has(element)) kept -= 1;
+        if (run >= 0 && stats?.runParent(run) === element) endRun();
+      },
+      ontext: (text) => {
+        atPosition(parser.startIndex);
+        if (!emitting()) return;
+        if (/\S/.test(text)) afterBreak = false;
+        blocks.text(text);
+      },
+    },
+    { decodeEntities: true },
+  );
+  feed(parser, html, report);
+  endRun();
+  return blocks.blocks();
+}
+
+/** Progress over the passes: each pass a span of the whole, never going back. */
+class Progress {
+  #reported = 0;
+  readonly #report: ((fraction: number) => void) | undefined;
+
+  constructor(report: ((fraction: number) => void) | undefined) {
+    this.#report = report;
+  }
+
+  /** The whole is done. */
+  end(): void {
+    if (this.#reported < 1) this.#report?.(1);
+    this.#reported = 1;
+  }
+
+  /** A reporter for a pass that spans `from` to `to` of the whole. */
+  pass(from: number, to: number): (position: number) => void {
+    return (position) => {
+      const fraction = from + (to - from) * position;
+      if (this.#report === undefined || fraction < this.#reported + 0.01) return;
+      this.#reported = fraction;
+      this.#report(fraction);
+    };
+  }
+}
