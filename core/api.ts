@@ -563,6 +563,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   stage?: 'reading' | 'cleaning';
+  /** How far into its stage a text file is, from 0 to 1, where the cleaning can tell (a large web page, as it is read). */
+  fraction?: number;
 }
 
 /**

@@ -81,8 +81,8 @@ describe('a 9 MB web page in File ▸ Import Source…', () => {
     expect(statSync(file).size).toBeLessThan(10 * 1024 * 1024);
   });
 
-  const hold = (stage: 'reading' | 'cleaning') => writeFileSync(`${file}.hold-${stage}`, '');
-  const release = (stage: 'reading' | 'cleaning') => rmSync(`${file}.hold-${stage}`, { force: true });
+  const hold = (stage: 'reading' | 'cleaning' | 'cleaning-half') => writeFileSync(`${file}.hold-${stage}`, '');
+  const release = (stage: 'reading' | 'cleaning' | 'cleaning-half') => rmSync(`${file}.hold-${stage}`, { force: true });
 
   it('shows the stage it is at, in sight at 900×600 and passing axe, and stops when the user presses Escape, adding nothing', async () => {
     const page = app!.page;
@@ -125,6 +125,30 @@ describe('a 9 MB web page in File ▸ Import Source…', () => {
     expect(await page.locator('.import-progress').isHidden()).toBe(true);
     expect(await page.locator('.import-dialog').count()).toBe(0);
     expect(app!.calls.slice(calls).map((call) => call.name)).toContain('corpus.importCancel');
+    expect(contentOf(folderState(corpus))).toEqual(before);
+    expect(besideTheFile()).toEqual(['plenum-minutes.html']);
+  }, 120_000);
+
+  it('shows how much of the page is cleaned, in per cent, as the cleaning goes on', async () => {
+    const page = app!.page;
+    const before = contentOf(folderState(corpus));
+    const percent = async (): Promise<number> => Number(/\((\d+)%\)$/.exec((await label(page).textContent()) ?? '')?.[1] ?? -1);
+    // The worker waits once it has reported half the page cleaned.
+    hold('cleaning-half');
+    try {
+      backend.filesToChoose.push(file);
+      await app!.emit('menu.import');
+      await expect.poll(percent, { timeout: 60_000 }).toBeGreaterThanOrEqual(50);
+      expect(await label(page).textContent()).toMatch(/^Cleaning the text: step 2 of 2 \(\d+%\)$/);
+      const shown = await percent();
+      expect(shown).toBeLessThan(100);
+      expect(await bar(page).evaluate((element: HTMLProgressElement) => element.value)).toBeCloseTo(1 + shown / 100, 1);
+      expect(await seenWhole(label(page))).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('.toast').textContent()).toBe('The import was cancelled; nothing was added to the corpus.');
+    } finally {
+      release('cleaning-half');
+    }
     expect(contentOf(folderState(corpus))).toEqual(before);
     expect(besideTheFile()).toEqual(['plenum-minutes.html']);
   }, 120_000);

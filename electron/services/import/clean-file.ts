@@ -62,8 +62,14 @@ export interface CleanFileInput {
 /** The stages a file goes through, for progress. */
 export type CleanStage = 'reading' | 'cleaning';
 
+/** How far cleaning a file has come: its stage and, where the cleaning can tell, how far into it (0 to 1). */
+export interface CleanProgress {
+  stage: CleanStage;
+  fraction?: number;
+}
+
 /** Reads, checks and cleans the file; throws an `ImportError` written for the user. */
-export function cleanImportFile(input: CleanFileInput, onStage: (stage: CleanStage) => void = () => {}): CleanedFile {
+export function cleanImportFile(input: CleanFileInput, onStage: (progress: CleanProgress) => void = () => {}): CleanedFile {
   const name = basename(input.path);
   // The file's text is let go once cleaned: the body is written out without it.
   const { body, ...cleaned } = cleanText(name, input, onStage);
@@ -101,17 +107,20 @@ function encodedBody(blocks: readonly Block[], notes: readonly Note[]): Uint8Arr
 }
 
 // The file read and cleaned: its body, and everything else `commit` needs but the written body.
-function cleanText(name: string, input: CleanFileInput, onStage: (stage: CleanStage) => void): Omit<CleanedFile, 'body'> & { body: CleanedBody } {
-  onStage('reading');
+function cleanText(name: string, input: CleanFileInput, onStage: (progress: CleanProgress) => void): Omit<CleanedFile, 'body'> & { body: CleanedBody } {
+  onStage({ stage: 'reading' });
   const file = readHashed(input);
   const form = detectForm(name, file.text);
-  onStage('cleaning');
+  onStage({ stage: 'cleaning' });
   let body: CleanedBody;
   let raw = file.encoding === undefined ? undefined : file.text;
   let rawCuts: HtmlCut[] | undefined;
   try {
     if (form === 'html') {
-      const page = cleanHtmlPage(file.text, input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars });
+      const page = cleanHtmlPage(file.text, {
+        ...(input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars }),
+        onProgress: (fraction) => onStage({ stage: 'cleaning', fraction }),
+      });
       body = page.body;
       if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
       else raw = applyCuts(file.text, page.cuts);

@@ -4,16 +4,16 @@
  * user. A crash (a stack overflow in a parser) ends the worker; the thread that started it says so.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { cleanImportFile, type CleanedFile, type CleanFileInput, type CleanStage } from './clean-file.ts';
+import { cleanImportFile, type CleanedFile, type CleanFileInput, type CleanProgress } from './clean-file.ts';
 import { ImportError } from './import-error.ts';
 import type { CleanRefusal } from './clean-protocol.ts';
 import { ConversionNeeded } from './read-import-file.ts';
 import type { WorkerMessage } from './run-worker.ts';
 
-const post = (message: WorkerMessage<CleanStage, CleanedFile, CleanRefusal>, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
+const post = (message: WorkerMessage<CleanProgress, CleanedFile, CleanRefusal>, transfer: ArrayBuffer[] = []): void => parentPort?.postMessage(message, transfer);
 
 try {
-  const result = cleanImportFile(workerData as CleanFileInput, (stage) => post({ type: 'progress', progress: stage }));
+  const result = cleanImportFile(workerData as CleanFileInput, (progress) => post({ type: 'progress', progress }));
   // The cleaned text is moved to the thread that asked, not copied.
   post({ type: 'done', result }, [result.body.text.buffer as ArrayBuffer]);
 } catch (error) {

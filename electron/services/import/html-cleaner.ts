@@ -1,35 +1,31 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
-import { type HtmlCut, type StreamedPage, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
+import { type HtmlCut, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
+import { type StreamedArticle, readArticleStream } from './article-stream.ts';
+import { articleTitle } from './article-title.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { HTML_NESTING_CAP } from './html-depth.ts';
 import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
 import { type ArticleFacts, type PageFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
 import { reducePage } from './html-reduce.ts';
-import { formatSize } from './read-import-file.ts';
 
 /**
- * Pages with more markup than this, once their scripts and styles are removed, are read as a stream
- * instead of cleaned: 2 MB (in characters, about bytes). A DOM and Readability take tens of times
- * the markup they are given, so cleaning parses the page reduced to what it reads (`reducePage`):
- * without unread attributes, with plain spans merged and the furniture Readability's first attempt
- * removes left empty. What that leaves depends on the page (bench/import.ts, peaks above an
- * import's fixed cost). A page of heavily wrapped text with a comment thread keeps a fifteenth of its
- * markup: at 2 MB its import peaks about 10 MB above that cost (4× its size is 8 MB; parsed whole it
- * took about 135 MB), at 500 KB about 1 MB. A page whose markup is mostly links and text the cleaning
- * keeps, an encyclopedia article with its references, keeps most of it, and takes about 55 MB at
- * 1 MB, 19 MB at 300 KB: bounding such pages by 4× their size would need a threshold of a few tens
- * of KB, sending nearly every web page to the stream, menus and comments kept, and the article
- * Readability finds is worth the ceiling this threshold sets. A news or magazine article, even a long
- * encyclopedia article, is under 2 MB of markup without its scripts, so ordinary pages are still
- * cleaned; pages beyond it are whole books, archives and forum threads on one page.
+ * Pages longer than this (in characters, about bytes) are cleaned as a stream (`article-stream.ts`),
+ * shorter ones with a DOM and Readability itself: 48 KB. Both find the same article by the same
+ * rules, but a DOM and Readability take tens of times the markup they are given, even reduced to
+ * what they read (`reducePage`: an encyclopedia article of 1 MB took 87 MB), where the stream takes
+ * the page, its blocks and a few tens of bytes per element (the same article, 37 MB with the
+ * import's fixed cost of 29 MB; bench/import.ts). Below this size a DOM costs a few MB at most, and
+ * Readability itself also reads the page's JSON-LD for its metadata.
  */
-export const LARGE_PAGE_CHARS = 2 * 1024 * 1024;
+export const LARGE_PAGE_CHARS = 48 * 1024;
 
 /** How a page is cleaned. */
 export interface HtmlCleanOptions {
-  /** Read pages with more markup than this as a stream (see `LARGE_PAGE_CHARS`, the default). */
+  /** Clean pages longer than this as a stream (see `LARGE_PAGE_CHARS`, the default). */
   largePageChars?: number;
+  /** How far cleaning a page read as a stream has come, from 0 to 1. */
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -50,18 +46,16 @@ export interface CleanedPage {
  * reader view of Firefox) and becomes blocks. If Readability finds no article, the whole body is
  * used, so no text is lost. A page nested deeper than `HTML_NESTING_CAP` levels is flattened below
  * that depth, and then its whole body is kept: Readability's choice of the article cannot be
- * trusted on such a layout, and it could drop text. A page with more markup than
- * `largePageChars` (once scripts and styles are removed) is not parsed into a DOM: it is read as a
- * stream, every word of its text kept with its structure, and a caveat says that its page furniture
- * was kept. Never throws on odd HTML; a page without text yields no blocks. No notes; block ids are
- * empty.
+ * trusted on such a layout, and it could drop text. A page longer than `largePageChars` is not
+ * parsed into a DOM: its article is found as the page streams past, by Readability's rules
+ * (`readArticleStream`), and a page of it nested deeper than the cap keeps its whole text with its
+ * structure. Never throws on odd HTML; a page without text yields no blocks. No notes; block ids
+ * are empty.
  */
 export function cleanHtmlPage(raw: string, options: HtmlCleanOptions = {}): CleanedPage {
   const limit = options.largePageChars ?? LARGE_PAGE_CHARS;
   if (raw.length <= limit) return cleanParsedPage(raw);
-  const streamed = readHtmlStream(raw);
-  // A page made large by its scripts and styles alone is cleaned as any other.
-  return streamed.sanitizedLength > limit ? streamedPage(streamed, Buffer.byteLength(raw)) : cleanParsedPage(raw);
+  return streamedPage(readArticleStream(raw, { maxDepth: HTML_NESTING_CAP, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
 }
 
 function cleanParsedPage(raw: string): CleanedPage {
@@ -125,28 +119,26 @@ export function sanitizeHtml(raw: string): string {
   return readHtmlStream(raw).sanitized;
 }
 
-// A large page's text, whole: metadata from its head only (Readability never read it).
-function streamedPage(page: StreamedPage, size: number): CleanedPage {
-  const found = htmlMetadata(page.head, null);
+// A page cleaned as a stream: its metadata from its head, with the title and byline Readability would read.
+function streamedPage(article: StreamedArticle): CleanedPage {
+  const deep = article.depth > HTML_NESTING_CAP;
+  const found = htmlMetadata(article.head, deep ? null : { title: articleTitle(article.head), ...(article.byline ? { byline: article.byline } : {}) });
   return {
     body: {
-      blocks: page.blocks,
+      blocks: article.blocks,
       notes: [],
       ...(Object.keys(found).length > 0 ? { found } : {}),
-      caveats: [largeNotice(size)],
-      notices: [
-        'To import only the article, open the page in a browser, save or copy the article’s text (or its reader view), and import that.',
-      ],
+      ...(deep ? { caveats: [deepStreamNotice()] } : {}),
     },
-    cuts: page.cuts,
+    cuts: article.cuts,
   };
 }
 
-function largeNotice(size: number): string {
+function deepStreamNotice(): string {
   return (
-    `The page is too large to clean automatically (${formatSize(size)} of HTML): its whole text was kept, ` +
-    'menus, footers and other page furniture included, with its headings, paragraphs, lists and quotations, ' +
-    'rather than risk dropping part of the article.'
+    `The page is nested more than ${HTML_NESTING_CAP} levels deep, deeper than Apparatus reads a page's layout: ` +
+    'the text of the whole page was kept, with its headings, paragraphs, lists and quotations ' +
+    '(menus and other page furniture included), rather than risk dropping part of the article.'
   );
 }
 

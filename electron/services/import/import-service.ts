@@ -10,7 +10,7 @@ import type { CslItem } from '../../../core/corpus/model.ts';
 import { serializeSource } from '../../../core/corpus/serialize-source.ts';
 import { AtomicWriteError } from '../atomic-write.ts';
 import type { CorpusService } from '../corpus-service.ts';
-import { checkBody, cleanImportFile, cutBytes, sha256, type CleanedFile, type CleanFileInput, type CleanStage } from './clean-file.ts';
+import { checkBody, cleanImportFile, cutBytes, sha256, type CleanedFile, type CleanFileInput, type CleanProgress, type CleanStage } from './clean-file.ts';
 import { refusalError, type CleanRefusal } from './clean-protocol.ts';
 import { ImportError } from './import-error.ts';
 import { deriveId } from './import-id.ts';
@@ -64,6 +64,8 @@ export interface ImportChoices {
 export interface ImportStepProgress extends PdfProgress {
   /** For a text file: "reading" or "cleaning". */
   stage?: CleanStage;
+  /** How far into its stage a text file is, from 0 to 1, where the cleaning can tell (a large web page). */
+  fraction?: number;
 }
 
 /** How `prepareFile` reports progress, is stopped, and reads a file that is not UTF-8. */
@@ -173,8 +175,9 @@ export class ImportService {
     const workerFile = this.#options.cleanWorkerFile ?? findWorkerFile(typeof import.meta.url === 'string' ? import.meta.url : undefined, 'clean-worker');
     if (workerFile === undefined) throw new Error('the import worker script cannot be found');
     const timeMs = this.#options.cleanTimeMs ?? DEFAULT_CLEAN_TIME_MS;
-    const cleaned = await runWorker<CleanStage, CleanedFile, CleanRefusal>(workerFile, this.#cleanInput(file, options), {
-      onProgress: (stage) => options.onProgress?.({ done: stage === 'reading' ? 0 : 1, total: 2, stage }),
+    const cleaned = await runWorker<CleanProgress, CleanedFile, CleanRefusal>(workerFile, this.#cleanInput(file, options), {
+      onProgress: ({ stage, fraction }) =>
+        options.onProgress?.({ done: stage === 'reading' ? 0 : 1 + (fraction ?? 0), total: 2, stage, ...(fraction === undefined ? {} : { fraction }) }),
       ...(options.signal ? { signal: options.signal } : {}),
       timeoutMs: timeMs,
       resourceLimits: { maxYoungGenerationSizeMb: CLEAN_YOUNG_GENERATION_MB },

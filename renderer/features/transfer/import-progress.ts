@@ -38,6 +38,9 @@ export function mountImportProgress(ctx: Context, cancel: () => void): void {
 /** What the bar counts, in words: a PDF's pages, or a text file's stage. */
 export function progressLabel(progress: ImportProgress): string {
   if (progress.stage === 'reading') return 'Reading the file: step 1 of 2';
-  if (progress.stage === 'cleaning') return 'Cleaning the text: step 2 of 2';
+  if (progress.stage === 'cleaning') {
+    const percent = progress.fraction === undefined ? '' : ` (${Math.floor(progress.fraction * 100)}%)`;
+    return `Cleaning the text: step 2 of 2${percent}`;
+  }
   return `Reading the PDF: page ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')}`;
 }

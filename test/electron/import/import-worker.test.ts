@@ -5,7 +5,7 @@ import type { ImportProgress } from '../../../core/api.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
 import { readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { CorpusService } from '../../../electron/services/corpus-service.ts';
-import { ImportService } from '../../../electron/services/import/import-service.ts';
+import { ImportService, type ImportStepProgress } from '../../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../../electron/services/import-sessions.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from './temp-corpus.ts';
 
@@ -91,8 +91,15 @@ describe('imports from the window, cleaned in a worker thread', () => {
     const paragraph = '<p onclick="steal()">Përmet, “the letter” 𝔘 — kept</p><!-- a comment --><script>PAYLOAD()</script><p>Tiranë</p>';
     const html = `\uFEFF<html><head><title>Përmet</title><style>p{}</style></head><body>${paragraph.repeat(40)}</body></html>`;
     const service = new ImportService(new CorpusService(temp.corpus), { largePageChars: 1000 });
-    const prepared = await service.prepareFile(temp.input('large.html', html));
-    expect(prepared.caveats).toEqual([expect.stringMatching(/^The page is too large to clean automatically/)]);
+    const reported: ImportStepProgress[] = [];
+    const prepared = await service.prepareFile(temp.input('large.html', html), { onProgress: (progress) => reported.push(progress) });
+    expect(prepared.caveats).toEqual([]);
+    // Reading, then cleaning as far as the stream has come, to the end: never back.
+    expect(reported[0]).toEqual({ done: 0, total: 2, stage: 'reading' });
+    const fractions = reported.flatMap((progress) => (progress.fraction === undefined ? [] : [progress.fraction]));
+    expect(fractions.length).toBeGreaterThan(1);
+    expect(fractions.at(-1)).toBe(1);
+    expect(reported.map((progress) => progress.done)).toEqual([...reported.map((progress) => progress.done)].sort((a, b) => a - b));
     const { id } = service.commit(prepared, metadata);
     const raw = readFileSync(join(temp.corpus, 'raw', `${id}.html`));
     expect(raw.equals(Buffer.from(readHtmlStream(html).sanitized, 'utf8'))).toBe(true);
