@@ -5,26 +5,30 @@
  *
  * - a 9 MB page (generated: an article of 1.2 million characters in heavy markup, with scripts,
  *   styles, menus and a comment thread), imported whole (prepare in the worker thread, then commit):
- *   above `LARGE_PAGE_CHARS` of markup it is read as a stream, without a DOM;
- * - the same kind of page at 2 MB, just under that threshold (cleaned with a DOM and Readability:
- *   the most memory an import takes on that path), at 500 KB and 200 KB (ordinary long pages), and
- *   a 10 KB page (a short note: an import's fixed cost, the worker thread and its modules);
+ *   above `LARGE_PAGE_CHARS` its article is found as the page streams past, without a DOM;
+ * - the same kind of page at 2 MB, 500 KB, 200 KB and 100 KB, a short page of 40 KB (under the
+ *   threshold: cleaned with a DOM and Readability) and a 10 KB page (a short note: an import's
+ *   fixed cost, the worker thread and its modules);
  * - an encyclopedia article as Wikipedia writes one (links, reference marks, tables, references,
  *   navigation boxes), at 1 MB and 300 KB: a page whose markup the cleaning mostly keeps;
  * - the pages of the finding, 1,000 and 10,000 `div`s deep, with the import's time alone.
  *
  * Peak memory is the process's peak resident set above a process that loaded the same modules and
  * did nothing. An import's bound is 4× the file's size plus a fixed base: the peak of importing a
- * 10 KB page, measured in the same run (what any import costs whatever the file: the worker thread,
- * its modules, the corpus writes), so that what is left is what grows with the file. The base, the
- * fixed base and each import are the median of three runs, Readability alone one run. Figures vary
- * with the machine's load: compare the ratios, taken in the same run.
+ * 10 KB page the same way, measured in the same run (what any import costs whatever the file: the
+ * worker thread, its modules, the code of the path it takes, the corpus writes), so that what is
+ * left is what grows with the file. A page is cleaned with a DOM or as a stream by its size, so
+ * each way has its fixed base: the 10 KB page cleaned with a DOM, and the same page read as a
+ * stream (`APPARATUS_LARGE_PAGE_CHARS=1`). The base, the fixed bases and each import are the
+ * median of five runs, Readability alone one run. Figures vary with the machine's load: compare
+ * the ratios, taken in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LARGE_PAGE_CHARS } from '../electron/services/import/html-cleaner.ts';
 
 const HERE = fileURLToPath(import.meta.url);
 const WORKER = fileURLToPath(new URL('../out/main/clean-worker.mjs', import.meta.url));
@@ -53,7 +57,7 @@ async function child(mode: string, file: string): Promise<Figures> {
       const service = new ImportService(new CorpusService(corpus), { cleanWorkerFile: WORKER });
       const prepared = await service.prepareFile(file);
       service.commit(prepared, { title: 'Bench', reliability: 'secondary' });
-      const how = prepared.caveats.some((caveat) => caveat.includes('too large')) ? ', read as a stream' : prepared.caveats.length > 0 ? ', flattened' : '';
+      const how = prepared.caveats.length > 0 ? ', whole text (nested too deep)' : '';
       detail = `${prepared.blocks} blocks${how}`;
     } finally {
       rmSync(corpus, { recursive: true, force: true });
@@ -62,14 +66,14 @@ async function child(mode: string, file: string): Promise<Figures> {
   return { ms: performance.now() - start, peakRss: process.resourceUsage().maxRSS * 1024, detail };
 }
 
-/** The run of median peak memory among three, each in a fresh process. */
+/** The run of median peak memory among five, each in a fresh process. */
 function median(run: () => Figures): Figures {
-  return [run(), run(), run()].sort((a, b) => a.peakRss - b.peakRss)[1]!;
+  return Array.from({ length: 5 }, run).sort((a, b) => a.peakRss - b.peakRss)[2]!;
 }
 
-/** Runs one measurement in a fresh process. */
-function measure(mode: string, file: string): Figures {
-  const result = spawnSync(process.execPath, ['--expose-gc', HERE, '--child', mode, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+/** Runs one measurement in a fresh process; `env` adds to its environment. */
+function measure(mode: string, file: string, env: Record<string, string> = {}): Figures {
+  const result = spawnSync(process.execPath, ['--expose-gc', HERE, '--child', mode, file], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024, env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${mode} on ${file} failed: ${result.stderr}`);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) as string) as Figures;
 }
@@ -187,6 +191,8 @@ function main(): void {
       { name: '2 MB page', file: join(folder, 'page-2mb.html'), html: bigPage(2 * 1024 * 1024) },
       { name: '500 KB page', file: join(folder, 'page-500kb.html'), html: bigPage(500 * 1024) },
       { name: '200 KB page', file: join(folder, 'page-200kb.html'), html: bigPage(200 * 1024) },
+      { name: '100 KB page', file: join(folder, 'page-100kb.html'), html: bigPage(100 * 1024) },
+      { name: 'short page, 40 KB', file: join(folder, 'page-40kb.html'), html: smallPage(40 * 1024) },
       { name: 'encyclopedia article, 1 MB', file: join(folder, 'encyclopedia-1mb.html'), html: encyclopediaPage(1024 * 1024) },
       { name: 'encyclopedia article, 300 KB', file: join(folder, 'encyclopedia-300kb.html'), html: encyclopediaPage(300 * 1024) },
       { name: '10 KB page', file: join(folder, 'page-10kb.html'), html: smallPage(10 * 1024) },
@@ -194,25 +200,29 @@ function main(): void {
       { name: '10,000 divs deep', file: join(folder, 'deep-10000.html'), html: deepPage(10_000) },
     ];
     for (const page of pages) writeFileSync(page.file, page.html);
-    // Medians of three runs: a few hundred KB either way, more on a busy machine, is its noise, not the import.
+    // Medians of five runs: a few hundred KB either way, more on a busy machine, is its noise, not the import.
     const base = median(() => measure('base', pages[0]!.file)).peakRss;
     const small = pages.find((page) => page.name === '10 KB page')!;
-    const fixed = median(() => measure('import', small.file)).peakRss - base;
+    const fixedDom = median(() => measure('import', small.file)).peakRss - base;
+    const fixedStream = median(() => measure('import', small.file, { APPARATUS_LARGE_PAGE_CHARS: '1' })).peakRss - base;
     const lines = [
-      `Base (a process with the modules loaded, median of three runs): ${mb(base)} peak RSS. Fixed base of an import (the peak above it of importing a ${mb(statSync(small.file).size)} page, median of three runs): ${mb(fixed)}. Each import's figures are the median of three runs by peak memory.`,
+      `Base (a process with the modules loaded): ${mb(base)} peak RSS. Fixed base of an import (the peak above it of importing a ${mb(statSync(small.file).size)} page): ` +
+        `${mb(fixedDom)} cleaned with a DOM, ${mb(fixedStream)} read as a stream. Pages over ${mb(LARGE_PAGE_CHARS)} are read as a stream. Every figure but Readability alone's is the median of five runs by peak memory.`,
       '',
       '| page | size | Readability alone | Apparatus import | import / Readability | peak above base: Readability | peak above base: import | bound: fixed base + 4 × file size | within | import |',
       '|---|---|---|---|---|---|---|---|---|---|',
     ];
     for (const page of pages) {
       const size = statSync(page.file).size;
+      const streamed = size > LARGE_PAGE_CHARS;
       const alone = page.name === '10,000 divs deep' ? undefined : measure('readability', page.file);
       const ours = median(() => measure('import', page.file));
       const ratio = alone ? `${(ours.ms / alone.ms).toFixed(2)}×` : '—';
-      const bound = fixed + 4 * size;
+      const bound = (streamed ? fixedStream : fixedDom) + 4 * size;
       lines.push(
         `| ${page.name} | ${mb(size)} | ${alone ? seconds(alone.ms) : 'not run'} | ${seconds(ours.ms)} | ${ratio} | ` +
-          `${alone ? mb(alone.peakRss - base) : '—'} | ${mb(ours.peakRss - base)} | ${mb(bound)} | ${ours.peakRss - base <= bound ? 'yes' : 'no'} | ${ours.detail ?? ''} |`,
+          `${alone ? mb(alone.peakRss - base) : '—'} | ${mb(ours.peakRss - base)} | ${mb(bound)} | ${ours.peakRss - base <= bound ? 'yes' : 'no'} | ` +
+          `${ours.detail ?? ''}, ${streamed ? 'read as a stream' : 'with a DOM'} |`,
       );
     }
     console.log(lines.join('\n'));
