@@ -1,8 +1,9 @@
 /**
- * Reading a web page as a stream of tags and text (htmlparser2), without building a tree: for pages
- * too large to parse into a DOM within the memory an import may take. One pass gives the page's
- * blocks (every word of its text: no article is chosen), what its head states, and its raw copy with
- * everything active removed, as cuts of the page. Memory stays within a small multiple of the page's size, time linear.
+ * Reading a web page as a stream of tags and text (htmlparser2), without building a tree, in the
+ * memory of the page and a little more, in linear time. One pass (`streamPage`) gives what the
+ * page's head states and its raw copy with everything active removed, as cuts of the page, and
+ * hands every tag and text to another reader: the import's article finder, or `StreamBlocks` for
+ * every word of the page's text as blocks (`readHtmlStream`, no article chosen).
  */
 import { Parser } from 'htmlparser2';
 import type { Block } from '../../corpus/model.ts';

@@ -23,8 +23,6 @@ export interface ArticleChoice {
   runs: number[];
   /** The article's text length, as Readability measures it to judge the attempt. */
   length: number;
-  /** Whether no candidate stood out and the whole body was taken. */
-  wholeBody: boolean;
 }
 
 const TOP_CANDIDATES = 5;
@@ -96,7 +94,7 @@ export function chooseArticle(stats: PageStats, flags: ChoiceFlags, whole = stat
   }
   const roots: number[] = [];
   const runs: number[] = [];
-  if (topCandidate < 0) return { roots, runs, length: 0, wholeBody };
+  if (topCandidate < 0) return { roots, runs, length: 0 };
   if (wholeBody) {
     roots.push(topCandidate);
   } else {
@@ -130,7 +128,7 @@ export function chooseArticle(stats: PageStats, flags: ChoiceFlags, whole = stat
   let length = 0;
   for (const root of roots) if (!stats.has(root, FLAG.removed)) length += stats.text(root);
   for (const run of runs) length += stats.runText(run);
-  return { roots, runs, length, wholeBody };
+  return { roots, runs, length };
 }
 
 // Readability's `_initializeNode`: a score from the tag alone.

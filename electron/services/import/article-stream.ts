@@ -26,8 +26,6 @@ export interface StreamedArticle {
   cuts: HtmlCut[];
   /** The byline Readability would have read from the article, if any. */
   byline?: string;
-  /** How the text was chosen: an article, or the whole text when no article was found. */
-  found: boolean;
   /** The depth of the page's deepest element. */
   depth: number;
 }
@@ -60,7 +58,7 @@ export function readArticleStream(html: string, options: ArticleStreamOptions = 
   if (options.maxDepth !== undefined && depth > options.maxDepth) {
     const blocks = writeBlocks(html, undefined, undefined, progress.pass(0.35, 1));
     progress.end();
-    return { blocks, head, cuts, found: false, depth };
+    return { blocks, head, cuts, depth };
   }
   const title = articleTitle(head);
   const attempt = (index: number, from: number, to: number): { stats: PageStats; choice: ArticleChoice } => {
@@ -83,13 +81,13 @@ export function readArticleStream(html: string, options: ArticleStreamOptions = 
     if ((lengths[best] as number) === 0) {
       const blocks = writeBlocks(html, undefined, undefined, progress.pass(0.8, 1));
       progress.end();
-      return { blocks, head, cuts, found: false, depth };
+      return { blocks, head, cuts, depth };
     }
     if (best !== lengths.length - 1) ({ stats, choice } = attempt(best, 0.75, 0.8));
   }
   const blocks = writeBlocks(html, stats, choice, progress.pass(0.8, 1));
   progress.end();
-  return { blocks, head, cuts, found: true, depth, ...(stats.byline === undefined ? {} : { byline: stats.byline }) };
+  return { blocks, head, cuts, depth, ...(stats.byline === undefined ? {} : { byline: stats.byline }) };
 }
 
 /** The first pass: the page's figures for the first attempt, its head, its sanitized copy and its depth. */

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
-import { type HtmlCut, readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
+import type { HtmlCut } from '../../../core/clean/html-stream/html-stream.ts';
 import { type StreamedArticle, readArticleStream } from './article-stream.ts';
 import { articleTitle } from './article-title.ts';
 import { htmlBlocks } from './html-blocks.ts';
@@ -110,14 +110,6 @@ export function cleanHtml(raw: string): CleanedBody {
 
 /** `cleanHtml` as a corpus-build `Cleaner`: the HTML form takes no options. */
 export const htmlCleaner: Cleaner = (raw) => cleanHtml(raw);
-
-/**
- * The page's HTML with everything active removed, as it is kept in `corpus/raw/`: a script is
- * never run and never kept. Cleaning the result gives the same source as cleaning `raw`.
- */
-export function sanitizeHtml(raw: string): string {
-  return readHtmlStream(raw).sanitized;
-}
 
 // A page cleaned as a stream: its metadata from its head, with the title and byline Readability would read.
 function streamedPage(article: StreamedArticle): CleanedPage {
