@@ -24,8 +24,10 @@ export function checkBeforeOpening(file: string, options: { startAfresh?: boolea
   if (pending.length > 0) throw recoveryPending(file, pending);
   if (!existsSync(file)) {
     const evidence = projectEvidence(file) ?? leftJournal(file);
-    if (evidence !== undefined && !options.startAfresh) throw missing(file, evidence);
-    return;
+    if (evidence === undefined || options.startAfresh) return;
+    // Another process may have created the project between the two looks (its file comes before
+    // its journal and marker): a project being created is checked as any other, not called missing.
+    if (!existsSync(file)) throw missing(file, evidence);
   }
   // Without a journal, the file alone must hold every commit. A connection still open elsewhere
   // may hold commits the file lacks, and the index (`-shm`) tells whether a closed one did. The
