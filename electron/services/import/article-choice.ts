@@ -7,7 +7,7 @@
  * it, as Readability's later checks see the page without it. Pure: the figures in, the article's
  * elements and runs out (removed elements are marked in the figures).
  */
-import { FLAG, type PageStats, type TagName } from './article-stats.ts';
+import { DOCUMENT, FLAG, type PageStats, type TagName } from './article-stats.ts';
 
 /** Which of Readability's attempts this is: what it still does. */
 export interface ChoiceFlags {
@@ -61,8 +61,8 @@ export function chooseArticle(stats: PageStats, flags: ChoiceFlags, whole = stat
     let ancestor = run >= 0 ? stats.runParent(run) : parentOf(element);
     if (ancestor < 0 || insideRemoved(stats, ancestor)) continue;
     for (let level = 0; level < 5 && ancestor >= 0; level += 1) {
-      // The root (`html`) has no element above it: Readability never scores it.
-      if (stats.parent(ancestor) < 0) break;
+      // Readability never scores the root (`html`) nor the document above it.
+      if (ancestor === DOCUMENT || stats.tag(ancestor) === 'html') break;
       if (scored[ancestor] === 0) initialize(ancestor);
       scores[ancestor] = (scores[ancestor] as number) + content / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
       ancestor = parentOf(ancestor);
@@ -94,13 +94,12 @@ export function chooseArticle(stats: PageStats, flags: ChoiceFlags, whole = stat
   }
   const roots: number[] = [];
   const runs: number[] = [];
-  if (topCandidate < 0) return { roots, runs, length: 0 };
   if (wholeBody) {
     roots.push(topCandidate);
   } else {
     const topScore = scores[topCandidate] as number;
     const threshold = Math.max(10, topScore * 0.2);
-    const parent = Math.max(0, parentOf(topCandidate));
+    const parent = parentOf(topCandidate);
     const topClass = stats.classHash(topCandidate);
     for (let id = parent + 1; id < stats.end(parent); id = stats.end(id)) {
       // The children of `parent`, a transparent `div` standing for its paragraph.
@@ -181,9 +180,8 @@ function insideRemoved(stats: PageStats, id: number): boolean {
 
 function findBody(stats: PageStats): number {
   for (let id = 0; id < stats.count; id += 1) if (stats.tag(id) === 'body' && !stats.has(id, FLAG.skipped)) return id;
-  // A page without a body: its root.
-  for (let id = 0; id < stats.count; id += 1) if (stats.parent(id) < 0 && !stats.has(id, FLAG.skipped)) return id;
-  return -1;
+  // A page without a body: the whole document.
+  return DOCUMENT;
 }
 
 function firstLiveChild(stats: PageStats, id: number): number {
@@ -197,7 +195,7 @@ function firstLiveChild(stats: PageStats, id: number): number {
  */
 function betterCandidate(stats: PageStats, top: number[], scores: Float64Array, scored: Uint8Array, parentOf: (id: number) => number): number {
   let candidate = top[0] as number;
-  const isBody = (id: number): boolean => id < 0 || stats.tag(id) === 'body';
+  const isBody = (id: number): boolean => id <= DOCUMENT || stats.tag(id) === 'body' || stats.tag(id) === 'html';
   const alternatives: Set<number>[] = [];
   for (const other of top.slice(1)) {
     if ((scores[other] as number) / (scores[candidate] as number) >= 0.75) {

@@ -40,6 +40,13 @@ export function tagName(code: number): TagName {
   return TAG_NAMES[code] ?? 'other';
 }
 
+/**
+ * The document: element 0, around the page's own elements, as a DOM has one. A page without
+ * `<html>` or `<body>` (a saved fragment) has its elements in it side by side, none of them a root
+ * that would leave the others out.
+ */
+export const DOCUMENT = 0;
+
 /** Flags of an element (bits of `PageStats.flags`). */
 export const FLAG = {
   /** Removed: not part of the article, nor of its parent's figures. */
@@ -400,7 +407,8 @@ export class StatsPass {
   readonly #openTables: TableFacts[] = [];
 
   constructor(elements: number, options: StatsOptions) {
-    this.stats = new PageStats(elements);
+    this.stats = new PageStats(elements + 1);
+    this.stats.open(-1, 0, 0, 0, 0);
     this.#strip = options.strip;
     this.#walk = options.walk ?? true;
     this.#title = options.title;
@@ -409,7 +417,7 @@ export class StatsPass {
   /** An element opens (attribute names in lower case), its tag starting at `at` in the page. */
   openTag(name: string, attributes: Readonly<Record<string, string>>, at: number): void {
     const parentFrame = this.#top();
-    const parent = parentFrame?.id ?? -1;
+    const parent = parentFrame?.id ?? DOCUMENT;
     const code = TAG_CODES.get(name) ?? 0;
     if (parentFrame?.skipped === true) {
       this.#push(this.stats.open(parent, code, 0, 0, FLAG.removed | FLAG.skipped), true, false, -1, false, false, false);
@@ -527,6 +535,7 @@ export class StatsPass {
   /** The figures, once the page (of `length` characters) is read. */
   result(length: number): PageStats {
     while (this.#depth > 0) this.closeTag(length);
+    this.stats.close(DOCUMENT);
     return this.stats;
   }
 

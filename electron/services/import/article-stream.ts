@@ -14,7 +14,7 @@ import { type HtmlCut, type HtmlHeadFacts, StreamHead, streamPage } from '../../
 import { StreamBlocks } from '../../../core/clean/html-stream/stream-blocks.ts';
 import { type ArticleChoice, chooseArticle } from './article-choice.ts';
 import { articleTitle } from './article-title.ts';
-import { FLAG, type PageStats, StatsPass, countStartTags, readPageStats } from './article-stats.ts';
+import { DOCUMENT, FLAG, type PageStats, StatsPass, countStartTags, readPageStats } from './article-stats.ts';
 
 /** A page's article, found as a stream. */
 export interface StreamedArticle {
@@ -145,7 +145,8 @@ function writeBlocks(html: string, stats: PageStats | undefined, choice: Article
   /** Open elements: whether each was passed on to the blocks. */
   const passed: boolean[] = [];
   const ids: number[] = [];
-  let kept = stats === undefined ? 1 : 0;
+  // The whole document is kept when there is no choice, or when the choice is a page without a body.
+  let kept = stats === undefined || roots.has(DOCUMENT) ? 1 : 0;
   let removed = 0;
   let run = -1;
   const endRun = (): void => {
@@ -168,7 +169,8 @@ function writeBlocks(html: string, stats: PageStats | undefined, choice: Article
   const emitting = (): boolean => removed === 0 && (kept > 0 || run >= 0);
   // A line break is a space, and two or more in a row end a paragraph, as Readability reads them (`_replaceBrs`).
   let afterBreak = false;
-  let id = 0;
+  // Elements are numbered as the figures number them: after the document.
+  let id = DOCUMENT + 1;
   const parser: Parser = new Parser(
     {
       onopentag: (name, attributes) => {

@@ -102,6 +102,18 @@ describe('finding a page’s article as a stream', () => {
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });
 
+  it('reads a page without <html> or <body> (a saved fragment) as one document, none of its parts left out', () => {
+    const paragraphsOf = (html: string) => corpusText(streamed(html).blocks).match(/Paragraph \d+:/g) ?? [];
+    // Parts side by side, as a body would hold them: the article is found across them.
+    expect(paragraphsOf(`<div class="part">${paragraphs(20)}</div><div class="part">${paragraphs(20, 20)}</div>`)).toHaveLength(40);
+    // Paragraphs with nothing around them at all.
+    expect(paragraphsOf(paragraphs(30))).toHaveLength(30);
+    // Furniture beside the article is dropped, as in a page with a body.
+    const menu = corpusText(streamed(`<nav class="menu"><a href="/">Home</a></nav><div id="story">${paragraphs(20)}</div>`).blocks);
+    expect(menu.match(/Paragraph \d+:/g)).toHaveLength(20);
+    expect(menu).not.toContain('Home');
+  });
+
   it('keeps the whole text of a page nested deeper than it reads, with a caveat', () => {
     const html = page(`${'<div>'.repeat(5000)}<p>${SENTENCE}, deep.</p>${'</div>'.repeat(5000)}<nav class="menu"><a href="/">Home</a></nav>`);
     const body = streamed(html);
