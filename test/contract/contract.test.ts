@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { callNames, channelFor, DROPPED_FILE_CHANNEL, eventChannel, eventNames } from '../../core/api.ts';
 import { openServices } from '../support/services.ts';
 
-const cleanup: (() => void)[] = [];
+const cleanup: (() => Promise<void>)[] = [];
 
 // Never the real module: since Electron 42 the package downloads its binary on first import,
 // which fails offline.
@@ -95,8 +95,8 @@ describe('main-process IPC registration', () => {
     folder = mkdtempSync(join(tmpdir(), 'apparatus-contract-'));
     electron.ipcMain.handle.mockClear();
   });
-  afterEach(() => {
-    for (const dispose of cleanup.splice(0)) dispose();
+  afterEach(async () => {
+    for (const dispose of cleanup.splice(0)) await dispose();
     rmSync(folder, { recursive: true, force: true });
   });
 

@@ -75,9 +75,9 @@ beforeAll(async () => {
   unwrap(await handlers['search.query']({ query: 'seed' }));
 }, 120_000);
 
-afterAll(() => {
+afterAll(async () => {
   snapshots?.close();
-  world?.dispose();
+  await world?.dispose();
   if (workspace) rmSync(workspace, { recursive: true, force: true });
 });
 

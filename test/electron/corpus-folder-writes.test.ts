@@ -134,7 +134,7 @@ async function makeWorld(): Promise<World> {
     remove: async () => {
       // Let a search update started by an import or edit finish before its folder goes.
       await backend.services.search.query('settled', 1).catch(() => undefined);
-      backend.dispose();
+      await backend.dispose();
       await zotero.close();
       await server.stop();
       rmSync(root, { recursive: true, force: true });

@@ -73,7 +73,7 @@ describe('a corpus file with invalid front matter', () => {
       expect(misnamed?.problem?.reason).toBe('misnamed.md says its id is “broken-1999”, but a source\'s file must be named after its id.');
       expect(await handlers['corpus.open']({ id: 'misnamed' })).toMatchObject({ ok: false, error: { code: 'corpus-unreadable' } });
     } finally {
-      backend.dispose();
+      await backend.dispose();
     }
   });
 
@@ -95,7 +95,7 @@ describe('a corpus file with invalid front matter', () => {
         error: { code: 'corpus-unreadable', message: `This export needs broken-1999.md, which cannot be read. ${REASON} ${REPAIR}` },
       });
     } finally {
-      backend.dispose();
+      await backend.dispose();
     }
     const outcome = await cli('export', '--format', 'bibtex', '--out', 'all.bib');
     expect(outcome).toMatchObject({ code: 0, stdout: expect.stringContaining('(5 sources)') });
@@ -112,7 +112,7 @@ describe('a corpus file with invalid front matter', () => {
       expect(found.ok && found.value.message).toBe(`1 source could not be searched: ${REASON} ${REPAIR}`);
     } finally {
       await backend.services.search.query('settled', 1).catch(() => undefined);
-      backend.dispose();
+      await backend.dispose();
     }
     const outcome = await cli('search', 'Hoxha');
     expect(outcome.code).toBe(0);

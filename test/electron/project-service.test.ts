@@ -50,7 +50,7 @@ describe('File ▸ Project in the window: check, backups and restore, through th
     for (const helper of helpers.splice(0)) await helper.kill();
     // Let the search update a restore started finish before its folder goes.
     await world.services.search.query('settled', 1).catch(() => undefined);
-    world.dispose();
+    await world.dispose();
     // Indexing the corpus and leaving a group's server take longer than the default 10 s on a loaded machine.
   }, 60_000);
 

@@ -20,8 +20,8 @@ describe('what the reader asks of main', () => {
     backend = openServices();
     handlers = createHandlers(backend.services, (error) => logged.push(error));
   });
-  afterEach(() => {
-    backend.dispose();
+  afterEach(async () => {
+    await backend.dispose();
     expect(logged).toEqual([]);
   });
 

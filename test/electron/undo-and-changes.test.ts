@@ -26,7 +26,7 @@ describe('undo from the store’s own records, and changes announced to search',
   });
   afterEach(async () => {
     await backend.services.search.query('settled', 1).catch(() => undefined);
-    backend.dispose();
+    await backend.dispose();
     rmSync(folder, { recursive: true, force: true });
     expect(logged).toEqual([]);
   });

@@ -24,7 +24,7 @@ describe('reading and annotating in the browser, against the real store', () => 
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   const store = () => backend.services.store;

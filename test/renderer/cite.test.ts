@@ -24,7 +24,7 @@ describe('copying a citation in the browser', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   async function highlight(sourceId: string, phrase: string): Promise<void> {

@@ -36,7 +36,7 @@ describe('a hostile source in the reader', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     if (corpus) rmSync(corpus, { recursive: true, force: true });
   });
 

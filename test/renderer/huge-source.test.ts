@@ -39,7 +39,7 @@ describe('a 20 MB source in File ▸ Import Source…', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 

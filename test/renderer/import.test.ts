@@ -28,7 +28,7 @@ describe('File ▸ Import Source… in the browser', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     rmSync(folder, { recursive: true, force: true });
   });
 

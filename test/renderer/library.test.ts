@@ -16,7 +16,7 @@ describe('the library sidebar', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   it('lists the five corpus sources, fed by the real corpus service', async () => {

@@ -29,7 +29,7 @@ describe('editing a source’s details in the library', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     rmSync(folder, { recursive: true, force: true });
   });
 

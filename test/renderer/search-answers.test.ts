@@ -54,7 +54,7 @@ describe('what search results tell the searcher', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     rmSync(root, { recursive: true, force: true });
   });
 

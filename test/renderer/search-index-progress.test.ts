@@ -90,7 +90,7 @@ describe('the search index while it loads', () => {
     await search?.close();
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
     rmSync(root, { recursive: true, force: true });
   });
 

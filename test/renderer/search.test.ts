@@ -20,7 +20,7 @@ describe('searching in the browser', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   it('finds a name whatever its accents, grouped by source with pages and marked terms', async () => {

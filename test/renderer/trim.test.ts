@@ -34,7 +34,7 @@ describe('trimming a quotation in the browser, against the real store', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   const only = () => {

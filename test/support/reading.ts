@@ -19,7 +19,7 @@ export async function openReading(browser: Browser, backend: TestServices, sourc
 export async function closeAll(app: AppPage | undefined, browser: Browser | undefined, backend: TestServices | undefined): Promise<void> {
   await app?.close();
   await browser?.close();
-  backend?.dispose();
+  await backend?.dispose();
 }
 
 /** A copy of the repository's corpus in a temporary folder, for a test that changes files. */

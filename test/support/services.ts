@@ -25,10 +25,10 @@ export interface TestServices {
   /** What was put on the clipboard, in order. */
   clipboard: { text: string; html: string }[];
   projectDir: string;
-  /** Closes the services (so the project can be reopened, as after a restart). */
-  close(): void;
-  /** Closes the services and deletes the temporary project. */
-  dispose(): void;
+  /** Closes the services (so the project can be reopened, as after a restart); resolves once their threads have stopped. */
+  close(): Promise<void>;
+  /** Closes the services, waits for their threads to stop, then deletes the temporary project. */
+  dispose(): Promise<void>;
 }
 
 /** What a test may set of the app's surroundings. */
@@ -96,11 +96,11 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
   // Opened and started now, as the app does before its window.
   void services.store;
   services.startIndexing();
-  let closed = false;
-  const close = () => {
-    if (!closed) void services.close();
-    closed = true;
-  };
+  // Without sharing the project is closed at once (AppServices.close closes it before it awaits
+  // anything); the promise settles once syncing and the search threads have stopped, so a test that
+  // awaits it before deleting the folders or ending its file leaves no thread working in them.
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= services.close());
   return {
     services,
     filesToSave,
@@ -112,8 +112,8 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     foldersToChoose,
     projectDir,
     close,
-    dispose: () => {
-      close();
+    dispose: async () => {
+      await close();
       rmSync(projectDir, { recursive: true, force: true });
     },
   };

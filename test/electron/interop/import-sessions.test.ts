@@ -17,8 +17,8 @@ describe('imports the window confirms by token', () => {
     backend = openServices(corpus.folder);
     handlers = createHandlers(backend.services);
   });
-  afterEach(() => {
-    backend.dispose();
+  afterEach(async () => {
+    await backend.dispose();
     corpus.remove();
   });
   const references = () => join(corpus.folder, 'references.json');

@@ -18,7 +18,7 @@ describe('messages at the bottom of the window', () => {
   afterAll(async () => {
     await app?.close();
     await browser?.close();
-    backend?.dispose();
+    await backend?.dispose();
   });
 
   it('keeps an error in view until dismissed, even when a short message shown just before it times out', async () => {
