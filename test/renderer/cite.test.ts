@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
@@ -74,7 +74,9 @@ describe('copying a citation in the browser', () => {
 
   it('exports the highlights as a Word document with real footnotes, from the Export dialog', async () => {
     const { page } = app;
-    const out = join(mkdtempSync(join(tmpdir(), 'apparatus-export-ui-')), 'chapter.docx');
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-export-ui-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const out = join(folder, 'chapter.docx');
     backend.filesToSave.push(out);
     await page.click('.annotations-panel button:has-text("Export…")');
     await page.waitForSelector('.import-dialog');

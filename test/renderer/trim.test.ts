@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { selectWithMouse } from '../support/select.ts';
@@ -98,7 +98,9 @@ describe('trimming a quotation in the browser, against the real store', () => {
 
   it('exports the trimmed quotation from the Export dialog, verbatim around the ellipsis', async () => {
     const { page } = app;
-    const out = join(mkdtempSync(join(tmpdir(), 'apparatus-trim-')), 'chapter.md');
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-trim-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const out = join(folder, 'chapter.md');
     backend.filesToSave.push(out);
     await page.click('.annotations-panel button:has-text("Export…")');
     await page.waitForSelector('.import-dialog');
