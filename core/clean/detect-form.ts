@@ -23,13 +23,14 @@ const PAGE_NUMBER_LINE = /^[ \t]*\d{1,4}[ \t]*$/gm;
  * `= = X = =` headings), `pdf-text` when it shows the shapes PDF extraction leaves (footnotes
  * starting with superscript numbers, page numbers on lines of their own, form feeds), else
  * `plain`. Web-page copies and paraphrases cannot be told from plain text by shape and come out
- * as `plain`.
+ * as `plain`. The text may be given as a function, called only when the name does not decide.
  */
-export function detectForm(fileName: string, text: string): DetectedForm {
+export function detectForm(fileName: string, textOrRead: string | (() => string)): DetectedForm {
   const extension = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '';
   if (extension === 'html' || extension === 'htm') return 'html';
   if (extension === 'md' || extension === 'markdown') return 'markdown';
   if (extension === 'pdf') return 'pdf';
+  const text = typeof textOrRead === 'string' ? textOrRead : textOrRead();
   if (looksLikeWikiText(text)) return 'wikitext';
   if (looksLikePdfText(text)) return 'pdf-text';
   return 'plain';

@@ -9,12 +9,14 @@ import { Parser } from 'htmlparser2';
 import type { Block } from '../../corpus/model.ts';
 import { StreamBlocks } from './stream-blocks.ts';
 import { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
+import type { PageFeed } from './page-text.ts';
 import { type HtmlCut, StreamSanitizer, applyCuts } from './stream-sanitize.ts';
 
 export { ACTIVE_ELEMENTS, BLOCK_ELEMENTS, isActiveAttribute, isActiveElement } from './html-elements.ts';
 export { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
 export { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
 export { type HtmlCut, applyCuts } from './stream-sanitize.ts';
+export { PIECE, PageFeed, type PageText, countStartTags, pageTextOf } from './page-text.ts';
 
 /** What one streaming pass over a page gives. */
 export interface StreamedPage {
@@ -39,17 +41,13 @@ export interface PageReader {
 
 /**
  * One pass over a page: its head facts and its sanitized copy's cuts, with `reader` given every
- * tag and text. `write` gives the page to the parser (whole, by default); `head` collects the head
- * (given, its facts can be read before the pass ends). Entities are decoded; the parser never runs
- * a script and never recurses, so any depth of nesting is read.
+ * tag and text. The page is a string, given to the parser whole, or a feed that gives it a piece at
+ * a time (`PageFeed`); `head` collects the head (given, its facts can be read before the pass
+ * ends). Entities are decoded; the parser never runs a script and never recurses, so any depth of
+ * nesting is read.
  */
-export function streamPage(
-  html: string,
-  reader: PageReader,
-  write: (parser: Parser, html: string) => void = (parser, page) => parser.end(page),
-  head: StreamHead = new StreamHead(),
-): { head: HtmlHeadFacts; cuts: HtmlCut[] } {
-  const sanitizer = new StreamSanitizer(html);
+export function streamPage(page: string | PageFeed, reader: PageReader, head: StreamHead = new StreamHead()): { head: HtmlHeadFacts; cuts: HtmlCut[] } {
+  const sanitizer = new StreamSanitizer(page);
   const parser: Parser = new Parser(
     {
       onopentagname: () => sanitizer.openTagName(),
@@ -72,7 +70,8 @@ export function streamPage(
     },
     { decodeEntities: true },
   );
-  write(parser, html);
+  if (typeof page === 'string') parser.end(page);
+  else page.write(parser);
   return { head: head.facts(), cuts: sanitizer.result() };
 }
 

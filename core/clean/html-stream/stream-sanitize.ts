@@ -28,9 +28,16 @@ export function applyCuts(html: string, cuts: readonly HtmlCut[]): string {
   return pieces.join('');
 }
 
+/** What the sanitizer reads of the page itself: the tag just read, and the page's length. */
+export interface PageLookBack {
+  /** The character at `index`, at least for the tag the parser has just read. */
+  charAt(index: number): string;
+  readonly length: number;
+}
+
 /** Collects the sanitized copy's cuts while the parser reads the page; `result()` once it has ended. */
 export class StreamSanitizer {
-  readonly #html: string;
+  readonly #page: PageLookBack;
   readonly #cuts: HtmlCut[] = [];
   /** Everything before this index is copied or cut. */
   #kept = 0;
@@ -42,8 +49,9 @@ export class StreamSanitizer {
   /** Whether the tag being read has an attribute to remove (its duplicates included). */
   #tagActive = false;
 
-  constructor(html: string) {
-    this.#html = html;
+  /** `page` is the page as a string, or the feed that gives it to the parser (`PageFeed`). */
+  constructor(page: PageLookBack) {
+    this.#page = page;
   }
 
   /** A tag's name was read: its attributes follow. */
@@ -71,7 +79,7 @@ export class StreamSanitizer {
       this.#cutMin = end;
       return;
     }
-    if (this.#tagActive) this.#replace(start, end, rebuiltTag(name, attributes, this.#html[end - 2] === '/'));
+    if (this.#tagActive) this.#replace(start, end, rebuiltTag(name, attributes, this.#page.charAt(end - 2) === '/'));
   }
 
   /** An element was closed, by its tag (`implied` false) or by what followed it. */
@@ -93,7 +101,7 @@ export class StreamSanitizer {
   /** The cuts that make the sanitized page, in order, once the parser has ended. */
   result(): HtmlCut[] {
     if (this.#activeDepth > 0) {
-      this.#replace(this.#cutStart, this.#html.length, '');
+      this.#replace(this.#cutStart, this.#page.length, '');
       this.#activeDepth = 0;
     }
     return this.#cuts;

@@ -14,7 +14,7 @@
  * paragraphs of its own ("runs"), numbered apart from the elements.
  */
 import { Parser } from 'htmlparser2';
-import { isActiveElement } from '../../../core/clean/html-stream/html-stream.ts';
+import { PageFeed, type PageText, countStartTags, isActiveElement } from '../../../core/clean/html-stream/html-stream.ts';
 import {
   AD_WORDS, BYLINE, COMMAS, HASH_URL, LOADING_WORDS, MAYBE_CANDIDATE, NEGATIVE, POSITIVE, SHARE_ELEMENTS, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 } from './readability-rules.ts';
@@ -693,19 +693,9 @@ function measure(text: string): { length: number; commas: number; blank: boolean
   return { length, commas, blank };
 }
 
-/** Elements in a page, at most: its start tags, counted without parsing. */
-export function countStartTags(html: string): number {
-  let count = 0;
-  for (let at = html.indexOf('<'); at >= 0; at = html.indexOf('<', at + 1)) {
-    const next = html.charCodeAt(at + 1);
-    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) count += 1;
-  }
-  return count;
-}
-
-/** Runs the pass over a page; `write` gives the page to the parser (whole, by default). */
-export function readPageStats(html: string, options: StatsOptions, write: (parser: Parser, html: string) => void = (parser, page) => parser.end(page)): PageStats {
-  const pass = new StatsPass(countStartTags(html) + 8, options);
+/** Runs the pass over a page, given to the parser a piece at a time (`report`: how far it has come). */
+export function readPageStats(page: PageText, options: StatsOptions, report?: (fraction: number) => void): PageStats {
+  const pass = new StatsPass(countStartTags(page) + 8, options);
   const parser: Parser = new Parser(
     {
       onopentag: (name, attributes) => pass.openTag(name, attributes, parser.startIndex),
@@ -714,6 +704,6 @@ export function readPageStats(html: string, options: StatsOptions, write: (parse
     },
     { decodeEntities: true },
   );
-  write(parser, html);
-  return pass.result(html.length);
+  new PageFeed(page, report).write(parser);
+  return pass.result(page.length);
 }

@@ -5,16 +5,17 @@
  * what was chosen (`StreamBlocks`). Like Readability, when an attempt finds less than 500 characters
  * of article it tries again doing less (keeping furniture, then ignoring class names, then keeping
  * link-heavy blocks), and keeps its longest attempt; when every attempt finds nothing, the whole text
- * is kept. Memory is the page, its blocks and a few tens of bytes per element; time is linear, a
- * pass more for each further attempt.
+ * is kept. Each pass is given the page a piece at a time (`PageFeed`), so a page read from its
+ * file's bytes is never one string. Memory is the page, its blocks and a few tens of bytes per
+ * element; time is linear, a pass more for each further attempt.
  */
 import { Parser } from 'htmlparser2';
 import type { Block } from '../../../core/corpus/model.ts';
-import { type HtmlCut, type HtmlHeadFacts, StreamHead, streamPage } from '../../../core/clean/html-stream/html-stream.ts';
+import { type HtmlCut, type HtmlHeadFacts, PageFeed, type PageText, StreamHead, countStartTags, pageTextOf, streamPage } from '../../../core/clean/html-stream/html-stream.ts';
 import { StreamBlocks } from '../../../core/clean/html-stream/stream-blocks.ts';
 import { type ArticleChoice, chooseArticle } from './article-choice.ts';
 import { articleTitle } from './article-title.ts';
-import { DOCUMENT, FLAG, type PageStats, StatsPass, countStartTags, readPageStats } from './article-stats.ts';
+import { DOCUMENT, FLAG, type PageStats, StatsPass, readPageStats } from './article-stats.ts';
 
 /** A page's article, found as a stream. */
 export interface StreamedArticle {
@@ -47,11 +48,12 @@ const ATTEMPTS = [
 ] as const;
 // An attempt that finds less text than this is tried again (Readability's `DEFAULT_CHAR_THRESHOLD`).
 const ENOUGH_TEXT = 500;
-// The page is written to the parser in pieces this long, to report progress between them.
-const PIECE = 256 * 1024;
-
-/** Reads a page's article as a stream (see the module's comment). Never throws on odd HTML. */
-export function readArticleStream(html: string, options: ArticleStreamOptions = {}): StreamedArticle {
+/**
+ * Reads a page's article as a stream (see the module's comment), the page a string or given a
+ * piece at a time (`PageText`). Never throws on odd HTML.
+ */
+export function readArticleStream(page: string | PageText, options: ArticleStreamOptions = {}): StreamedArticle {
+  const html = typeof page === 'string' ? pageTextOf(page) : page;
   const progress = new Progress(options.onProgress);
   const first = firstPass(html, progress.pass(0, 0.35));
   const { head, cuts, depth } = first;
@@ -63,10 +65,10 @@ export function readArticleStream(html: string, options: ArticleStreamOptions = 
   const title = articleTitle(head);
   const attempt = (index: number, from: number, to: number): { stats: PageStats; choice: ArticleChoice } => {
     const flags = ATTEMPTS[index] as (typeof ATTEMPTS)[number];
-    let stats = index === 0 ? first.stats : readPageStats(html, { strip: flags.strip, title: () => title }, writer(progress.pass(from, to)));
+    let stats = index === 0 ? first.stats : readPageStats(html, { strip: flags.strip, title: () => title }, progress.pass(from, to));
     // The walk ended at its first step: Readability cleans the whole body, which the walk never touched.
     const ended = stats.walkEnded;
-    if (ended) stats = readPageStats(html, { strip: false, walk: false }, writer(progress.pass(from, to)));
+    if (ended) stats = readPageStats(html, { strip: false, walk: false }, progress.pass(from, to));
     return { stats, choice: chooseArticle(stats, flags, ended) };
   };
   let { stats, choice } = attempt(0, 0.35, 0.45);
@@ -91,7 +93,7 @@ export function readArticleStream(html: string, options: ArticleStreamOptions = 
 }
 
 /** The first pass: the page's figures for the first attempt, its head, its sanitized copy and its depth. */
-function firstPass(html: string, report: (position: number) => void): { stats: PageStats; head: HtmlHeadFacts; cuts: HtmlCut[]; depth: number } {
+function firstPass(html: PageText, report: (position: number) => void): { stats: PageStats; head: HtmlHeadFacts; cuts: HtmlCut[]; depth: number } {
   const head = new StreamHead();
   let title: string | undefined;
   // The title is read when the first title heading closes: by then the head has been read.
@@ -100,7 +102,7 @@ function firstPass(html: string, report: (position: number) => void): { stats: P
   let open = 0;
   let depth = 0;
   const page = streamPage(
-    html,
+    new PageFeed(html, report),
     {
       openTag: (name, attributes, at) => {
         pass.openTag(name, attributes, at);
@@ -113,23 +115,9 @@ function firstPass(html: string, report: (position: number) => void): { stats: P
       },
       text: (text, at) => pass.text(text, at),
     },
-    writer(report),
     head,
   );
   return { stats: pass.result(html.length), head: page.head, cuts: page.cuts, depth };
-}
-
-/** Gives the page to a parser in pieces, so that progress is reported between them. */
-function writer(report: (position: number) => void): (parser: Parser, html: string) => void {
-  return (parser, html) => feed(parser, html, report);
-}
-
-function feed(parser: { write(piece: string): void; end(): void }, html: string, report: (position: number) => void): void {
-  for (let at = 0; at < html.length; at += PIECE) {
-    parser.write(html.slice(at, at + PIECE));
-    report(Math.min(1, (at + PIECE) / Math.max(1, html.length)));
-  }
-  parser.end();
 }
 
 /**
@@ -137,7 +125,7 @@ function feed(parser: { write(piece: string): void; end(): void }, html: string,
  * what is removed), or of the whole text when there is no choice. In an article an `h1` reads as
  * an `h2`, as Readability gives it (the title is the page's, not the article's).
  */
-function writeBlocks(html: string, stats: PageStats | undefined, choice: ArticleChoice | undefined, report: (position: number) => void): Block[] {
+function writeBlocks(html: PageText, stats: PageStats | undefined, choice: ArticleChoice | undefined, report: (position: number) => void): Block[] {
   const blocks = new StreamBlocks();
   const roots = new Set(choice?.roots ?? []);
   const runs = [...(choice?.runs ?? [])].sort((a, b) => (stats as PageStats).runFrom(a) - (stats as PageStats).runFrom(b));
@@ -209,7 +197,7 @@ function writeBlocks(html: string, stats: PageStats | undefined, choice: Article
     },
     { decodeEntities: true },
   );
-  feed(parser, html, report);
+  new PageFeed(html, report).write(parser);
   endRun();
   return blocks.blocks();
 }

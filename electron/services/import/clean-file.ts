@@ -17,7 +17,8 @@ import { serializeBodyPieces } from '../../../core/corpus/serialize-source.ts';
 import type { Block, Note } from '../../../core/corpus/model.ts';
 import { cleanHtmlPage } from './html-cleaner.ts';
 import { ImportError } from './import-error.ts';
-import { readImportFile } from './read-import-file.ts';
+import { type ImportFile, readImportFile } from './read-import-file.ts';
+import { utf8Offsets } from './utf8-page.ts';
 
 /**
  * A cleaned body as it crosses from the worker: what the cleaner found and how many blocks and notes
@@ -110,24 +111,35 @@ function encodedBody(blocks: readonly Block[], notes: readonly Note[]): Uint8Arr
 function cleanText(name: string, input: CleanFileInput, onStage: (progress: CleanProgress) => void): Omit<CleanedFile, 'body'> & { body: CleanedBody } {
   onStage({ stage: 'reading' });
   const file = readHashed(input);
-  const form = detectForm(name, file.text);
+  const form = detectForm(name, () => file.text.whole());
   onStage({ stage: 'cleaning' });
   let body: CleanedBody;
-  let raw = file.encoding === undefined ? undefined : file.text;
+  let raw: string | undefined;
   let rawCuts: HtmlCut[] | undefined;
   try {
     if (form === 'html') {
+      // A UTF-8 page is read from the file's bytes a piece at a time on each pass (`utf8PageText`);
+      // a converted one is a string already, and its bytes are let go.
+      if (file.encoding !== undefined) release(file.bytes);
       const page = cleanHtmlPage(file.text, {
         ...(input.largePageChars === undefined ? {} : { largePageChars: input.largePageChars }),
         onProgress: (fraction) => onStage({ stage: 'cleaning', fraction }),
       });
       body = page.body;
-      if (file.encoding === undefined) [raw, rawCuts] = [undefined, byteCuts(file.text, page.cuts)];
-      else raw = applyCuts(file.text, page.cuts);
+      if (file.encoding === undefined) {
+        rawCuts = byteCuts(file.bytes, file.text.length, page.cuts);
+        release(file.bytes);
+      } else {
+        raw = applyCuts(file.text.whole(), page.cuts);
+      }
     } else {
       const cleaner = cleaners[form];
       if (!cleaner) throw new Error(`no cleaner for ${form}`);
-      body = cleaner(file.text);
+      const text = file.text.whole();
+      // The bytes are let go before cleaning, which needs only the text.
+      release(file.bytes);
+      if (file.encoding !== undefined) raw = text;
+      body = cleaner(text);
     }
   } catch (error) {
     if (error instanceof FrontMatterError) {
@@ -146,15 +158,13 @@ function cleanText(name: string, input: CleanFileInput, onStage: (progress: Clea
   };
 }
 
-// The file's text and hash: its bytes are let go before cleaning, which needs only the text.
-function readHashed(input: CleanFileInput): { text: string; extension: string; encoding?: ConvertibleEncoding; sha256: string } {
-  const { bytes, text, extension, encoding } = readImportFile(input.path, input.maxBytes, {
+// The file's bytes, text and hash.
+function readHashed(input: CleanFileInput): ImportFile & { sha256: string } {
+  const file = readImportFile(input.path, input.maxBytes, {
     ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
     ...(input.preview === undefined ? {} : { preview: input.preview }),
   });
-  const hash = sha256(bytes);
-  release(bytes);
-  return { text, extension, ...(encoding === undefined ? {} : { encoding }), sha256: hash };
+  return { ...file, sha256: sha256(file.bytes) };
 }
 
 // Frees a large file's bytes at once, rather than at the next full collection, which a page's cleaning may not reach.
@@ -166,17 +176,15 @@ function release(bytes: Buffer): void {
   (buffer as ArrayBuffer & { transfer(length: number): ArrayBuffer }).transfer(0);
 }
 
-/** Cuts of a UTF-8 file's text (character offsets) as cuts of its bytes. */
-function byteCuts(text: string, cuts: readonly HtmlCut[]): HtmlCut[] {
-  if (Buffer.byteLength(text) === text.length) return [...cuts];
-  let char = 0;
-  let byte = 0;
-  return cuts.map((cut) => {
-    const start = byte + Buffer.byteLength(text.slice(char, cut.start));
-    byte = start + Buffer.byteLength(text.slice(cut.start, cut.end));
-    char = cut.end;
-    return { start, end: byte, by: cut.by };
-  });
+/** Cuts of a UTF-8 file's text (`length` UTF-16 code units; cuts in them) as cuts of its bytes. */
+function byteCuts(bytes: Buffer, length: number, cuts: readonly HtmlCut[]): HtmlCut[] {
+  // As many code units as bytes: the text is ASCII, and every position is its own byte offset.
+  if (length === bytes.length) return [...cuts];
+  const offsets = utf8Offsets(
+    bytes,
+    cuts.flatMap((cut) => [cut.start, cut.end]),
+  );
+  return cuts.map((cut, i) => ({ start: offsets[2 * i] as number, end: offsets[2 * i + 1] as number, by: cut.by }));
 }
 
 /** The file's bytes with cuts of its bytes applied, as pieces to write one after another (no copy of the bytes). */

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import type { CleanedBody, Cleaner } from '../../../core/clean/cleaned-body.ts';
-import type { HtmlCut } from '../../../core/clean/html-stream/html-stream.ts';
+import type { HtmlCut, PageText } from '../../../core/clean/html-stream/html-stream.ts';
 import { type StreamedArticle, readArticleStream } from './article-stream.ts';
 import { articleTitle } from './article-title.ts';
 import { htmlBlocks } from './html-blocks.ts';
@@ -49,12 +49,13 @@ export interface CleanedPage {
  * trusted on such a layout, and it could drop text. A page longer than `largePageChars` is not
  * parsed into a DOM: its article is found as the page streams past, by Readability's rules
  * (`readArticleStream`), and a page of it nested deeper than the cap keeps its whole text with its
- * structure. Never throws on odd HTML; a page without text yields no blocks. No notes; block ids
- * are empty.
+ * structure. The page is a string, or its text given a piece at a time (`PageText`), which a long
+ * page never needs to be made into one string. Never throws on odd HTML; a page without text yields
+ * no blocks. No notes; block ids are empty.
  */
-export function cleanHtmlPage(raw: string, options: HtmlCleanOptions = {}): CleanedPage {
+export function cleanHtmlPage(raw: string | PageText, options: HtmlCleanOptions = {}): CleanedPage {
   const limit = options.largePageChars ?? LARGE_PAGE_CHARS;
-  if (raw.length <= limit) return cleanParsedPage(raw);
+  if (raw.length <= limit) return cleanParsedPage(typeof raw === 'string' ? raw : raw.whole());
   return streamedPage(readArticleStream(raw, { maxDepth: HTML_NESTING_CAP, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
 }
 

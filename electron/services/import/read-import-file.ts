@@ -1,8 +1,10 @@
 import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CONVERTIBLE_ENCODINGS, encodingName, sameReading, type ConvertibleEncoding } from '../../../core/clean/encodings.ts';
+import { type PageText, pageTextOf } from '../../../core/clean/html-stream/page-text.ts';
 import { ImportError } from './import-error.ts';
 import { decodeText, detectEncoding } from './text-encoding.ts';
+import { utf8PageText } from './utf8-page.ts';
 
 /** The default import limit: 10 MB, far above any article or book chapter as text. */
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
@@ -15,8 +17,11 @@ export interface ImportFile {
   path: string;
   extension: string;
   bytes: Buffer;
-  /** The text: as the corpus build reads a raw file (UTF-8), or converted from `encoding`. */
-  text: string;
+  /**
+   * The text: as the corpus build reads a raw file (UTF-8), read from `bytes` a piece at a time; or
+   * converted from `encoding`.
+   */
+  text: PageText;
   /** The encoding the text was converted from; absent for UTF-8. */
   encoding?: ConvertibleEncoding;
 }
@@ -44,7 +49,7 @@ export function readImportFile(path: string, maxBytes = DEFAULT_MAX_BYTES, optio
   const bytes = readFileSync(path);
   if (bytes.length === 0) throw emptyFile(name);
   const text = decoded(name, bytes, options);
-  if (!VISIBLE.test(text.text)) throw emptyFile(name);
+  if (!hasVisible(text.text)) throw emptyFile(name);
   return { path, extension, bytes, ...text };
 }
 
@@ -107,7 +112,12 @@ export function checkedSize(path: string, maxBytes: number): number {
 // Any letter, digit, punctuation or symbol: a file of spaces (of any kind) and invisible marks has none.
 const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-function decoded(name: string, bytes: Buffer, options: ReadImportOptions): { text: string; encoding?: ConvertibleEncoding } {
+function hasVisible(text: PageText): boolean {
+  for (const piece of text.pieces(64 * 1024)) if (VISIBLE.test(piece)) return true;
+  return false;
+}
+
+function decoded(name: string, bytes: Buffer, options: ReadImportOptions): { text: PageText; encoding?: ConvertibleEncoding } {
   const detected = detectEncoding(bytes);
   if (detected.kind === 'binary') throw binaryFile(name);
   if (detected.kind === 'unknown') {
@@ -126,7 +136,7 @@ function decoded(name: string, bytes: Buffer, options: ReadImportOptions): { tex
       );
     }
     // Decoded as the corpus build decodes raw files, so a byte-order mark reaches the cleaner alike.
-    return { text: bytes.toString('utf8') };
+    return { text: utf8PageText(bytes) };
   }
   const found = detected.encoding;
   if (options.encoding !== undefined && !sameReading(options.encoding, found)) {
@@ -141,7 +151,7 @@ function decoded(name: string, bytes: Buffer, options: ReadImportOptions): { tex
   }
   const encoding = options.encoding ?? found;
   try {
-    return { text: decodeText(bytes, encoding), encoding };
+    return { text: pageTextOf(decodeText(bytes, encoding)), encoding };
   } catch {
     throw new ImportError(
       'not-utf8',

@@ -12,6 +12,19 @@ describe('detectForm', () => {
     expect(detectForm('notes.markdown', '')).toBe('markdown');
   });
 
+  it('reads a text given as a function only when the name does not decide, so a long page is never made one string for it', () => {
+    let reads = 0;
+    const read = () => {
+      reads += 1;
+      return ' = = History = = \n\n = = Legacy = = \n';
+    };
+    expect(detectForm('page.html', read)).toBe('html');
+    expect(detectForm('notes.md', read)).toBe('markdown');
+    expect(reads).toBe(0);
+    expect(detectForm('a.txt', read)).toBe('wikitext');
+    expect(reads).toBe(1);
+  });
+
   it('recognises the WikiText-103 seed by its tokens', () => {
     expect(detectForm('split.txt', seed('001_173910b34eca1096.txt'))).toBe('wikitext');
     expect(detectForm('a.txt', ' = = History = = \n\n = = Legacy = = \n')).toBe('wikitext');

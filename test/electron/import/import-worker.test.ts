@@ -89,7 +89,9 @@ describe('imports from the window, cleaned in a worker thread', () => {
 
   it('writes a large page’s raw copy from the file’s own bytes, cut exactly where the stream cut its text', async () => {
     const paragraph = '<p onclick="steal()">Përmet, “the letter” 𝔘 — kept</p><!-- a comment --><script>PAYLOAD()</script><p>Tiranë</p>';
-    const html = `\uFEFF<html><head><title>Përmet</title><style>p{}</style></head><body>${paragraph.repeat(40)}</body></html>`;
+    // Over 256 KB: the page is read from its bytes in pieces, some ending inside a character.
+    const html = `\uFEFF<html><head><title>Përmet</title><style>p{}</style></head><body>${paragraph.repeat(2500)}</body></html>`;
+    expect(Buffer.byteLength(html)).toBeGreaterThan(256 * 1024);
     const service = new ImportService(new CorpusService(temp.corpus), { largePageChars: 1000 });
     const reported: ImportStepProgress[] = [];
     const prepared = await service.prepareFile(temp.input('large.html', html), { onProgress: (progress) => reported.push(progress) });
@@ -105,6 +107,6 @@ describe('imports from the window, cleaned in a worker thread', () => {
     expect(raw.equals(Buffer.from(readHtmlStream(html).sanitized, 'utf8'))).toBe(true);
     expect(raw.toString('utf8')).not.toMatch(/PAYLOAD|onclick|a comment|<style/);
     const text = new CorpusService(temp.corpus).get(id).blocks.map((block) => JSON.stringify(block.content)).join('');
-    expect(text.match(/Përmet, “the letter” 𝔘 — kept/g)).toHaveLength(40);
+    expect(text.match(/Përmet, “the letter” 𝔘 — kept/g)).toHaveLength(2500);
   }, 60_000);
 });
