@@ -5,7 +5,7 @@ import { type StreamedArticle, readArticleStream } from './article-stream.ts';
 import { articleTitle } from './article-title.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { HTML_NESTING_CAP } from './html-depth.ts';
-import { type DomDocument, type DomNode, parseHtmlDocument } from './html-dom.ts';
+import { type DomDocument, type DomElement, type DomNode, parseHtmlDocument } from './html-dom.ts';
 import { type ArticleFacts, type PageFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
 import { reducePage } from './html-reduce.ts';
 
@@ -55,8 +55,21 @@ export interface CleanedPage {
  */
 export function cleanHtmlPage(raw: string | PageText, options: HtmlCleanOptions = {}): CleanedPage {
   const limit = options.largePageChars ?? LARGE_PAGE_CHARS;
-  if (raw.length <= limit) return cleanParsedPage(typeof raw === 'string' ? raw : raw.whole());
-  return streamedPage(readArticleStream(raw, { maxDepth: HTML_NESTING_CAP, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+  const stream = { maxDepth: HTML_NESTING_CAP, ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  if (raw.length > limit) return streamedPage(readArticleStream(raw, stream));
+  const text = typeof raw === 'string' ? raw : raw.whole();
+  // linkedom makes a page's first element its root: a page that leaves out its `html` or `body` tag,
+  // as HTML allows (a saved fragment, a hand-written page), gives it no body, and no text would be
+  // found in it. The stream reads such a page whole, as a body would hold it.
+  return hasDocumentBody(text) ? cleanParsedPage(text) : streamedPage(readArticleStream(text, stream));
+}
+
+/** Whether linkedom reads the page as a document with a body: its root is `html` holding a `body`, or a `body`. */
+function hasDocumentBody(html: string): boolean {
+  const document = parseHtmlDocument(html);
+  // A page of text without a tag has no root at all.
+  const root = (document.documentElement as DomElement | null)?.tagName.toLowerCase();
+  return root === 'body' || (root === 'html' && bodyOf(document) !== undefined);
 }
 
 function cleanParsedPage(raw: string): CleanedPage {

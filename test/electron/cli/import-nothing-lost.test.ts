@@ -56,6 +56,24 @@ describe('apparatus import never drops text (real files, real processes)', () =>
     expect(importedWords('finding')).toEqual(['Deep', 'text', 'kept']);
   }, 120_000);
 
+  it('keeps every word of a short page that leaves out its <html> or <body> tag, as HTML allows', () => {
+    const pages: [string, string][] = [
+      ['fragment', '<h2>The minutes</h2><p>The delegation left Moscow early.</p><p>Tirana refused to sign.</p>'],
+      ['no-tags', '<!doctype html><title>The minutes</title><p>The delegation left Moscow early.</p><p>Tirana refused to sign.</p>'],
+      ['head-and-body', '<head><title>The minutes</title></head><body><p>The delegation left Moscow early.</p><p>Tirana refused to sign.</p></body>'],
+      ['html-only', '<html><head><title>The minutes</title></head><p>The delegation left Moscow early.</p><p>Tirana refused to sign.</p></html>'],
+    ];
+    for (const [id, html] of pages) {
+      const result = run('import', temp.input(`${id}.html`, html), '--title', 'The minutes', '--id', id);
+      expect(result.stderr, id).toBe('');
+      expect(result.status, id).toBe(0);
+      expect(importedWords(id), id).toEqual(expect.arrayContaining(words('The delegation left Moscow early. Tirana refused to sign.')));
+    }
+    const text = run('import', temp.input('words.html', 'Only words, and not one tag.'), '--title', 'Words', '--id', 'words');
+    expect(text.status).toBe(0);
+    expect(importedWords('words')).toEqual(['Only', 'words', 'and', 'not', 'one', 'tag']);
+  }, 120_000);
+
   it('refuses malformed front matter, naming its line, rather than importing it as a heading', () => {
     const file = temp.input('notes.md', '---\ntitle: Notes\nauthor: [Hoxha, Enver\ndate: 1961\n---\n\nThe body.\n');
     const before = fingerprint(temp.corpus);
