@@ -20,9 +20,10 @@ export interface CleanedBody {
 
 /**
  * A cleaner turns one raw form into a CleanedBody. It is pure and deterministic. `options` come
- * from the source's recipe (e.g. the first printed page of a PDF); a cleaner validates them.
+ * from the source's recipe (e.g. the first printed page of a PDF); a cleaner validates them. A
+ * cleaner that can tell how far it has come reports it to `onProgress`, from 0 to 1.
  */
-export type Cleaner = (raw: string, options?: Readonly<Record<string, unknown>>) => CleanedBody;
+export type Cleaner = (raw: string, options?: Readonly<Record<string, unknown>>, onProgress?: (fraction: number) => void) => CleanedBody;
 
 /**
  * The raw forms Apparatus knows how to clean. `html` is cleaned in the main process (it needs a

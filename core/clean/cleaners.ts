@@ -13,8 +13,8 @@ export const cleaners: Record<RawForm, Cleaner | undefined> = {
   // The PDF cleaner checks its options itself and names any it does not know.
   'pdf-text': (raw, options) => cleanPdfText(raw, options as PdfTextOptions | undefined),
   'web-page': cleanWebPage,
-  markdown: cleanMarkdown,
-  plain: cleanPlainText,
+  markdown: (raw, _options, onProgress) => cleanMarkdown(raw, onProgress),
+  plain: (raw, _options, onProgress) => cleanPlainText(raw, onProgress),
   // HTML needs a DOM: electron/services/import/html-cleaner.ts, added by corpus/build.ts.
   html: undefined,
   // A PDF is read by pdf.js in a worker thread: electron/services/import/pdf/.

@@ -13,6 +13,7 @@ import { Parser } from 'htmlparser2';
 import type { Block } from '../../../core/corpus/model.ts';
 import { type HtmlCut, type HtmlHeadFacts, PageFeed, type PageText, StreamHead, countStartTags, pageTextOf, streamPage } from '../../../core/clean/html-stream/html-stream.ts';
 import { StreamBlocks } from '../../../core/clean/html-stream/stream-blocks.ts';
+import { Progress } from '../../../core/clean/progress.ts';
 import { type ArticleChoice, chooseArticle } from './article-choice.ts';
 import { articleTitle } from './article-title.ts';
 import { DOCUMENT, FLAG, type PageStats, StatsPass, readPageStats } from './article-stats.ts';
@@ -200,30 +201,4 @@ function writeBlocks(html: PageText, stats: PageStats | undefined, choice: Artic
   new PageFeed(html, report).write(parser);
   endRun();
   return blocks.blocks();
-}
-
-/** Progress over the passes: each pass a span of the whole, never going back. */
-class Progress {
-  #reported = 0;
-  readonly #report: ((fraction: number) => void) | undefined;
-
-  constructor(report: ((fraction: number) => void) | undefined) {
-    this.#report = report;
-  }
-
-  /** The whole is done. */
-  end(): void {
-    if (this.#reported < 1) this.#report?.(1);
-    this.#reported = 1;
-  }
-
-  /** A reporter for a pass that spans `from` to `to` of the whole. */
-  pass(from: number, to: number): (position: number) => void {
-    return (position) => {
-      const fraction = from + (to - from) * position;
-      if (this.#report === undefined || fraction < this.#reported + 0.01) return;
-      this.#reported = fraction;
-      this.#report(fraction);
-    };
-  }
 }

@@ -15,7 +15,7 @@ import { FrontMatterError } from '../../../core/clean/markdown/markdown.ts';
 import { readingTextOf } from '../../../core/corpus/reading-text.ts';
 import { serializeBodyPieces } from '../../../core/corpus/serialize-source.ts';
 import type { Block, Note } from '../../../core/corpus/model.ts';
-import { cleanHtmlPage } from './html-cleaner.ts';
+import { LARGE_PAGE_CHARS, cleanHtmlPage } from './html-cleaner.ts';
 import { ImportError } from './import-error.ts';
 import { type ImportFile, readImportFile } from './read-import-file.ts';
 import { utf8Offsets } from './utf8-page.ts';
@@ -56,7 +56,7 @@ export interface CleanFileInput {
   encoding?: ConvertibleEncoding;
   /** Convert a file in a convertible encoding without confirmation (the window asks before commit). */
   preview?: boolean;
-  /** Read web pages with more markup than this as a stream; default `LARGE_PAGE_CHARS`. */
+  /** Read web pages longer than this as a stream, and tell how far a longer text file's cleaning has come; default `LARGE_PAGE_CHARS`. */
   largePageChars?: number;
 }
 
@@ -139,7 +139,9 @@ function cleanText(name: string, input: CleanFileInput, onStage: (progress: Clea
       // The bytes are let go before cleaning, which needs only the text.
       release(file.bytes);
       if (file.encoding !== undefined) raw = text;
-      body = cleaner(text);
+      // As with web pages, only a long file's cleaning tells how far it has come: a short one takes a moment.
+      const long = text.length > (input.largePageChars ?? LARGE_PAGE_CHARS);
+      body = cleaner(text, undefined, long ? (fraction) => onStage({ stage: 'cleaning', fraction }) : undefined);
     }
   } catch (error) {
     if (error instanceof FrontMatterError) {

@@ -87,6 +87,21 @@ describe('imports from the window, cleaned in a worker thread', () => {
     }
   });
 
+  it('tells how far a long Markdown or plain text file’s cleaning has come, as it tells a web page’s', async () => {
+    const markdown = `# Minutes\n\n${Array.from({ length: 3000 }, (_, i) => `## Part ${i}\n\nThe delegation *left* Moscow, “early”.\n\n- an item ${i}`).join('\n\n')}\n`;
+    const text = Array.from({ length: 6000 }, (_, i) => `Paragraph ${i} of the minutes, hard\nwrapped over two lines.`).join('\n\n');
+    const service = new ImportService(new CorpusService(temp.corpus));
+    for (const [name, content] of [['minutes.md', markdown], ['minutes.txt', text]] as const) {
+      const reported: ImportStepProgress[] = [];
+      await service.prepareFile(temp.input(name, content), { onProgress: (progress) => reported.push(progress) });
+      const fractions = reported.flatMap((progress) => (progress.fraction === undefined ? [] : [progress.fraction]));
+      expect(fractions.length, name).toBeGreaterThan(10);
+      expect(fractions.at(-1), name).toBe(1);
+      expect([...fractions].sort((a, b) => a - b), name).toEqual(fractions);
+      expect(reported.filter((progress) => progress.fraction !== undefined).every((progress) => progress.stage === 'cleaning'), name).toBe(true);
+    }
+  }, 60_000);
+
   it('writes a large page’s raw copy from the file’s own bytes, cut exactly where the stream cut its text', async () => {
     const paragraph = '<p onclick="steal()">Përmet, “the letter” 𝔘 — kept</p><!-- a comment --><script>PAYLOAD()</script><p>Tiranë</p>';
     // Over 256 KB: the page is read from its bytes in pieces, some ending inside a character.
