@@ -135,6 +135,10 @@ describe('a 9 MB web page in File ▸ Import Source…', () => {
     const percent = async (): Promise<number> => Number(/\((\d+)%\)$/.exec((await label(page).textContent()) ?? '')?.[1] ?? -1);
     // The worker waits once it has reported half the page cleaned.
     hold('cleaning-half');
+    // The library's list scrolled to its end, as in a long library: the progress stays in sight.
+    const library = page.locator('.library');
+    await library.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    expect(await library.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
     try {
       backend.filesToChoose.push(file);
       await app!.emit('menu.import');
@@ -143,7 +147,8 @@ describe('a 9 MB web page in File ▸ Import Source…', () => {
       const shown = await percent();
       expect(shown).toBeLessThan(100);
       expect(await bar(page).evaluate((element: HTMLProgressElement) => element.value)).toBeCloseTo(1 + shown / 100, 1);
-      expect(await seenWhole(label(page))).toBe(true);
+      expect(await library.evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+      for (const shownPart of [label(page), bar(page), page.locator('.import-progress button:has-text("Cancel")')]) expect(await seenWhole(shownPart)).toBe(true);
       await page.keyboard.press('Escape');
       await expect.poll(() => page.locator('.toast').textContent()).toBe('The import was cancelled; nothing was added to the corpus.');
     } finally {
