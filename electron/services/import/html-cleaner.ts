@@ -59,20 +59,23 @@ export function cleanHtmlPage(raw: string | PageText, options: HtmlCleanOptions 
   if (raw.length > limit) return streamedPage(readArticleStream(raw, stream));
   const text = typeof raw === 'string' ? raw : raw.whole();
   // linkedom makes a page's first element its root: a page that leaves out its `html` or `body` tag,
-  // as HTML allows (a saved fragment, a hand-written page), gives it no body, and no text would be
+  // as HTML allows (a saved fragment, a hand-written page), gets no body, and no text would be
   // found in it. The stream reads such a page whole, as a body would hold it.
-  return hasDocumentBody(text) ? cleanParsedPage(text) : streamedPage(readArticleStream(text, stream));
+  return cleanParsedPage(text) ?? streamedPage(readArticleStream(text, stream));
 }
 
+// The page has no body as linkedom reads it (see `cleanHtmlPage`).
+const NO_BODY = 'no-body';
+
 /** Whether linkedom reads the page as a document with a body: its root is `html` holding a `body`, or a `body`. */
-function hasDocumentBody(html: string): boolean {
-  const document = parseHtmlDocument(html);
+function hasBody(document: DomDocument): boolean {
   // A page of text without a tag has no root at all.
   const root = (document.documentElement as DomElement | null)?.tagName.toLowerCase();
   return root === 'body' || (root === 'html' && bodyOf(document) !== undefined);
 }
 
-function cleanParsedPage(raw: string): CleanedPage {
+// The page cleaned with a DOM; undefined when linkedom gives it no body.
+function cleanParsedPage(raw: string): CleanedPage | undefined {
   // The DOM is built from the page reduced to what the cleaning reads, not from the page itself,
   // first without the furniture Readability's first attempt removes (see `reducePage`).
   const reduced = reducePage(raw, { cap: HTML_NESTING_CAP, strip: true });
@@ -83,8 +86,9 @@ function cleanParsedPage(raw: string): CleanedPage {
     // Readability needed more than its first attempt, or found nothing: the whole page is read.
     const whole = reducePage(raw, { cap: HTML_NESTING_CAP, strip: false });
     flattened = whole.flattened;
-    article = articleOf(whole.html, !flattened, false) as Article;
+    article = articleOf(whole.html, !flattened, false);
   }
+  if (article === undefined || article === NO_BODY) return undefined;
   const blocks = article.root ? htmlBlocks(article.root) : [];
   const found = htmlMetadata(article.page, article.facts);
   return {
@@ -103,10 +107,12 @@ interface Article {
 /**
  * The reduced page parsed, its head read, and its article found by Readability when `readable`.
  * Undefined, for a page `stripped` of its furniture, when Readability's first attempt did not find
- * the article there: what Readability does next needs the whole page.
+ * the article there: what Readability does next needs the whole page. `NO_BODY` when linkedom
+ * reads the page without a body.
  */
-function articleOf(html: string, readable: boolean, stripped: boolean): Article | undefined {
+function articleOf(html: string, readable: boolean, stripped: boolean): Article | typeof NO_BODY | undefined {
   const document = parseHtmlDocument(html);
+  if (!hasBody(document)) return NO_BODY;
   const page = readPageFacts(document);
   if (!readable) return { root: bodyOf(document), page, facts: null };
   const parsed = runReadability(document);
