@@ -14,9 +14,6 @@
  */
 export const PIECE = 8 * 1024;
 
-// Progress is reported after this many characters, not after every piece.
-const REPORT_EVERY = 256 * 1024;
-
 /** A page's text, given a piece at a time. */
 export interface PageText {
   /** Its length in UTF-16 code units, the unit of the parser's positions. */
@@ -46,11 +43,11 @@ export function pageTextOf(text: string): PageText {
 }
 
 /** Elements in a page, at most: its start tags (`<` and a letter), counted without parsing (`size`: of the pieces read). */
-export function countStartTags(page: PageText | string, size = PIECE): number {
+export function countStartTags(page: PageText, size = PIECE): number {
   let count = 0;
   // A `<` that ends one piece is followed by the first character of the next.
   let open = false;
-  for (const piece of typeof page === 'string' ? [page] : page.pieces(size)) {
+  for (const piece of page.pieces(size)) {
     if (open && isLetter(piece.charCodeAt(0))) count += 1;
     for (let at = piece.indexOf('<'); at >= 0; at = piece.indexOf('<', at + 1)) {
       if (isLetter(piece.charCodeAt(at + 1))) count += 1;
@@ -65,9 +62,10 @@ function isLetter(code: number): boolean {
 }
 
 /**
- * Gives a page to a parser a piece at a time, reporting how far it has come, and keeps the piece
- * being read and the one before it, so that a reader can look back at the tag the parser has just
- * read (`charAt`) without the whole page being held.
+ * Gives a page to a parser a piece at a time, reporting how far it has come after each piece (the
+ * reporter decides what is worth telling: `Progress`), and keeps the piece being read and the one
+ * before it, so that a reader can look back at the tag the parser has just read (`charAt`) without
+ * the whole page being held.
  */
 export class PageFeed {
   readonly #page: PageText;
@@ -100,16 +98,12 @@ export class PageFeed {
   /** Writes the whole page to the parser, piece by piece, and ends it. */
   write(parser: { write(piece: string): void; end(): void }): void {
     let at = 0;
-    let reported = 0;
     for (const piece of this.#page.pieces(this.#size)) {
       [this.#previous, this.#previousStart] = [this.#current, this.#currentStart];
       [this.#current, this.#currentStart] = [piece, at];
       parser.write(piece);
       at += piece.length;
-      if (at - reported >= Math.min(REPORT_EVERY, this.#page.length - reported)) {
-        reported = at;
-        this.#report?.(Math.min(1, at / Math.max(1, this.#page.length)));
-      }
+      this.#report?.(Math.min(1, at / Math.max(1, this.#page.length)));
     }
     parser.end();
   }
