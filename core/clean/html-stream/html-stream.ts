@@ -16,7 +16,7 @@ export { ACTIVE_ELEMENTS, BLOCK_ELEMENTS, isActiveAttribute, isActiveElement } f
 export { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
 export { type HtmlHeadFacts, StreamHead } from './stream-head.ts';
 export { type HtmlCut, applyCuts } from './stream-sanitize.ts';
-export { PIECE, PageFeed, type PageText, countStartTags, pageTextOf } from './page-text.ts';
+export { PageFeed, type PageText, countStartTags, pageTextOf } from './page-text.ts';
 
 /** What one streaming pass over a page gives. */
 export interface StreamedPage {

@@ -14,7 +14,7 @@
  * paragraphs of its own ("runs"), numbered apart from the elements.
  */
 import { Parser } from 'htmlparser2';
-import { PageFeed, type PageText, countStartTags, isActiveElement } from '../../../core/clean/html-stream/html-stream.ts';
+import { PageFeed, type PageText, isActiveElement } from '../../../core/clean/html-stream/html-stream.ts';
 import {
   AD_WORDS, BYLINE, COMMAS, HASH_URL, LOADING_WORDS, MAYBE_CANDIDATE, NEGATIVE, POSITIVE, SHARE_ELEMENTS, UNLIKELY_CANDIDATES, UNLIKELY_ROLES,
 } from './readability-rules.ts';
@@ -693,9 +693,12 @@ function measure(text: string): { length: number; commas: number; blank: boolean
   return { length, commas, blank };
 }
 
-/** Runs the pass over a page, given to the parser a piece at a time (`report`: how far it has come). */
-export function readPageStats(page: PageText, options: StatsOptions, report?: (fraction: number) => void): PageStats {
-  const pass = new StatsPass(countStartTags(page) + 8, options);
+/**
+ * Runs the pass over a page of at most `elements` elements (`countStartTags`, counted once for
+ * every pass), given to the parser a piece at a time (`report`: how far it has come).
+ */
+export function readPageStats(page: PageText, elements: number, options: StatsOptions, report?: (fraction: number) => void): PageStats {
+  const pass = new StatsPass(elements, options);
   const parser: Parser = new Parser(
     {
       onopentag: (name, attributes) => pass.openTag(name, attributes, parser.startIndex),

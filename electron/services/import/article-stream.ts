@@ -56,7 +56,9 @@ const ENOUGH_TEXT = 500;
 export function readArticleStream(page: string | PageText, options: ArticleStreamOptions = {}): StreamedArticle {
   const html = typeof page === 'string' ? pageTextOf(page) : page;
   const progress = new Progress(options.onProgress);
-  const first = firstPass(html, progress.pass(0, 0.35));
+  // Room for every element, counted once: each pass would otherwise read the page again to count them.
+  const elements = countStartTags(html) + 8;
+  const first = firstPass(html, elements, progress.pass(0, 0.35));
   const { head, cuts, depth } = first;
   if (options.maxDepth !== undefined && depth > options.maxDepth) {
     const blocks = writeBlocks(html, undefined, undefined, progress.pass(0.35, 1));
@@ -66,10 +68,10 @@ export function readArticleStream(page: string | PageText, options: ArticleStrea
   const title = articleTitle(head);
   const attempt = (index: number, from: number, to: number): { stats: PageStats; choice: ArticleChoice } => {
     const flags = ATTEMPTS[index] as (typeof ATTEMPTS)[number];
-    let stats = index === 0 ? first.stats : readPageStats(html, { strip: flags.strip, title: () => title }, progress.pass(from, to));
+    let stats = index === 0 ? first.stats : readPageStats(html, elements, { strip: flags.strip, title: () => title }, progress.pass(from, to));
     // The walk ended at its first step: Readability cleans the whole body, which the walk never touched.
     const ended = stats.walkEnded;
-    if (ended) stats = readPageStats(html, { strip: false, walk: false }, progress.pass(from, to));
+    if (ended) stats = readPageStats(html, elements, { strip: false, walk: false }, progress.pass(from, to));
     return { stats, choice: chooseArticle(stats, flags, ended) };
   };
   let { stats, choice } = attempt(0, 0.35, 0.45);
@@ -94,12 +96,12 @@ export function readArticleStream(page: string | PageText, options: ArticleStrea
 }
 
 /** The first pass: the page's figures for the first attempt, its head, its sanitized copy and its depth. */
-function firstPass(html: PageText, report: (position: number) => void): { stats: PageStats; head: HtmlHeadFacts; cuts: HtmlCut[]; depth: number } {
+function firstPass(html: PageText, elements: number, report: (position: number) => void): { stats: PageStats; head: HtmlHeadFacts; cuts: HtmlCut[]; depth: number } {
   const head = new StreamHead();
   let title: string | undefined;
   // The title is read when the first title heading closes: by then the head has been read.
   const titleOf = (): string => (title ??= articleTitle(head.facts()));
-  const pass = new StatsPass(countStartTags(html) + 8, { strip: ATTEMPTS[0].strip, title: titleOf });
+  const pass = new StatsPass(elements, { strip: ATTEMPTS[0].strip, title: titleOf });
   let open = 0;
   let depth = 0;
   const page = streamPage(

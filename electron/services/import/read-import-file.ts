@@ -1,7 +1,7 @@
 import { closeSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CONVERTIBLE_ENCODINGS, encodingName, sameReading, type ConvertibleEncoding } from '../../../core/clean/encodings.ts';
-import { type PageText, pageTextOf } from '../../../core/clean/html-stream/page-text.ts';
+import { type PageText, pageTextOf } from '../../../core/clean/html-stream/html-stream.ts';
 import { ImportError } from './import-error.ts';
 import { decodeText, detectEncoding } from './text-encoding.ts';
 import { utf8PageText } from './utf8-page.ts';

@@ -33,11 +33,14 @@ function isContinuation(byte: number): boolean {
 function utf16Length(bytes: Uint8Array): number {
   if (isAscii(bytes)) return bytes.length;
   let units = 0;
-  for (const byte of bytes) {
-    // Every character starts with a byte that is not a continuation (10xxxxxx); four-byte ones are two units.
-    if (!isContinuation(byte)) units += byte >= 0xf0 ? 2 : 1;
-  }
+  // Every character starts with a byte that is not a continuation.
+  for (const byte of bytes) if (!isContinuation(byte)) units += unitsOf(byte);
   return units;
+}
+
+// The UTF-16 code units of the character a first byte starts: two for a four-byte one, beyond the Basic Multilingual Plane.
+function unitsOf(first: number): number {
+  return first >= 0xf0 ? 2 : 1;
 }
 
 /**
@@ -50,9 +53,9 @@ export function utf8Offsets(bytes: Uint8Array, positions: readonly number[]): nu
   let at = 0;
   for (const position of positions) {
     while (units < position && at < bytes.length) {
-      const byte = bytes[at] as number;
-      units += byte >= 0xf0 ? 2 : 1;
-      at += byte < 0x80 ? 1 : byte < 0xe0 ? 2 : byte < 0xf0 ? 3 : 4;
+      const first = bytes[at] as number;
+      units += unitsOf(first);
+      at += first < 0x80 ? 1 : first < 0xe0 ? 2 : first < 0xf0 ? 3 : 4;
     }
     offsets.push(at);
   }
