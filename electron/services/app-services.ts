@@ -295,8 +295,10 @@ export class AppServices {
     void this.search;
   }
 
-  /** Stops watching and indexing, and closes the project; later calls that need the project are refused. */
+  /** Stops importing, watching and indexing, and closes the project; later calls that need the project are refused. */
   async close(): Promise<void> {
+    // A file still being read for import is let go: its worker stops now, not when it is done.
+    this.#imports?.close();
     // Sharing first: changes still arriving are taken into the project before it closes. Without
     // it nothing is awaited, so callers that do not wait still find the project closed on return.
     if (this.#sync?.active()) await this.#sync.close();

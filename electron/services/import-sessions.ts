@@ -119,6 +119,16 @@ export class ImportSessions {
     return null;
   }
 
+  /**
+   * Stops reading the file being read and forgets the prepared imports and dropped files: the
+   * project is closing, and an import left running would keep its worker cleaning for nothing.
+   */
+  close(): void {
+    this.#reading?.abort();
+    this.#pending.clear();
+    this.#dropped.clear();
+  }
+
   /** Adds the prepared source to the corpus with the details the user confirmed in the form; returns its id. */
   commit(token: string, form: ImportMetadata, choices: ImportChoices = {}): { id: string } {
     const prepared = this.#pending.get(token);

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress } from '../../../core/api.ts';
 import { cleaners } from '../../../core/clean/cleaners.ts';
@@ -7,7 +8,11 @@ import { readHtmlStream } from '../../../core/clean/html-stream/html-stream.ts';
 import { CorpusService } from '../../../electron/services/corpus-service.ts';
 import { ImportService, type ImportStepProgress } from '../../../electron/services/import/import-service.ts';
 import { ImportSessions } from '../../../electron/services/import-sessions.ts';
+import { openServices } from '../../support/services.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from './temp-corpus.ts';
+
+// The app's cleaning worker, held at each stage while a `.hold-<stage>` file lies beside the imported file.
+const HELD_WORKER = fileURLToPath(new URL('../../support/held-clean-worker.ts', import.meta.url));
 
 // Imports as the window makes them: the file read and cleaned in a worker thread, the preview
 // saying what the user must know, the commit carrying the user's confirmation.
@@ -123,5 +128,36 @@ describe('imports from the window, cleaned in a worker thread', () => {
     expect(raw.toString('utf8')).not.toMatch(/PAYLOAD|onclick|a comment|<style/);
     const text = new CorpusService(temp.corpus).get(id).blocks.map((block) => JSON.stringify(block.content)).join('');
     expect(text.match(/Përmet, “the letter” 𝔘 — kept/g)).toHaveLength(2500);
+  }, 60_000);
+});
+
+describe('closing the project while a file is read for import', () => {
+  it('stops the import at once: it resolves to nothing, its worker reports no more, and nothing is added', async () => {
+    const temp = makeTempCorpus();
+    const progress: ImportProgress[] = [];
+    const backend = openServices(temp.corpus, undefined, { cleanWorkerFile: HELD_WORKER, onImportProgress: (p) => progress.push(p) });
+    try {
+      const file = temp.input('minutes.md', '# Minutes\n\nThe delegation left Moscow.\n');
+      const hold = `${file}.hold-cleaning`;
+      writeFileSync(hold, '');
+      const before = fingerprint(temp.corpus);
+      const reading = backend.services.imports.chooseDropped(backend.services.imports.acceptDropped(file));
+      const start = Date.now();
+      while (!progress.some((p) => p.stage === 'cleaning') && Date.now() - start < 30_000) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(progress.some((p) => p.stage === 'cleaning')).toBe(true);
+      await backend.close();
+      // Held, the worker would answer only once the hold is lifted: the import must be over without it.
+      const outcome = await Promise.race([reading, new Promise((resolve) => setTimeout(() => resolve('still running'), 5_000))]);
+      expect(outcome).toBeNull();
+      const reported = progress.length;
+      rmSync(hold);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(progress).toHaveLength(reported);
+      expect(existsSync(file)).toBe(true);
+      expect(fingerprint(temp.corpus)).toEqual(before);
+    } finally {
+      await backend.dispose();
+      temp.remove();
+    }
   }, 60_000);
 });
