@@ -15,11 +15,11 @@ describe('short forms across a document', () => {
 
   it('grows short titles that would coincide into their main titles', () => {
     const a = book('a', 'Hoxha', 'Enver', 'The Khrushchevites and the Party of Labour', 1980);
-    const b = book('b', 'Hoxha', 'Enver', 'The Khrushchevites and the Party Congress: Memoirs', 1984);
+    const b = book('b', 'Hoxha', 'Enver', 'The Khrushchevites and the Party in Albania: Memoirs', 1984);
     const doc = citeDocument([a, b], run(['a', '1'], ['b', '2'], ['a', '3'], ['b', '4']));
     expect(notesOf(doc).slice(2)).toEqual([
       'Hoxha, *The Khrushchevites and the Party of Labour*, 3.',
-      'Hoxha, *The Khrushchevites and the Party Congress*, 4.',
+      'Hoxha, *The Khrushchevites and the Party in Albania*, 4.',
     ]);
   });
 

