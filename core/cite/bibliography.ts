@@ -2,7 +2,8 @@
  * The bibliography (CMOS 18 13.65–13.73): one entry per cited source that Chicago lists, sorted by
  * its first element, with the 3-em dash for a repeated author under CMOS 17. Unsigned reference
  * entries and untitled news items are left out; archival documents are listed once per
- * collection, except those in an online archive, which are listed with their URL.
+ * collection, except those in an online archive, which are listed with their URL, and those held
+ * in no named archive, which are listed themselves.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { yearOf } from './dates.ts';
@@ -42,9 +43,11 @@ export function buildBibliography(items: CslItem[], edition: Edition): Bibliogra
   const collections = new Set<string>();
   for (const item of items) {
     const kind = kindOf(item);
-    if (kind === 'archival' && !isOnline(item)) {
-      const key = collectionKey(item);
-      if (key === null || collections.has(key)) continue;
+    // A document held in a named archive is listed under its collection; one held nowhere named
+    // (an imported PDF, a paper in private hands) is listed itself, as an online one is.
+    const key = kind === 'archival' && !isOnline(item) ? collectionKey(item) : null;
+    if (key !== null) {
+      if (collections.has(key)) continue;
       collections.add(key);
       const rich = collectionEntry(item);
       const sortBy = [sortable(plainText(rich), true)];

@@ -6,7 +6,8 @@
  * Locators keep their label and follow the shelfmark; there is never an "n.d.". The bibliography
  * lists the collection or repository once, not each document (bibliography.ts groups them),
  * except for a document in an online archive, which is listed itself with its URL:
- * `“Title.” Month D, YYYY. Collection. Repository. URL.`
+ * `“Title.” Month D, YYYY. Collection. Repository. URL.`, and a document held in no named archive
+ * (an imported PDF, a paper in private hands), listed itself: `Author. “Title.” Month D, YYYY.`
  */
 import type { CslItem } from '../../corpus/model.ts';
 import { formatDate } from '../dates.ts';
@@ -26,7 +27,7 @@ import type { Edition } from '../style.ts';
 import type { Template } from '../template.ts';
 import { typeset } from '../typography.ts';
 
-/** The archival template; its bibliography entries come from `collectionEntry` instead. */
+/** The archival template; a document in a named archive has its bibliography entry from `collectionEntry` instead. */
 export const archivalTemplate: Template = {
   full(item, edition, locator) {
     const date = formatDate(item.issued, 'full');
@@ -48,7 +49,8 @@ export const archivalTemplate: Template = {
     );
   },
   bibliography(item, edition, creatorsAsText) {
-    if (!isOnline(item)) return null;
+    // A document in a named archive is listed under its collection instead (`collectionEntry`).
+    if (!isOnline(item) && collectionKey(item) !== null) return null;
     const date = formatDate(item.issued, 'full');
     return sentence([
       creatorsAsText,

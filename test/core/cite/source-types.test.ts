@@ -329,6 +329,18 @@ describe('archival documents', () => {
     expect(bibliographyOf(doc)).toEqual(['Russian State Archive of Contemporary History (RGANI), Moscow.']);
     expect(doc.bibliography[0]?.id).toBe('rgani');
   });
+
+  it('lists a document held in no named archive itself, as an imported PDF is, with or without an author', () => {
+    const pdf: CslItem = { id: 'vlora', type: 'document', title: 'The Vlora Crisis Reconsidered', issued: { 'date-parts': [[2021]] } };
+    const signed: CslItem = { id: 'letter', type: 'document', title: 'Letter to the Central Committee', author: [{ family: 'Kapo', given: 'Hysni' }], issued: { 'date-parts': [[1961, 3, 2]] } };
+    const doc = citeDocument([pdf, signed, item], run(['vlora', '202'], ['letter', '1'], ['rgani', '5']));
+    expect(notesOf(doc).slice(0, 2)).toEqual(['“The Vlora Crisis Reconsidered,” 2021, p. 202.', 'Hysni Kapo, “Letter to the Central Committee,” March 2, 1961, p. 1.']);
+    expect(bibliographyOf(doc)).toEqual([
+      'Kapo, Hysni. “Letter to the Central Committee.” March 2, 1961.',
+      'Russian State Archive of Contemporary History (RGANI), Moscow.',
+      '“The Vlora Crisis Reconsidered.” 2021.',
+    ]);
+  });
 });
 
 describe('theses', () => {
