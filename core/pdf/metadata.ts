@@ -50,7 +50,8 @@ export function pdfMetadata(input: PdfMetadataInput): Partial<CslItem> {
     const match = JOURNAL_LINE.exec(line);
     if (!match?.groups) continue;
     const { journal: name, volume, issue, rest = '' } = match.groups;
-    found['container-title'] ??= (name as string).trim();
+    // A running head sets the journal off from its volume with a mark ("Cold War History · Vol. 12").
+    found['container-title'] ??= (name as string).replace(/[\s·•|:;/–—-]+$/u, '');
     found.volume ??= volume;
     if (issue !== undefined) found.issue ??= issue;
     const year = /\b(1[5-9]\d\d|20\d\d)\b/u.exec(rest)?.[1];

@@ -31,6 +31,14 @@ describe('what a PDF says about itself', () => {
     });
   });
 
+  it('leaves out the mark a running head sets between the journal and its volume', () => {
+    for (const mark of ['·', '•', '|', '–', '/']) {
+      const found = pdfMetadata({ info: {}, xmp: {}, firstLines: [`Journal of Balkan Cold War Studies ${mark} Vol. 12 (2021)`] });
+      expect(found['container-title'], mark).toBe('Journal of Balkan Cold War Studies');
+      expect(found.volume, mark).toBe('12');
+    }
+  });
+
   it('never reports an ISSN whose check digit is wrong', () => {
     expect(pdfMetadata({ info: {}, xmp: {}, firstLines: ['ISSN 1468-2746'] })).toEqual({});
   });
