@@ -111,13 +111,15 @@ function flowBlocks(bodyLines: readonly BodyLine[][], pages: readonly AssemblyPa
       forceBreak = true;
     }
     lines.forEach((bodyLine, i) => {
-      const cls = classes[n++];
+      let cls = classes[n++];
+      const underHeading = current?.heading !== undefined && current.last.page === page && current.last.line.y - bodyLine.line.y < 2 * bodyLine.line.size;
+      // A heading's last line may hold no word ("1961" after "…Naval Base, 1960–"): it is the
+      // heading's when it is set as the heading is, right below it.
+      if (cls === undefined && underHeading && headingClass(bodyLine.line, bodySize, true) === current?.heading?.key) cls = current?.heading?.key;
       const pieces = linePieces(bodyLine.line, page);
       const bullet = stripBullet(pieces);
       const level = cls === undefined ? undefined : levels.get(cls);
-      const sameHeading =
-        current?.heading !== undefined && level !== undefined && current.heading.key === cls && current.last.page === page &&
-        current.last.line.y - bodyLine.line.y < 2 * bodyLine.line.size;
+      const sameHeading = underHeading && level !== undefined && current?.heading?.key === cls;
       const continues =
         current !== undefined &&
         !forceBreak &&

@@ -27,10 +27,14 @@ export function bodySizeOf(pages: readonly (PageLayout | null)[]): number {
   return best;
 }
 
-/** How a line reads as a heading: its size class, or undefined for running text. */
-export function headingClass(line: PdfLine, bodySize: number): string | undefined {
+/**
+ * How a line reads as a heading: its size class, or undefined for running text. A line of fewer
+ * than two letters (a page number, a year) is no heading, unless it `continues` one: a heading
+ * that wraps after a dash or a comma may end on a line such as "1961".
+ */
+export function headingClass(line: PdfLine, bodySize: number, continues = false): string | undefined {
   const letters = line.text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 2) return undefined;
+  if (letters.length < 2 && !(continues && /[\p{L}\p{N}]/u.test(line.text))) return undefined;
   if (line.size >= LARGER * bodySize) return `size:${Math.round(line.size * 2) / 2}`;
   const allBold = line.runs.every((run) => run.bold || run.text.trim() === '' || run.sup);
   if (allBold && line.size >= 0.95 * bodySize && line.text.length <= MAX_BOLD_HEADING && !/[.,;:]$/u.test(line.text)) return 'bold';

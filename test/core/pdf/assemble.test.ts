@@ -74,6 +74,23 @@ describe('assembling pages', () => {
     expect(blocks.map((block) => [block.type, block.level])).toEqual([['heading', 1], ['heading', 2], ['item', undefined], ['item', undefined], ['paragraph', undefined]]);
   });
 
+  it('keeps a heading whole when it wraps onto a line with no word, and a lone number below it out of the heading', () => {
+    const prose = (text: string, y: number) => line(text, y, { x0: 62 });
+    const pages = [
+      page([
+        line('Splitting the Alliance: the Vlora Naval Base, 1960–', 540, { size: 18 }),
+        line('1961', 518, { size: 18 }),
+        prose('The base at Vlora was the last tie between the two parties, and the first to break.', 480),
+        line('A Second Part', 440, { size: 18 }),
+        line('1962', 380, { size: 18 }),
+      ]),
+    ];
+    const { blocks } = assemblePdf(pages, null).body;
+    expect(blocks.map((block) => block.type)).toEqual(['heading', 'paragraph', 'heading', 'paragraph']);
+    expect(paragraphs(pages)[0]).toBe('{page:1}Splitting the Alliance: the Vlora Naval Base, 1960–1961');
+    expect(paragraphs(pages)[3]).toBe('1962');
+  });
+
   it('never breaks a paragraph inside a word, even where the next line hangs indented', () => {
     // An item set with a hanging indent, as in the TUGboat paper: its second line stands further in.
     const pages = [
