@@ -9,7 +9,8 @@
  * stays page by page: a 2,000-page file beside a 200-page one of the same pages.
  *
  * The files: the generated test fixtures (test/support/pdf-fixtures.ts), generated PDFs of 200
- * and 2,000 pages, and the real TUGboat paper in test/fixtures/pdf/.
+ * and 2,000 pages, ledgers of 100 and 400 pages (one paragraph that never breaks: its time must
+ * grow with its pages, not with their square), and the real TUGboat paper in test/fixtures/pdf/.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readingTextOf } from '../core/corpus/reading-text.ts';
 import { readPdf } from '../electron/services/import/pdf/read-pdf.ts';
-import { article, labelled, longPdf, scanned, twoColumns } from '../test/support/pdf-fixtures.ts';
+import { article, labelled, ledgerPdf, longPdf, scanned, twoColumns } from '../test/support/pdf-fixtures.ts';
 import { bagSimilarity, orderSimilarity, wordRatio, wordsOf } from '../test/support/word-agreement.ts';
 
 const REAL = fileURLToPath(new URL('../test/fixtures/pdf/tug-paper.pdf', import.meta.url));
@@ -93,6 +94,11 @@ try {
     writeFileSync(long, await longPdf(count));
     files.push([long, `long-${count}.pdf (generated)`]);
   }
+  for (const count of [100, 400]) {
+    const ledger = join(folder, `ledger-${count}.pdf`);
+    writeFileSync(ledger, await ledgerPdf(count));
+    files.push([ledger, `ledger-${count}.pdf (generated, no paragraph breaks)`]);
+  }
   files.push([REAL, 'tug-paper.pdf (real)']);
   const rows: Row[] = [];
   for (const [path, name] of files) rows.push(await measure(path, name));
@@ -112,6 +118,12 @@ try {
   console.log(
     `peak memory: the process's resident memory while reading, above what it held before (worker thread included); ` +
       `2,000 pages take ${(large.peakMb / Math.max(1, small.peakMb)).toFixed(1)}× the memory of 200.`,
+  );
+  const ledger = (count: number) => rows.find((row) => row.file.startsWith(`ledger-${count}.pdf`)) as Row;
+  const [short, longer] = [ledger(100), ledger(400)];
+  console.log(
+    `no paragraph breaks: 400 pages take ${((longer.oursMsPerPage * longer.pages) / (short.oursMsPerPage * short.pages)).toFixed(1)}× the time of 100 ` +
+      `(pdftotext: ${((longer.popplerMsPerPage * longer.pages) / (short.popplerMsPerPage * short.pages)).toFixed(1)}×).`,
   );
 } finally {
   rmSync(folder, { recursive: true, force: true });

@@ -146,3 +146,12 @@ export function longPdf(count: number): Promise<Uint8Array> {
     Array.from({ length: count }, (_unused, i): PageSpec => ({ texts: lines(50, 500, [`Page ${i + 1} of the long document holds one`, 'short paragraph.'], { indent: 12 }) })),
   );
 }
+
+/**
+ * A PDF of `count` pages of one paragraph that never breaks, as a ledger or a transcript is set:
+ * 40 lines a page, none indented, each line an entry of the same length.
+ */
+export function ledgerPdf(count: number): Promise<Uint8Array> {
+  const entry = (n: number) => `Entry ${String(n).padStart(5, '0')}: grain and credit delivered to Vlora, as agreed.`;
+  return makePdf(Array.from({ length: count }, (_unused, page): PageSpec => ({ texts: lines(50, 540, Array.from({ length: 40 }, (_, i) => entry(page * 40 + i + 1))) })));
+}

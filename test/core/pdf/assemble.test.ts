@@ -91,6 +91,25 @@ describe('assembling pages', () => {
     expect(paragraphs(pages)[3]).toBe('1962');
   });
 
+  it('joins the lines of a paragraph that never breaks, hundreds of pages long, as it joins a short one', () => {
+    // A ledger: 300 pages of 40 full lines, one paragraph; its last lines break words across the line end.
+    // Each entry's words differ (its mark in letters): lines the same but for their numbers would be running heads.
+    const mark = (n: number): string => (n < 26 ? '' : mark(Math.floor(n / 26) - 1)) + String.fromCharCode(97 + (n % 26));
+    const entry = (n: number) => `Entry ${n}, mark ${mark(n)}: grain and credit delivered to Vlora, as agreed by the two parties.`;
+    const full = (text: string, y: number, runs?: PdfLine['runs']) => line(text, y, { x1: 350, ...(runs ? { runs } : {}) });
+    const pages = Array.from({ length: 300 }, (_, p) => page(Array.from({ length: 40 }, (_, i) => full(entry(p * 40 + i), 560 - i * 12))));
+    const run = (text: string, italic: boolean) => ({ text, bold: false, italic, sup: false });
+    (pages.at(-1) as PageLayout).lines.push(
+      full('The split, though, was not obvi-', 80, [run('The split, though, was not ', false), run('obvi-', true)]),
+      full('ous to the leaders of the pro-', 68),
+      full('Soviet faction in the party.', 56),
+    );
+    const text = paragraphs(pages);
+    expect(text).toHaveLength(1);
+    expect(text[0]?.endsWith(`${entry(11_999)} The split, though, was not obvious to the leaders of the pro-Soviet faction in the party.`)).toBe(true);
+    expect(text[0]?.split('Entry ')).toHaveLength(12_001);
+  });
+
   it('never breaks a paragraph inside a word, even where the next line hangs indented', () => {
     // An item set with a hanging indent, as in the TUGboat paper: its second line stands further in.
     const pages = [
