@@ -2,6 +2,13 @@
  * Footnotes at the foot of a page: lines smaller than the body text below the last body line of
  * their column, starting with a note number (raised, or followed by a full stop or a space). A
  * note zone with no number at its start continues the last note of the page before.
+ *
+ * Size alone does not tell notes from running text when they are set only a point smaller (10 pt
+ * notes under 11 pt text, as a word processor sets them by default), nor from a quotation or a
+ * caption in smaller type. So an unraised number opens a note only with more evidence: a raised
+ * call with its number in the page's running text, or its place right after the last note found.
+ * Only type clearly smaller than the body's opens a note on weaker grounds (the number 1, or any
+ * number above the last note's at the top of the zone).
  */
 import type { PdfLine, PdfRun } from './model.ts';
 
@@ -21,8 +28,10 @@ export interface PageNotes {
   continuation: PdfLine[];
 }
 
-// A line is footnote-sized when smaller than this share of the body size.
-const SMALL = 0.9;
+// A line may be a footnote when smaller than this share of the body size (10 pt under 11 pt is).
+const SMALL = 0.95;
+// Type smaller than this share is clearly smaller, and needs less evidence to be a note.
+const CLEARLY_SMALL = 0.9;
 // Footnotes stand in the lower part of the page.
 const LOWER_PART = 0.7;
 const SYMBOLS = '*†‡§¶';
@@ -45,6 +54,7 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
   );
   const zone = lines.filter((_line, i) => inZone[i]);
   if (zone.length === 0) return { body: [...lines], notes: [], continuation: [] };
+  const calls = new Set(lines.filter((_line, i) => !inZone[i]).flatMap(callsOf));
   const notes: PrintedNote[] = [];
   const continuation: PdfLine[] = [];
   const notNotes = new Set<PdfLine>();
@@ -54,9 +64,11 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
   for (const line of zone) {
     const newColumn = line.column !== column;
     column = line.column;
-    const marker = markerOf(line, last, notes.length === 0 && continuation.length === 0);
+    const marker = markerOf(line, { last, firstOfZone: notes.length === 0 && continuation.length === 0, calls, clearlySmall: line.size < CLEARLY_SMALL * bodySize });
     const continues = lastNoteSize !== undefined && Math.abs(line.size - lastNoteSize) < 0.5;
     if (newColumn) refused = marker === undefined && (notes.length > 0 || !continues);
+    // A note called in the text may follow a quotation that ends the page in small type.
+    else if (refused && marker?.strong === true) refused = false;
     if (refused) {
       // Small type opening a further column with no note number (an address, a caption) is not a note.
       notNotes.add(line);
@@ -78,24 +90,45 @@ interface Marker {
   label: string;
   /** Characters of the line's text the marker takes, spaces after it included. */
   length: number;
+  /** Raised, or called in the text, or next after the last note: a note even in type near the body's size. */
+  strong: boolean;
 }
 
-function markerOf(line: PdfLine, last: number, firstOfZone: boolean): Marker | undefined {
+interface MarkerContext {
+  /** The number of the last note found. */
+  last: number;
+  firstOfZone: boolean;
+  /** The numbers and signs raised in the page's running text. */
+  calls: ReadonlySet<string>;
+  clearlySmall: boolean;
+}
+
+function markerOf(line: PdfLine, context: MarkerContext): Marker | undefined {
   const first = line.runs[0] as PdfRun | undefined;
   if (!first) return undefined;
   const raised = first.sup ? /^\s*([0-9]{1,3}|[*†‡§¶]+)\s*/u.exec(first.text) : null;
   if (raised && raised[0].length === first.text.length) {
     const rest = line.text.slice(raised[0].length);
-    return { label: raised[1] as string, length: raised[0].length + (rest.length - rest.trimStart().length) };
+    return { label: raised[1] as string, length: raised[0].length + (rest.length - rest.trimStart().length), strong: true };
   }
-  const plain = /^([0-9]{1,3})(?:[.)]\s*|\s+)(?=\S)/u.exec(line.text);
+  const plain = /^([0-9]{1,3})([.)]\s*|\s+)(?=\S)/u.exec(line.text);
   if (plain) {
     const number = Number(plain[1]);
-    if (number === last + 1 || number === 1 || (firstOfZone && number > last)) return { label: plain[1] as string, length: plain[0].length };
+    const strong = context.calls.has(plain[1] as string) || (context.last > 0 && number === context.last + 1);
+    const weak = number === 1 || number === context.last + 1 || (context.firstOfZone && number > context.last);
+    if (strong || (context.clearlySmall && weak)) return { label: plain[1] as string, length: plain[0].length, strong };
   }
   const symbol = new RegExp(`^([${SYMBOLS}]+)\\s*(?=\\S)`, 'u').exec(line.text);
-  if (symbol) return { label: symbol[1] as string, length: symbol[0].length };
+  if (symbol) return { label: symbol[1] as string, length: symbol[0].length, strong: context.calls.has(symbol[1] as string) };
   return undefined;
+}
+
+// The note calls of a line of running text: its raised numbers and signs.
+function callsOf(line: PdfLine): string[] {
+  return line.runs.flatMap((run) => {
+    const call = run.sup ? /^\s*([0-9]{1,3}|[*†‡§¶]{1,3})\s*$/u.exec(run.text) : null;
+    return call ? [call[1] as string] : [];
+  });
 }
 
 function withoutMarker(line: PdfLine, length: number): PdfLine {

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { assemblePdf, type PageLayout, type PdfLine } from '../../../core/pdf/index.ts';
+
+const line = (text: string, y: number, size: number, options: Partial<PdfLine> = {}): PdfLine => ({
+  runs: [{ text, bold: false, italic: false, sup: false }],
+  text,
+  x0: 50,
+  x1: 50 + text.length * 0.5 * size,
+  y,
+  size,
+  column: 0,
+  ...options,
+});
+// A line of running text ending with a raised note call, and going on after it.
+const called = (text: string, y: number, size: number, call: number, after = ''): PdfLine => {
+  const runs = [{ text, bold: false, italic: false, sup: false }, { text: String(call), bold: false, italic: false, sup: true }];
+  if (after !== '') runs.push({ text: after, bold: false, italic: false, sup: false });
+  return line(runs.map((run) => run.text).join(''), y, size, { runs });
+};
+const PROSE = 'Running text set in the body size, long enough to fill the measure of a line.';
+// Lines of running text from `y` down, one every 1.2 of their size.
+const prose = (y: number, size: number, count: number) => Array.from({ length: count }, (_unused, k) => line(PROSE, y - 1.2 * size * k, size));
+const page = (lines: PdfLine[]): PageLayout => ({ width: 400, height: 600, lines, chars: lines.reduce((n, l) => n + l.text.length, 0) });
+const assembled = (pages: PageLayout[]) => assemblePdf(pages, null).body;
+const notesOf = (pages: PageLayout[]) => assembled(pages).notes.map((note) => [note.label, note.blocks[0]?.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('')]);
+const textOf = (pages: PageLayout[]) =>
+  assembled(pages)
+    .blocks.map((block) => block.content.map((inline) => (inline.type === 'text' ? inline.text : `{${inline.type}:${'label' in inline ? inline.label : ''}}`)).join(''))
+    .join('\n');
+
+describe('footnotes set a point or two smaller than the text', () => {
+  // Body and note sizes word processors and journals commonly use.
+  for (const [body, notes] of [
+    [11, 10],
+    [12, 10],
+    [11, 9],
+    [10, 8],
+  ] as const) {
+    it(`separates ${notes} pt notes under ${body} pt text, numbered as the calls in the text are`, () => {
+      const pages = [
+        page([
+          called('The delegation refused to endorse the denunciation.', 520, body, 1, ' It was read in Moscow as loyalty to Beijing.'),
+          ...prose(520 - 1.2 * body, body, 8),
+          called('The specialists began to leave in the spring.', 520 - 1.2 * body * 9, body, 2),
+          line('1 AQSh, fondi 14/AP, dosja 7, fleta 3–5.', 70, notes),
+          line('2 Ibid.', 70 - 1.15 * notes, notes),
+        ]),
+      ];
+      expect(notesOf(pages)).toEqual([
+        ['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3–5.'],
+        ['2', 'Ibid.'],
+      ]);
+      expect(textOf(pages)).toContain('The delegation refused to endorse the denunciation.{noteRef:1} It was read in Moscow');
+      expect(textOf(pages)).not.toContain('AQSh');
+    });
+  }
+
+  it('finds no notes on pages of running text in one size, even where a line opens with a number', () => {
+    const pages = [0, 1].map(() => page([...prose(520, 11, 6), line('1 May 1961 was the day the submarines left the base at Pashaliman.', 520 - 13.2 * 6, 11), ...prose(520 - 13.2 * 7, 11, 4)]));
+    expect(assembled(pages).notes).toEqual([]);
+    expect(textOf(pages)).toContain('1 May 1961 was the day');
+  });
+
+  it('keeps a quotation or a caption set a point smaller at the foot of the page as text, when nothing calls its number', () => {
+    const pages = [
+      page([...prose(520, 12, 10), line('2 May 1961: the last of the submarines leaves the base', 380, 11, { x0: 80 }), line('at Pashaliman, its crews in Soviet uniform.', 366.8, 11, { x0: 80 })]),
+      page([...prose(520, 12, 10), line('3 The harbour at Vlora, photographed from the north.', 380, 11)]),
+    ];
+    expect(assembled(pages).notes).toEqual([]);
+    expect(textOf(pages)).toContain('2 May 1961: the last of the submarines');
+    expect(textOf(pages)).toContain('3 The harbour at Vlora');
+  });
+
+  it('separates the notes that follow a quotation set in small type at the foot of the page', () => {
+    const pages = [
+      page([
+        called('As the minister wrote to the embassy:', 520, 11, 1),
+        ...prose(506.8, 11, 8),
+        line('We shall never bow to the pressure of Moscow.', 390, 10, { x0: 80 }),
+        line('1 AQSh, fondi 14/AP, dosja 7, fleta 3–5.', 70, 10),
+      ]),
+    ];
+    expect(notesOf(pages)).toEqual([['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3–5.']]);
+    expect(textOf(pages)).toContain('We shall never bow to the pressure of Moscow.');
+  });
+});
