@@ -1,7 +1,8 @@
 /**
  * Footnotes at the foot of a page: lines smaller than the body text below the last body line of
- * their column, starting with a note number (raised, or followed by a full stop or a space). A
- * note zone with no number at its start continues the last note of the page before.
+ * their column, starting with a note number (raised, or followed by a full stop, a space, or in a
+ * tight setting nothing: "100AQSh"). A note zone with no number at its start continues the last
+ * note of the page before.
  *
  * Size alone does not tell notes from running text when they are set only a point smaller (10 pt
  * notes under 11 pt text, as a word processor sets them by default), nor from a quotation or a
@@ -106,17 +107,19 @@ interface MarkerContext {
 function markerOf(line: PdfLine, context: MarkerContext): Marker | undefined {
   const first = line.runs[0] as PdfRun | undefined;
   if (!first) return undefined;
-  const raised = first.sup ? /^\s*([0-9]{1,3}|[*†‡§¶]+)\s*/u.exec(first.text) : null;
+  const raised = first.sup ? /^\s*([0-9]{1,4}|[*†‡§¶]+)\s*/u.exec(first.text) : null;
   if (raised && raised[0].length === first.text.length) {
     const rest = line.text.slice(raised[0].length);
     return { label: raised[1] as string, length: raised[0].length + (rest.length - rest.trimStart().length), strong: true };
   }
-  const plain = /^([0-9]{1,3})([.)]\s*|\s+)(?=\S)/u.exec(line.text);
+  // A number set apart from the note's text, or touching it where the number is wide ("100AQSh").
+  const plain = /^([0-9]{1,4})(?:([.)]\s*|\s+)(?=\S)|(?=\p{Lu}))/u.exec(line.text);
   if (plain) {
     const number = Number(plain[1]);
     const strong = context.calls.has(plain[1] as string) || (context.last > 0 && number === context.last + 1);
     const weak = number === 1 || number === context.last + 1 || (context.firstOfZone && number > context.last);
-    if (strong || (context.clearlySmall && weak)) return { label: plain[1] as string, length: plain[0].length, strong };
+    const apart = plain[2] !== undefined;
+    if (strong || (apart && context.clearlySmall && weak)) return { label: plain[1] as string, length: plain[0].length, strong };
   }
   const symbol = new RegExp(`^([${SYMBOLS}]+)\\s*(?=\\S)`, 'u').exec(line.text);
   if (symbol) return { label: symbol[1] as string, length: symbol[0].length, strong: context.calls.has(symbol[1] as string) };
@@ -126,7 +129,7 @@ function markerOf(line: PdfLine, context: MarkerContext): Marker | undefined {
 // The note calls of a line of running text: its raised numbers and signs.
 function callsOf(line: PdfLine): string[] {
   return line.runs.flatMap((run) => {
-    const call = run.sup ? /^\s*([0-9]{1,3}|[*†‡§¶]{1,3})\s*$/u.exec(run.text) : null;
+    const call = run.sup ? /^\s*([0-9]{1,4}|[*†‡§¶]{1,3})\s*$/u.exec(run.text) : null;
     return call ? [call[1] as string] : [];
   });
 }

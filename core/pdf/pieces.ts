@@ -18,7 +18,7 @@ export type Piece =
   | { kind: 'gap'; reason: string };
 
 // A raised number or note symbol is a note marker; other raised text (an ordinal's `th`) is text.
-const MARKER = /^\s*([0-9]{1,3}|[*†‡§¶]{1,3})\s*$/u;
+const MARKER = /^\s*([0-9]{1,4}|[*†‡§¶]{1,3})\s*$/u;
 
 /** The pieces of one line; raised markers become note references to match later. */
 export function linePieces(line: PdfLine, page: number): Piece[] {

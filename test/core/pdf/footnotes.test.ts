@@ -84,3 +84,44 @@ describe('footnotes set a point or two smaller than the text', () => {
     expect(textOf(pages)).toContain('We shall never bow to the pressure of Moscow.');
   });
 });
+
+describe('note numbers of three and four digits', () => {
+  it('starts a new note at a number that touches its text, and links calls of four digits', () => {
+    const pages = [
+      page([
+        called('The plenum closed with a vote.', 520, 12, 99),
+        ...prose(505.6, 12, 8),
+        called('The congress met in the autumn.', 390, 12, 100, ' The envoy came back from Moscow.'),
+        called('Its minutes were never printed.', 375.6, 12, 101),
+        line('99 Ibid.', 82, 10),
+        line('100AQSh, fondi 14/AP, dosja 700, fleta 300–302.', 70, 10),
+        line('101Ibid.', 58, 10),
+      ]),
+      page([
+        called('The grievance was sent to Moscow.', 520, 12, 1087, ' Grievance followed grievance.'),
+        ...prose(505.6, 12, 8),
+        line('1087AQSh, fondi 14/AP, dosja 7609, fleta 3261–3263.', 70, 10),
+      ]),
+    ];
+    expect(notesOf(pages)).toEqual([
+      ['99', 'Ibid.'],
+      ['100', 'AQSh, fondi 14/AP, dosja 700, fleta 300–302.'],
+      ['101', 'Ibid.'],
+      ['1087', 'AQSh, fondi 14/AP, dosja 7609, fleta 3261–3263.'],
+    ]);
+    expect(textOf(pages)).toContain('The grievance was sent to Moscow.{noteRef:1087} Grievance followed grievance.');
+  });
+
+  it('takes a number touching the text for a new note only where it follows the last note', () => {
+    // "2nd" after note 1 is not note 2: only a capital after the digits, as a note's text begins.
+    const pages = [
+      page([
+        called('The report went to the Politburo.', 520, 12, 1),
+        ...prose(505.6, 12, 8),
+        line('1 AQSh, fondi 14/AP, dosja 7, fleta 3–5; the report was printed in the', 82, 10),
+        line('2nd edition of the bulletin.', 70, 10),
+      ]),
+    ];
+    expect(notesOf(pages)).toEqual([['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3–5; the report was printed in the 2nd edition of the bulletin.']]);
+  });
+});
