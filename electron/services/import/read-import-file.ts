@@ -76,7 +76,7 @@ export function refuseLink(path: string): void {
   try {
     if (lstatSync(path).isSymbolicLink()) link = realpathOr(path);
   } catch (error) {
-    throw new ImportError('unreadable', `The file “${name}” cannot be read: ${path}`, { cause: error });
+    throw unreadableFile(path, error);
   }
   if (link !== undefined) {
     throw new ImportError(
@@ -87,6 +87,34 @@ export function refuseLink(path: string): void {
   }
 }
 
+/** What `statSync` found at a path to import that is not a regular file. */
+export class NotAFile extends Error {
+  readonly folder: boolean;
+  constructor(folder: boolean) {
+    super(folder ? 'a folder' : 'not a regular file');
+    this.folder = folder;
+  }
+}
+
+/** The refusal of a file that cannot be read, saying why as far as the system tells: missing, a folder, not allowed. */
+export function unreadableFile(path: string, error: unknown): ImportError {
+  const name = basename(path);
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    error instanceof NotAFile
+      ? error.folder
+        ? 'it is a folder, not a file: choose a file inside it'
+        : 'it is not an ordinary file (a device or a pipe)'
+      : code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'there is no such file (was it moved, renamed or deleted?)'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'Apparatus is not allowed to read it: check the file’s permissions'
+          : code === 'ELOOP'
+            ? 'it is a link that leads back to itself'
+            : `the system reported ${code ?? (error as Error | undefined)?.message ?? 'an error'}`;
+  return new ImportError('unreadable', `The file “${name}” cannot be read: ${why}. (${path})`, { cause: error });
+}
+
 /** The size of a regular file to import (not a link), checked against `maxBytes`. */
 export function checkedSize(path: string, maxBytes: number): number {
   const name = basename(path);
@@ -94,10 +122,10 @@ export function checkedSize(path: string, maxBytes: number): number {
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
+    if (!stat.isFile()) throw new NotAFile(stat.isDirectory());
     size = stat.size;
   } catch (error) {
-    throw new ImportError('unreadable', `The file “${name}” cannot be read: ${path}`, { cause: error });
+    throw unreadableFile(path, error);
   }
   if (size > maxBytes) {
     throw new ImportError(

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseRecipe } from '../../../core/clean/recipe.ts';
@@ -132,6 +132,18 @@ describe('ImportService', () => {
     expect(fingerprint(temp.corpus)).toEqual(before);
     const roomy = new ImportService(new CorpusService(temp.corpus), { maxTextChars: 3_000_000 });
     expect(roomy.prepare(file).blocks).toBeGreaterThan(2000);
+  });
+
+  it('says why a file cannot be read: there is none by that name, or it is a folder', async () => {
+    const before = fingerprint(temp.corpus);
+    const missing = join(temp.root, 'in', 'gone.md');
+    await expect(service.prepareFile(missing)).rejects.toThrow(`The file “gone.md” cannot be read: there is no such file (was it moved, renamed or deleted?). (${missing})`);
+    await expect(service.prepareFile(join(temp.root, 'in', 'gone.pdf'))).rejects.toThrow('The file “gone.pdf” cannot be read: there is no such file');
+    for (const name of ['scans.pdf', 'notes.md']) {
+      mkdirSync(join(temp.root, 'in', name));
+      await expect(service.prepareFile(join(temp.root, 'in', name))).rejects.toThrow(`The file “${name}” cannot be read: it is a folder, not a file: choose a file inside it.`);
+    }
+    expect(fingerprint(temp.corpus)).toEqual(before);
   });
 
   it('refuses an unsupported file type and leaves the corpus unchanged', () => {

@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { ImportError } from '../import-error.ts';
-import { formatSize, refuseLink } from '../read-import-file.ts';
+import { NotAFile, formatSize, refuseLink, unreadableFile } from '../read-import-file.ts';
 import { runWorker } from '../run-worker.ts';
 import type { PdfExtraction, PdfFailure, PdfWorkerInput } from './pdf-protocol.ts';
 import { defaultPdfWorkerFile } from './pdf-worker-file.ts';
@@ -39,10 +39,10 @@ export async function readPdf(path: string, options: ReadPdfOptions = {}): Promi
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new Error('not a file');
+    if (!stat.isFile()) throw new NotAFile(stat.isDirectory());
     size = stat.size;
   } catch (error) {
-    throw new ImportError('unreadable', `The file “${name}” cannot be read: ${path}`, { cause: error });
+    throw unreadableFile(path, error);
   }
   if (size > maxBytes) {
     throw new ImportError(
