@@ -1,23 +1,39 @@
 /**
- * Two-column pages: a vertical gutter that few rows cross, with text on both sides of it in
- * several rows. Reading order then goes band by band from the top: a row across the gutter (a
- * title, an abstract, a wide footnote) is a band of its own; between two such rows the left
- * column is read down, then the right.
+ * Two-column pages: a gutter is a vertical band left empty by many consecutive rows that have text
+ * on both sides of it. A word gap is not one, however wide justification makes it: the gaps of
+ * neighbouring lines do not line up into a band. The rows around the gutter form a two-column
+ * region; a row that crosses it (a title, an abstract, a wide footnote, a one-column section)
+ * stands on its own. Reading goes from the top: a region's left column is read down, then its
+ * right column, each column's lines rebuilt from its own items (its baselines need not be the
+ * other column's).
  */
-import { splitAtGutter, toLine, type Row } from './lines.ts';
-import type { ColumnSide, PdfLine } from './model.ts';
+import { groupRows, splitAtGutter, toLine, type Row, type StreamItem } from './lines.ts';
+import type { PdfLine } from './model.ts';
 
 // The gutter is looked for in the middle part of the text width only.
 const SEARCH_FROM = 0.3;
 const SEARCH_TO = 0.7;
-// Rows with text on both sides, and the least gap there, for a gutter to be a gutter (in ems).
+// Rows with text on both sides, and the least width of the band they leave empty, for a gutter (in ems).
 const MIN_SHARED_ROWS = 3;
 const MIN_GUTTER_EMS = 0.8;
-// At most this share of the rows may cross the gutter (titles, wide notes).
-const MAX_CROSSING = 0.25;
+// Lines that begin (or end) within this much of each other (in ems) begin at the same edge.
+const ALIGNED_EMS = 0.05;
+// A band this wide (in ems), or this many rows sharing it, is a gutter whatever the left column's edge.
+const WIDE_GUTTER_EMS = 2;
+const MANY_ROWS = 6;
+// A line running into the gutter stops short of running this far (in ems) into the other column.
+const SPANS_EMS = 2;
+// Text right of the gutter within this much (in ems) of the right column's edge begins at the edge.
+const EDGE_EMS = 0.5;
 
-/** The x of the gutter between two columns, or undefined for a page set in one column. */
-export function findGutter(rows: readonly Row[]): number | undefined {
+/** The gutter of a page and, for each of its rows, whether the row is set in the two columns. */
+export interface Columns {
+  gutter: number;
+  split: boolean[];
+}
+
+/** Where the columns of a page stand, or undefined for a page set in one column throughout. */
+export function findColumns(rows: readonly Row[]): Columns | undefined {
   const items = rows.flatMap((row) => row.items);
   if (rows.length < MIN_SHARED_ROWS || items.length === 0) return undefined;
   const left = Math.min(...items.map((item) => item.x));
@@ -32,48 +48,148 @@ export function findGutter(rows: readonly Row[]): number | undefined {
   }
   let best: { xs: number[]; score: number } | undefined;
   for (const x of [...candidates].sort((a, b) => a - b)) {
-    let crossing = 0;
-    let shared = 0;
-    for (const row of rows) {
-      if (row.items.some((item) => item.x < x && item.x + item.width > x)) {
-        crossing += 1;
-        continue;
-      }
-      const before = row.items.filter((item) => item.x + item.width <= x);
-      const after = row.items.filter((item) => item.x >= x);
-      if (before.length === 0 || after.length === 0) continue;
-      const gap = Math.min(...after.map((item) => item.x)) - Math.max(...before.map((item) => item.x + item.width));
-      if (gap >= MIN_GUTTER_EMS * row.size) shared += 1;
-    }
-    if (crossing > MAX_CROSSING * rows.length || shared < MIN_SHARED_ROWS) continue;
-    const score = shared - crossing;
+    const { score } = regionsAt(rows, x);
+    if (score <= 0) continue;
     if (!best || score > best.score) best = { xs: [x], score };
     else if (score === best.score) best.xs.push(x);
   }
-  // Every position across the empty gutter scores alike: its middle is the gutter.
   if (!best) return undefined;
-  return ((best.xs[0] as number) + (best.xs.at(-1) as number)) / 2;
+  // Every position across the empty gutter scores alike: its middle is the gutter.
+  const middle = ((best.xs[0] as number) + (best.xs.at(-1) as number)) / 2;
+  const gutter = regionsAt(rows, middle).score === best.score ? middle : (best.xs[0] as number);
+  const { split } = regionsAt(rows, gutter);
+  const shared = rows.filter((_row, i) => split[i]).map((row) => sidesAt(row, gutter)).filter((sides) => sides.left > -Infinity && sides.right < Infinity);
+  const band = { left: Math.max(...shared.map((sides) => sides.left)), right: Math.min(...shared.map((sides) => sides.right)) };
+  // Next to a region, a row too short a run to be one, or a line running into the gutter from one
+  // side, is still in the columns; a line left of the gutter just above a region ends the text above.
+  for (let changed = true; changed; ) {
+    changed = false;
+    rows.forEach((row, i) => {
+      if (split[i] || !(split[i - 1] || split[i + 1])) return;
+      const sides = sidesAt(row, gutter);
+      if (sides.crosses ? !intrudes(row, gutter, band) : sides.only === 'left' && !split[i - 1]) return;
+      split[i] = true;
+      changed = true;
+    });
+  }
+  // Elsewhere on the page a row is read by the sides of the gutter, left first (a running head and
+  // its page number, the labels of a figure), unless it is a line of one-column text: text running
+  // far across the gutter, or from edge to edge without a gap there.
+  const textLeft = Math.min(...items.map((item) => item.x));
+  const textRight = Math.max(...items.map((item) => item.x + item.width));
+  rows.forEach((row, i) => {
+    const sides = sidesAt(row, gutter);
+    if (split[i]) return;
+    const spans = row.items.some((item) => item.x < gutter - SPANS_EMS * item.size && item.x + item.width > gutter + SPANS_EMS * item.size);
+    const full = Math.min(...row.items.map((item) => item.x)) < textLeft + row.size && Math.max(...row.items.map((item) => item.x + item.width)) > textRight - row.size;
+    if (!sides.crosses || !(spans || full)) split[i] = true;
+  });
+  return { gutter, split };
+}
+
+// Whether rows with text on both sides of a band are two columns rather than a river of word gaps
+// down justified prose: the right column's lines begin at one edge, and the band is wide, or the
+// left column's lines end at one edge too, or many lines share it (words rarely line up so).
+function columnEdges(shared: readonly Sides[], band: number, size: number): boolean {
+  const lined = (edges: number[]) => Math.max(...edges.map((a) => edges.filter((b) => Math.abs(a - b) <= ALIGNED_EMS * size).length));
+  if (lined(shared.map((sides) => sides.right)) < MIN_SHARED_ROWS) return false;
+  return band >= WIDE_GUTTER_EMS * size || lined(shared.map((sides) => sides.left)) >= MIN_SHARED_ROWS || shared.length >= MANY_ROWS;
+}
+
+// Whether a row crossing the gutter is a line of the left column run into it (overfull, or drawn
+// wider than it prints): no item runs on far into both columns, whatever stands right of the
+// gutter begins at the right column's edge, and it is not drawn straight after the text left of
+// the gutter, as the rest of a one-column line is.
+function intrudes(row: Row, gutter: number, band: { left: number; right: number }): boolean {
+  const spans = row.items.some((item) => item.x < gutter - SPANS_EMS * item.size && item.x + item.width > gutter + SPANS_EMS * item.size);
+  const { left, right } = splitAtGutter(row, gutter);
+  const first = right[0];
+  const last = left.at(-1);
+  if (spans || right.some((item) => item.x < band.right - EDGE_EMS * item.size)) return false;
+  return first === undefined || last === undefined || first.seq !== last.seq + 1;
+}
+
+/**
+ * The two-column regions if the gutter stood at `x`: runs of rows no text crosses there, with
+ * enough rows leaving a common band empty around `x`. The score counts those rows, less one for
+ * each break between two regions (a gutter that no overfull line cuts through is the better one).
+ */
+function regionsAt(rows: readonly Row[], x: number): { score: number; split: boolean[] } {
+  const split = rows.map(() => false);
+  let score = 0;
+  let crossingSince = 0;
+  let start = 0;
+  const close = (end: number): void => {
+    // Lines only left of the gutter above a region end the text above it (the right column starts level).
+    while (start < end && sidesAt(rows[start] as Row, x).only === 'left') start += 1;
+    const run = rows.slice(start, end).map((row) => sidesAt(row, x));
+    const shared = run.filter((sides) => sides.left > -Infinity && sides.right < Infinity);
+    const band = Math.min(...shared.map((sides) => sides.right)) - Math.max(...shared.map((sides) => sides.left));
+    const size = Math.max(...shared.map((sides) => sides.size));
+    if (shared.length >= MIN_SHARED_ROWS && band >= MIN_GUTTER_EMS * size && columnEdges(shared, band, size)) {
+      if (split.some(Boolean)) score -= Math.min(crossingSince, 1);
+      score += shared.length;
+      crossingSince = 0;
+      for (let i = start; i < end; i += 1) split[i] = true;
+    }
+  };
+  rows.forEach((row, i) => {
+    if (!sidesAt(row, x).crosses) return;
+    close(i);
+    crossingSince += 1;
+    start = i + 1;
+  });
+  close(rows.length);
+  return { score, split };
+}
+
+interface Sides {
+  crosses: boolean;
+  only: 'left' | 'right' | undefined;
+  left: number;
+  right: number;
+  size: number;
+}
+
+// How a row meets a gutter at `x`: crossed by an item or by a line whose words run on across it,
+// or with text on both sides and the edges of the empty band between them.
+function sidesAt(row: Row, x: number): Sides {
+  const before = row.items.filter((item) => item.x + item.width <= x);
+  const after = row.items.filter((item) => item.x >= x);
+  const left = Math.max(-Infinity, ...before.map((item) => item.x + item.width));
+  const right = Math.min(Infinity, ...after.map((item) => item.x));
+  const both = before.length > 0 && after.length > 0;
+  const crosses = before.length + after.length < row.items.length || (both && right - left < MIN_GUTTER_EMS * row.size);
+  const only = crosses || both ? undefined : before.length > 0 ? 'left' : 'right';
+  return { crosses, only, left, right, size: row.size };
 }
 
 /** The lines of a page in reading order, each with its column. */
 export function readingOrder(rows: readonly Row[]): PdfLine[] {
-  const gutter = findGutter(rows);
+  const columns = findColumns(rows);
   const out: PdfLine[] = [];
-  let band: PdfLine[] = [];
+  let region: Row[] = [];
   const flush = (): void => {
-    out.push(...band.filter((line) => line.column === 1), ...band.filter((line) => line.column === 2));
-    band = [];
-  };
-  for (const row of rows) {
-    const { left, right, across } = splitAtGutter(row, gutter);
-    if (across.length > 0) {
-      flush();
-      out.push({ ...toLine(across, row), column: gutter === undefined ? 0 : (0 as ColumnSide) });
-      continue;
+    if (columns === undefined || region.length === 0) return;
+    const left: StreamItem[] = [];
+    const right: StreamItem[] = [];
+    for (const row of region) {
+      const sides = splitAtGutter(row, columns.gutter);
+      left.push(...sides.left);
+      right.push(...sides.right);
     }
-    if (left.length > 0) band.push({ ...toLine(left, row), column: 1 });
-    if (right.length > 0) band.push({ ...toLine(right, row), column: 2 });
-  }
+    for (const row of groupRows(left)) out.push({ ...toLine(row.items, row), column: 1 });
+    for (const row of groupRows(right)) out.push({ ...toLine(row.items, row), column: 2 });
+    region = [];
+  };
+  rows.forEach((row, i) => {
+    if (columns?.split[i]) {
+      region.push(row);
+      return;
+    }
+    flush();
+    out.push({ ...toLine(row.items, row), column: 0 });
+  });
   flush();
   return out;
 }

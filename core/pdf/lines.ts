@@ -46,7 +46,12 @@ export function buildRows(items: readonly PdfItem[]): Row[] {
   const visible = items
     .map((item, seq): StreamItem => ({ ...item, text: normalizePdfText(item.text), seq }))
     .filter((item) => item.text.trim() !== '' && item.size > 0);
-  visible.sort((a, b) => b.size - a.size || b.y - a.y || a.x - b.x);
+  return groupRows(visible);
+}
+
+/** Items grouped into rows by baseline, top to bottom; run again on one column's items alone. */
+export function groupRows(items: readonly StreamItem[]): Row[] {
+  const visible = [...items].sort((a, b) => b.size - a.size || b.y - a.y || a.x - b.x);
   const rows: Row[] = [];
   for (const item of visible) {
     const row = rows.find((candidate) => belongs(item, candidate));
@@ -65,24 +70,19 @@ function belongs(item: PdfItem, row: Row): boolean {
   return rise > 0 ? rise <= RAISED * row.size : -rise <= LOWERED * row.size;
 }
 
-// A line that runs on across the gutter by more than this many ems on each side spans both columns.
-const SPANS_EMS = 2;
-
 /**
- * The items of a row left of `gutter`, right of it, or all of them when one spans both columns.
- * An item is on the side of its middle, except that one the content stream draws right after a
- * left-hand item, touching it, continues that line (an overfull line running into the gutter).
+ * The items of a row left of `gutter` and right of it. An item is on the side of its middle,
+ * except that one the content stream draws right after a left-hand item, touching it, continues
+ * that line (an overfull line running into the gutter).
  */
-export function splitAtGutter(row: Row, gutter: number | undefined): { left: StreamItem[]; right: StreamItem[]; across: StreamItem[] } {
-  const spans = (item: StreamItem) => item.x < gutter! - SPANS_EMS * item.size && item.x + item.width > gutter! + SPANS_EMS * item.size;
-  if (gutter === undefined || row.items.some(spans)) return { left: [], right: [], across: row.items };
+export function splitAtGutter(row: Row, gutter: number): { left: StreamItem[]; right: StreamItem[] } {
   const left = new Set<StreamItem>(row.items.filter((item) => item.x + item.width / 2 < gutter));
   const bySeq = new Map(row.items.map((item) => [item.seq, item]));
   for (const item of [...row.items].sort((a, b) => a.seq - b.seq)) {
     const before = bySeq.get(item.seq - 1);
     if (!left.has(item) && before && left.has(before) && Math.abs(item.x - (before.x + before.width)) < 0.5 * item.size) left.add(item);
   }
-  return { left: row.items.filter((item) => left.has(item)), right: row.items.filter((item) => !left.has(item)), across: [] };
+  return { left: row.items.filter((item) => left.has(item)), right: row.items.filter((item) => !left.has(item)) };
 }
 
 /** One line from items of one row, ordered left to right. */

@@ -69,4 +69,67 @@ describe('lines rebuilt from text items', () => {
     const prose = Array.from({ length: 8 }, (_unused, i) => item('a line of prose that runs across the middle of the page', 50, 700 - 12 * i));
     expect(new Set(layoutPage({ width: 600, height: 800, items: prose }).lines.map((line) => line.column))).toEqual(new Set([0]));
   });
+
+  // Justified lines, a word an item: the words spread so that the line fills the column, whatever its word gaps.
+  const justified = (text: string, x0: number, x1: number, y: number, options: Partial<PdfItem> = {}): PdfItem[] => {
+    const words = text.split(' ');
+    const perChar = (options.size ?? 10) / 2;
+    const gap = (x1 - x0 - words.join('').length * perChar) / (words.length - 1);
+    let x = x0;
+    return words.map((word) => {
+      const made = item(word, x, y, { width: word.length * perChar, ...options });
+      x += made.width + gap;
+      return made;
+    });
+  };
+
+  it('reads each column of a justified page on its own baselines, with a heading in one beside lines of the other', () => {
+    // As LibreOffice sets an A4 journal page: word gaps wider than the gutter, the right column's
+    // baselines shifted by its heading, a note number raised above a left line near a right baseline.
+    const leftTexts = ['revisionism brigade denunciation directive', 'Moscow plenum sovereignty. Consulate', 'Vlora ambassador plenum denunciation', 'rumour telegram revisionism embassy envoy', 'loyalty treaty credit sovereignty.'];
+    const left = leftTexts.flatMap((text, i) => (i === 4 ? [item(text, 57, 525 - 11.7 * i)] : justified(text, 57, 286, 525 - 11.7 * i)));
+    const marker = item('1', 57 + leftTexts[4]!.length * 5, 525 - 11.7 * 4 + 3.9, { size: 5.8, width: 3.7 });
+    const heading = item('2. Part 2', 309, 515.9, { size: 16, width: 62 });
+    const rightTexts = ['Grain envoy archive grain report', 'secretary report memorandum minute', 'committee negotiation. Grain Moscow', 'loyalty consulate protocol memorandum'];
+    const right = rightTexts.flatMap((text, i) => justified(text, 309, 538, 497.2 - 11.7 * i));
+    // Above the heading the right column's lines stand level with the left column's.
+    const before = ['embassy plenum archive revisionism', 'submarine conference. Ambassador envoy', 'ministry telegram Durrës envoy negotiation'].flatMap((text, i) =>
+      justified(text, 309, 538, 525 + 11.7 * (3 - i)),
+    );
+    const leftBefore = ['Withdrawal embassy Beijing delegation', 'denunciation harbour cadres grievance', 'submarine conference committee'].flatMap((text, i) =>
+      i === 2 ? [item(text, 57, 525 + 11.7 * (3 - i))] : justified(text, 57, 286, 525 + 11.7 * (3 - i)),
+    );
+    const { lines } = layoutPage({ width: 595, height: 842, items: [...leftBefore, ...left, marker, ...before, heading, ...right] });
+    expect(lines.map((line) => [line.column, line.text])).toEqual([
+      [1, 'Withdrawal embassy Beijing delegation'],
+      [1, 'denunciation harbour cadres grievance'],
+      [1, 'submarine conference committee'],
+      ...leftTexts.map((text, i) => [1, i === 4 ? `${text}1` : text]),
+      [2, 'embassy plenum archive revisionism'],
+      [2, 'submarine conference. Ambassador envoy'],
+      [2, 'ministry telegram Durrës envoy negotiation'],
+      [2, '2. Part 2'],
+      ...rightTexts.map((text) => [2, text]),
+    ]);
+    expect(lines[7]?.runs.at(-1)).toEqual({ text: '1', bold: false, italic: false, sup: true });
+  });
+
+  it('reads a two-column section inside a one-column page in order, the one-column text above and below it whole', () => {
+    const wide = (text: string, y: number) => justified(text, 57, 425, y, { size: 12 });
+    const twelve = (text: string, x0: number, x1: number, y: number) => justified(text, x0, x1, y, { size: 12 });
+    const above = ['level and communicated through military rather than diplo-', 'matic channels.'];
+    const leftTexts = ['The official correspondence', 'between Tirana and', 'Moscow in the autumn of', '1960 reveals a profound'];
+    const rightTexts = ['Hysni Kapo, refused to', 'endorse the Soviet denunc-', 'iation of the Chinese leade-', 'rship, and this refusal was'];
+    const below = 'The next section is set across the whole page once more.';
+    const items = [
+      ...wide(above[0]!, 254),
+      item(above[1]!, 57, 240, { size: 12, width: above[1]!.length * 6 }),
+      ...leftTexts.flatMap((text, i) => twelve(text, 57, 230, 220 - 14 * i)),
+      ...rightTexts.flatMap((text, i) => twelve(text, 252, 425, 220 - 14 * i)),
+      ...wide(below, 150),
+    ];
+    const { lines } = layoutPage({ width: 482, height: 680, items });
+    expect(lines.map((line) => line.text)).toEqual([...above, ...leftTexts, ...rightTexts, below]);
+    expect(lines.map((line) => line.column)).toEqual([0, expect.anything(), 1, 1, 1, 1, 2, 2, 2, 2, 0]);
+  });
 });
