@@ -132,4 +132,21 @@ describe('lines rebuilt from text items', () => {
     expect(lines.map((line) => line.text)).toEqual([...above, ...leftTexts, ...rightTexts, below]);
     expect(lines.map((line) => line.column)).toEqual([0, expect.anything(), 1, 1, 1, 1, 2, 2, 2, 2, 0]);
   });
+
+  it('takes no river of word gaps down justified prose for a gutter', () => {
+    // Four lines whose gaps line up in the middle, wider than a gutter, and the words after them too.
+    const prose = ['Instruction credit bulletin Beijing dispute congress plenum', 'protocol submarine plenum. Denunciation crisis report', 'treaty ambassador directive memorandum grievance', 'plenum congress conference delegation. Consulate', 'negotiation credit grain Politburo protocol brigade', 'Politburo conference credit ministry cadres protocol.'];
+    const items = prose.flatMap((text, i) => {
+      if (i === 0 || i === 5) return [item(text, 57, 467 - 14 * i, { size: 12, width: 368 })];
+      const [head, tail] = [text.split(' ').slice(0, 2).join(' '), text.split(' ').slice(2).join(' ')];
+      return [...justified(head, 57, 180 - i, 467 - 14 * i, { size: 12 }), ...justified(tail, 193, 425, 467 - 14 * i, { size: 12 })];
+    });
+    const { lines } = layoutPage({ width: 482, height: 680, items });
+    expect(lines.map((line) => [line.column, line.text])).toEqual(prose.map((text) => [0, text]));
+  });
+
+  it('spaces items drawn without a space between them but apart, and joins the kerned pieces of a word', () => {
+    const items = [item('Moscow', 50, 700), item('plenum', 83, 700), item('sover', 50, 688), item('eignty', 75.3, 688), item('Con', 110, 688), item('sulate', 124.8, 688)];
+    expect(texts(items)).toEqual(['Moscow plenum', 'sovereignty Consulate']);
+  });
 });
