@@ -59,8 +59,8 @@ describe('references without text: cited, edited and removed through the service
     const entry = citations.copyWork('griffith1963', { form: 'bibliography', style: 'cmos18' });
     expect(note.text).toBe('William E. Griffith, Albania and the Sino-Soviet Rift (MIT Press, 1963).');
     expect(note.html).toBe('William E. Griffith, <i>Albania and the Sino-Soviet Rift</i> (MIT Press, 1963).');
-    // A shortened note shortens a title of more than four words.
-    expect(short.text).toBe('Griffith, Albania and the Sino-Soviet.');
+    // A shortened note keeps a title of five words whole when a cut would end inside its last phrase.
+    expect(short.text).toBe('Griffith, Albania and the Sino-Soviet Rift.');
     expect(entry.text).toBe('Griffith, William E. Albania and the Sino-Soviet Rift. MIT Press, 1963.');
     expect(clipboard).toEqual([note, short, entry]);
     const cli = await cliCite('griffith1963');
