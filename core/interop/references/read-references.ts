@@ -120,7 +120,9 @@ function readBibtex(text: string): Records {
 function readRis(text: string): Records {
   const out: Records = { records: [], skipped: [] };
   // A record runs from its TY line to its ER line.
-  const records = text.split(/^ER {2}-.*$/m).filter((part) => /^TY {2}- /m.test(part));
+  // A record runs from its TY line to its ER line. Blank lines at its end are dropped, since
+  // Citation.js reads a blank line as a space continuing the field before it ("2000 " is no date).
+  const records = text.split(/^ER {2}-.*$/m).filter((part) => /^TY {2}- /m.test(part)).map((part) => part.trimEnd());
   records.forEach((part, index) => {
     const id = /^ID {2}- (.*)$/m.exec(part)?.[1]?.trim() || null;
     const label = id === null ? `RIS record no. ${index + 1}` : `RIS record “${id}”`;
@@ -131,14 +133,21 @@ function readRis(text: string): Records {
       out.skipped.push({ label, reason: `it cannot be read: ${firstLine((error as Error).message)}` });
       return;
     }
-    const record = Array.isArray(parsed) ? parsed.find(isRecord) : undefined;
-    if (!record) {
+    const found = Array.isArray(parsed) ? parsed.find(isRecord) : undefined;
+    if (!found) {
       out.skipped.push({ label, reason: 'it holds no fields' });
       return;
     }
+    const record = trimmedFields(found);
     accept(out, label, id, chain(record, '@ris/record'), { ris: record });
   });
   return out;
+}
+
+// Citation.js keeps the spaces around a RIS value; a year or a name with them is misread.
+function trimmedFields(record: Record<string, unknown>): Record<string, unknown> {
+  const trim = (value: unknown): unknown => (typeof value === 'string' ? value.trim() : Array.isArray(value) ? value.map(trim) : value);
+  return Object.fromEntries(Object.entries(record).map(([tag, value]) => [tag, trim(value)]));
 }
 
 function chain(input: unknown, type: string): unknown {

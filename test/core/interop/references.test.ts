@@ -86,6 +86,16 @@ describe('reference files: export, then import, gives the same metadata', () => 
     expect(risRead.skipped).toEqual([{ label: 'RIS record no. 2', reason: 'it has no title' }]);
   });
 
+  it('reads a RIS year given as the last field before ER, with LF line endings, and trims every value', () => {
+    const ris = 'TY  - BOOK\nTI  -   First Book  \nAU  - Doe, J. \nPY  - 2000\nER  - \nTY  - JOUR\nTI  - Second\nPY  - 2001 \nER  -\n';
+    const read = readReferences(ris, 'x.ris');
+    expect(read.skipped).toEqual([]);
+    expect(read.records.map((r) => [r.item.title, r.item.issued, r.item.author])).toEqual([
+      ['First Book', { 'date-parts': [[2000]] }, [{ family: 'Doe', given: 'J.' }]],
+      ['Second', { 'date-parts': [[2001]] }, undefined],
+    ]);
+  });
+
   it('refuses a file that is no reference file, naming the formats it reads', () => {
     expect(() => readReferences('just some notes', 'notes.txt')).toThrow(ReferenceFileError);
     expect(() => readReferences('just some notes', 'notes.txt')).toThrow('use CSL-JSON (.json), BibTeX or BibLaTeX (.bib) or RIS (.ris)');
