@@ -119,16 +119,12 @@ function readBibtex(text: string): Records {
 
 function readRis(text: string): Records {
   const out: Records = { records: [], skipped: [] };
-  // A record runs from its TY line to its ER line.
-  // A record runs from its TY line to its ER line. Blank lines at its end are dropped, since
-  // Citation.js reads a blank line as a space continuing the field before it ("2000 " is no date).
-  const records = text.split(/^ER {2}-.*$/m).filter((part) => /^TY {2}- /m.test(part)).map((part) => part.trimEnd());
-  records.forEach((part, index) => {
+  risRecords(text).forEach((part, index) => {
     const id = /^ID {2}- (.*)$/m.exec(part)?.[1]?.trim() || null;
     const label = id === null ? `RIS record no. ${index + 1}` : `RIS record “${id}”`;
     let parsed: unknown;
     try {
-      parsed = plugins.input.data(`${part.slice(part.search(/^TY {2}- /m))}\nER  - \n`, '@ris/file');
+      parsed = plugins.input.data(`${part}\nER  - \n`, '@ris/file');
     } catch (error) {
       out.skipped.push({ label, reason: `it cannot be read: ${firstLine((error as Error).message)}` });
       return;
@@ -142,6 +138,30 @@ function readRis(text: string): Records {
     accept(out, label, id, chain(record, '@ris/record'), { ris: record });
   });
   return out;
+}
+
+/**
+ * The records of a RIS file, each from its TY line up to its ER line, or up to the next TY line
+ * when its ER is missing: TY begins a record, so a lost ER never merges two works into one.
+ * Blank lines at a record's end are dropped, since Citation.js reads a blank line as a space
+ * continuing the field before it (a year "2000 " is no longer a date).
+ */
+function risRecords(text: string): string[] {
+  const records: string[] = [];
+  let current: string[] | null = null;
+  const close = () => {
+    if (current) records.push(current.join('\n').trimEnd());
+    current = null;
+  };
+  for (const line of text.split('\n')) {
+    if (/^TY {2}-/.test(line)) {
+      close();
+      current = [line];
+    } else if (/^ER {2}-/.test(line)) close();
+    else current?.push(line);
+  }
+  close();
+  return records;
 }
 
 // Citation.js keeps the spaces around a RIS value; a year or a name with them is misread.

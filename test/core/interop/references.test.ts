@@ -96,6 +96,17 @@ describe('reference files: export, then import, gives the same metadata', () => 
     ]);
   });
 
+  it('ends a RIS record that lacks its ER where the next TY begins, so no record is lost', () => {
+    const ris = 'TY  - BOOK\nTI  - First Book\nPY  - 2000\nTY  - JOUR\nTI  - Second Article\nPY  - 2001\nER  - \nTY  - BOOK\nTI  - Third Book\nER  - \n';
+    const read = readReferences(ris, 'x.ris');
+    expect(read.skipped).toEqual([]);
+    expect(read.records.map((r) => [r.label, r.item.title, r.item.type, r.item.issued])).toEqual([
+      ['RIS record no. 1', 'First Book', 'book', { 'date-parts': [[2000]] }],
+      ['RIS record no. 2', 'Second Article', 'article-journal', { 'date-parts': [[2001]] }],
+      ['RIS record no. 3', 'Third Book', 'book', undefined],
+    ]);
+  });
+
   it('refuses a file that is no reference file, naming the formats it reads', () => {
     expect(() => readReferences('just some notes', 'notes.txt')).toThrow(ReferenceFileError);
     expect(() => readReferences('just some notes', 'notes.txt')).toThrow('use CSL-JSON (.json), BibTeX or BibLaTeX (.bib) or RIS (.ris)');
