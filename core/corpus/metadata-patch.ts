@@ -1,5 +1,5 @@
 import { parseDateText, parseNameText } from './names-and-dates.ts';
-import type { CslItem, CslName } from './model.ts';
+import { NAME_ROLES, type CslItem, type CslName, type NameRole } from './model.ts';
 import { DomainError } from '../errors.ts';
 
 /** The metadata a historian edits in the library: text fields, authors one per line, a date. */
@@ -20,6 +20,11 @@ export interface MetadataPatch {
   publisher?: string;
   'publisher-place'?: string;
   language?: string;
+  /**
+   * Names in other roles (editors, translators …) as CSL names, given whole by an import of
+   * references; an empty list removes the role.
+   */
+  names?: Partial<Record<NameRole, CslName[]>>;
 }
 
 /** Why a patch was refused; `field` names the CSL variable, `message` says what to do. */
@@ -37,7 +42,7 @@ const TEXT_FIELDS = ['type', 'title', 'title-short', 'container-title', 'volume'
 
 /**
  * The item with the patch applied: absent fields stay, blank ones are removed, `authors` and
- * `issued` are parsed. Refuses (MetadataError) a blank title or type, a malformed date, DOI or
+ * `issued` are parsed, `names` are set as given. Refuses (MetadataError) a blank title or type, a malformed date, DOI or
  * web address. Never changes `id`.
  */
 export function applyMetadataPatch(item: CslItem, patch: MetadataPatch): CslItem {
@@ -71,6 +76,12 @@ export function applyMetadataPatch(item: CslItem, patch: MetadataPatch): CslItem
     const names = patch.authors.map((line) => parseNameText(line, 'inverted')).filter((name): name is CslName => name !== undefined);
     if (names.length === 0) delete next.author;
     else next.author = names;
+  }
+  for (const role of NAME_ROLES) {
+    const names = patch.names?.[role];
+    if (names === undefined) continue;
+    if (names.length === 0) delete next[role];
+    else next[role] = names;
   }
   next.id = item.id;
   return next;

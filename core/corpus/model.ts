@@ -78,6 +78,15 @@ export interface CslName {
   suffix?: string;
 }
 
+/**
+ * The CSL name variables other than `author` that Apparatus keeps from a reference (an editor, a
+ * translator, the author of the book a chapter is in …), in the order a list of changes names them.
+ */
+export const NAME_ROLES = ['editor', 'translator', 'container-author', 'collection-editor', 'editorial-director', 'interviewer', 'recipient', 'reviewed-author', 'composer', 'director', 'illustrator'] as const;
+
+/** One of `NAME_ROLES`. */
+export type NameRole = (typeof NAME_ROLES)[number];
+
 /** A CSL-JSON date. */
 export interface CslDate {
   'date-parts'?: [number, number?, number?][];

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { APPARATUS_KEYS, metadataEntries } from '../../corpus/front-matter-schema.ts';
-import type { CslItem, CslName } from '../../corpus/model.ts';
+import { NAME_ROLES, type CslItem, type CslName } from '../../corpus/model.ts';
 import { isRecord } from '../json-values.ts';
 
 /** What else is known about where the record came from. */
@@ -17,7 +17,7 @@ export interface RecordOrigin {
   ris?: Record<string, unknown>;
 }
 
-const NAME_FIELDS = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'editorial-director', 'interviewer', 'recipient', 'reviewed-author', 'composer', 'director', 'illustrator'];
+const NAME_FIELDS = ['author', ...NAME_ROLES];
 // Web pages and blog posts: their RIS T2 is the site's name (as Zotero writes it), not a series.
 const RIS_SITE_TYPES = new Set(['ELEC', 'BLOG', 'WEB']);
 const { id: _id, reliability: _reliability, ...cslEntries } = metadataEntries;

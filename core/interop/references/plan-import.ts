@@ -6,7 +6,7 @@
  * the file says otherwise, ours is kept and the difference is shown.
  */
 import type { MetadataPatch } from '../../corpus/metadata-patch.ts';
-import type { CslItem, CslName } from '../../corpus/model.ts';
+import { NAME_ROLES, type CslItem, type CslName } from '../../corpus/model.ts';
 import { invertedName } from '../../export/csl-fields.ts';
 import type { SkippedRecord } from '../annotations/external.ts';
 import { doiKey, titleKey, yearOf } from '../identifiers.ts';
@@ -148,6 +148,17 @@ function sourceFill(item: CslItem, record: CslItem): { patch: MetadataPatch; fil
       filled.push('author');
     } else if (ours.join('; ') !== authors.join('; ')) kept.push({ field: 'author', ours: ours.join('; '), theirs: authors.join('; ') });
   }
+  // Editors, translators and the other roles are kept as the file gives them, for the editor
+  // edits only authors; like any other field, they fill a role the source has no one in.
+  for (const role of NAME_ROLES) {
+    const theirs = namesOf(record[role]);
+    if (theirs === null) continue;
+    const ours = namesOf(item[role]);
+    if (ours === null) {
+      patch.names = { ...patch.names, [role]: theirs };
+      filled.push(role);
+    } else if (nameList(ours) !== nameList(theirs)) kept.push({ field: role, ours: nameList(ours), theirs: nameList(theirs) });
+  }
   const issued = dateText(record.issued);
   if (issued !== null) {
     const ours = dateText(item.issued);
@@ -202,6 +213,14 @@ function authorLines(names: unknown): string[] | null {
   const lines = (names as CslName[]).map((name) => invertedName(name));
   if ((names as CslName[]).some((name) => name.literal !== undefined && name.literal.includes(','))) return null;
   return lines.every((line) => line !== '') ? lines : null;
+}
+
+function namesOf(names: unknown): CslName[] | null {
+  return Array.isArray(names) && names.length > 0 ? (names as CslName[]) : null;
+}
+
+function nameList(names: readonly CslName[]): string {
+  return names.map((name) => invertedName(name)).join('; ');
 }
 
 function dateText(date: unknown): string | null {

@@ -21,7 +21,7 @@ const FIELDS: [keyof Patch & string, string][] = [
   ['language', 'Language (en, sq, ru…)'],
 ];
 
-const LABELS: Record<string, string> = Object.fromEntries([...FIELDS, ['author', 'Authors'], ['authors', 'Authors'], ['genre', 'Genre'], ['archive', 'Archive'], ['accessed', 'Date accessed'], ['editor', 'Editors']]);
+const LABELS: Record<string, string> = Object.fromEntries([...FIELDS, ['author', 'Authors'], ['authors', 'Authors'], ['genre', 'Genre'], ['archive', 'Archive'], ['accessed', 'Date accessed'], ['editor', 'Editors'], ['translator', 'Translators'], ['collection-editor', 'Series editors']]);
 
 /** A CSL variable's name as the metadata form labels it ("issued|accessed" → "Date or Date accessed"). */
 export function fieldLabel(variable: string): string {

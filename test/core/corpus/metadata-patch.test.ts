@@ -19,6 +19,12 @@ describe('applyMetadataPatch', () => {
     });
   });
 
+  it('sets names in other roles as given, and removes a role given no one', () => {
+    const translator = [{ family: 'Hoxha', given: 'Ndriçim' }];
+    const next = applyMetadataPatch({ ...item, editor: [{ family: 'Doe', given: 'Jane' }] }, { names: { translator, editor: [] } });
+    expect(next).toEqual({ ...item, translator });
+  });
+
   it('keeps a DOI without its resolver prefix', () => {
     expect(applyMetadataPatch(item, { DOI: 'https://doi.org/10.2298/BALC1950375E' }).DOI).toBe('10.2298/BALC1950375E');
   });

@@ -156,7 +156,8 @@ describe('planning an import against the corpus', () => {
     expect(plan.sources).toHaveLength(1);
     const [fill] = plan.sources;
     expect(fill).toMatchObject({ sourceId: 'edemskiy-2019', by: 'DOI' });
-    expect(fill?.filled).toEqual([]);
+    // The source names no editor: the book's is the one gap filled.
+    expect(fill?.filled).toEqual(['editor']);
     expect(fill?.kept.map((k) => k.field)).toEqual(expect.arrayContaining(['volume', 'publisher', 'author', 'issued', 'title']));
   });
 
@@ -178,5 +179,21 @@ describe('planning an import against the corpus', () => {
     expect(plan.added.map((a) => a.item.id)).toEqual(['griffith-1963']);
     expect(plan.added[0]?.item.ISBN).toBe('978');
     expect(plan.skipped).toEqual([{ label: 'record 3', reason: 'it is the same work as record 2, whose gaps it fills (ISBN)' }]);
+  });
+
+  it('fills the names in roles a source has no one in (editors, translators …), keeping its own', () => {
+    const source = corpus.find((i) => i.id === 'memorie-kapo') as CslItem;
+    const translator = [{ family: 'Hoxha', given: 'Ndriçim' }];
+    const record: CslItem = { id: 'm', type: source.type, title: source.title as string, translator, 'collection-editor': [{ literal: 'Memorie.al' }], author: [{ family: 'Other', given: 'A.' }] };
+    const plan = planReferenceImport([{ label: 'record 1', item: record, key: 'm' }], [{ ...source, editor: [{ family: 'Doe', given: 'Jane' }] }], [], chooseId);
+    const [fill] = plan.sources;
+    expect(source.translator).toBeUndefined();
+    expect(fill?.filled).toEqual(['translator', 'collection-editor']);
+    expect(fill?.patch.names).toEqual({ translator, 'collection-editor': [{ literal: 'Memorie.al' }] });
+    expect(fill?.kept).toContainEqual({ field: 'author', ours: 'Edemskiy, Andrey', theirs: 'Other, A.' });
+
+    const editor = planReferenceImport([{ label: 'record 1', item: { ...record, editor: [{ family: 'Roe', given: 'R.' }] }, key: 'm' }], [{ ...source, editor: [{ family: 'Doe', given: 'Jane' }] }], [], chooseId);
+    expect(editor.sources[0]?.filled).not.toContain('editor');
+    expect(editor.sources[0]?.kept).toContainEqual({ field: 'editor', ours: 'Doe, Jane', theirs: 'Roe, R.' });
   });
 });

@@ -92,6 +92,19 @@ describe('apparatus refs import', () => {
     expect(again.stdout).toContain('Nothing to change.\n');
   });
 
+  it('fills a source’s editors and translators as it fills its other details, and lists them', async () => {
+    const file = temp.input(
+      'names.bib',
+      '@online{res2021,\n  title = {Agreement from which Albania withdrew in 1968},\n  date = {2021-04-07},\n  editor = {Doe, Jane},\n  translator = {Hoxha, Ndriçim and {\\"O}zt{\\"u}rk, Ay{\\c{s}}e}\n}\n',
+    );
+    const outcome = await refsCommand.run(['import', file, '--yes', '--corpus', temp.corpus], context);
+    expect(outcome.stdout).toContain('  resexcellence-2021 ← BibTeX entry “res2021” (line 1) (same title and year): editor, translator\n');
+    const translators = [{ family: 'Hoxha', given: 'Ndriçim' }, { family: 'Öztürk', given: 'Ayşe' }];
+    const source = parseSource(readFileSync(join(temp.corpus, 'resexcellence-2021.md'), 'utf8'));
+    expect(source.meta.csl).toMatchObject({ editor: [{ family: 'Doe', given: 'Jane' }], translator: translators });
+    expect(parseRecipe(readFileSync(join(temp.corpus, 'recipes', 'resexcellence-2021.yml'), 'utf8')).metadata.csl.translator).toEqual(translators);
+  });
+
   it('leaves everything as it was when the user says no', async () => {
     const file = temp.input('refs.bib', BIB);
     const before = fingerprint(temp.corpus);
