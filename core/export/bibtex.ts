@@ -3,9 +3,11 @@
  * (and readable by classic BibTeX, which ignores what it does not know). Each entry type carries
  * only fields the biblatex data model allows it, so biber validates the file without a warning
  * about our fields. Titles are double-braced so that no style changes their capitalization (many
- * are not English); LaTeX's special characters are escaped. List fields (publisher, location,
- * institution, organization) are braced whole: biblatex would otherwise split "Serbian Academy of
- * Sciences and Arts" at its "and" into two publishers.
+ * are not English); LaTeX's special characters are escaped, a brace as `\textbraceleft{}` or
+ * `\textbraceright{}` because BibTeX and biber count `\{` as a brace too (one unmatched brace in a
+ * title would break the whole file for them). List fields (publisher, location, institution,
+ * organization) are braced whole: biblatex would otherwise split "Serbian Academy of Sciences and
+ * Arts" at its "and" into two publishers.
  */
 import type { CslItem } from '../corpus/model.ts';
 import { dateParts, invertedName, nameList, pageSpan, text } from './csl-fields.ts';
@@ -78,7 +80,7 @@ function entry(item: CslItem): string {
     fields.push(['type', esc(text(item, 'genre'))], ['school', list(text(item, 'publisher'))]);
   }
   if (type === 'unpublished') fields.push(['howpublished', archive(item)]);
-  fields.push(['doi', text(item, 'DOI')], ['url', text(item, 'URL')]);
+  fields.push(['doi', verbatim(text(item, 'DOI'))], ['url', verbatim(text(item, 'URL'))]);
   const accessed = dateParts(item.accessed);
   if (accessed.year !== undefined) fields.push(['urldate', isoDate(accessed)]);
   fields.push(['issn', issn(text(item, 'ISSN'))]);
@@ -147,10 +149,21 @@ export function citationKey(id: string): string {
 export function escapeLatex(value: string): string {
   return value.replace(/[\\{}&%$#_^~]/g, (c) => {
     if (c === '\\') return '\\textbackslash{}';
+    // BibTeX and biber count a brace even after a backslash; these commands hold none of their own.
+    if (c === '{') return '\\textbraceleft{}';
+    if (c === '}') return '\\textbraceright{}';
     if (c === '^') return '\\textasciicircum{}';
     if (c === '~') return '\\textasciitilde{}';
     return `\\${c}`;
   });
+}
+
+/**
+ * A web address or DOI, written as it is (biblatex reads these fields verbatim) but with its braces
+ * percent-encoded, the same address to a browser: an unmatched one would end the field early.
+ */
+function verbatim(value: string | undefined): string | undefined {
+  return value?.replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
 }
 
 function esc(value: string | undefined): string | undefined {

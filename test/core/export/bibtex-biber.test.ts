@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CslItem } from '../../../core/corpus/model.ts';
 import { writeBibtex } from '../../../core/export/bibtex.ts';
+import { readReferences } from '../../../core/interop/references/read-references.ts';
 import { corpusSource } from './corpus-fixture.ts';
 import { installed, runTool } from './external-tools.ts';
 
@@ -30,6 +31,22 @@ const chapter: CslItem = {
 };
 const archival: CslItem = { id: 'rgani', type: 'manuscript', title: 'Zapis’ besedy', archive: 'RGANI', archive_location: 'F. 2, op. 1, d. 4', issued: { 'date-parts': [[1960, 11, 12]] } };
 const bib = writeBibtex([...corpus, book, chapter, archival]);
+// Braces that do not pair, in every kind of field.
+const braces: CslItem[] = [
+  { id: 'open', type: 'book', title: 'Unbalanced { brace in title', author: [{ family: 'Smith', given: 'J.' }], publisher: 'Press {', issued: { 'date-parts': [[2000]] } },
+  { id: 'close', type: 'article-journal', title: 'Close } brace only', 'container-title': 'J. of }X', author: [{ literal: 'Comité } central' }], note: 'a { note', URL: 'https://example.org/a{b', issued: { 'date-parts': [[2001]] } },
+];
+const braceBib = writeBibtex(braces);
+
+/** Whether every brace of `text` is closed, counted as BibTeX and biber count them (a backslash before one changes nothing). */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '{') depth += 1;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
 
 describe('the BibTeX export', () => {
   it('braces a corporate name and a publisher whose name holds “and”', () => {
@@ -41,6 +58,33 @@ describe('the BibTeX export', () => {
   it('keeps the day of a date as biblatex’s date, with year and month for classic styles', () => {
     expect(bib).toMatch(/@article\{pilaca-nako-2021,[\s\S]*? {2}date = \{2021-07-08\},\n {2}year = \{2021\},\n {2}month = \{7\},/);
     expect(bib).toMatch(/@book\{balkan-studies,[\s\S]*? {2}date = \{2019-11-05\},/);
+  });
+
+  it('writes a brace of a field so that the braces of each entry still pair, and reads it back as a brace', () => {
+    const entries = braceBib.split(/\n\n(?=@)/);
+    expect(entries).toHaveLength(2);
+    for (const text of entries) expect(balanced(text)).toBe(true);
+    expect(braceBib).toContain('  title = {{Unbalanced \\textbraceleft{} brace in title}},');
+    expect(braceBib).toContain('  url = {https://example.org/a%7Bb},');
+    const read = readReferences(braceBib, 'braces.bib');
+    expect(read.records.map((r) => [r.item.title, r.item['container-title'], r.item.author, r.item.note])).toEqual([
+      ['Unbalanced { brace in title', undefined, [{ family: 'Smith', given: 'J.' }], undefined],
+      ['Close } brace only', 'J. of }X', [{ literal: 'Comité } central' }], 'a { note'],
+    ]);
+  });
+
+  describe.runIf(installed('biber'))('a brace in a field, checked by biber', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-biber-braces-'));
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    it('reads every entry without an error', () => {
+      writeFileSync(join(folder, 'braces.bib'), braceBib);
+      const { stdout, stderr } = runTool('biber', ['--tool', '--output-format=biblatexml', '--output-directory', folder, 'braces.bib'], { cwd: folder });
+      expect(`${stdout}\n${stderr}`.split('\n').filter((line) => line.startsWith('ERROR'))).toEqual([]);
+      const xml = readFileSync(join(folder, 'braces_bibertool.bltxml'), 'utf8');
+      expect(xml.match(/<bltx:entry id="/g)).toHaveLength(2);
+      expect(xml).toContain('Unbalanced \\textbraceleft{} brace in title');
+    }, 120_000);
   });
 
   describe.runIf(installed('biber'))('checked by biber against the biblatex data model', () => {

@@ -55,7 +55,7 @@ describe('writeBibtex', () => {
 
   it('escapes LaTeX specials and protects the title’s capitals', () => {
     const bib = writeBibtex([book]);
-    expect(bib).toContain('  title = {{Albania \\& the \\{Sino-Soviet\\} Rift\\_100\\%}}');
+    expect(bib).toContain('  title = {{Albania \\& the \\textbraceleft{}Sino-Soviet\\textbraceright{} Rift\\_100\\%}}');
     expect(bib).toMatch(/^@book\{griffith1963,/);
   });
 });
