@@ -1,6 +1,9 @@
 /**
  * The CSV writer (RFC 4180): a header row, then one row per highlight, with CRLF line ends and
- * every field that holds a comma, quote or line break quoted, quotes doubled.
+ * every field that holds a comma, quote or line break quoted, quotes doubled. A field beginning
+ * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading apostrophe (`'=1+1`), as OWASP
+ * advises against CSV injection: Excel and LibreOffice Calc would otherwise run a note or a
+ * quotation such as `=HYPERLINK(…)` as a formula when the file is opened.
  */
 import { formatLocator, parseLocator } from '../cite/locator.ts';
 import { toPlainText } from '../cite/render.ts';
@@ -45,9 +48,10 @@ function row(entry: ExportEntry): string[] {
   ];
 }
 
-/** One field, quoted when RFC 4180 requires it. */
+/** One field, neutralised if a spreadsheet would read it as a formula, quoted when RFC 4180 requires it. */
 export function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function never(): never {

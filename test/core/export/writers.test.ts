@@ -134,6 +134,15 @@ describe('writeCsv', () => {
     });
     expect(writeCsv(doc).endsWith('\r\n')).toBe(true);
   });
+
+  it('puts an apostrophe before a cell a spreadsheet would run as a formula, and only there', () => {
+    const notes = ['=HYPERLINK("https://example.org","click")', '+1', '-1+2', '@SUM(A1:A9)', '\t=1', '\r=1', 'a = 1', '’quoted'];
+    const first = doc.entries[0]!;
+    const hostile = { ...doc, entries: notes.map((note) => ({ ...first, note, tags: ['-tag'] })) };
+    const written = parseCsv(writeCsv(hostile)).slice(1);
+    expect(written.map((r) => r[4])).toEqual(["'=HYPERLINK(\"https://example.org\",\"click\")", "'+1", "'-1+2", "'@SUM(A1:A9)", "'\t=1", "'\r=1", 'a = 1', '’quoted']);
+    expect(written.map((r) => r[5])).toEqual(notes.map(() => "'-tag"));
+  });
 });
 
 describe('writeJsonLd', () => {
