@@ -103,7 +103,9 @@ function readBibtex(text: string): Records {
     try {
       entries = plugins.input.data(`${strings}\n${chunk.text}`, '@biblatex/text');
     } catch (error) {
-      out.skipped.push({ label, reason: `it cannot be read: ${firstLine((error as Error).message)}` });
+      // The entry was read after the @string lines and a line break: its lines come that much later.
+      const offset = chunk.line - 1 - (strings === '' ? 1 : strings.split('\n').length);
+      out.skipped.push({ label, reason: `it cannot be read: ${bibtexProblem(chunk, (error as Error).message, offset)}` });
       continue;
     }
     const entry = Array.isArray(entries) ? entries.find((e) => isRecord(e) && e.type !== 'string') : undefined;
@@ -202,6 +204,24 @@ function bibtexChunks(text: string): { text: string; line: number }[] {
   });
   if (current) chunks.push({ text: (current as { text: string[] }).text.join('\n').trim(), line: (current as { line: number }).line });
   return chunks;
+}
+
+/**
+ * Why an entry cannot be read, in words: Citation.js names its parser's tokens ("expected
+ * "rbrace", got EOF at line 6 col 2:") and counts lines from the text it was given.
+ */
+function bibtexProblem(chunk: { text: string; line: number }, message: string, offset: number): string {
+  let depth = 0;
+  for (const c of chunk.text) {
+    if (c === '{') depth += 1;
+    else if (c === '}') depth -= 1;
+  }
+  if (depth > 0) return `a brace opened in the entry starting at line ${chunk.line} is never closed`;
+  const at = /^expected .*? at line (\d+) col (\d+)/.exec(message);
+  if (at) {
+    return `at line ${Number(at[1]) + offset}, column ${at[2]}, something is missing or out of place (a comma between fields, or a closing brace or quotation mark)`;
+  }
+  return firstLine(message).replace(/:$/, '');
 }
 
 function firstLine(message: string): string {

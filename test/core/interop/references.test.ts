@@ -77,13 +77,20 @@ describe('reference files: export, then import, gives the same metadata', () => 
     const read = readReferences(bib, 'mixed.bib');
     expect(read.records.map((r) => r.key)).toEqual(['good1', 'good2']);
     expect(read.skipped).toEqual([
-      { label: 'BibTeX entry “broken” (line 3)', reason: expect.stringMatching(/^it cannot be read: /) },
+      { label: 'BibTeX entry “broken” (line 3)', reason: 'it cannot be read: a brace opened in the entry starting at line 3 is never closed' },
       { label: 'BibTeX entry “untitled” (line 5)', reason: 'it has no title' },
     ]);
     const ris = 'TY  - BOOK\r\nTI  - Vepra\r\nAU  - Hoxha, Enver\r\nPY  - 1975\r\nER  - \r\nTY  - JOUR\r\nAU  - Nobody, A.\r\nER  - \r\n';
     const risRead = readReferences(ris, 'x.ris');
     expect(risRead.records.map((r) => r.item.title)).toEqual(['Vepra']);
     expect(risRead.skipped).toEqual([{ label: 'RIS record no. 2', reason: 'it has no title' }]);
+  });
+
+  it('says where a BibTeX entry goes wrong in words and lines of the file, not the parser’s', () => {
+    const bib = '@string{bal = {Balcanica}}\n@article{nocomma,\n  title = {One} journal = bal\n}\n';
+    expect(readReferences(bib, 'x.bib').skipped).toEqual([
+      { label: 'BibTeX entry “nocomma” (line 2)', reason: 'it cannot be read: at line 3, column 17, something is missing or out of place (a comma between fields, or a closing brace or quotation mark)' },
+    ]);
   });
 
   it('reads a RIS year given as the last field before ER, with LF line endings, and trims every value', () => {
