@@ -89,6 +89,11 @@ export function describePlan(plan: ReferencePlan): string {
     lines.push(`Fills ${plural(references.length, 'reference')} without text:`);
     for (const fill of references) lines.push(`  ${fill.referenceId} ← ${fill.label} (same ${fill.by}): ${fill.filled.join(', ')}`, ...kept(fill.kept));
   }
+  const knownReferences = plan.references.filter((fill) => fill.filled.length === 0);
+  if (knownReferences.length > 0) {
+    lines.push(`Matches ${plural(knownReferences.length, 'reference')} without text that already ${knownReferences.length === 1 ? 'has' : 'have'} everything the file gives:`);
+    for (const fill of knownReferences) lines.push(`  ${fill.referenceId} ← ${fill.label} (same ${fill.by})`, ...kept(fill.kept));
+  }
   if (plan.skipped.length > 0) {
     lines.push(`Skipped ${plural(plan.skipped.length, 'record')}:`);
     for (const skip of plan.skipped) lines.push(`  ${skip.label}: ${skip.reason}`);

@@ -111,6 +111,9 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     await dialog.waitFor();
     expect(await dialog.locator('.dialog-buttons button').allTextContents()).toEqual(['Close']);
     expect(await dialog.textContent()).toContain('Nothing to change: the corpus already has everything the file gives.');
+    // Every record is accounted for: the reference kept the first time is listed as matched.
+    expect(await dialog.locator('.plan-known-references h3').textContent()).toBe('Already kept as references without text, with every detail the file gives (1 reference)');
+    expect(await dialog.locator('.plan-known-references li').allTextContents()).toEqual(['Griffith, “Albania and the Sino-Soviet Rift” (1963) ← BibTeX entry “griffith1963” (line 10) (same title and year)']);
     await dialog.locator('button', { hasText: 'Close' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
   });

@@ -57,6 +57,7 @@ function planSections(plan: ReferencePlan, titleOf: (sourceId: string) => string
   const filling = plan.sources.filter((fill) => fill.filled.length > 0);
   const complete = plan.sources.filter((fill) => fill.filled.length === 0);
   const references = plan.references.filter((fill) => fill.filled.length > 0);
+  const knownReferences = plan.references.filter((fill) => fill.filled.length === 0);
   const sections = [
     listSection(
       `Fills the details of ${plural(filling.length, 'source')}`,
@@ -77,6 +78,11 @@ function planSections(plan: ReferencePlan, titleOf: (sourceId: string) => string
       `Fills ${plural(references.length, 'reference')} without text`,
       references.map((fill) => line(`${describeReference(fill.item)} ← ${fill.label} (same ${fill.by}): adds ${fill.filled.map(fieldLabel).join(', ')}`, fill.kept)),
       'plan-references',
+    ),
+    listSection(
+      `Already kept as references without text, with every detail the file gives (${plural(knownReferences.length, 'reference')})`,
+      knownReferences.map((fill) => line(`${describeReference(fill.item)} ← ${fill.label} (same ${fill.by})`, fill.kept)),
+      'plan-known-references',
     ),
     listSection(
       `Skips ${plural(plan.skipped.length, 'record')}`,

@@ -105,6 +105,19 @@ describe('apparatus refs import', () => {
     expect(parseRecipe(readFileSync(join(temp.corpus, 'recipes', 'resexcellence-2021.yml'), 'utf8')).metadata.csl.translator).toEqual(translators);
   });
 
+  it('lists a record that matches a reference already kept, and what the reference keeps where the file differs', async () => {
+    await refsCommand.run(['import', temp.input('refs.bib', BIB), '--yes', '--corpus', temp.corpus], context);
+    const again = temp.input('again.bib', '@book{g63,\n  author = {Griffith, William E.},\n  title = {Albania and the Sino-Soviet Rift},\n  publisher = {Harvard University Press},\n  date = {1963}\n}\n');
+    const outcome = await refsCommand.run(['import', again, '--dry-run', '--corpus', temp.corpus], context);
+    expect(outcome.stdout).toBe(
+      'Read 1 record from again.bib (BibTeX).\n' +
+        'Matches 1 reference without text that already has everything the file gives:\n' +
+        '  griffith1963 ← BibTeX entry “g63” (line 1) (same title and year)\n' +
+        '      keeps publisher “MIT Press” (the file says “Harvard University Press”)\n' +
+        'Nothing to change.\n',
+    );
+  });
+
   it('leaves everything as it was when the user says no', async () => {
     const file = temp.input('refs.bib', BIB);
     const before = fingerprint(temp.corpus);
