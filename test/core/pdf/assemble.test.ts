@@ -5,18 +5,10 @@ import { buildWordIndex } from '../../../core/clean/text-rules/text-rules.ts';
 import { joinAcrossLines } from '../../../core/pdf/hyphenation.ts';
 import { choosePageLabels, pagesCounted } from '../../../core/pdf/page-labels.ts';
 import { fontStyle } from '../../../core/pdf/font-style.ts';
+import { pdfLine, pdfPage } from '../../support/pdf-lines.ts';
 
-const line = (text: string, y: number, options: Partial<PdfLine> = {}): PdfLine => ({
-  runs: [{ text, bold: false, italic: false, sup: false }],
-  text,
-  x0: 50,
-  x1: 50 + text.length * 5,
-  y,
-  size: 10,
-  column: 0,
-  ...options,
-});
-const page = (lines: PdfLine[]): PageLayout => ({ width: 400, height: 600, lines, chars: lines.reduce((n, l) => n + l.text.length, 0) });
+const line = pdfLine;
+const page = pdfPage;
 const paragraphs = (pages: (PageLayout | null)[]) =>
   assemblePdf(pages, null).body.blocks.map((block) => block.content.map((inline) => (inline.type === 'text' ? inline.text : `{${inline.type}:${'label' in inline ? inline.label : ''}}`)).join(''));
 

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assemblePdf, type PageLayout, type PdfLine } from '../../../core/pdf/index.ts';
+import { pdfLine, pdfPage } from '../../support/pdf-lines.ts';
 
-const line = (text: string, y: number, size: number, options: Partial<PdfLine> = {}): PdfLine => ({
-  runs: [{ text, bold: false, italic: false, sup: false }],
-  text,
-  x0: 50,
-  x1: 50 + text.length * 0.5 * size,
-  y,
-  size,
-  column: 0,
-  ...options,
-});
+// Glyphs half as wide as the type is tall.
+const line = (text: string, y: number, size: number, options: Partial<PdfLine> = {}): PdfLine => pdfLine(text, y, { x1: 50 + text.length * 0.5 * size, size, ...options });
 // A line of running text ending with a raised note call, and going on after it.
 const called = (text: string, y: number, size: number, call: number, after = ''): PdfLine => {
   const runs = [{ text, bold: false, italic: false, sup: false }, { text: String(call), bold: false, italic: false, sup: true }];
@@ -20,7 +13,7 @@ const called = (text: string, y: number, size: number, call: number, after = '')
 const PROSE = 'Running text set in the body size, long enough to fill the measure of a line.';
 // Lines of running text from `y` down, one every 1.2 of their size.
 const prose = (y: number, size: number, count: number) => Array.from({ length: count }, (_unused, k) => line(PROSE, y - 1.2 * size * k, size));
-const page = (lines: PdfLine[]): PageLayout => ({ width: 400, height: 600, lines, chars: lines.reduce((n, l) => n + l.text.length, 0) });
+const page = pdfPage;
 const assembled = (pages: PageLayout[]) => assemblePdf(pages, null).body;
 const notesOf = (pages: PageLayout[]) => assembled(pages).notes.map((note) => [note.label, note.blocks[0]?.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('')]);
 const textOf = (pages: PageLayout[]) =>

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { assemblePdf, type PageLayout, type PdfLine } from '../../../core/pdf/index.ts';
+import { pdfLine, pdfPage } from '../../support/pdf-lines.ts';
 
-const line = (text: string, y: number, options: Partial<PdfLine> = {}): PdfLine => ({
-  runs: [{ text, bold: false, italic: false, sup: false }],
-  text,
-  x0: 50,
-  x1: 50 + text.length * 5,
-  y,
-  size: 10,
-  column: 0,
-  ...options,
-});
+const line = pdfLine;
 // A line of running text ending with a raised note call.
 const called = (text: string, y: number, call: number): PdfLine =>
   line(`${text}${call}`, y, { runs: [{ text, bold: false, italic: false, sup: false }, { text: String(call), bold: false, italic: false, sup: true }] });
 const note = (text: string, y: number, options: Partial<PdfLine> = {}) => line(text, y, { size: 8, ...options });
 // Lines of running text enough to outweigh the notes, so that their size is the body's.
 const prose = (from: number) => [0, 1, 2, 3].map((k) => line('Running text set in the body size, long enough to fill the measure.', from - 12 * k));
-const page = (lines: PdfLine[]): PageLayout => ({ width: 400, height: 600, lines, chars: lines.reduce((n, l) => n + l.text.length, 0) });
+const page = pdfPage;
 const notesOf = (pages: PageLayout[]) =>
   assemblePdf(pages, null).body.notes.map((n) => [n.label, n.blocks[0]?.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join('')]);
 const textOf = (pages: PageLayout[]) =>
