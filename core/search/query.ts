@@ -7,6 +7,10 @@
  *   Hrushov~1           words within one typing error (~2: two)
  *   -Tito               leave out documents containing Tito (also -"a phrase", -tag:x, -in:notes)
  *   source:ID-or-title  author:name  tag:name  in:notes
+ *   Hoxha NOT Tito      NOT in capitals, as catalogues write it: the same as -Tito
+ *
+ * OR and AND in capitals are no operators here (every word is required): they are dropped and the
+ * reader is told, so that "Hoxha OR Tito" never silently finds only passages with both.
  *
  * Curly quotes and dashes are folded first, so text pasted from a word processor works. The
  * parser never throws: anything malformed is dropped or repaired, and `messages` says what was
@@ -293,6 +297,8 @@ export function parseQuery(input: string): ParsedQuery {
   const messages: string[] = [];
   const clauses: QueryClause[] = [];
   const text = shorten(foldTypography(input), messages);
+  // A NOT in capitals waits for the clause it leaves out.
+  let not = false;
   let i = 0;
   while (i < text.length) {
     if (isSpace(text[i])) {
@@ -328,6 +334,10 @@ export function parseQuery(input: string): ParsedQuery {
       while (end < text.length && !isSpace(text[end]) && text[end] !== '"') end += 1;
       const bare = withoutBoost(text.slice(i, end), messages);
       i = end;
+      if (!exclude && booleanWord(bare, messages)) {
+        not ||= bare === 'NOT';
+        continue;
+      }
       const keyed = /^([a-z]+):(.*)$/iu.exec(bare);
       const key = keyed ? KEYS.get(keyed[1]!.toLowerCase()) : undefined;
       if (keyed && key !== undefined) {
@@ -345,7 +355,33 @@ export function parseQuery(input: string): ParsedQuery {
         clause = wordClause(bare, exclude, undefined, messages);
       }
     }
+    if (clause && not) {
+      clause.exclude = true;
+      const shown = clause.kind === 'phrase' ? `"${clause.text}"` : clause.kind === 'word' ? clause.text : `${clause.kind}:${'value' in clause ? clause.value : clause.scope}`;
+      messages.push(`"NOT ${shown}" was searched as -${shown}: passages with it are left out.`);
+    }
+    not = false;
     if (clause) clauses.push(clause);
   }
+  if (not) messages.push('A "NOT" with nothing after it was ignored: to leave out a word, write NOT or a minus before it, as in NOT Tito or -Tito.');
   return { clauses, messages: [...new Set(messages)] };
+}
+
+/**
+ * Whether a word is a Boolean operator typed in capitals (as library catalogues take them), saying
+ * what is done with it: NOT leaves out what follows, AND changes nothing, OR is not available.
+ */
+function booleanWord(word: string, messages: string[]): boolean {
+  if (word === 'AND') {
+    messages.push('"AND" was ignored: every word of a search is required already.');
+    return true;
+  }
+  if (word === 'OR') {
+    messages.push(
+      '"OR" was ignored: every word of a search is required, so passages with all the words were found. ' +
+        'To find passages with either word, search for each on its own.',
+    );
+    return true;
+  }
+  return word === 'NOT';
 }

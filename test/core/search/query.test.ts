@@ -36,6 +36,21 @@ describe('parseQuery', () => {
     ]);
   });
 
+  it('reads NOT in capitals as a minus, and drops AND and OR in capitals, saying what was done', () => {
+    const word = (text: string, exclude = false) => ({ kind: 'word', text, match: 'word', distance: 0, exclude });
+    expect(parseQuery('Hoxha NOT Tito')).toEqual({ clauses: [word('Hoxha'), word('Tito', true)], messages: ['"NOT Tito" was searched as -Tito: passages with it are left out.'] });
+    expect(parseQuery('Hoxha NOT "Secret Speech"').clauses).toEqual([word('Hoxha'), { kind: 'phrase', text: 'Secret Speech', exclude: true }]);
+    const either = parseQuery('Hoxha OR Tito');
+    expect(either.clauses).toEqual([word('Hoxha'), word('Tito')]);
+    expect(either.messages).toEqual([
+      '"OR" was ignored: every word of a search is required, so passages with all the words were found. To find passages with either word, search for each on its own.',
+    ]);
+    expect(parseQuery('Hoxha AND Tito').messages).toEqual(['"AND" was ignored: every word of a search is required already.']);
+    // In lower case they are words: historians search for "not guilty".
+    expect(parseQuery('not guilty').clauses).toEqual([word('not'), word('guilty')]);
+    expect(parseQuery('Hoxha NOT').messages).toEqual(['A "NOT" with nothing after it was ignored: to leave out a word, write NOT or a minus before it, as in NOT Tito or -Tito.']);
+  });
+
   it('reads source:, author:, tag: and in: with plain and quoted values', () => {
     const query = 'source:balcanica author:"Jovanka Kalić" tag:famine tag:"Soviet aid" in:notes';
     expect(parseQuery(query).clauses).toEqual([
