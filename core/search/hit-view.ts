@@ -24,4 +24,9 @@ export interface SearchHitView {
   ranges: { start: number; end: number }[];
   /** An annotation's tag names (a passage found by `tag:` shows its quotation as the snippet). */
   tags?: string[];
+  /**
+   * For an annotation whose quotation is no longer the source's wording: `moved` (the passage is
+   * found with other words) or `orphaned` (it is no longer found). Absent when it reads as quoted.
+   */
+  anchor?: 'moved' | 'orphaned';
 }

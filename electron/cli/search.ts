@@ -14,6 +14,8 @@ export interface SearchHitJson {
   page: string | null;
   /** The enclosing section heading when there is no page label. */
   section?: string;
+  /** For a highlight whose quotation is no longer the source's wording: `moved` or `orphaned`. */
+  anchor?: 'moved' | 'orphaned';
 }
 
 const SEARCH_OPTIONS = {
@@ -55,10 +57,11 @@ export const searchCommand: CliCommand = {
   usage: `Usage: apparatus search QUERY [--json] [--limit N] [--cache DIR] [--corpus DIR] [--project DIR]
 
 Searches every source and the project's annotations with the app's engine and ranking.
-Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude, source:, author:, tag:
-and in: work too. Words starting with "-" are part of the query (apparatus search Hoxha -Tito);
+Words are all required; "exact phrases", prefix*, fuzzy~1, -exclude (or NOT exclude), source:,
+author:, tag: and in: work too. Words starting with "-" are part of the query (apparatus search Hoxha -Tito);
 after "--" everything is.
-  --json          print a JSON array of { sourceId, blockId, annotationId?, score, snippet, page }
+  --json          print a JSON array of { sourceId, blockId, annotationId?, score, snippet, page,
+                  anchor? } (anchor: "moved" or "orphaned" for a highlight no longer read as quoted)
   --limit N       at most N hits (default 20)
   --cache DIR     where the search index is cached (default: cache/ in the project folder)`,
   async run(args, context) {
@@ -111,8 +114,15 @@ export function toJson(hit: SearchHitView): SearchHitJson {
     snippet: hit.snippet.text,
     page: hit.page,
     ...(hit.page === null && hit.section !== null ? { section: hit.section } : {}),
+    ...(hit.anchor === undefined ? {} : { anchor: hit.anchor }),
   };
 }
+
+// What a highlight's quotation is, when the source's text has changed since it was made.
+const ANCHOR_NOTES = {
+  moved: 'wording changed: the source no longer reads as quoted',
+  orphaned: 'no longer found in the source',
+} as const;
 
 /** The excerpt with each matched range between `**`. */
 function marked(hit: SearchHitView): string {
@@ -152,7 +162,7 @@ function formatText(query: string, hits: readonly SearchHitView[], total: number
     for (const hit of group) {
       const where = hit.page ?? (hit.section === null ? '' : `§ ${hit.section}`);
       const tags = hit.tags && hit.tags.length > 0 ? ` · tags: ${hit.tags.join('; ')}` : '';
-      const what = hit.annotationId === undefined ? hit.blockId ?? '' : `annotation ${hit.annotationId}${tags}`;
+      const what = hit.annotationId === undefined ? hit.blockId ?? '' : `annotation ${hit.annotationId}${tags}${hit.anchor ? ` · ${ANCHOR_NOTES[hit.anchor]}` : ''}`;
       lines.push(`  ${[where, what].filter((part) => part !== '').join(' · ')}`);
       lines.push(`    ${marked(hit)}`);
     }

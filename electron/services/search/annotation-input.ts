@@ -2,7 +2,7 @@
  * Annotations as the search service takes them: what the index needs (quote, note, tag names)
  * plus the reading-text position, which locates a hit on its page.
  */
-import type { Annotation, Tag } from '../../../core/annotate/model.ts';
+import type { AnchorStatus, Annotation, Tag } from '../../../core/annotate/model.ts';
 import type { SearchableAnnotation } from '../../../core/search/index.ts';
 import type { ProjectStore } from '../store/index.ts';
 import type { AnnotationChange } from './annotation-index.ts';
@@ -10,6 +10,8 @@ import type { AnnotationChange } from './annotation-index.ts';
 /** One annotation for search: tag names, not ids; `position` in reading-text offsets. */
 export interface SearchAnnotationInput extends SearchableAnnotation {
   position?: { start: number; end: number };
+  /** How the last re-anchoring placed it: a hit says when its wording is no longer the source's. */
+  anchor?: AnchorStatus;
 }
 
 /** Tag names by id, and the names of each tag's ancestors (parent first). */
@@ -43,6 +45,7 @@ function searchInput(annotation: Annotation, tags: ReturnType<typeof tagLookup>)
     tags: own,
     ...(parents.length > 0 ? { parentTags: parents } : {}),
     position: { start: annotation.position.start, end: annotation.position.end },
+    anchor: annotation.anchor,
   };
 }
 

@@ -107,6 +107,7 @@ function annotationView(
     ...where,
     ranges: position ? [{ start: position.start, end: position.end }] : [],
     ...(annotation && annotation.tags.length > 0 ? { tags: [...annotation.tags] } : {}),
+    ...(annotation?.anchor === 'moved' || annotation?.anchor === 'orphaned' ? { anchor: annotation.anchor } : {}),
   };
 }
 

@@ -60,6 +60,8 @@ export function searchResults(results: SearchResults, actions: ResultActions): H
       if (where) button.append(el('span', 'result-place', where));
       button.append(markedSnippet(hit.snippet));
       if (hit.tags && hit.tags.length > 0) button.append(el('span', 'result-tags', `Tags: ${hit.tags.join(', ')}`));
+      // The quotation shown is what was highlighted; the source's text may read otherwise now.
+      if (hit.anchor) button.append(el('span', 'result-anchor', hit.anchor === 'moved' ? 'Wording changed: the source no longer reads as quoted' : 'No longer found in the source'));
       button.addEventListener('click', () => actions.open(hit));
       item.append(button);
       list.append(item);

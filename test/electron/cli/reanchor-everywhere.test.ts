@@ -94,6 +94,14 @@ describe('every command sees highlights re-anchored after a source changed (real
     const stale = before.find((a) => a.id === rewordedId)!;
     expect(fromReadingOffset(reading, stale.position.start)?.blockId).not.toBe(fromReadingOffset(reading, start)?.blockId);
     expect(hit?.blockId).toBe(fromReadingOffset(reading, start)?.blockId);
+    // The hit shows the quotation as highlighted, and says the source no longer reads so.
+    expect(hit).toMatchObject({ anchor: 'moved' });
+    const text = run('search', 'criticizing');
+    expect(text.stdout).toContain(`annotation ${rewordedId} · wording changed: the source no longer reads as quoted`);
+    // A highlight whose passage only moved reads as quoted: no mark.
+    const shiftedHit = (JSON.parse(run('search', '"albeit indirectly"', '--json').stdout) as { annotationId?: string; anchor?: string }[]).find((h) => h.annotationId === shiftedId);
+    expect(shiftedHit).toBeDefined();
+    expect(shiftedHit?.anchor).toBeUndefined();
   }, 120_000);
 
   it('annotate list --json reports each highlight re-anchored, at offsets that hold its passage now', () => {
