@@ -9,6 +9,8 @@ export interface SearchHitView {
   sourceId: string;
   /** The source's title, or its id when the source is no longer in the corpus. */
   sourceTitle: string;
+  /** Set for an annotation kept in the project whose source is no longer in the corpus. */
+  sourceMissing?: true;
   blockId?: string;
   annotationId?: string;
   score: number;

@@ -40,9 +40,11 @@ export const annotateCommand: CliCommand = {
           return ok(describe(add(services, target, values), services.tags.list()));
         case 'list': {
           const found = list(services, values.source, values.tag?.[0]);
-          if (values.json) return ok(`${JSON.stringify(found, null, 2)}\n`);
+          // A highlight kept in the project whose source has left the corpus: its place is no one's.
+          const gone = (annotation: Annotation) => services.corpus.source(annotation.sourceId) === undefined;
+          if (values.json) return ok(`${JSON.stringify(found.map((a) => (gone(a) ? { ...a, sourceMissing: true } : a)), null, 2)}\n`);
           const tags = services.tags.list();
-          return ok(found.map((a) => describe(a, tags)).join(''));
+          return ok(found.map((a) => describe(a, tags, gone(a))).join(''));
         }
         case 'delete': {
           if (!target) throw new CliUsageError('annotate delete needs the id of an annotation');
@@ -89,9 +91,9 @@ function tagFor(project: AppServices, name: string): Tag {
   return project.tags.ensure(name);
 }
 
-function describe(annotation: Annotation, tags: readonly Tag[]): string {
+function describe(annotation: Annotation, tags: readonly Tag[], sourceMissing = false): string {
   const names = annotation.tags.map((id) => tags.find((t) => t.id === id)?.name ?? id);
-  const status = annotation.anchor === 'anchored' ? '' : ` [${annotation.anchor}]`;
+  const status = sourceMissing ? ' [its source is no longer in the corpus]' : annotation.anchor === 'anchored' ? '' : ` [${annotation.anchor}]`;
   const tagText = names.length ? ` #${names.join(' #')}` : '';
   const note = annotation.note ? `\n    ${annotation.note.replace(/\n/g, '\n    ')}` : '';
   return `${annotation.id}\t${annotation.sourceId}\t${annotation.position.start}–${annotation.position.end}\t${annotation.color}${status}\n    “${excerpt(annotation.quote.exact)}”${tagText}${note}\n`;

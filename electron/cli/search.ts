@@ -16,6 +16,8 @@ export interface SearchHitJson {
   section?: string;
   /** For a highlight whose quotation is no longer the source's wording: `moved` or `orphaned`. */
   anchor?: 'moved' | 'orphaned';
+  /** For a highlight whose source is no longer in the corpus. */
+  sourceMissing?: true;
 }
 
 const SEARCH_OPTIONS = {
@@ -115,6 +117,7 @@ export function toJson(hit: SearchHitView): SearchHitJson {
     page: hit.page,
     ...(hit.page === null && hit.section !== null ? { section: hit.section } : {}),
     ...(hit.anchor === undefined ? {} : { anchor: hit.anchor }),
+    ...(hit.sourceMissing ? { sourceMissing: true } : {}),
   };
 }
 
@@ -158,7 +161,7 @@ function formatText(query: string, hits: readonly SearchHitView[], total: number
   }
   const lines: string[] = [];
   for (const [sourceId, group] of groups) {
-    lines.push(`${group[0]?.sourceTitle ?? sourceId} (${sourceId})`);
+    lines.push(`${group[0]?.sourceTitle ?? sourceId} (${sourceId})${group[0]?.sourceMissing ? ' — no longer in the corpus' : ''}`);
     for (const hit of group) {
       const where = hit.page ?? (hit.section === null ? '' : `§ ${hit.section}`);
       const tags = hit.tags && hit.tags.length > 0 ? ` · tags: ${hit.tags.join('; ')}` : '';

@@ -126,6 +126,7 @@ export function toHitView(hit: Hit, context: HitContext): SearchHitView {
     kind: hit.kind,
     sourceId: hit.sourceId,
     sourceTitle: source?.meta.csl.title ?? hit.sourceId,
+    ...(source === undefined ? { sourceMissing: true as const } : {}),
     ...(hit.blockId === undefined ? {} : { blockId: hit.blockId }),
     ...(hit.annotationId === undefined ? {} : { annotationId: hit.annotationId }),
     score: hit.score,

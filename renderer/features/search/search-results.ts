@@ -51,7 +51,7 @@ export function searchResults(results: SearchResults, actions: ResultActions): H
   for (const hit of results.hits) groups.set(hit.sourceId, [...(groups.get(hit.sourceId) ?? []), hit]);
   for (const hits of groups.values()) {
     const group = el('div', 'result-group');
-    group.append(el('h3', 'result-source', hits[0]!.sourceTitle));
+    group.append(el('h3', 'result-source', hits[0]!.sourceMissing ? `${hits[0]!.sourceTitle} (no longer in the corpus)` : hits[0]!.sourceTitle));
     const list = el('ul', 'result-list');
     for (const hit of hits) {
       const item = el('li');

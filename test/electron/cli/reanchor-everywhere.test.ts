@@ -123,3 +123,32 @@ describe('every command sees highlights re-anchored after a source changed (real
     expect(listed).toMatch(new RegExp(`${shiftedId}\\tedemskiy-2019\\t\\d+–\\d+\\tyellow\\n`));
   }, 60_000);
 });
+
+// A source taken out of the corpus (moved away, deleted by a sync tool) while the project keeps its
+// highlights: every command says so, rather than report them at offsets in a text that is gone.
+describe('highlights whose source has left the corpus (real processes)', () => {
+  let root: string;
+  const run = (...args: string[]) => apparatus([...args, '--corpus', 'corpus', '--project', 'project'], root);
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'apparatus-source-gone-'));
+    cpSync(CORPUS_DIR, join(root, 'corpus'), { recursive: true });
+    const added = run('annotate', 'add', 'pilaca-nako-2021', '--quote', 'would make a damning speech', '--tag', 'Archive leads', '--note', 'Check the Shkodër branch.');
+    expect(added.status).toBe(0);
+    rmSync(join(root, 'corpus', 'pilaca-nako-2021.md'));
+  }, 120_000);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('annotate list marks them, in text and in --json', () => {
+    expect(run('annotate', 'list').stdout).toMatch(/\tpilaca-nako-2021\t\d+–\d+\tyellow \[its source is no longer in the corpus\]\n/);
+    const [listed] = JSON.parse(run('annotate', 'list', '--json').stdout) as (Annotation & { sourceMissing?: boolean })[];
+    expect(listed).toMatchObject({ sourceId: 'pilaca-nako-2021', sourceMissing: true });
+  }, 120_000);
+
+  it('search finds them and says their source is no longer in the corpus', () => {
+    const text = run('search', 'tag:"Archive leads"');
+    expect(text.stdout).toContain('pilaca-nako-2021 (pilaca-nako-2021) — no longer in the corpus\n');
+    const [hit] = JSON.parse(run('search', 'tag:"Archive leads"', '--json').stdout) as { sourceMissing?: boolean }[];
+    expect(hit).toMatchObject({ sourceMissing: true });
+  }, 120_000);
+});
