@@ -1,6 +1,7 @@
 /**
  * A highlight found by search after its source's text was changed by another program: the result
- * shows the quotation as it was highlighted and says, in sight, that the source no longer reads so.
+ * shows the quotation as it was highlighted and says, in sight, that the source no longer reads so;
+ * one whose source file another program took away names that source as no longer in the corpus.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,5 +69,24 @@ describe('a highlight whose wording the source no longer has, in the search resu
     const result = page.locator('.search-results button.result');
     await expect.poll(() => result.allTextContents(), ANSWER).toEqual([expect.stringContaining('The journal of the Serbian academy.')]);
     expect(await result.locator('.result-anchor').count()).toBe(0);
+  });
+
+  it('names a highlight’s source as no longer in the corpus once another program has taken its file away', async () => {
+    const { page } = app;
+    const file = join(root, 'corpus', 'pilaca-nako-2021.md');
+    const quote = 'would make a damning speech';
+    const start = readingText(parseSource(readFileSync(file, 'utf8'))).text.indexOf(quote);
+    backend.services.annotations.create({ sourceId: 'pilaca-nako-2021', start, end: start + quote.length, note: 'Compare with the Tirana press.' });
+    rmSync(file);
+    const heading = page.locator('.search-results .result-source');
+    await expect
+      .poll(async () => {
+        await page.fill('.search-input', '');
+        await page.fill('.search-input', 'Tirana press in:notes');
+        await page.waitForTimeout(300);
+        return heading.allTextContents();
+      }, ANSWER)
+      .toEqual(['pilaca-nako-2021 (no longer in the corpus)']);
+    expect(await shown(heading)).toBe(true);
   });
 });
