@@ -65,6 +65,32 @@ function filterMatches(filter: PlanFilter, source: SegmentSource | undefined): b
 }
 
 /**
+ * What to tell the searcher of each included filter that no source of the library matches (a
+ * misspelt id or name): without it the search only finds nothing, with no word why.
+ */
+export function unmatchedFilterMessages(filters: readonly PlanFilter[], sources: ReadonlyMap<string, SegmentSource>): string[] {
+  const messages: string[] = [];
+  for (const filter of filters) {
+    if (filter.exclude) continue;
+    let matched = false;
+    for (const source of sources.values()) {
+      if (filterMatches(filter, source)) {
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const typed = `${filter.kind}:${filter.value}${filter.prefix ? '*' : ''}`;
+    messages.push(
+      filter.kind === 'author'
+        ? `No author in the library is named "${filter.value}", so "${typed}" matched no source.`
+        : `No source has the id "${filter.value}" or those words in its title, journal or authors, so "${typed}" matched no source.`,
+    );
+  }
+  return messages;
+}
+
+/**
  * A predicate on source ids: true when every kind of included filter accepts the source
  * (several filters of one kind are alternatives) and no excluded filter matches it. Sources
  * without live blocks match no filter. Answers are cached per source.

@@ -9,7 +9,7 @@ import { decodeDocs } from './postings.ts';
 import { evaluateUnit, inverseDocumentFrequency, shardState, unitFields, wordSpans, type ShardState, type UnitTerms } from './evaluate.ts';
 import { expandElement, type ElementTerms } from './expand.ts';
 import { FIELD_ORDER } from './fields.ts';
-import { sourceFilter } from './filters.ts';
+import { sourceFilter, unmatchedFilterMessages } from './filters.ts';
 import { fieldsOfMask, matchRanges, type Hit } from './hits.ts';
 import type { LoadedShard, SearchShards } from './load.ts';
 import { planQuery, type SearchPlan } from './plan.ts';
@@ -236,6 +236,8 @@ export function search(shards: SearchShards, query: string, options: SearchOptio
   const positive = units.filter((terms) => !terms.unit.exclude).length;
   const scope = scopeMasks(plan.scopes);
   const accepts = sourceFilter(plan.filters, shards.sources);
+  // While the index is still loading, a source not yet read may be the one a filter names.
+  if (!shards.loading) messages.push(...unmatchedFilterMessages(plan.filters, shards.sources));
   const averages = averagesOf(shards);
 
   const states = new Map<number, ShardState>();

@@ -165,6 +165,15 @@ describe('search: field filters', () => {
     expect(refSet('-source:split purge')).toEqual(['annotation:a2', 'names#b1']);
   });
 
+  it('says when no source of the library matches a source: or author: filter, and only then', () => {
+    const nothing = search(shards, 'purge source:nosuchsource', { limit: 100 });
+    expect(nothing.hits).toEqual([]);
+    expect(nothing.message).toBe('No source has the id "nosuchsource" or those words in its title, journal or authors, so "source:nosuchsource" matched no source.');
+    expect(search(shards, 'purge author:Pearsen', { limit: 100 }).message).toBe('No author in the library is named "Pearsen", so "author:Pearsen" matched no source.');
+    expect(search(shards, 'purge author:Kal*', { limit: 100 }).message).toBeUndefined();
+    expect(search(shards, 'purge -source:nosuchsource', { limit: 100 }).message).toBeUndefined();
+  });
+
   it('tag: finds annotations by a word of a tag name', () => {
     expect(refs('tag:soviet')).toEqual(['annotation:a1']);
     expect(refs('tag:purge')).toEqual(['annotation:a2']);
