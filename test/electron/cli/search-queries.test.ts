@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteAt } from '../../../core/annotate/describe.ts';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
 import { readingText } from '../../../core/corpus/reading-text.ts';
 import { run } from '../../../electron/cli.ts';
@@ -21,8 +22,10 @@ beforeAll(async () => {
   const trials = store.createTag('Show trials', 'blue', purges.id);
   const source = parseSource(readFileSync(join(f.corpus, 'edemskiy-2019.md'), 'utf8'));
   const exact = 'the naval base at Vlora';
-  const start = readingText(source).text.indexOf(exact);
-  store.create({ sourceId: 'edemskiy-2019', quote: { exact, prefix: '', suffix: '' }, position: { start, end: start + exact.length }, tags: [trials.id] });
+  const text = readingText(source).text;
+  const start = text.indexOf(exact);
+  // The quote with its context, as the app saves one: the phrase occurs four times in the source.
+  store.create({ sourceId: 'edemskiy-2019', quote: quoteAt(text, start, start + exact.length), position: { start, end: start + exact.length }, tags: [trials.id] });
   store.close();
   context = { env: { APPARATUS_CORPUS: f.corpus }, cwd: f.root, platform: 'linux' };
   await search('hoxha');
