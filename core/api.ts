@@ -131,6 +131,8 @@ export interface AnnotationImportPreview {
 export interface AnnotationImportReport {
   imported: { label: string; annotation: Annotation; status: AnchorStatus }[];
   skipped: SkippedRecord[];
+  /** Tags left out of annotations that were imported without them (a name too long for a tag), and why. */
+  tagsLeftOut: { label: string; tag: string; reason: string }[];
   counts: Record<AnchorStatus, number>;
   /** Tags made because no tag had their name. */
   newTags: string[];

@@ -42,9 +42,14 @@ export function describeSummary(summary: AnnotationImportSummary, indent: string
     lines.push(`Skipped ${summary.skipped.length}:`);
     for (const skip of summary.skipped) lines.push(`  ${skip.label}: ${skip.reason}`);
   }
+  if (summary.tagsLeftOut.length > 0) {
+    lines.push(`Tags left out ${summary.tagsLeftOut.length} (their annotations were imported without them):`);
+    for (const left of summary.tagsLeftOut) lines.push(`  ${left.label}: the tag “${excerpt(left.tag)}”: ${left.reason}`);
+  }
   const { anchored, moved, orphaned } = summary.counts;
   const tags = summary.newTags.length > 0 ? ` New tags: ${summary.newTags.join(', ')}.` : '';
-  lines.push(`Imported ${summary.imported.length}: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned.${tags}`);
+  const leftOut = summary.tagsLeftOut.length > 0 ? ` (${summary.tagsLeftOut.length} tag${summary.tagsLeftOut.length === 1 ? '' : 's'} left out.)` : '';
+  lines.push(`Imported ${summary.imported.length}: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned.${leftOut}${tags}`);
   return lines.map((line) => `${indent}${line}\n`).join('');
 }
 

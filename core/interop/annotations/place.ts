@@ -11,6 +11,7 @@ import search from 'approx-string-match';
 import { anchor } from '../../annotate/anchor.ts';
 import type { AnchorResult } from '../../annotate/anchor.ts';
 import { CONTEXT_LENGTH, quoteAt } from '../../annotate/describe.ts';
+import { MAX_CONTEXT_LENGTH } from '../../annotate/limits.ts';
 import type { AnchorStatus, TextPositionSelector, TextQuoteSelector } from '../../annotate/model.ts';
 import { fold, foldedOffset, foldText, originalRange } from './folded-text.ts';
 import type { FoldedText } from './folded-text.ts';
@@ -64,10 +65,20 @@ export function placeQuote(request: PlaceRequest): Placement {
     const start = from + found.start;
     const end = from + found.end;
     if (found.status === 'anchored') return { status: 'anchored', quote: quoteAt(text, start, end), position: { start, end } };
-    return { status: 'moved', quote: { ...quote }, position: { start, end } };
+    return { status: 'moved', quote: keptQuote(quote), position: { start, end } };
   }
   const at = Math.min(Math.max(0, hint ?? from), Math.max(0, text.length - 1));
-  return { status: 'orphaned', quote: { ...quote }, position: { start: at, end: Math.min(text.length, at + Math.max(1, quote.exact.length)) } };
+  return { status: 'orphaned', quote: keptQuote(quote), position: { start: at, end: Math.min(text.length, at + Math.max(1, quote.exact.length)) } };
+}
+
+// The other tool's quote as saved: its context, only a hint for anchoring, cut to what a project
+// keeps (the words nearest the quote), never splitting a surrogate pair.
+function keptQuote(quote: PlaceRequest['quote']): TextQuoteSelector {
+  let prefix = quote.prefix.slice(-MAX_CONTEXT_LENGTH);
+  if (prefix.length < quote.prefix.length && /^[\uDC00-\uDFFF]/.test(prefix)) prefix = prefix.slice(1);
+  let suffix = quote.suffix.slice(0, MAX_CONTEXT_LENGTH);
+  if (suffix.length < quote.suffix.length && /[\uD800-\uDBFF]$/.test(suffix)) suffix = suffix.slice(0, -1);
+  return { exact: quote.exact, prefix, suffix };
 }
 
 function hintOf(request: PlaceRequest, page: PageSpan | undefined): number | null {

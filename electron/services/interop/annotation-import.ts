@@ -3,10 +3,13 @@
  * put on the one the historian chose), placed in the source's reading text by our anchoring
  * (core/interop/annotations/place.ts), and saved through the annotation service with its note, tags
  * (made when new) and colour. Orphans are saved too, quote intact, to be re-attached by hand; an
- * annotation already in the project is not saved twice.
+ * annotation already in the project is not saved twice. An annotation the project cannot hold (a
+ * note over the limit, too many tags) is skipped with its reason before anything of it is made, so
+ * one record never stops the others; a tag that cannot be made is left out of its annotation.
  */
 import type { Annotation, AnchorStatus } from '../../../core/annotate/model.ts';
-import { findTagByName } from '../../../core/annotate/tag-names.ts';
+import { formatLimit, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTATION } from '../../../core/annotate/limits.ts';
+import { findTagByName, normalizeTagName, tagNameKey } from '../../../core/annotate/tag-names.ts';
 import type { CslItem, Source } from '../../../core/corpus/model.ts';
 import { readingText } from '../../../core/corpus/reading-text.ts';
 import type { ExternalAnnotation, SkippedRecord } from '../../../core/interop/annotations/external.ts';
@@ -25,10 +28,20 @@ export interface ImportedAnnotation {
   status: AnchorStatus;
 }
 
+/** A tag of an imported annotation that was not put on it, and why. */
+export interface LeftOutTag {
+  /** The annotation's label. */
+  label: string;
+  tag: string;
+  reason: string;
+}
+
 /** What an import did. */
 export interface AnnotationImportSummary {
   imported: ImportedAnnotation[];
   skipped: SkippedRecord[];
+  /** Tags left out of annotations that were imported without them. */
+  tagsLeftOut: LeftOutTag[];
   /** How many were anchored, moved and orphaned. */
   counts: Record<AnchorStatus, number>;
   /** Tags made because no tag had their name. */
@@ -57,18 +70,24 @@ export class AnnotationImporter {
 
   /** Places and saves `annotations`; `skipped` starts the summary's list of what was not. */
   import(annotations: readonly ExternalAnnotation[], options: AnnotationImportOptions = {}, skipped: readonly SkippedRecord[] = []): AnnotationImportSummary {
-    const summary: AnnotationImportSummary = { imported: [], skipped: [...skipped], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] };
+    const summary: AnnotationImportSummary = { imported: [], skipped: [...skipped], tagsLeftOut: [], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] };
     if (options.sourceId !== undefined) this.#corpus.get(options.sourceId);
     const items: CslItem[] = this.#corpus.list().map((summaryItem) => this.#corpus.get(summaryItem.id).meta.csl);
     const texts = new Map<string, { text: string; pages: PageSpan[]; existing: Annotation[] }>();
     for (const external of annotations) {
+      const skip = (reason: string) => summary.skipped.push({ label: external.label, reason });
       if (external.quote === null || external.quote.exact.trim() === '') {
-        summary.skipped.push({ label: external.label, reason: 'it highlights no words' });
+        skip('it highlights no words');
+        continue;
+      }
+      const refusal = refusalOf(external);
+      if (refusal !== null) {
+        skip(refusal);
         continue;
       }
       const sourceId = options.sourceId ?? matchSource(external.target, items);
       if (sourceId === null) {
-        summary.skipped.push({ label: external.label, reason: `no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}` });
+        skip(`no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}`);
         continue;
       }
       let context = texts.get(sourceId);
@@ -82,19 +101,28 @@ export class AnnotationImporter {
         (a) => a.quote.exact === placement.quote.exact && a.position.start === placement.position.start && a.position.end === placement.position.end && a.note === external.note,
       );
       if (duplicate) {
-        summary.skipped.push({ label: external.label, reason: `it is already in the project (highlight ${duplicate.id})` });
+        skip(`it is already in the project (highlight ${duplicate.id})`);
         continue;
       }
-      const tags = external.tags.flatMap((name) => this.#tagId(name, summary));
-      const annotation = this.#annotations.addPlaced({
-        sourceId,
-        quote: placement.quote,
-        position: placement.position,
-        ...(external.color ? { color: external.color } : {}),
-        tags,
-        note: external.note,
-        anchor: placement.status,
-      });
+      // Tags are made only now, once the annotation is known to be saved: a skipped one leaves none behind.
+      const names = this.#tagNames(external, summary);
+      let annotation: Annotation;
+      try {
+        annotation = this.#annotations.addPlaced({
+          sourceId,
+          quote: placement.quote,
+          position: placement.position,
+          ...(external.color ? { color: external.color } : {}),
+          tags: [...new Set(names.flatMap((name) => this.#tagId(name, external.label, summary)))],
+          note: external.note,
+          anchor: placement.status,
+        });
+      } catch (error) {
+        // A refusal is this record's; a failure of the project itself (a full disk) stops the import.
+        if (!isRefusal(error)) throw error;
+        skip(error.message);
+        continue;
+      }
       context.existing.push(annotation);
       summary.imported.push({ label: external.label, annotation, status: placement.status });
       summary.counts[placement.status] += 1;
@@ -102,7 +130,22 @@ export class AnnotationImporter {
     return summary;
   }
 
-  #tagId(name: string, summary: AnnotationImportSummary): string[] {
+  // The annotation's tag names, each once; a name too long for a tag is left out, with why.
+  #tagNames(external: ExternalAnnotation, summary: AnnotationImportSummary): string[] {
+    const names = new Map<string, string>();
+    for (const tag of external.tags) {
+      const name = normalizeTagName(tag);
+      if (name === '') continue;
+      if (name.length > MAX_TAG_NAME_LENGTH) {
+        summary.tagsLeftOut.push({ label: external.label, tag: name, reason: `a tag name can have at most ${formatLimit(MAX_TAG_NAME_LENGTH)} characters` });
+        continue;
+      }
+      if (!names.has(tagNameKey(name))) names.set(tagNameKey(name), name);
+    }
+    return [...names.values()];
+  }
+
+  #tagId(name: string, label: string, summary: AnnotationImportSummary): string[] {
     const found = findTagByName(this.#tags.list(), name);
     if (found) return [found.id];
     try {
@@ -110,10 +153,24 @@ export class AnnotationImporter {
       summary.newTags.push(tag.name);
       return [tag.id];
     } catch (error) {
-      summary.skipped.push({ label: `the tag “${name}”`, reason: error instanceof Error ? error.message : String(error) });
+      if (!isRefusal(error)) throw error;
+      summary.tagsLeftOut.push({ label, tag: name, reason: error.message });
       return [];
     }
   }
+}
+
+function isRefusal(error: unknown): error is DomainError {
+  return error instanceof DomainError && (error.kind === 'invalid-input' || error.kind === 'conflict');
+}
+
+/** Why the project cannot hold `external` (checked before anything of it is made), or null. */
+export function refusalOf(external: ExternalAnnotation): string | null {
+  if (external.note.length > MAX_NOTE_LENGTH) return `its note is longer than the ${formatLimit(MAX_NOTE_LENGTH)} characters a note can hold`;
+  if (external.quote && external.quote.exact.length > MAX_QUOTE_LENGTH) return `its highlighted passage is longer than the ${formatLimit(MAX_QUOTE_LENGTH)} characters a highlight can hold`;
+  const tags = new Set(external.tags.map(tagNameKey).filter((key) => key !== '')).size;
+  if (tags > MAX_TAGS_PER_ANNOTATION) return `it carries ${formatLimit(tags)} tags; a highlight can carry at most ${formatLimit(MAX_TAGS_PER_ANNOTATION)}`;
+  return null;
 }
 
 function describeTarget(external: ExternalAnnotation): string {

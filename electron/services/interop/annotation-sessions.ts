@@ -11,7 +11,7 @@ import { matchSource } from '../../../core/interop/annotations/match-source.ts';
 import { DomainError } from '../../../core/errors.ts';
 import type { CorpusService } from '../corpus-service.ts';
 import { readAnnotationsFile } from './annotation-file.ts';
-import { requireSource, type AnnotationImporter } from './annotation-import.ts';
+import { refusalOf, requireSource, type AnnotationImporter } from './annotation-import.ts';
 
 // What the import tells of an annotation whose address names no source, in the window's words.
 const CHOOSE_A_SOURCE = 'choose the source it is on when you import the file';
@@ -38,8 +38,15 @@ export class AnnotationImportSessions {
     const counts = new Map<string, number>();
     let unmatched = 0;
     let annotations = 0;
+    // The preview lists what the import will refuse, as the import's report does, so that its counts add up.
+    const skipped = [...read.skipped];
     for (const external of read.annotations) {
       if (external.quote === null || external.quote.exact.trim() === '') continue;
+      const refusal = refusalOf(external);
+      if (refusal !== null) {
+        skipped.push({ label: external.label, reason: refusal });
+        continue;
+      }
       annotations += 1;
       const sourceId = matchSource(external.target, items);
       if (sourceId === null) unmatched += 1;
@@ -56,7 +63,7 @@ export class AnnotationImportSessions {
       annotations,
       bySource: [...counts].map(([sourceId, count]) => ({ sourceId, title: titles.get(sourceId) ?? sourceId, count })),
       unmatched,
-      skipped: read.skipped,
+      skipped,
     };
   }
 

@@ -9,7 +9,8 @@ const STATUS_LABELS: Record<AnchorStatus, string> = { anchored: 'Anchored', move
 export function describeCounts(report: AnnotationImportReport): string {
   const { anchored, moved, orphaned } = report.counts;
   const tags = report.newTags.length > 0 ? ` New tags: ${report.newTags.join(', ')}.` : '';
-  return `Imported ${report.imported.length}: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned.${tags}`;
+  const leftOut = report.tagsLeftOut.length > 0 ? ` (${plural(report.tagsLeftOut.length, 'tag')} left out.)` : '';
+  return `Imported ${report.imported.length}: ${anchored} anchored, ${moved} moved, ${orphaned} orphaned.${leftOut}${tags}`;
 }
 
 /**
@@ -32,6 +33,8 @@ export function annotationReport(report: AnnotationImportReport, titleOf: (sourc
   if (report.counts.orphaned > 0) parts.push(el('p', 'form-hint', 'Orphaned: the words were not found in the source; they are kept in the annotations list, where you can re-attach them.'));
   const skipped = listSection(`Not imported (${plural(report.skipped.length, 'record')})`, report.skipped.map((skip) => el('span', '', `${skip.label}: ${skip.reason}`)), 'skipped-records');
   if (skipped) parts.push(skipped);
+  const leftOut = listSection(`Tags left out (${plural(report.tagsLeftOut.length, 'tag')}: their annotations were imported without them)`, report.tagsLeftOut.map((left) => el('span', '', `${left.label}: the tag “${excerpt(left.tag)}”: ${left.reason}`)), 'tags-left-out');
+  if (leftOut) parts.push(leftOut);
   return parts;
 }
 

@@ -196,3 +196,55 @@ describe('our JSON-LD export, imported into an empty project', () => {
     expect(shape(after.annotations, after.tagNames)).toEqual(shape(before, names));
   });
 });
+
+describe('apparatus annotations import: a record the project cannot hold', () => {
+  const WIKI = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+  const words = ['Albania furthermore was the only country in Eastern Europe', 'the Soviet Union', 'Khrushchev', 'Tito', 'Enver Hoxha'];
+  const hypothesis = (id: string, exact: string, extra: Record<string, unknown> = {}, quote: Record<string, string> = {}) => ({
+    id,
+    uri: WIKI,
+    text: `note ${id}`,
+    tags: [],
+    target: [{ source: WIKI, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '', ...quote }] }],
+    ...extra,
+  });
+  const importFile = async (name: string, annotations: unknown[]) => {
+    const file = join(dir, `${name}.json`);
+    writeFileSync(file, JSON.stringify({ annotations }));
+    return annotationsCommand.run(['import', file, ...projectArgs(name)], context);
+  };
+
+  it('skips an annotation whose note or tags are over the limits, names it, imports the ones after it and makes none of its tags', async () => {
+    const list = words.map((w, i) => hypothesis(`A${i + 1}`, w));
+    list[1] = hypothesis('A2', words[1] as string, { text: 'x'.repeat(200_001) });
+    list[3] = hypothesis('A4', words[3] as string, { tags: Array.from({ length: 501 }, (_, i) => `tag ${i}`) });
+    const outcome = await importFile('limits', list);
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('Skipped 2:\n');
+    expect(outcome.stdout).toContain('  Hypothesis annotation A2: its note is longer than the 200,000 characters a note can hold\n');
+    expect(outcome.stdout).toContain('  Hypothesis annotation A4: it carries 501 tags; a highlight can carry at most 500\n');
+    expect(outcome.stdout).toContain('Imported 3: 3 anchored, 0 moved, 0 orphaned.\n');
+    const { annotations, tagNames } = annotationsOf('limits');
+    expect(annotations.map((a) => a.note).sort()).toEqual(['note A1', 'note A3', 'note A5']);
+    expect(tagNames.size).toBe(0);
+  });
+
+  it('keeps the end of a context longer than a project holds, the words nearest the quote', async () => {
+    const prefix = `${'far away '.repeat(200)}near`;
+    const outcome = await importFile('context', [hypothesis('C1', 'words this article never had', {}, { prefix, suffix: 'after '.repeat(300) })]);
+    expect(outcome.stdout).toContain('Imported 1: 0 anchored, 0 moved, 1 orphaned.\n');
+    const [orphan] = annotationsOf('context').annotations;
+    expect(orphan?.quote.prefix).toBe(prefix.slice(-1000));
+    expect(orphan?.quote.suffix).toBe('after '.repeat(300).slice(0, 1000));
+  });
+
+  it('imports an annotation without a tag too long to be one, and says so beside the count, not among the skipped', async () => {
+    const outcome = await importFile('tag', [hypothesis('T1', words[0] as string, { tags: ['kept', 'L'.repeat(201)] }), hypothesis('T2', words[2] as string)]);
+    expect(outcome.stdout).not.toContain('Skipped');
+    expect(outcome.stdout).toContain('Tags left out 1 (their annotations were imported without them):\n  Hypothesis annotation T1: the tag “LLL');
+    expect(outcome.stdout).toContain(': a tag name can have at most 200 characters\n');
+    expect(outcome.stdout).toContain('Imported 2: 2 anchored, 0 moved, 0 orphaned. (1 tag left out.) New tags: kept.\n');
+    const { annotations, tagNames } = annotationsOf('tag');
+    expect(annotations.find((a) => a.note === 'note T1')?.tags.map((id) => tagNames.get(id))).toEqual(['kept']);
+  });
+});

@@ -57,6 +57,22 @@ describe('imports the window confirms by token', () => {
     expect(backend.services.annotations.list({})).toEqual([]);
   });
 
+  it('previews and imports a file with a record the project cannot hold: it is listed as not imported, the records after it are imported', async () => {
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    const annotation = (id: string, exact: string, text: string) => ({ id, uri: wiki, text, tags: [], target: [{ source: wiki, selector: [{ type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }] }] });
+    const file = join(corpus.folder, '..', 'limits.json');
+    writeFileSync(file, JSON.stringify({ annotations: [annotation('A1', 'Khrushchev', 'one'), annotation('A2', 'Tito', 'x'.repeat(200_001)), annotation('A3', 'Enver Hoxha', 'three')] }));
+    backend.filesToChoose.push(file);
+    const preview = await call('annotations.importChoose', {});
+    if (!preview.ok || !preview.value) throw new Error('no preview');
+    const refused = { label: 'Hypothesis annotation A2', reason: 'its note is longer than the 200,000 characters a note can hold' };
+    expect(preview.value).toMatchObject({ annotations: 2, bySource: [{ sourceId: 'wikipedia-split', count: 2 }], skipped: [refused] });
+    const report = await call('annotations.importCommit', { token: preview.value.token });
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value).toMatchObject({ skipped: [refused], tagsLeftOut: [], counts: { anchored: 2, moved: 0, orphaned: 0 } });
+    expect(backend.services.annotations.list({}).map((a) => a.note).sort()).toEqual(['one', 'three']);
+  });
+
   it('says Zotero is not running when nothing answers, as a failure of another program', async () => {
     expect(await call('zotero.collections', {})).toMatchObject({ ok: false, error: { code: 'unavailable', message: expect.stringMatching(/^Zotero is not running: nothing answers at http:\/\/127\.0\.0\.1:1\. Start Zotero 7/) } });
     expect(await call('zotero.send', { ids: ['edemskiy-2019'] })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
