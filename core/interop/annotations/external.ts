@@ -18,6 +18,8 @@ export interface ExternalTarget {
 export interface ExternalAnnotation {
   /** Names the annotation in a report ("Hypothesis annotation Ab3x…", "Zotero annotation KEY"). */
   label: string;
+  /** The id Apparatus gave the annotation, when the file is one of our exports (`urn:uuid:` ids). */
+  apparatusId?: string;
   target: ExternalTarget;
   /** The highlighted words and, where the tool kept it, the text around them. Null for a page note. */
   quote: { exact: string; prefix: string; suffix: string } | null;
@@ -55,6 +57,12 @@ export interface ExternalAnnotations {
 export function doiIn(text: string): string | null {
   const match = /\b(10\.\d{4,9}\/[^\s"<>?#]+)/i.exec(decodeSafely(text));
   return match ? (match[1] as string).replace(/[.,;]+$/, '').toLowerCase() : null;
+}
+
+/** The annotation id an `urn:uuid:` IRI names (our JSON-LD export writes each highlight's so), or undefined. */
+export function apparatusIdOf(iri: unknown): string | undefined {
+  const match = typeof iri === 'string' ? /^urn:uuid:([0-9a-f-]{36})$/i.exec(iri) : null;
+  return match ? (match[1] as string) : undefined;
 }
 
 /** The identifiers of a target IRI, sorted into web addresses, DOIs and our source ids. */

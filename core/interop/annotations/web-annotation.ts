@@ -8,7 +8,7 @@
  * citation our export adds, are left out.
  */
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
-import { targetOf } from './external.ts';
+import { apparatusIdOf, targetOf } from './external.ts';
 import { isNumber, isRecord, stringOr } from '../json-values.ts';
 
 /** The annotations of a Web Annotation document; `null` if it holds none. */
@@ -56,6 +56,7 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
   const { note, tags } = bodies(item);
   return {
     label,
+    apparatusId: apparatusIdOf(item.id),
     target: targetOf(iris),
     quote: { exact: quote.exact, prefix: stringOr(quote.prefix), suffix: stringOr(quote.suffix) },
     position: isNumber(position?.start) && isNumber(position?.end) ? { start: position.start, end: position.end } : null,

@@ -80,6 +80,13 @@ export class AnnotationImporter {
         skip('it highlights no words');
         continue;
       }
+      // Our own export names each highlight: one with that id is already here, wherever it now sits
+      // (an orphan's export has no position, so its place would not tell).
+      const present = external.apparatusId === undefined ? undefined : this.#annotations.get(external.apparatusId);
+      if (present) {
+        skip(`it is already in the project (highlight ${present.id})`);
+        continue;
+      }
       const refusal = refusalOf(external);
       if (refusal !== null) {
         skip(refusal);

@@ -197,6 +197,22 @@ describe('our JSON-LD export, imported into an empty project', () => {
   });
 });
 
+describe('our JSON-LD export, imported into the project it came from', () => {
+  it('adds nothing: each highlight is known by its id, an orphan (exported without its position) included', async () => {
+    const store = openProjectStore(join(dir, 'p', 'project.sqlite'));
+    const wiki = textOf(wikipedia);
+    const words = 'Albania furthermore was the only country in Eastern Europe';
+    store.create({ sourceId: 'wikipedia-split', ...describeRange(wiki, wiki.indexOf(words), wiki.indexOf(words) + words.length), note: 'kept' });
+    const orphan = store.create({ sourceId: 'wikipedia-split', quote: { exact: 'words this article never had', prefix: '', suffix: '' }, position: { start: 10, end: 38 }, anchor: 'orphaned', note: 'lost' });
+    store.close();
+    await exportCommand.run(['--format', 'jsonld', '--out', 'all.jsonld', ...projectArgs('p')], context);
+    const again = await annotationsCommand.run(['import', join(dir, 'all.jsonld'), ...projectArgs('p')], context);
+    expect(again.stdout).toContain(`annotation urn:uuid:${orphan.id}: it is already in the project (highlight ${orphan.id})\n`);
+    expect(again.stdout).toContain('Imported 0: 0 anchored, 0 moved, 0 orphaned.');
+    expect(annotationsOf('p').annotations).toHaveLength(2);
+  });
+});
+
 describe('apparatus annotations import: a record the project cannot hold', () => {
   const WIKI = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
   const words = ['Albania furthermore was the only country in Eastern Europe', 'the Soviet Union', 'Khrushchev', 'Tito', 'Enver Hoxha'];
