@@ -46,9 +46,11 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
   const target = Array.isArray(item.target) ? item.target.find(isRecord) : undefined;
   const selectors = target && Array.isArray(target.selector) ? target.selector.filter(isRecord) : [];
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
-  if (!quote || typeof quote.exact !== 'string' || quote.exact.trim() === '') {
-    return { label, reason: 'it is a page note: it highlights no words of the text' };
-  }
+  // A page note has no selector at all; a passage named only by its place cannot be found in our
+  // text, whose characters are counted differently: the quote is what places it.
+  if (selectors.length === 0) return { label, reason: 'it is a page note: it highlights no words of the text' };
+  if (!quote) return { label, reason: 'it does not quote the words it highlights (a TextQuoteSelector is needed to find the passage; its position alone cannot place it)' };
+  if (typeof quote.exact !== 'string' || quote.exact.trim() === '') return { label, reason: 'its quoted words are empty' };
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
   const page = selectors.find((s) => s.type === 'PageSelector');
   const iris = [typeof target?.source === 'string' ? target.source : '', typeof item.uri === 'string' ? item.uri : '', ...documentLinks(item.document)].filter((iri) => iri !== '');

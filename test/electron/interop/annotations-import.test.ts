@@ -97,6 +97,14 @@ describe('apparatus annotations import: a Hypothesis export', () => {
     await expect(annotationsCommand.run(['import', file, '--source', 'no-such-source', ...projectArgs('q')], context)).rejects.toThrow('There is no source “no-such-source” in the corpus');
   });
 
+  it('says that an annotation recorded only by its position needs its quoted words, not that it is a page note', async () => {
+    const file = join(dir, 'position.json');
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    writeFileSync(file, JSON.stringify({ annotations: [{ id: 'P1', uri: wiki, text: 'position only', tags: [], target: [{ source: wiki, selector: [{ type: 'TextPositionSelector', start: 492, end: 503 }] }] }] }));
+    const outcome = await annotationsCommand.run(['import', file, ...projectArgs('p')], context);
+    expect(outcome.stdout).toContain('Hypothesis annotation P1: it does not quote the words it highlights (a TextQuoteSelector is needed to find the passage; its position alone cannot place it)\n');
+  });
+
   it('refuses a file that is not annotations, naming what it reads', async () => {
     const file = join(dir, 'x.json');
     writeFileSync(file, '{"hello": "world"}');
