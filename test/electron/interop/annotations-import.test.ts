@@ -105,6 +105,13 @@ describe('apparatus annotations import: a Hypothesis export', () => {
     expect(outcome.stdout).toContain('Hypothesis annotation P1: it does not quote the words it highlights (a TextQuoteSelector is needed to find the passage; its position alone cannot place it)\n');
   });
 
+  it('reads an export saved as UTF-16 with a byte-order mark', async () => {
+    const file = join(dir, 'utf16.json');
+    writeFileSync(file, Buffer.from(`\uFEFF${readFileSync(HYPOTHESIS, 'utf8')}`, 'utf16le'));
+    const outcome = await annotationsCommand.run(['import', file, ...projectArgs('p')], context);
+    expect(outcome.stdout).toContain('Imported 5: 3 anchored, 1 moved, 1 orphaned.');
+  });
+
   it('refuses a file that is not annotations, naming what it reads', async () => {
     const file = join(dir, 'x.json');
     writeFileSync(file, '{"hello": "world"}');
