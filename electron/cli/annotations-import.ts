@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { readAnnotationsFile } from '../services/interop/annotation-file.ts';
 import { requireSource, type AnnotationImportSummary } from '../services/interop/annotation-import.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, interruptedCode, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus annotations import FILE`: highlights made in Hypothesis or any W3C Web Annotation tool. */
@@ -23,11 +23,24 @@ found only approximately is marked moved; what is not found is kept as an orphan
     if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
     const path = resolve(context.cwd, file);
     const read = readAnnotationsFile(path);
-    return withServices(values, context, 'write', (services) => {
+    const signal = context.interruption?.();
+    const report = context.progress;
+    return withServices(values, context, 'write', async (services) => {
       requireSource(services.corpus, values.source);
-      const summary = services.annotationImports.import(read.annotations, values.source === undefined ? { unmatched: 'name the source with --source ID' } : { sourceId: values.source }, read.skipped);
+      const options = values.source === undefined ? { unmatched: 'name the source with --source ID' } : { sourceId: values.source };
+      const onProgress = report ? (done: number, total: number) => report(`Importing annotations: ${done.toLocaleString('en')} of ${total.toLocaleString('en')}`) : undefined;
+      const { summary, unread } = await services.annotationImports
+        .importStoppable(read.annotations, options, read.skipped, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) })
+        .finally(() => report?.(''));
       const total = read.annotations.length + read.skipped.length;
-      return ok(`Read ${total} annotation${total === 1 ? '' : 's'} from ${basename(path)} (${read.format}).\n${describeSummary(summary, '')}`);
+      const stdout = `Read ${total} annotation${total === 1 ? '' : 's'} from ${basename(path)} (${read.format}).\n${describeSummary(summary, '')}`;
+      if (signal?.aborted && unread > 0) {
+        // What was saved stays saved; a second run skips it (already in the project) and imports the rest.
+        const saved = summary.imported.length;
+        const stderr = `apparatus annotations: stopped before the end: ${saved} annotation${saved === 1 ? ' was' : 's were'} saved, ${unread} of the file's ${read.annotations.length} were not read. Run the same import again to complete it: the annotations already in the project are skipped.\n`;
+        return { code: interruptedCode(signal), stdout, stderr };
+      }
+      return ok(stdout);
     });
   },
 };

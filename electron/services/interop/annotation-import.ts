@@ -56,6 +56,24 @@ export interface AnnotationImportOptions {
   unmatched?: string;
 }
 
+/** How an import that can be stopped is stopped, and says how far it has come. */
+export interface StoppableImport {
+  signal?: AbortSignal;
+  /** `done` records of `total` read. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+// Records imported between two turns of the process (a turn costs little; this many take a moment).
+const STEP = 100;
+
+// One import under way: its summary so far, and what it reads once (the corpus's references, each source's text).
+interface ImportRun {
+  summary: AnnotationImportSummary;
+  options: AnnotationImportOptions;
+  items: CslItem[];
+  texts: Map<string, { text: string; pages: PageSpan[]; existing: Annotation[] }>;
+}
+
 /** Imports annotations into one project over one corpus. */
 export class AnnotationImporter {
   readonly #corpus: CorpusService;
@@ -70,71 +88,99 @@ export class AnnotationImporter {
 
   /** Places and saves `annotations`; `skipped` starts the summary's list of what was not. */
   import(annotations: readonly ExternalAnnotation[], options: AnnotationImportOptions = {}, skipped: readonly SkippedRecord[] = []): AnnotationImportSummary {
-    const summary: AnnotationImportSummary = { imported: [], skipped: [...skipped], tagsLeftOut: [], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] };
-    if (options.sourceId !== undefined) this.#corpus.get(options.sourceId);
-    const items: CslItem[] = this.#corpus.list().map((summaryItem) => this.#corpus.get(summaryItem.id).meta.csl);
-    const texts = new Map<string, { text: string; pages: PageSpan[]; existing: Annotation[] }>();
-    for (const external of annotations) {
-      const skip = (reason: string) => summary.skipped.push({ label: external.label, reason });
-      if (external.quote === null || external.quote.exact.trim() === '') {
-        skip('it highlights no words');
-        continue;
+    const run = this.#start(options, skipped);
+    for (const external of annotations) this.#importOne(external, run);
+    return run.summary;
+  }
+
+  /**
+   * Like `import`, giving the process a turn every so many records, so that Ctrl-C is heard: once
+   * `signal` is aborted it stops before the next record. `unread` is how many were never read;
+   * every annotation before them is saved, so importing the file again completes the import.
+   */
+  async importStoppable(annotations: readonly ExternalAnnotation[], options: AnnotationImportOptions, skipped: readonly SkippedRecord[], control: StoppableImport): Promise<{ summary: AnnotationImportSummary; unread: number }> {
+    const run = this.#start(options, skipped);
+    for (const [index, external] of annotations.entries()) {
+      if (index % STEP === 0 && index > 0) {
+        control.onProgress?.(index, annotations.length);
+        await new Promise((resume) => setImmediate(resume));
       }
-      // Our own export names each highlight: one with that id is already here, wherever it now sits
-      // (an orphan's export has no position, so its place would not tell).
-      const present = external.apparatusId === undefined ? undefined : this.#annotations.get(external.apparatusId);
-      if (present) {
-        skip(`it is already in the project (highlight ${present.id})`);
-        continue;
-      }
-      const refusal = refusalOf(external);
-      if (refusal !== null) {
-        skip(refusal);
-        continue;
-      }
-      const sourceId = options.sourceId ?? matchSource(external.target, items);
-      if (sourceId === null) {
-        skip(`no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}`);
-        continue;
-      }
-      let context = texts.get(sourceId);
-      if (!context) {
-        const source: Source = this.#corpus.get(sourceId);
-        context = { text: readingText(source).text, pages: pageSpans(source), existing: this.#annotations.list({ sourceId }) };
-        texts.set(sourceId, context);
-      }
-      const placement = placeQuote({ text: context.text, pages: context.pages, quote: external.quote, position: external.position, pageLabel: external.pageLabel, pageOffset: external.pageOffset });
-      const duplicate = context.existing.find(
-        (a) => a.quote.exact === placement.quote.exact && a.position.start === placement.position.start && a.position.end === placement.position.end && a.note === external.note,
-      );
-      if (duplicate) {
-        skip(`it is already in the project (highlight ${duplicate.id})`);
-        continue;
-      }
-      // Tags are made only now, once the annotation is known to be saved: a skipped one leaves none behind.
-      const names = this.#tagNames(external, summary);
-      let annotation: Annotation;
-      try {
-        annotation = this.#annotations.addPlaced({
-          sourceId,
-          quote: placement.quote,
-          position: placement.position,
-          ...(external.color ? { color: external.color } : {}),
-          tags: [...new Set(names.flatMap((name) => this.#tagId(name, external.label, summary)))],
-          note: external.note,
-          anchor: placement.status,
-        });
-      } catch (error) {
-        // A refusal is this record's; a failure of the project itself (a full disk) stops the import.
-        if (!isRefusal(error)) throw error;
-        skip(error.message);
-        continue;
-      }
-      context.existing.push(annotation);
-      summary.imported.push({ label: external.label, annotation, status: placement.status });
-      summary.counts[placement.status] += 1;
+      if (control.signal?.aborted) return { summary: run.summary, unread: annotations.length - index };
+      this.#importOne(external, run);
     }
-    return summary;
+    return { summary: run.summary, unread: 0 };
+  }
+
+  #start(options: AnnotationImportOptions, skipped: readonly SkippedRecord[]): ImportRun {
+    if (options.sourceId !== undefined) this.#corpus.get(options.sourceId);
+    return {
+      summary: { imported: [], skipped: [...skipped], tagsLeftOut: [], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] },
+      options,
+      items: this.#corpus.list().map((summaryItem) => this.#corpus.get(summaryItem.id).meta.csl),
+      texts: new Map(),
+    };
+  }
+
+  #importOne(external: ExternalAnnotation, run: ImportRun): void {
+    const { summary, options, items, texts } = run;
+    const skip = (reason: string) => summary.skipped.push({ label: external.label, reason });
+    if (external.quote === null || external.quote.exact.trim() === '') {
+      skip('it highlights no words');
+      return;
+    }
+    // Our own export names each highlight: one with that id is already here, wherever it now sits
+    // (an orphan's export has no position, so its place would not tell).
+    const present = external.apparatusId === undefined ? undefined : this.#annotations.get(external.apparatusId);
+    if (present) {
+      skip(`it is already in the project (highlight ${present.id})`);
+      return;
+    }
+    const refusal = refusalOf(external);
+    if (refusal !== null) {
+      skip(refusal);
+      return;
+    }
+    const sourceId = options.sourceId ?? matchSource(external.target, items);
+    if (sourceId === null) {
+      skip(`no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}`);
+      return;
+    }
+    let context = texts.get(sourceId);
+    if (!context) {
+      const source: Source = this.#corpus.get(sourceId);
+      context = { text: readingText(source).text, pages: pageSpans(source), existing: this.#annotations.list({ sourceId }) };
+      texts.set(sourceId, context);
+    }
+    const placement = placeQuote({ text: context.text, pages: context.pages, quote: external.quote, position: external.position, pageLabel: external.pageLabel, pageOffset: external.pageOffset });
+    const duplicate = context.existing.find(
+      (a) => a.quote.exact === placement.quote.exact && a.position.start === placement.position.start && a.position.end === placement.position.end && a.note === external.note,
+    );
+    if (duplicate) {
+      skip(`it is already in the project (highlight ${duplicate.id})`);
+      return;
+    }
+    // Tags are made only now, once the annotation is known to be saved: a skipped one leaves none behind.
+    const names = this.#tagNames(external, summary);
+    let annotation: Annotation;
+    try {
+      annotation = this.#annotations.addPlaced({
+        sourceId,
+        quote: placement.quote,
+        position: placement.position,
+        ...(external.color ? { color: external.color } : {}),
+        tags: [...new Set(names.flatMap((name) => this.#tagId(name, external.label, summary)))],
+        note: external.note,
+        anchor: placement.status,
+      });
+    } catch (error) {
+      // A refusal is this record's; a failure of the project itself (a full disk) stops the import.
+      if (!isRefusal(error)) throw error;
+      skip(error.message);
+      return;
+    }
+    context.existing.push(annotation);
+    summary.imported.push({ label: external.label, annotation, status: placement.status });
+    summary.counts[placement.status] += 1;
   }
 
   // The annotation's tag names, each once; a name too long for a tag is left out, with why.

@@ -279,3 +279,23 @@ describe('apparatus annotations import: a record the project cannot hold', () =>
     expect(annotations.find((a) => a.note === 'note T1')?.tags.map((id) => tagNames.get(id))).toEqual(['kept']);
   });
 });
+
+describe('apparatus annotations import: Ctrl-C', () => {
+  it('stops between records, says on stderr how many were saved and that running it again completes it; the second run does', async () => {
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    const annotations = Array.from({ length: 150 }, (_, i) => ({ id: `K${i}`, uri: wiki, text: `note ${i}`, tags: [], target: [{ source: wiki, selector: [{ type: 'TextQuoteSelector', exact: 'Khrushchev', prefix: '', suffix: '' }] }] }));
+    const file = join(dir, 'many.json');
+    writeFileSync(file, JSON.stringify({ annotations }));
+    // Ctrl-C arrives while the import shows how far it has come.
+    const controller = new AbortController();
+    const interrupted: CliContext = { ...context, interruption: () => controller.signal, progress: (line) => (line === '' ? undefined : controller.abort('SIGINT')) };
+    const stopped = await annotationsCommand.run(['import', file, ...projectArgs('p')], interrupted);
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toBe("apparatus annotations: stopped before the end: 100 annotations were saved, 50 of the file's 150 were not read. Run the same import again to complete it: the annotations already in the project are skipped.\n");
+    expect(annotationsOf('p').annotations).toHaveLength(100);
+    const again = await annotationsCommand.run(['import', file, ...projectArgs('p')], context);
+    expect(again.stdout).toContain('Skipped 100:');
+    expect(again.stdout).toContain('Imported 50: 50 anchored, 0 moved, 0 orphaned.');
+    expect(annotationsOf('p').annotations).toHaveLength(150);
+  });
+});
