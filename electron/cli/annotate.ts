@@ -61,6 +61,8 @@ export const annotateCommand: CliCommand = {
 function add(project: AppServices, sourceId: string | undefined, values: { quote?: string; occurrence?: string; tag?: string[]; note?: string; color?: string }): Annotation {
   if (!sourceId) throw new CliUsageError('annotate add needs a source id (see apparatus list)');
   if (!values.quote) throw new CliUsageError('annotate add needs --quote TEXT');
+  // A highlight of spaces quotes nothing; the annotation import refuses such quotes too.
+  if (values.quote.trim() === '') throw new CliUsageError('--quote holds only spaces: give the words to highlight');
   const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new CliUsageError('--occurrence must be a whole number from 1');
   if (values.color !== undefined && !isColor(values.color)) throw new CliUsageError(`--color must be one of ${COLORS.join(', ')}`);

@@ -31,6 +31,15 @@ describe('apparatus annotate and apparatus tag', () => {
     expect(await listJson()).toEqual([]);
   });
 
+  it('refuses a quotation of spaces alone, saving nothing', async () => {
+    for (const quote of [' ', '   ', '\n\t']) {
+      const outcome = await cli('annotate', 'add', 'wikipedia-split', '--corpus', CORPUS_DIR, '--quote', quote);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toContain('--quote holds only spaces: give the words to highlight');
+    }
+    expect(await listJson()).toEqual([]);
+  });
+
   it('lists by source and by tag, including child tags', async () => {
     await cli('annotate', 'add', 'edemskiy-2019', '--corpus', CORPUS_DIR, '--quote', 'Bucharest', '--tag', 'Conferences');
     await cli('annotate', 'add', 'wikipedia-split', '--corpus', CORPUS_DIR, '--quote', 'Bucharest', '--tag', 'Other');
