@@ -1,6 +1,7 @@
 import { COLORS, isColor } from '../../core/annotate/palette.ts';
 import { findTagByName } from '../../core/annotate/tag-names.ts';
 import type { Annotation, Tag } from '../../core/annotate/model.ts';
+import { findQuote } from '../../core/annotate/find-quote.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { AppServices } from '../services/app-services.ts';
@@ -12,8 +13,8 @@ const USAGE = `Usage:
   apparatus annotate list [--source S] [--tag T] [--json]
   apparatus annotate delete ID
 
-add      highlights the Nth occurrence (default 1) of TEXT in the source's reading text; tags
-         that do not exist yet are created
+add      highlights the Nth occurrence (default 1) of TEXT in the source's reading text (any run
+         of spaces and line breaks in TEXT matches any other); tags that do not exist yet are created
 list     the annotations, all or of one source or tag (with the tags below it)
 delete   deletes one annotation
 Colours: ${COLORS.join(', ')}. Every command accepts --corpus DIR and --project DIR.`;
@@ -67,18 +68,17 @@ function add(project: AppServices, sourceId: string | undefined, values: { quote
   if (!Number.isInteger(occurrence) || occurrence < 1) throw new CliUsageError('--occurrence must be a whole number from 1');
   if (values.color !== undefined && !isColor(values.color)) throw new CliUsageError(`--color must be one of ${COLORS.join(', ')}`);
   const text = readingText(project.corpus.get(sourceId)).text;
-  const start = nthIndex(text, values.quote, occurrence);
-  if (start < 0) {
-    const count = countOccurrences(text, values.quote);
+  const found = findQuote(text, values.quote, occurrence);
+  if ('count' in found) {
     throw new DomainError(
       'not-found',
-      count === 0
+      found.count === 0
         ? `The text “${excerpt(values.quote)}” is not in ${sourceId}.`
-        : `The text “${excerpt(values.quote)}” occurs ${count} time${count === 1 ? '' : 's'} in ${sourceId}, not ${occurrence}.`,
+        : `The text “${excerpt(values.quote)}” occurs ${found.count} time${found.count === 1 ? '' : 's'} in ${sourceId}, not ${occurrence}.`,
     );
   }
   const tags = (values.tag ?? []).map((name) => tagFor(project, name).id);
-  return project.annotations.create({ sourceId, start, end: start + values.quote.length, color: values.color, tags, note: values.note });
+  return project.annotations.create({ sourceId, start: found.start, end: found.end, color: values.color, tags, note: values.note });
 }
 
 function list(project: AppServices, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
@@ -99,21 +99,6 @@ function describe(annotation: Annotation, tags: readonly Tag[], sourceMissing = 
   const tagText = names.length ? ` #${names.join(' #')}` : '';
   const note = annotation.note ? `\n    ${annotation.note.replace(/\n/g, '\n    ')}` : '';
   return `${annotation.id}\t${annotation.sourceId}\t${annotation.position.start}–${annotation.position.end}\t${annotation.color}${status}\n    “${excerpt(annotation.quote.exact)}”${tagText}${note}\n`;
-}
-
-function nthIndex(text: string, needle: string, n: number): number {
-  let at = -1;
-  for (let i = 0; i < n; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) return -1;
-  }
-  return at;
-}
-
-function countOccurrences(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) count++;
-  return count;
 }
 
 function excerpt(text: string): string {

@@ -31,6 +31,14 @@ describe('apparatus annotate and apparatus tag', () => {
     expect(await listJson()).toEqual([]);
   });
 
+  it('finds a quotation pasted with doubled spaces or a line break, and saves the source’s own words', async () => {
+    const added = await cli('annotate', 'add', 'wikipedia-split', '--corpus', CORPUS_DIR, '--quote', 'Soviet–Albanian  split\nrefers to');
+    expect(added.code).toBe(0);
+    const [annotation] = await listJson();
+    expect(annotation.quote.exact).toBe('Soviet–Albanian split refers to');
+    expect(annotation.position.end - annotation.position.start).toBe('Soviet–Albanian split refers to'.length);
+  });
+
   it('refuses a quotation of spaces alone, saving nothing', async () => {
     for (const quote of [' ', '   ', '\n\t']) {
       const outcome = await cli('annotate', 'add', 'wikipedia-split', '--corpus', CORPUS_DIR, '--quote', quote);
