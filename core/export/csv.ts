@@ -10,9 +10,10 @@ import { toPlainText } from '../cite/render.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 
 /**
- * The column names, in order. `wording_changed` is `yes` when the source's wording at a highlight
- * changed since it was highlighted (`quotation` is then the current wording and
- * `highlighted_as` the words highlighted), else `no`.
+ * The column names, in order. `wording_changed` is `no` when the source still reads as
+ * highlighted; `yes` when its wording at the highlight changed since (`quotation` is then the
+ * current wording and `highlighted_as` the words highlighted); `no longer found` when the passage
+ * is not in the current text at all (`quotation` and `highlighted_as` are then the words as saved).
  */
 export const CSV_COLUMNS = [
   'note_number',
@@ -43,9 +44,16 @@ function row(entry: ExportEntry): string[] {
     entry.tags.join('; '),
     entry.locator ? formatLocator(parseLocator(entry.locator, entry.item.id) ?? never()) : '',
     toPlainText(entry.fullCitation),
-    entry.quotation.changed ? 'yes' : 'no',
-    entry.quotation.changed ? entry.quotation.saved : '',
+    wordingChanged(entry),
+    entry.quotation.changed || entry.quotation.orphaned ? entry.quotation.saved : '',
   ];
+}
+
+// An orphan's quotation is its saved words, so "no" would let a filter on unchanged wording pass a
+// passage the source no longer has; the other formats print ORPHAN_MARK beside it.
+function wordingChanged(entry: ExportEntry): string {
+  if (entry.quotation.orphaned) return 'no longer found';
+  return entry.quotation.changed ? 'yes' : 'no';
 }
 
 /** One field, neutralised if a spreadsheet would read it as a formula, quoted when RFC 4180 requires it. */

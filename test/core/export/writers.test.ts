@@ -135,6 +135,12 @@ describe('writeCsv', () => {
     expect(writeCsv(doc).endsWith('\r\n')).toBe(true);
   });
 
+  it('says in wording_changed when a passage is no longer found in the source, not that its wording is unchanged', () => {
+    const byId = (id: string) => rows.find((r) => r[1] === id)!;
+    expect(byId(orphan.id).slice(8)).toEqual(['no longer found', 'words the source no longer has']);
+    expect(byId(doc.entries.find((e) => !e.quotation.orphaned)!.annotation.id).slice(8)).toEqual(['no', '']);
+  });
+
   it('puts an apostrophe before a cell a spreadsheet would run as a formula, and only there', () => {
     const notes = ['=HYPERLINK("https://example.org","click")', '+1', '-1+2', '@SUM(A1:A9)', '\t=1', '\r=1', 'a = 1', '’quoted'];
     const first = doc.entries[0]!;
