@@ -5,6 +5,7 @@
  * consecutive forms come out right.
  */
 import type { Annotation, Tag } from '../annotate/model.ts';
+import { quoteAt } from '../annotate/describe.ts';
 import { reanchor } from '../annotate/reanchor.ts';
 import { citeDocument } from '../cite/cite-document.ts';
 import type { Cluster, ClusterItem, Originals } from '../cite/cite-document.ts';
@@ -88,14 +89,13 @@ export function buildExport(request: ExportRequest): ExportDocument {
       const cluster: Cluster = { items: [clusterItem], noteIndex };
       const text = locate(source).reading.text;
       const { start, end } = annotation.position;
-      const codePoints =
-        annotation.anchor === 'orphaned'
-          ? null
-          : { start: codePointOffset(source, text, start), end: codePointOffset(source, text, end) };
+      const orphaned = annotation.anchor === 'orphaned';
+      const codePoints = orphaned ? null : { start: codePointOffset(source, text, start), end: codePointOffset(source, text, end) };
       return {
         noteIndex,
         annotation,
         codePoints,
+        textQuote: orphaned ? null : quoteAt(text, start, end),
         item: source.meta.csl,
         quotation: quotationOf(text, annotation, italicSpans(source)),
         note: annotation.note,

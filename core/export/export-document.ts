@@ -2,7 +2,7 @@
  * The assembled export: the highlights in order, each with its quotation, note, tags and footnote,
  * grouped under headings, then the bibliography. Every writer renders this one value.
  */
-import type { Annotation } from '../annotate/model.ts';
+import type { Annotation, TextQuoteSelector } from '../annotate/model.ts';
 import type { BibliographyEntry, Cluster } from '../cite/cite-document.ts';
 import type { Rich } from '../cite/rich.ts';
 import type { CslItem } from '../corpus/model.ts';
@@ -23,6 +23,12 @@ export interface ExportEntry {
    * null for an orphan, whose saved range no longer points at its words.
    */
   codePoints: { start: number; end: number } | null;
+  /**
+   * The words at the highlight's range in the current text, with their context: what
+   * `codePoints` selects. It differs from `annotation.quote` where the wording changed since the
+   * highlight was made. Null for an orphan.
+   */
+  textQuote: TextQuoteSelector | null;
   /** The historian's note, Markdown, as saved. */
   note: string;
   /** Tag names, in the annotation's order. */

@@ -3,7 +3,8 @@
  * AnnotationCollection whose one page lists every highlight once, with a TextQuoteSelector and a
  * TextPositionSelector (in Unicode code points) into the source's reading text, the note as a
  * commenting body, each tag as a tagging body and the citation as a describing body (with a second
- * describing body, and `WORDING_CHANGED`, for a passage whose wording changed). The target
+ * describing body stating the words highlighted, and `WORDING_CHANGED`, for a passage whose wording
+ * changed; both selectors then select the current wording). The target
  * is the source as the world knows it (its DOI, else its URL), in the scope of Apparatus's text of
  * it, which the offsets count in; a source with neither is named by its Apparatus id alone.
  */
@@ -58,8 +59,12 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
   });
   const mark = quotationMark(entry.quotation);
   if (mark) body.push({ type: 'TextualBody', purpose: 'describing', format: 'text/plain', value: mark.text });
+  // Several selectors of one target are alternatives, each selecting the same segment (W3C Web
+  // Annotation Data Model, 4.2 Selectors): both name the current wording, and a changed wording's
+  // old words are stated in the describing body above. An orphan has only the quote as saved.
+  const quote = entry.textQuote ?? a.quote;
   const selector: Record<string, unknown>[] = [
-    { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
+    { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
   ];
   if (entry.codePoints) selector.push({ type: 'TextPositionSelector', ...entry.codePoints });
   const local = localIri(entry.item);
@@ -70,7 +75,6 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     motivation: entry.note.trim() !== '' ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
-    // The quote selector keeps the words highlighted; the position points at the current wording.
     ...(entry.quotation.changed ? { [WORDING_CHANGED]: true } : {}),
     body,
     target: {

@@ -9,9 +9,8 @@ import { corpusSource, highlight, offsetOf, textOf } from './corpus-fixture.ts';
 const IRI = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i;
 
 /** A source whose text has characters outside the Basic Multilingual Plane before the passage. */
-const astral = parseSource(
-  ['---', 'id: astral-notes', 'type: manuscript', 'title: Notes with a Fraktur 𝔄', 'reliability: primary', '---', '', 'The 𝔄 and the 📜 scroll stand before the words Soviet aid ended here.', ''].join('\n'),
-);
+const astralFile = ['---', 'id: astral-notes', 'type: manuscript', 'title: Notes with a Fraktur 𝔄', 'reliability: primary', '---', '', 'The 𝔄 and the 📜 scroll stand before the words Soviet aid ended here.', ''].join('\n');
+const astral = parseSource(astralFile);
 const wikipedia = corpusSource('wikipedia-split');
 const edemskiy = corpusSource('edemskiy-2019');
 const passage = highlight(astral, offsetOf(astral, 'Soviet aid'), offsetOf(astral, 'Soviet aid') + 'Soviet aid ended'.length);
@@ -24,7 +23,7 @@ interface Item {
   id: string;
   type: string;
   body: { type: string; value: unknown; purpose: string }[];
-  target: { type: string; source: string; scope?: string; selector: { type: string; start?: number; end?: number; exact?: string }[] };
+  target: { type: string; source: string; scope?: string; selector: { type: string; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string }[] };
 }
 const items: Item[] = json.first.items;
 
@@ -72,6 +71,26 @@ describe('the JSON-LD export against the W3C Web Annotation rules', () => {
     expect(bySource('wikipedia-split').target).toMatchObject({ source: 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split', scope: 'urn:apparatus:source:wikipedia-split' });
     expect(bySource('astral-notes').target.source).toBe('urn:apparatus:source:astral-notes');
     expect(bySource('astral-notes').target.scope).toBeUndefined();
+  });
+
+  it('4.2: the quote and position selectors of a target select the same words, also where the wording changed', () => {
+    const edited = parseSource(astralFile.replace('Soviet aid ended', 'Soviet help ended'));
+    const now = textOf(edited);
+    const start = now.indexOf('Soviet help');
+    const moved = { ...passage, anchor: 'moved' as const, position: { start, end: start + 'Soviet help ended'.length } };
+    const changed = JSON.parse(writeJsonLd(buildExport({ ...request, sources: [edited, wikipedia, edemskiy], annotations: [moved, ...annotations.slice(1)] })));
+    const texts = new Map([edited, wikipedia, edemskiy].map((source) => [`urn:apparatus:source:${source.id}`, [...textOf(source)]]));
+    for (const item of changed.first.items as Item[]) {
+      const points = texts.get(item.target.scope ?? item.target.source)!;
+      const quote = item.target.selector.find((s) => s.type === 'TextQuoteSelector')!;
+      const position = item.target.selector.find((s) => s.type === 'TextPositionSelector')!;
+      expect(points.slice(position.start, position.end).join('')).toBe(quote.exact);
+      expect(points.slice(position.start! - [...quote.prefix!].length, position.start).join('')).toBe(quote.prefix);
+      expect(points.slice(position.end, position.end! + [...quote.suffix!].length).join('')).toBe(quote.suffix);
+    }
+    const item = (changed.first.items as Item[]).find((i) => i.id === `urn:uuid:${passage.id}`)!;
+    expect(item.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'Soviet help ended' });
+    expect(item.body.map((b) => b.value)).toContain('The source’s wording has changed since this passage was highlighted; it then read: “Soviet aid ended”.');
   });
 
   it('3.2.5: every body is a TextualBody with a value and a motivation the model defines', () => {
