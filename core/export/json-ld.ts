@@ -2,7 +2,8 @@
  * The W3C Web Annotation writer (JSON-LD, http://www.w3.org/ns/anno.jsonld): an
  * AnnotationCollection whose one page lists every highlight once, with a TextQuoteSelector and a
  * TextPositionSelector (in Unicode code points) into the source's reading text, the note as a
- * commenting body, each tag as a tagging body and the citation as a describing body (with a second
+ * commenting body, each tag as a tagging body, the colour as a CSS class of the target (with the
+ * annotation's stylesheet defining it), and the citation as a describing body (with a second
  * describing body stating the words highlighted, and `WORDING_CHANGED`, for a passage whose wording
  * changed; both selectors then select the current wording). The target
  * is the source as the world knows it (its DOI, else its URL), in the scope of Apparatus's text of
@@ -10,6 +11,7 @@
  */
 import { toPlainText } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
+import type { Color } from '../annotate/palette.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 import { quotationMark } from './labels.ts';
 
@@ -21,6 +23,19 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  * wording changed since it was highlighted.
  */
 export const WORDING_CHANGED = 'urn:apparatus:wordingChanged';
+
+/**
+ * Each highlight colour as CSS, the reader's colours (renderer/styles.css, `.hl-*`), for the
+ * stylesheet a highlight's colour is stated in.
+ */
+const HIGHLIGHT_CSS: Record<Color, string> = {
+  yellow: 'rgb(250 204 21)',
+  green: 'rgb(74 222 128)',
+  blue: 'rgb(96 165 250)',
+  pink: 'rgb(244 114 182)',
+  purple: 'rgb(167 139 250)',
+  orange: 'rgb(251 146 60)',
+};
 
 /** The JSON-LD text of `doc` (two-space indented, ending in a newline). */
 export function writeJsonLd(doc: ExportDocument): string {
@@ -75,12 +90,17 @@ function annotationOf(entry: ExportEntry): Record<string, unknown> {
     motivation: entry.note.trim() !== '' ? 'commenting' : 'highlighting',
     created: a.created,
     modified: a.modified,
+    // The colour in the model's own terms (4.4 Styles): a CSS stylesheet on the annotation and its
+    // class on the target, named after our colour, so any W3C client can paint it and our import
+    // reads it back; a property of our own would need a namespace other clients ignore.
+    stylesheet: { type: 'CssStylesheet', value: `.${a.color} { background-color: ${HIGHLIGHT_CSS[a.color]}; }` },
     ...(entry.quotation.changed ? { [WORDING_CHANGED]: true } : {}),
     body,
     target: {
       type: 'SpecificResource',
       source: published ?? local,
       ...(published ? { scope: local } : {}),
+      styleClass: a.color,
       selector,
     },
   };

@@ -3,10 +3,12 @@
  * AnnotationCollection with its first AnnotationPage embedded (as our own export writes it), an
  * AnnotationPage, one Annotation, or a list of them. The target's source (and `scope`, where our
  * export names our text of a source) says which document; a TextQuoteSelector gives the words, a
- * TextPositionSelector (Unicode code points) a hint. Bodies with purpose `tagging` become tags,
+ * TextPositionSelector (Unicode code points) a hint, a `styleClass` naming one of our colours the
+ * highlight's colour. Bodies with purpose `tagging` become tags,
  * `commenting` ones (and bodies without a purpose) the note; `describing` bodies, such as the
  * citation our export adds, are left out.
  */
+import { isColor, type Color } from '../../annotate/palette.ts';
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
 import { apparatusIdOf, targetOf } from './external.ts';
 import { isNumber, isRecord, stringOr } from '../json-values.ts';
@@ -64,8 +66,15 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
     pageOffset: null,
     note,
     tags,
-    color: null,
+    color: colorOf(target),
   };
+}
+
+// Our export names a highlight's colour as a CSS class of the target (the model's styleClass); a
+// class that is none of our colours, as another tool may write, leaves the default colour.
+function colorOf(target: Record<string, unknown>): Color | null {
+  const classes = Array.isArray(target.styleClass) ? target.styleClass : [target.styleClass];
+  return classes.find(isColor) ?? null;
 }
 
 function selectorsOf(target: Record<string, unknown>): Record<string, unknown>[] {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLORS } from '../../../core/annotate/palette.ts';
 import { parseSource } from '../../../core/corpus/parse-source.ts';
 import { buildExport } from '../../../core/export/build-export.ts';
 import { ANNO_CONTEXT, writeJsonLd } from '../../../core/export/json-ld.ts';
@@ -91,6 +92,24 @@ describe('the JSON-LD export against the W3C Web Annotation rules', () => {
     const item = (changed.first.items as Item[]).find((i) => i.id === `urn:uuid:${passage.id}`)!;
     expect(item.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'Soviet help ended' });
     expect(item.body.map((b) => b.value)).toContain('The source’s wording has changed since this passage was highlighted; it then read: “Soviet aid ended”.');
+  });
+
+  it('4.4: states each highlight’s colour as a styleClass of its target that the annotation’s CssStylesheet defines', () => {
+    const colored = JSON.parse(writeJsonLd(buildExport({ ...request, annotations: COLORS.map((color, i) => ({ ...highlight(wikipedia, 10 * i, 10 * i + 8), color })) })));
+    const styled: (Item & { stylesheet: { type: string; value: string }; target: { styleClass: string } })[] = colored.first.items;
+    expect(styled.map((item) => item.target.styleClass).sort()).toEqual([...COLORS].sort());
+    for (const item of [...styled, ...items] as typeof styled) {
+      expect(item.stylesheet.type).toBe('CssStylesheet');
+      expect(item.stylesheet.value).toMatch(new RegExp(`^\\.${item.target.styleClass} \\{ background-color: rgb\\(\\d+ \\d+ \\d+\\); \\}$`));
+    }
+  });
+
+  it('3.3.1: created and modified are xsd:dateTime with a timezone', () => {
+    for (const item of items as (Item & { created: string; modified: string })[]) {
+      expect(item.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+      expect(item.modified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+    }
+    expect((items[0] as Item & { created: string }).created).toBe(passage.created);
   });
 
   it('3.2.5: every body is a TextualBody with a value and a motivation the model defines', () => {
