@@ -12,6 +12,7 @@ import { parseSource } from '../../core/corpus/parse-source.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
+import { closeAll } from '../support/reading.ts';
 import { ANSWER, copyCleanedCorpus, shown } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { resizeWindow } from '../support/window-size.ts';
@@ -44,9 +45,7 @@ describe('a highlight whose wording the source no longer has, in the search resu
     await app.page.waitForSelector('.source');
   });
   afterAll(async () => {
-    await app?.close();
-    await browser?.close();
-    await backend?.dispose();
+    await closeAll(app, browser, backend);
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
