@@ -40,7 +40,8 @@ export function piecesText(pieces: readonly Piece[]): string {
  * `between` (page milestones, gaps) lands exactly where the new line begins.
  */
 export function joinLine(block: Piece[], line: readonly Piece[], index: WordIndex, between: readonly Piece[] = []): void {
-  const lastText = findLast(block);
+  // From the end: a block can hold a whole document's lines.
+  const lastText = block.findLast((piece) => piece.kind === 'text');
   const left = endText(block);
   const right = piecesText(line);
   if (lastText === undefined || left === '') {
@@ -64,15 +65,6 @@ export function joinLine(block: Piece[], line: readonly Piece[], index: WordInde
     case 'touch':
       block.push(...between, ...line);
   }
-}
-
-// The block's last text piece, found from its end: a block can hold a whole document's lines.
-function findLast(block: readonly Piece[]): Extract<Piece, { kind: 'text' }> | undefined {
-  for (let i = block.length - 1; i >= 0; i -= 1) {
-    const piece = block[i] as Piece;
-    if (piece.kind === 'text') return piece;
-  }
-  return undefined;
 }
 
 /**
