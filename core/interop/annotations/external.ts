@@ -37,6 +37,10 @@ export interface ExternalAnnotation {
   tags: string[];
   /** The highlight colour in our palette, when the tool had one. */
   color: Color | null;
+  /** When the tool says the annotation was made (ISO 8601, UTC; see `timestampOf`), when it says. */
+  created?: string;
+  /** When the tool says it was last changed, when it says. */
+  modified?: string;
 }
 
 /** A record of the file that was not read, and why, for the report. */
@@ -79,6 +83,24 @@ export function targetOf(iris: readonly string[]): ExternalTarget {
     if (/^https?:\/\//i.test(iri)) target.urls.push(iri);
   }
   return target;
+}
+
+/**
+ * An ISO 8601 date and time as the other tool wrote it ("2024-03-01T14:05:00.123456+00:00"),
+ * in UTC as our annotations keep it, or undefined for anything else: `Date.parse` alone would take
+ * "1" or "March" for a date, and a made-up date is worse than the import's own.
+ */
+export function timestampOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return undefined;
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** The `created` and `modified` of an annotation from the tool's two timestamps, each left out when it is not one. */
+export function datesOf(created: unknown, modified: unknown): Pick<ExternalAnnotation, 'created' | 'modified'> {
+  const made = timestampOf(created);
+  const changed = timestampOf(modified);
+  return { ...(made ? { created: made } : {}), ...(changed ? { modified: changed } : {}) };
 }
 
 function decodeSafely(text: string): string {

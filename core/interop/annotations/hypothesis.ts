@@ -6,7 +6,7 @@
  * the printed page (PageSelector `label`); its Markdown `text` becomes the note, its tags ours.
  */
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
-import { doiIn, targetOf } from './external.ts';
+import { datesOf, doiIn, targetOf } from './external.ts';
 import { isNumber, isRecord, stringOr } from '../json-values.ts';
 
 /** True when `value` looks like Hypothesis's data rather than W3C Web Annotations. */
@@ -69,6 +69,7 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
     note: stringOr(item.text),
     tags: Array.isArray(item.tags) ? item.tags.filter((tag): tag is string => typeof tag === 'string' && tag.trim() !== '') : [],
     color: null,
+    ...datesOf(item.created, item.updated),
   };
 }
 

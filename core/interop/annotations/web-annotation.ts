@@ -10,7 +10,7 @@
  */
 import { isColor, type Color } from '../../annotate/palette.ts';
 import type { ExternalAnnotation, ExternalAnnotations, SkippedRecord } from './external.ts';
-import { apparatusIdOf, targetOf } from './external.ts';
+import { apparatusIdOf, datesOf, targetOf } from './external.ts';
 import { isNumber, isRecord, stringOr } from '../json-values.ts';
 
 /** The annotations of a Web Annotation document; `null` if it holds none. */
@@ -67,6 +67,7 @@ function readOne(item: unknown, label: string): ExternalAnnotation | SkippedReco
     note,
     tags,
     color: colorOf(target),
+    ...datesOf(item.created, item.modified),
   };
 }
 

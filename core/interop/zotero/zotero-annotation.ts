@@ -6,6 +6,7 @@
  */
 import type { Color } from '../../annotate/palette.ts';
 import type { ExternalAnnotation, SkippedRecord } from '../annotations/external.ts';
+import { datesOf } from '../annotations/external.ts';
 
 // Zotero's eight highlight colours, and ours for each (our palette has no red or grey).
 const ZOTERO_COLORS: Record<string, Color> = {
@@ -60,5 +61,6 @@ export function zoteroAnnotation(data: Record<string, unknown>): ExternalAnnotat
     note: typeof data.annotationComment === 'string' ? data.annotationComment : '',
     tags,
     color: colorOf(data.annotationColor),
+    ...datesOf(data.dateAdded, data.dateModified),
   };
 }

@@ -2,7 +2,7 @@
  * Saving annotations made in another tool into the project: each is matched to its source (or
  * put on the one the historian chose), placed in the source's reading text by our anchoring
  * (core/interop/annotations/place.ts), and saved through the annotation service with its note, tags
- * (made when new) and colour. Orphans are saved too, quote intact, to be re-attached by hand; an
+ * (made when new), colour and the dates the tool gives. Orphans are saved too, quote intact, to be re-attached by hand; an
  * annotation already in the project is not saved twice. An annotation the project cannot hold (a
  * note over the limit, too many tags) is skipped with its reason before anything of it is made, so
  * one record never stops the others; a tag that cannot be made is left out of its annotation.
@@ -171,6 +171,9 @@ export class AnnotationImporter {
         tags: [...new Set(names.flatMap((name) => this.#tagId(name, external.label, summary)))],
         note: external.note,
         anchor: placement.status,
+        // Kept from the other tool: the export's order of sources goes by when each was first highlighted.
+        ...(external.created ? { created: external.created } : {}),
+        ...(external.modified ? { modified: external.modified } : {}),
       });
     } catch (error) {
       // A refusal is this record's; a failure of the project itself (a full disk) stops the import.

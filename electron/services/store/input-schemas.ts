@@ -66,7 +66,12 @@ const TagIdsSchema = v.pipe(
   v.maxLength(limits.MAX_TAGS_PER_ANNOTATION, `a highlight can carry at most ${limits.MAX_TAGS_PER_ANNOTATION} tags`),
 );
 
-/** A new highlight, before the store gives it an id and timestamps. */
+const TimestampSchema = v.pipe(
+  v.string('a date and time must be text'),
+  v.isoTimestamp('a date and time must be in ISO 8601 form, e.g. 2026-03-01T14:05:00.000Z'),
+);
+
+/** A new highlight, before the store gives it an id (and, unless it was made elsewhere, its timestamps). */
 export const AnnotationInputSchema = v.strictObject(
   {
     sourceId: IdSchema,
@@ -76,6 +81,8 @@ export const AnnotationInputSchema = v.strictObject(
     tags: v.optional(TagIdsSchema),
     note: v.optional(NoteSchema),
     anchor: v.optional(AnchorSchema),
+    created: v.optional(TimestampSchema),
+    modified: v.optional(TimestampSchema),
   },
   'the highlight has unexpected fields',
 );

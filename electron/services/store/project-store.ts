@@ -46,6 +46,21 @@ function checkedRecord(record: unknown, refusal: string): Annotation {
   return parsed.value;
 }
 
+/**
+ * A new highlight's timestamps: now, or for one made in another tool the times it gives, in UTC.
+ * A time after `now` is taken as now: another computer's wrong clock must not date a highlight
+ * after the ones made here since, nor its last change before its making.
+ */
+function madeAt(created: string | undefined, modified: string | undefined, now: string): { created: string; modified: string } {
+  const atMost = (time: string) => {
+    const utc = new Date(time).toISOString();
+    return utc < now ? utc : now;
+  };
+  const made = created === undefined ? now : atMost(created);
+  const changed = modified === undefined ? made : atMost(modified);
+  return { created: made, modified: changed < made ? made : changed };
+}
+
 /** What the store needs besides its database: a clock and an id generator. */
 export interface ProjectStoreDeps {
   db: DatabaseSync;
@@ -91,6 +106,7 @@ export class ProjectStore {
     const refusal = 'The highlight was not saved';
     const valid = parseInput(schemas.AnnotationInputSchema, input, refusal);
     const time = this.#now().toISOString();
+    const { created, modified } = madeAt(valid.created, valid.modified, time);
     const annotation: Annotation = {
       id: this.#newId(),
       sourceId: valid.sourceId,
@@ -100,8 +116,8 @@ export class ProjectStore {
       tags: [...new Set(valid.tags ?? [])],
       note: valid.note ?? '',
       omissions: [],
-      created: time,
-      modified: time,
+      created,
+      modified,
       anchor: valid.anchor ?? 'anchored',
     };
     return this.#write((db) => {

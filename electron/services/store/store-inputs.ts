@@ -15,6 +15,10 @@ export interface AnnotationInput {
   note?: string;
   /** Defaults to `anchored`: a fresh highlight is where the user made it. */
   anchor?: Annotation['anchor'];
+  /** When a highlight made in another tool was made there (ISO 8601); defaults to now. */
+  created?: string;
+  /** When it was last changed there; defaults to `created`. */
+  modified?: string;
 }
 
 /** What `update` may change. Absent fields stay as they are. */

@@ -60,6 +60,8 @@ describe('apparatus annotations import: a Hypothesis export', () => {
     expect(halliday).toMatchObject({ sourceId: 'wikipedia-split', anchor: 'anchored', position: on(wiki, hallidayWords) });
     expect(halliday.quote.exact).toBe(hallidayWords);
     expect(halliday.tags.map((id) => tagNames.get(id))).toEqual(['Comintern', 'Halliday']);
+    // When it was made and last changed in Hypothesis, not when it was imported.
+    expect(halliday).toMatchObject({ created: '2025-10-02T08:14:05.812Z', modified: '2025-10-02T08:15:31.100Z' });
 
     const redArmy = annotations.find((a) => a.tags.some((id) => tagNames.get(id) === 'Red Army')) as Annotation;
     expect(redArmy).toMatchObject({ sourceId: 'wikipedia-split', anchor: 'anchored', position: on(wiki, 'Albania furthermore was the only country in Eastern Europe which had liberated itself without the presence of the Red Army') });
@@ -203,12 +205,36 @@ describe('our JSON-LD export, imported into an empty project', () => {
     const after = annotationsOf('to');
     const shape = (list: Annotation[], names: Map<string, string>) =>
       list
-        .map((a) => ({ sourceId: a.sourceId, quote: a.quote, position: a.anchor === 'orphaned' ? null : a.position, tags: a.tags.map((id) => names.get(id)), note: a.note, anchor: a.anchor }))
+        .map((a) => ({ sourceId: a.sourceId, quote: a.quote, position: a.anchor === 'orphaned' ? null : a.position, tags: a.tags.map((id) => names.get(id)), note: a.note, anchor: a.anchor, created: a.created, modified: a.modified }))
         .sort((a, b) => `${a.sourceId}${a.quote.exact}`.localeCompare(`${b.sourceId}${b.quote.exact}`));
     const original = openProjectStore(join(dir, 'from', 'project.sqlite'));
     const names = new Map(original.listTags().map((tag) => [tag.id, tag.name]));
     original.close();
     expect(shape(after.annotations, after.tagNames)).toEqual(shape(before, names));
+  });
+
+  it('keeps when each highlight was made, so the export lists the sources in the order they were first highlighted', async () => {
+    let clock = '2024-01-01T00:00:00.000Z';
+    const store = openProjectStore(join(dir, 'from', 'project.sqlite'), { now: () => new Date(clock) });
+    const edem = textOf(edemskiy);
+    const wiki = textOf(wikipedia);
+    const at = (text: string, words: string) => describeRange(text, text.indexOf(words), text.indexOf(words) + words.length);
+    // Wikipedia first, then Edemskiy: an export in reading order puts Wikipedia's source first.
+    store.create({ sourceId: 'wikipedia-split', ...at(wiki, 'Albania furthermore was the only country in Eastern Europe'), note: 'first' });
+    clock = '2024-01-02T00:00:00.000Z';
+    store.create({ sourceId: 'edemskiy-2019', ...at(edem, 'the Soviet leadership sent a short letter to Albanian leaders'), note: 'second' });
+    store.close();
+    await exportCommand.run(['--format', 'jsonld', '--out', 'all.jsonld', ...projectArgs('from')], context);
+    await annotationsCommand.run(['import', join(dir, 'all.jsonld'), ...projectArgs('to')], context);
+
+    expect(annotationsOf('to').annotations.map((a) => [a.note, a.created, a.modified]).sort()).toEqual([
+      ['first', '2024-01-01T00:00:00.000Z', '2024-01-01T00:00:00.000Z'],
+      ['second', '2024-01-02T00:00:00.000Z', '2024-01-02T00:00:00.000Z'],
+    ]);
+    await exportCommand.run(['--format', 'md', '--order', 'reading', '--out', 'again.md', ...projectArgs('to')], context);
+    const markdown = readFileSync(join(dir, 'again.md'), 'utf8');
+    expect(markdown.indexOf('first')).toBeGreaterThan(-1);
+    expect(markdown.indexOf('first')).toBeLessThan(markdown.indexOf('second'));
   });
 });
 
@@ -258,6 +284,24 @@ describe('apparatus annotations import: a record the project cannot hold', () =>
     const { annotations, tagNames } = annotationsOf('limits');
     expect(annotations.map((a) => a.note).sort()).toEqual(['note A1', 'note A3', 'note A5']);
     expect(tagNames.size).toBe(0);
+  });
+
+  it('dates a record as the tool does, a date still to come as now, and a record whose date is not one as imported now', async () => {
+    const before = new Date().toISOString();
+    const outcome = await importFile('dates', [
+      hypothesis('A1', words[0] as string, { created: '2023-05-04T10:11:12.345678+02:00', updated: '2023-06-01T00:00:00Z' }),
+      hypothesis('A2', words[1] as string, { created: '2999-01-01T00:00:00Z', updated: '2999-01-02T00:00:00Z' }),
+      hypothesis('A3', words[2] as string, { created: 'last Tuesday', updated: '5' }),
+    ]);
+    expect(outcome.stdout).toContain('Imported 3:');
+    const after = new Date().toISOString();
+    const byNote = new Map(annotationsOf('dates').annotations.map((a) => [a.note, a]));
+    expect(byNote.get('note A1')).toMatchObject({ created: '2023-05-04T08:11:12.345Z', modified: '2023-06-01T00:00:00.000Z' });
+    for (const note of ['note A2', 'note A3']) {
+      const annotation = byNote.get(note) as Annotation;
+      expect(annotation.created >= before && annotation.created <= after).toBe(true);
+      expect(annotation.modified).toBe(annotation.created);
+    }
   });
 
   it('keeps the end of a context longer than a project holds, the words nearest the quote', async () => {

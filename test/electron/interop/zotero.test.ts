@@ -117,7 +117,7 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     const where = (words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
     const grain = byNote('Dependence on Soviet *grain*.');
-    expect(grain).toMatchObject({ sourceId: 'lalaj-2019', anchor: 'anchored', color: 'yellow', position: where('which still looked to Moscow for grain and credit.') });
+    expect(grain).toMatchObject({ sourceId: 'lalaj-2019', anchor: 'anchored', color: 'yellow', created: '2025-09-05T14:00:00.000Z', modified: '2025-09-05T14:02:00.000Z', position: where('which still looked to Moscow for grain and credit.') });
     expect(grain.tags.map((id) => tags.get(id))).toEqual(['economy']);
     const minutes = byNote('Check AQSH, F. 14/AP.');
     expect(minutes).toMatchObject({ anchor: 'anchored', color: 'green', position: where('The archive of the Central Committee holds the minutes.') });

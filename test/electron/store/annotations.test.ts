@@ -46,6 +46,18 @@ describe('ProjectStore annotations', () => {
     expect(store.get(nthId(1))).toEqual(saved);
   });
 
+  it('dates a highlight made in another tool as that tool did, in UTC, and no later than now', () => {
+    const earlier = store.create(highlight({ created: '2024-05-04T10:11:12+02:00', modified: '2024-06-01T00:00:00Z' }));
+    expect(earlier).toMatchObject({ created: '2024-05-04T08:11:12.000Z', modified: '2024-06-01T00:00:00.000Z' });
+    // A wrong clock elsewhere: a date to come is taken as now, and a change is never before the making.
+    const ahead = store.create(highlight({ created: '2030-01-01T00:00:00Z' }));
+    expect(ahead).toMatchObject({ created: '2025-03-01T09:00:00.000Z', modified: '2025-03-01T09:00:00.000Z' });
+    const backwards = store.create(highlight({ created: '2024-05-04T00:00:00Z', modified: '2024-01-01T00:00:00Z' }));
+    expect(backwards).toMatchObject({ created: '2024-05-04T00:00:00.000Z', modified: '2024-05-04T00:00:00.000Z' });
+    expect(() => store.create(highlight({ created: 'yesterday' }))).toThrow(withCode('invalid-input', 'ISO 8601'));
+    expect(store.list()).toHaveLength(3);
+  });
+
   it('keeps a highlight after the project is closed and reopened', () => {
     const saved = store.create(highlight());
     store.close();
