@@ -85,6 +85,7 @@ export const INTEROP_CALLS = [
   'references.remove',
   'annotations.importChoose',
   'annotations.importCommit',
+  'annotations.importCancel',
   'zotero.collections',
   'zotero.items',
   'zotero.import',
@@ -93,7 +94,7 @@ export const INTEROP_CALLS = [
 ] as const;
 
 /** The File menu's interop commands, carried out by the page, how far a Zotero import has come, and a change to the references without text. */
-export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress', 'references.changed'] as const;
+export const INTEROP_EVENTS = ['menu.importReferences', 'menu.importAnnotations', 'menu.zoteroImport', 'menu.zoteroSend', 'zotero.progress', 'annotations.importProgress', 'references.changed'] as const;
 
 /** A reference file read and matched against the corpus, waiting for the user to confirm it (nothing is written yet). */
 export interface ReferenceImportPreview {
@@ -136,6 +137,18 @@ export interface AnnotationImportReport {
   counts: Record<AnchorStatus, number>;
   /** Tags made because no tag had their name. */
   newTags: string[];
+  /**
+   * Annotations of the file never read because the user stopped the import; the ones before them
+   * are saved, and importing the file again adds the rest (those already saved are skipped).
+   */
+  unread?: number;
+}
+
+/** How far an annotation import has come (payload of `annotations.importProgress`): `done` annotations of `total`. */
+export interface AnnotationImportProgress {
+  token: string;
+  done: number;
+  total: number;
 }
 
 /** A collection of the user's Zotero library. */
@@ -205,6 +218,7 @@ interface InteropOutputs {
   /** Null when the user cancelled the file dialog. */
   'annotations.importChoose': AnnotationImportPreview | null;
   'annotations.importCommit': AnnotationImportReport;
+  'annotations.importCancel': null;
   'zotero.collections': ZoteroCollectionView[];
   'zotero.items': ZoteroItemView[];
   'zotero.import': ZoteroImportReport;
@@ -220,6 +234,7 @@ interface InteropPayloads {
   'menu.zoteroImport': undefined;
   'menu.zoteroSend': undefined;
   'zotero.progress': ZoteroProgress;
+  'annotations.importProgress': AnnotationImportProgress;
   /** The list of references without text changed: read it again. */
   'references.changed': undefined;
 }
@@ -776,6 +791,8 @@ const interopContract = {
   'annotations.importChoose': { input: NoInput },
   /** Without `sourceId`, each annotation goes to the source its address names; with it, all go to that source. */
   'annotations.importCommit': { input: v.strictObject({ token: Token, sourceId: v.optional(SourceId) }) },
+  /** Stops the import of `token` before its next annotation; the ones saved stay saved. */
+  'annotations.importCancel': { input: v.strictObject({ token: Token }) },
   'zotero.collections': { input: NoInput },
   /** The works of one collection, or of the whole library. */
   'zotero.items': { input: v.optional(v.strictObject({ collection: v.optional(ZoteroKey) }), {}) },

@@ -65,6 +65,7 @@ function implementations(services: Services): Implementations {
     'references.remove': ({ id }) => services.corpus.removeReference(id),
     'annotations.importChoose': () => services.annotationSessions.choose(),
     'annotations.importCommit': ({ token, sourceId }) => services.annotationSessions.commit(token, sourceId),
+    'annotations.importCancel': ({ token }) => services.annotationSessions.cancel(token),
     'zotero.collections': () => services.zotero.collections(),
     'zotero.items': ({ collection }) => services.zotero.items(collection),
     'zotero.import': ({ keys }) => services.zotero.import(keys),

@@ -88,6 +88,7 @@ function start(): void {
     onImportProgress: (progress) => send('import.progress', progress),
     zoteroUrl: zoteroBaseUrl(process.env),
     onZoteroProgress: (progress) => send('zotero.progress', progress),
+    onAnnotationImportProgress: (progress) => send('annotations.importProgress', progress),
     keepSyncing: true,
     platform: {
       openExternal: (url) => shell.openExternal(url),

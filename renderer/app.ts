@@ -86,6 +86,7 @@ export async function startApp(root: HTMLElement): Promise<void> {
   on('menu.projectCheck', () => void project.check());
   on('menu.projectBackups', () => void project.backups());
   on('zotero.progress', (progress) => interop.zoteroProgress(progress));
+  on('annotations.importProgress', (progress) => interop.annotationImportProgress(progress));
   on('menu.shareCorpus', () => void share.join(true));
   on('menu.joinGroup', () => void share.join(false));
   on('share.status', (view) => share.status(view));

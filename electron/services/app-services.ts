@@ -4,7 +4,7 @@
  * command line and the tests all build their services here, so the wiring they run is the same.
  */
 import { existsSync } from 'node:fs';
-import type { ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
+import type { AnnotationImportProgress, ImportProgress, SearchProgress, ZoteroProgress } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { AnnotationService } from './annotation-service.ts';
 import { CitationService, type Citation } from './citation-service.ts';
@@ -85,6 +85,10 @@ export interface AppConfig {
   zoteroUrl?: string;
   /** How far a Zotero import has come, for the window. */
   onZoteroProgress?: (progress: ZoteroProgress) => void;
+  /** How far an annotation import has come, for the window. */
+  onAnnotationImportProgress?: (progress: AnnotationImportProgress) => void;
+  /** How long the window's annotation import runs between two turns of the process (default 50 ms; tests shorten it). */
+  annotationImportTurnMs?: number;
   /** Where failures that reach no caller are reported (default `console.error`). */
   log?: (error: unknown) => void;
   /** The environment (default `process.env`): `$APPARATUS_SYNC_TOKEN` may hold the sync token. */
@@ -241,7 +245,13 @@ export class AppServices {
 
   /** Annotation files imported from the window: the file chosen in main's own dialog, the sources confirmed in the page. */
   get annotationSessions(): AnnotationImportSessions {
-    return (this.#annotationSessions ??= new AnnotationImportSessions(this.corpus, this.annotationImports, () => (this.corpus.assertWritable('annotations'), this.#platform().chooseInteropFile('annotations'))));
+    return (this.#annotationSessions ??= new AnnotationImportSessions({
+      corpus: this.corpus,
+      importer: this.annotationImports,
+      chooseFile: () => (this.corpus.assertWritable('annotations'), this.#platform().chooseInteropFile('annotations')),
+      ...(this.#config.onAnnotationImportProgress ? { onProgress: this.#config.onAnnotationImportProgress } : {}),
+      ...(this.#config.annotationImportTurnMs === undefined ? {} : { turnEveryMs: this.#config.annotationImportTurnMs }),
+    }));
   }
 
   /** The Zotero running on this computer: its library browsed and imported, references sent to it. */
@@ -299,6 +309,8 @@ export class AppServices {
   async close(): Promise<void> {
     // A file still being read for import is let go: its worker stops now, not when it is done.
     this.#imports?.close();
+    // An annotation import stops before its next annotation: the ones saved are kept.
+    this.#annotationSessions?.close();
     // Sharing first: changes still arriving are taken into the project before it closes. Without
     // it nothing is awaited, so callers that do not wait still find the project closed on return.
     if (this.#sync?.active()) await this.#sync.close();
@@ -319,6 +331,7 @@ export class AppServices {
     if (this.#sync?.active()) {
       throw new DomainError('conflict', 'This project shares its corpus with a group. Leave the group (File ▸ Share Corpus…) before restoring a copy: nothing was changed.');
     }
+    this.#annotationSessions?.close();
     this.#store?.close();
     this.#store = undefined;
     this.#annotations = this.#tags = this.#reader = undefined;

@@ -49,7 +49,8 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     const file = join(corpus.folder, 'pilaca-nako-2021.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^issued: .*\n/m, ''));
     browser = await launchChromium();
-    backend = openServices(corpus.folder);
+    // Main sends an annotation import's progress to the window, as the app does.
+    backend = openServices(corpus.folder, undefined, { onAnnotationImportProgress: (p) => void app.emit('annotations.importProgress', p) });
     app = await openApp(browser, backend.services);
     await resizeWindow(app.page, 900, 600);
     await app.page.waitForSelector('.source');
@@ -264,6 +265,48 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => existsSync(docx)).toBe(true);
     expect(unzipText(readFileSync(docx), 'word/footnotes.xml')).toContain('ADDIN ZOTERO_ITEM CSL_CITATION {');
+  });
+
+  // Last of the file's tests: the annotations it keeps would change the counts of the exports above.
+  it('shows how far a long annotation import has come, and Escape stops it, keeping what was saved', async () => {
+    const { page } = app;
+    const file = join(corpus.folder, '..', 'long.json');
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    // Words the article never had: each is searched for at length before it is kept as an orphan.
+    const annotations = Array.from({ length: 2000 }, (_, i) => ({ id: `L${i}`, uri: wiki, text: `long ${i}`, tags: [], target: [{ source: wiki, selector: [{ type: 'TextQuoteSelector', exact: `words this article never had, no. ${i}`, prefix: '', suffix: '' }] }] }));
+    writeFileSync(file, JSON.stringify({ annotations }));
+    const before = backend.services.annotations.list({}).length;
+    backend.filesToChoose.push(file);
+    await app.emit('menu.importAnnotations');
+    const dialog = page.locator('.annotations-import-dialog');
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
+    const status = dialog.locator('.annotation-import-status');
+    // The test shares its process with the import, which answers the page between its steps: polls wait longer.
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^Imported \d+ of 2,000 annotations…Stop$/);
+    // What the user sees while it runs, looked at in one go: the bar filling, Stop on screen and focused.
+    const seen = await page.evaluate(() => {
+      const bar = document.querySelector('.annotation-import-status progress') as HTMLProgressElement;
+      const stop = [...document.querySelectorAll('.annotation-import-status button')].find((b) => b.textContent === 'Stop') as HTMLElement;
+      const box = stop.getBoundingClientRect();
+      const inView = box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+      const atItsCentre = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === stop;
+      return { filled: bar.value, inView, atItsCentre, focused: document.activeElement === stop };
+    });
+    expect(seen.filled).toBeGreaterThan(0);
+    expect(seen).toMatchObject({ inView: true, atItsCentre: true, focused: true });
+    await page.keyboard.press('Escape');
+
+    await expect.poll(() => dialog.locator('.panel-alert').textContent(), { timeout: 10_000 }).toMatch(/^Stopped: [\d,]+ annotations of the file were not imported\./);
+    const counts = (await dialog.locator('.import-counts').textContent()) ?? '';
+    const imported = Number(/^Imported (\d+):/.exec(counts)?.[1]);
+    expect(imported).toBeGreaterThan(0);
+    expect(imported).toBeLessThan(2000);
+    expect(await dialog.locator('.panel-alert').textContent()).toContain(`Stopped: ${(2000 - imported).toLocaleString('en')} annotations of the file were not imported. The ${imported} annotations imported are kept`);
+    expect(backend.services.annotations.list({}).length).toBe(before + imported);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => dialog.count()).toBe(0);
   });
 
   it('raised no error in the page', () => {

@@ -86,6 +86,7 @@ export function validExamples(seed: FuzzSeed): Examples {
     'references.remove': { id: sourceId },
     'annotations.importChoose': {},
     'annotations.importCommit': { token: importToken, sourceId },
+    'annotations.importCancel': { token: importToken },
     'zotero.collections': {},
     'zotero.items': { collection: 'CH4Z8N2K' },
     'zotero.import': { keys: ['X42A7DEB', 'GR8FTH63'] },

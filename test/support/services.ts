@@ -39,6 +39,10 @@ export interface TestServiceOptions {
   onZoteroProgress?: AppConfig['onZoteroProgress'];
   /** Receives the progress events of reading a file to import (a long PDF), as the window would. */
   onImportProgress?: AppConfig['onImportProgress'];
+  /** Receives the progress events of an annotation import, as the window would. */
+  onAnnotationImportProgress?: AppConfig['onAnnotationImportProgress'];
+  /** How long an annotation import runs between two turns (default the app's 50 ms). */
+  annotationImportTurnMs?: number;
   /** The PDF extraction worker's script (default: the app's own). */
   pdfWorkerFile?: string;
   /** The text cleaning worker's script (default: the app's own). */
@@ -69,6 +73,8 @@ export function openServices(corpusDir = CORPUS_DIR, projectDir = mkdtempSync(jo
     zoteroUrl: options.zoteroUrl ?? NO_ZOTERO,
     ...(options.onZoteroProgress ? { onZoteroProgress: options.onZoteroProgress } : {}),
     ...(options.onImportProgress ? { onImportProgress: options.onImportProgress } : {}),
+    ...(options.onAnnotationImportProgress ? { onAnnotationImportProgress: options.onAnnotationImportProgress } : {}),
+    ...(options.annotationImportTurnMs === undefined ? {} : { annotationImportTurnMs: options.annotationImportTurnMs }),
     ...(options.pdfWorkerFile ? { pdfWorkerFile: options.pdfWorkerFile } : {}),
     ...(options.cleanWorkerFile ? { cleanWorkerFile: options.cleanWorkerFile } : {}),
     ...(options.onSearchProgress ? { onSearchProgress: options.onSearchProgress } : {}),

@@ -61,6 +61,11 @@ export interface StoppableImport {
   signal?: AbortSignal;
   /** `done` records of `total` read. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Give the process a turn whenever this many milliseconds have passed since the last, instead of
+   * every 100 records: a window's process must answer it however long a record takes to save.
+   */
+  turnEveryMs?: number;
 }
 
 // Records imported between two turns of the process (a turn costs little; this many take a moment).
@@ -100,10 +105,14 @@ export class AnnotationImporter {
    */
   async importStoppable(annotations: readonly ExternalAnnotation[], options: AnnotationImportOptions, skipped: readonly SkippedRecord[], control: StoppableImport): Promise<{ summary: AnnotationImportSummary; unread: number }> {
     const run = this.#start(options, skipped);
+    const every = control.turnEveryMs;
+    let lastTurn = performance.now();
     for (const [index, external] of annotations.entries()) {
-      if (index % STEP === 0 && index > 0) {
+      const turn = index > 0 && (every === undefined ? index % STEP === 0 : performance.now() - lastTurn >= every);
+      if (turn) {
         control.onProgress?.(index, annotations.length);
         await new Promise((resume) => setImmediate(resume));
+        lastTurn = performance.now();
       }
       if (control.signal?.aborted) return { summary: run.summary, unread: annotations.length - index };
       this.#importOne(external, run);

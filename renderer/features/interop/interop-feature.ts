@@ -1,9 +1,9 @@
-import type { ZoteroProgress } from '../../../core/api.ts';
+import type { AnnotationImportProgress, ZoteroProgress } from '../../../core/api.ts';
 import type { Context } from '../../context.ts';
 import { notify } from '../../ui/dialogs.ts';
 import { plural } from '../../ui/panel-dialog.ts';
 import { readOnlyReason, writeRefusal } from '../share/share-reducer.ts';
-import { annotationsImportDialog } from './annotations-import-dialog.ts';
+import { annotationsImportDialog, type AnnotationsImportDialog } from './annotations-import-dialog.ts';
 import { describeCounts } from './annotation-report.ts';
 import { describeDone, referencesDialog } from './references-dialog.ts';
 import { mountReferencesSection } from './references-section.ts';
@@ -22,6 +22,8 @@ export interface Interop {
   zoteroSend(): Promise<void>;
   /** How far a Zotero import has come (main's event). */
   zoteroProgress(progress: ZoteroProgress): void;
+  /** How far an annotation import has come (main's event). */
+  annotationImportProgress(progress: AnnotationImportProgress): void;
 }
 
 /** What the feature needs from its neighbours, to show what an import changed. */
@@ -37,6 +39,7 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
   const { store, calls } = ctx;
   mountReferencesSection(ctx);
   let browser: ZoteroBrowser | null = null;
+  let annotationImport: AnnotationsImportDialog | null = null;
   // A menu command while a dialog is open waits for the user to finish with that one.
   const busy = () => store.state.dialogs.modal !== null;
   const titleOf = (sourceId: string) => store.state.library.sources.find((s) => s.id === sourceId)?.shortTitle ?? sourceId;
@@ -79,12 +82,17 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
     const preview = await calls.call('annotations.importChoose');
     if (!preview) return;
     const sources = store.state.library.sources.filter((s) => !s.problem).map((s) => ({ id: s.id, title: s.shortTitle }));
-    const report = await ctx.modal('annotations-import', () =>
-      annotationsImportDialog(preview, sources, titleOf, async (sourceId) => {
-        const result = await calls.result('annotations.importCommit', sourceId === undefined ? { token: preview.token } : { token: preview.token, sourceId });
-        return result.ok ? result.value : result.error.message;
-      }),
-    );
+    const report = await ctx.modal('annotations-import', () => {
+      annotationImport = annotationsImportDialog(preview, sources, titleOf, {
+        commit: async (sourceId) => {
+          const result = await calls.result('annotations.importCommit', sourceId === undefined ? { token: preview.token } : { token: preview.token, sourceId });
+          return result.ok ? result.value : result.error.message;
+        },
+        cancel: () => void calls.call('annotations.importCancel', { token: preview.token }),
+      });
+      return annotationImport.done;
+    });
+    annotationImport = null;
     if (!report) return;
     await showAnnotations(report.imported.map((entry) => entry.annotation.sourceId));
     notify(describeCounts(report));
@@ -121,5 +129,12 @@ export function mountInterop(ctx: Context, deps: InteropDeps): Interop {
     if (sent) notify(`Sent ${plural(sent.sent, 'reference')} to Zotero; it saved ${sent.saved} in the library or collection selected in Zotero.`);
   };
 
-  return { importReferences, importAnnotations, zoteroImport, zoteroSend, zoteroProgress: (progress) => browser?.progress(progress) };
+  return {
+    importReferences,
+    importAnnotations,
+    zoteroImport,
+    zoteroSend,
+    zoteroProgress: (progress) => browser?.progress(progress),
+    annotationImportProgress: (progress) => annotationImport?.progress(progress),
+  };
 }

@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handler } from '../../../electron/handlers.ts';
-import type { CallInput, CallName, CallOutput, Result } from '../../../core/api.ts';
+import type { AnnotationImportProgress, CallInput, CallName, CallOutput, Result } from '../../../core/api.ts';
 import { tempCorpus } from '../../support/reading.ts';
 import { openServices, type TestServices } from '../../support/services.ts';
+import { openProjectStore } from '../../../electron/services/store/index.ts';
 
 const BOOK = '@book{griffith1963, title = {Albania and the Sino-Soviet Rift}, author = {Griffith, William E.}, year = {1963}}\n';
 
@@ -23,6 +24,14 @@ describe('imports the window confirms by token', () => {
   });
   const references = () => join(corpus.folder, 'references.json');
   const call = <N extends CallName>(name: N, input: CallInput<N>) => handlers[name](input) as Promise<Result<CallOutput<N>>>;
+  // A Hypothesis export of `count` highlights of "Khrushchev", each with a note of its own.
+  const manyAnnotations = (count: number) => {
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    const annotations = Array.from({ length: count }, (_, i) => ({ id: `K${i}`, uri: wiki, text: `note ${i}`, tags: [], target: [{ source: wiki, selector: [{ type: 'TextQuoteSelector', exact: 'Khrushchev', prefix: '', suffix: '' }] }] }));
+    const file = join(corpus.folder, '..', 'many.json');
+    writeFileSync(file, JSON.stringify({ annotations }));
+    return file;
+  };
 
   it('applies nothing when the reference file changed after its plan was shown, and asks to look again', async () => {
     const bib = join(corpus.folder, '..', 'refs.bib');
@@ -71,6 +80,57 @@ describe('imports the window confirms by token', () => {
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value).toMatchObject({ skipped: [refused], tagsLeftOut: [], counts: { anchored: 2, moved: 0, orphaned: 0 } });
     expect(backend.services.annotations.list({}).map((a) => a.note).sort()).toEqual(['one', 'three']);
+  });
+
+  it('says how far an annotation import has come, stops when asked keeping what it saved, and the same file again completes it', async () => {
+    const progress: AnnotationImportProgress[] = [];
+    await backend.dispose();
+    // Main sends each step to the window; the user presses Stop at the first. A turn after each annotation.
+    backend = openServices(corpus.folder, undefined, {
+      annotationImportTurnMs: 0,
+      onAnnotationImportProgress: (p) => {
+        progress.push(p);
+        if (progress.length === 1) void call('annotations.importCancel', { token: p.token });
+      },
+    });
+    handlers = createHandlers(backend.services);
+    const file = manyAnnotations(150);
+    backend.filesToChoose.push(file);
+    const preview = await call('annotations.importChoose', {});
+    if (!preview.ok || !preview.value) throw new Error('no preview');
+    const report = await call('annotations.importCommit', { token: preview.value.token });
+    if (!report.ok) throw new Error(report.error.message);
+    expect(progress).toEqual([{ token: preview.value.token, done: 1, total: 150 }]);
+    expect(report.value).toMatchObject({ unread: 149, counts: { anchored: 1, moved: 0, orphaned: 0 } });
+    expect(backend.services.annotations.list({})).toHaveLength(1);
+
+    backend.filesToChoose.push(file);
+    const again = await call('annotations.importChoose', {});
+    if (!again.ok || !again.value) throw new Error('no preview');
+    progress.length = 1;
+    const rest = await call('annotations.importCommit', { token: again.value.token });
+    if (!rest.ok) throw new Error(rest.error.message);
+    expect(rest.value.unread).toBeUndefined();
+    expect(rest.value.imported).toHaveLength(149);
+    expect(rest.value.skipped).toHaveLength(1);
+    expect(progress.slice(1).map((p) => p.done)).toEqual(Array.from({ length: 149 }, (_, i) => i + 1));
+    expect(backend.services.annotations.list({})).toHaveLength(150);
+  });
+
+  it('stops an annotation import when the project closes, keeping what it saved', async () => {
+    await backend.dispose();
+    backend = openServices(corpus.folder, undefined, { annotationImportTurnMs: 0, onAnnotationImportProgress: () => void backend.close() });
+    handlers = createHandlers(backend.services);
+    const projectFile = join(backend.projectDir, 'project.sqlite');
+    backend.filesToChoose.push(manyAnnotations(150));
+    const preview = await call('annotations.importChoose', {});
+    if (!preview.ok || !preview.value) throw new Error('no preview');
+    const report = await call('annotations.importCommit', { token: preview.value.token });
+    if (!report.ok) throw new Error(report.error.message);
+    expect(report.value).toMatchObject({ unread: 149 });
+    const store = openProjectStore(projectFile);
+    expect(store.list()).toHaveLength(1);
+    store.close();
   });
 
   it('says Zotero is not running when nothing answers, as a failure of another program', async () => {
