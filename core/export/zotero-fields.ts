@@ -9,6 +9,7 @@
 import type { Rich } from '../cite/rich.ts';
 import { toPlainText } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
+import { standardCsl } from './csl-types.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 
 /** The JSON schema Zotero names in every citation field. */
@@ -73,10 +74,10 @@ export function itemUri(sourceId: string): string {
   return `http://zotero.org/users/local/${key('apparatus')}/items/${key(sourceId)}`;
 }
 
-// Zotero's CSL engine takes the item as CSL-JSON; the id is the citation's.
+// Zotero's CSL engine takes the item as CSL-JSON, with CSL's types; the id is the citation's.
 function itemData(item: CslItem): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  for (const [field, value] of Object.entries(item)) if (value !== undefined) data[field] = value;
+  for (const [field, value] of Object.entries(standardCsl(item))) if (value !== undefined) data[field] = value;
   return data;
 }
 

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { APPARATUS_KEYS, metadataEntries } from '../../corpus/front-matter-schema.ts';
 import { NAME_ROLES, type CslItem, type CslName } from '../../corpus/model.ts';
+import { ourCslType } from '../../export/csl-types.ts';
 import { isRecord } from '../json-values.ts';
 
 /** What else is known about where the record came from. */
@@ -34,7 +35,7 @@ export function normalizeReference(value: unknown, origin: RecordOrigin = {}): {
   }
   if (typeof item.title !== 'string' || item.title.trim() === '') return { reason: 'it has no title' };
   item.title = item.title.replace(/\s+/g, ' ').trim();
-  item.type = typeof item.type === 'string' && item.type !== '' ? item.type : 'document';
+  item.type = typeof item.type === 'string' && item.type !== '' ? ourCslType(item.type) : 'document';
   applyBibtexConventions(item, origin);
   applyRisConventions(item, origin);
   for (const field of NAME_FIELDS) {

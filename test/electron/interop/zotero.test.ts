@@ -168,4 +168,13 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(body[0]?.title).toBe('Agreement from Which Albania Withdrew in 1968');
     await expect(zoteroCommand.run(['send', 'nothing-here', '--corpus', temp.corpus], context)).rejects.toThrow('There is no source or reference “nothing-here” in the corpus');
   });
+
+  it('sends a letter as CSL’s personal_communication, a type Zotero’s CSL-JSON import reads (it refuses the whole batch over an unknown one)', async () => {
+    const letter = { id: 'hoxha-1961', type: 'letter', title: 'Letter to Nikita Khrushchev', author: [{ family: 'Hoxha', given: 'Enver' }], recipient: [{ family: 'Khrushchev', given: 'Nikita' }], issued: { 'date-parts': [[1961, 3, 15]] }, archive: 'AQSH' };
+    writeFileSync(join(temp.corpus, 'references.json'), JSON.stringify([letter]));
+    await zoteroCommand.run(['send', 'hoxha-1961', 'resexcellence-2021', '--corpus', temp.corpus], context);
+    const body = JSON.parse(zotero.requests.find((r) => r.path === '/connector/import')?.body ?? '[]') as { id: string; type: string }[];
+    expect(body.map((item) => [item.id, item.type])).toEqual([['hoxha-1961', 'personal_communication'], ['resexcellence-2021', 'webpage']]);
+    expect(body[0]).toEqual({ ...letter, type: 'personal_communication' });
+  });
 });
