@@ -1,6 +1,6 @@
 import { isRegularItem } from '../../core/interop/zotero/zotero-item.ts';
 import { DomainError } from '../../core/errors.ts';
-import { ZoteroClient, zoteroBaseUrl, type ZoteroCollection, type ZoteroItem } from '../services/interop/zotero-client.ts';
+import { ZoteroClient, ZoteroError, zoteroBaseUrl, type ZoteroCollection, type ZoteroItem } from '../services/interop/zotero-client.ts';
 import type { ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
 import { describeSummary } from './annotations-import.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
@@ -21,7 +21,8 @@ list     the collections, then the items of the library or of one collection (ke
          other applications on this computer to communicate with Zotero”
 import   each item by its key: its PDF becomes a new source (as apparatus import does) with its
          Zotero annotations placed by their words and page, orphans kept; an item the corpus has
-         already fills that source's gaps; an item without PDF is kept as a reference without text
+         already fills that source's gaps; an item without PDF is kept as a reference without text;
+         an item that cannot be imported is named on stderr (exit 1) and the others go on
 send     the references of these sources (or references without text) to the library or
          collection selected in Zotero`,
   async run(args, context) {
@@ -38,9 +39,28 @@ send     the references of these sources (or references without text) to the lib
     if (action === 'import') {
       if (keys.length === 0) throw new CliUsageError('zotero import needs the keys of the items (see apparatus zotero list)');
       return withServices(values, context, 'write', async ({ zotero }) => {
+        // Each item is imported on its own: one that fails leaves the others to go on, and what
+        // was imported before it is reported, for it is in the corpus already.
         const outcomes: ZoteroImportOutcome[] = [];
-        for (const key of keys) outcomes.push(await zotero.importItem(key));
-        return ok(outcomes.map(describeOutcome).join(''));
+        const failures: { key: string; error: DomainError }[] = [];
+        let stopped: string | null = null;
+        for (const [i, key] of keys.entries()) {
+          try {
+            outcomes.push(await zotero.importItem(key));
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            failures.push({ key, error });
+            if (error instanceof ZoteroError && (error.code === 'zotero-not-running' || error.code === 'zotero-api-disabled')) {
+              const left = keys.slice(i + 1);
+              if (left.length > 0) stopped = `not imported: ${left.join(', ')}`;
+              break;
+            }
+          }
+        }
+        const only = failures[0];
+        if (outcomes.length === 0 && failures.length === 1 && stopped === null && only) throw only.error;
+        const stderr = [...failures.map(({ key, error }) => `${key}: ${error.message}`), ...(stopped === null ? [] : [stopped])].map((line) => `apparatus zotero: ${line}\n`).join('');
+        return { code: failures.length > 0 ? 1 : 0, stdout: outcomes.map(describeOutcome).join(''), stderr };
       });
     }
     if (action === 'send') {

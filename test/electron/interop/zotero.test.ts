@@ -150,6 +150,23 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(JSON.parse(listed.stdout || '[]')).toEqual([]);
   });
 
+  it('imports several items each on its own: one that fails is named on stderr, and the ones before and after it are imported and reported', async () => {
+    const outcome = await run('import', 'GR8FTH63', 'P2F8K2LM', 'RX5WEB21');
+    expect(outcome.code).toBe(1);
+    expect(outcome.stdout).toBe(
+      'GR8FTH63 “Albania and the Sino-Soviet Rift”: added as the reference without text griffith-1963.\n  Note: it has no PDF attachment: kept as a reference without text, which can be cited.\n' +
+        'RX5WEB21 “Agreement from which Albania withdrew in 1968”: the corpus has it already: resexcellence-2021 (filled author).\n',
+    );
+    expect(outcome.stderr).toBe('apparatus zotero: P2F8K2LM: The Zotero item “P2F8K2LM” is an attachment, not a work. Import its parent item, X42A7DEB.\n');
+    const listed = await refsCommand.run(['list', '--json', '--corpus', temp.corpus], context);
+    expect((JSON.parse(listed.stdout) as { id: string }[]).map((item) => item.id)).toEqual(['griffith-1963']);
+    // When Zotero goes away, the items not yet read are named.
+    zotero.setLocalApi(false);
+    const off = await run('import', 'GR8FTH63', 'X42A7DEB', 'RX5WEB21');
+    expect(off.code).toBe(1);
+    expect(off.stderr).toMatch(/^apparatus zotero: GR8FTH63: Zotero is running, but its local API is turned off.*\napparatus zotero: not imported: X42A7DEB, RX5WEB21\n$/);
+  });
+
   it('refuses an attachment key, naming its parent item', async () => {
     await expect(run('import', 'P2F8K2LM')).rejects.toThrow('The Zotero item “P2F8K2LM” is an attachment, not a work. Import its parent item, X42A7DEB.');
     await expect(run('import', 'NOSUCH22')).rejects.toThrow('Zotero has no item with the key “NOSUCH22” (see apparatus zotero list).');
