@@ -4,7 +4,8 @@
  * An item the corpus already has (same DOI, else title and year) fills that source's gaps instead
  * of being imported twice; an item without a PDF is kept as a reference without text.
  */
-import type { CslItem, CslName } from '../../../core/corpus/model.ts';
+import type { MetadataPatch } from '../../../core/corpus/metadata-patch.ts';
+import { NAME_ROLES, type CslItem, type CslName } from '../../../core/corpus/model.ts';
 import type { ExternalAnnotation, SkippedRecord } from '../../../core/interop/annotations/external.ts';
 import { zoteroAnnotation } from '../../../core/interop/zotero/zotero-annotation.ts';
 import { isRegularItem, zoteroToCsl } from '../../../core/interop/zotero/zotero-item.ts';
@@ -130,12 +131,20 @@ function importMetadata(csl: CslItem): ImportMetadata {
   return metadata;
 }
 
-/** The item's fields the import form does not take, set afterwards with the metadata editor. */
-function extraFields(csl: CslItem): { publisher?: string; 'publisher-place'?: string; language?: string; 'title-short'?: string } {
-  const extra: { publisher?: string; 'publisher-place'?: string; language?: string; 'title-short'?: string } = {};
+/**
+ * The item's fields the import form does not take, set afterwards with the metadata editor: the
+ * publisher and language, and the editors, translators, the book's author and the other people
+ * the item names besides its authors, whom a chapter's or an edition's citation needs.
+ */
+function extraFields(csl: CslItem): MetadataPatch {
+  const extra: MetadataPatch = {};
   for (const field of ['publisher', 'publisher-place', 'language', 'title-short'] as const) {
     const value = csl[field];
     if (typeof value === 'string' && value.trim() !== '') extra[field] = value;
+  }
+  for (const role of NAME_ROLES) {
+    const names = csl[role];
+    if (Array.isArray(names) && names.length > 0) extra.names = { ...extra.names, [role]: names as CslName[] };
   }
   return extra;
 }

@@ -10,7 +10,7 @@ import type { CliContext } from '../../../electron/cli/command.ts';
 import { refsCommand } from '../../../electron/cli/refs.ts';
 import { zoteroCommand } from '../../../electron/cli/zotero.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
-import { article } from '../../support/pdf-fixtures.ts';
+import { article, labelled } from '../../support/pdf-fixtures.ts';
 import { deadZoteroUrl, startZoteroServer, type ZoteroServer } from '../../support/zotero-server.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
 
@@ -133,6 +133,28 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(again.stdout).toMatch(/^X42A7DEB “Albania and Moscow”: the corpus has it already: lalaj-2019\.\n/);
     expect(again.stdout).toContain('  Imported 0: 0 anchored, 0 moved, 0 orphaned.\n');
     expect(projectAnnotations().annotations).toHaveLength(4);
+  }, 60_000);
+
+  it('keeps the editors, translators, the book’s author and the series editor of an item whose PDF becomes a source', async () => {
+    await zotero.close();
+    zotero = await startZoteroServer({ PD4CH7ED: temp.input('Hoxha - 1975 - On the Moscow Meeting.pdf', await labelled.bytes()) });
+    context = { ...context, env: { APPARATUS_ZOTERO_URL: zotero.url } };
+    const outcome = await run('import', 'CH7EDS4T');
+    expect(outcome.stdout).toMatch(/^CH7EDS4T “On the Moscow Meeting”: imported its PDF as the source hoxha-1975\.\n/);
+    const source = parseSource(readFileSync(join(temp.corpus, 'hoxha-1975.md'), 'utf8'));
+    expect(source.meta.csl).toMatchObject({
+      type: 'chapter',
+      title: 'On the Moscow Meeting',
+      author: [{ family: 'Hoxha', given: 'Enver' }],
+      editor: [{ family: 'Lalaj', given: 'Ana' }, { literal: 'Institute of Marxist-Leninist Studies' }],
+      translator: [{ family: 'Elsie', given: 'Robert' }],
+      'container-author': [{ family: 'Hoxha', given: 'Enver' }],
+      'collection-editor': [{ family: 'Pano', given: 'Nikolla' }],
+      'container-title': 'Selected Works',
+      publisher: '8 Nëntori',
+      'publisher-place': 'Tirana',
+      page: '375-377',
+    });
   }, 60_000);
 
   it('fills the gaps of a source the corpus has already (same title and year) instead of adding the work twice', async () => {
