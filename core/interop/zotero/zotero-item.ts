@@ -83,6 +83,20 @@ export function isRegularItem(data: Record<string, unknown>): boolean {
   return !['attachment', 'note', 'annotation'].includes(String(data.itemType));
 }
 
+/**
+ * The PDF files among a work's child items, in the order Zotero itself picks the one to open: the
+ * oldest whose address is the work's, then the oldest. The local API lists children most recently
+ * modified first, so its order would make a supplement renamed last week the source's text.
+ */
+export function pdfAttachments<T extends { data: Record<string, unknown> }>(children: readonly T[], workUrl: unknown): T[] {
+  const url = typeof workUrl === 'string' && workUrl !== '' ? workUrl : null;
+  const added = (child: T) => (typeof child.data.dateAdded === 'string' ? child.data.dateAdded : '');
+  const atUrl = (child: T) => (url !== null && child.data.url === url ? 0 : 1);
+  return children
+    .filter((child) => child.data.itemType === 'attachment' && child.data.contentType === 'application/pdf' && child.data.linkMode !== 'linked_url')
+    .sort((a, b) => atUrl(a) - atUrl(b) || added(a).localeCompare(added(b)));
+}
+
 /** The CSL item of a Zotero item's `data`, with `id` as given. */
 export function zoteroToCsl(data: Record<string, unknown>, id: string): CslItem {
   const csl: Record<string, unknown> = { id, type: TYPES[String(data.itemType)] ?? 'document' };

@@ -8,7 +8,7 @@ import type { MetadataPatch } from '../../../core/corpus/metadata-patch.ts';
 import { NAME_ROLES, type CslItem, type CslName } from '../../../core/corpus/model.ts';
 import type { ExternalAnnotation, SkippedRecord } from '../../../core/interop/annotations/external.ts';
 import { zoteroAnnotation } from '../../../core/interop/zotero/zotero-annotation.ts';
-import { isRegularItem, zoteroToCsl } from '../../../core/interop/zotero/zotero-item.ts';
+import { isRegularItem, pdfAttachments, zoteroToCsl } from '../../../core/interop/zotero/zotero-item.ts';
 import { invertedName } from '../../../core/export/csl-fields.ts';
 import type { ImportMetadata } from '../import/import-metadata.ts';
 import { IMPORT_TYPES } from '../import/import-metadata.ts';
@@ -68,8 +68,11 @@ export class ZoteroImporter {
     if (csl.title === undefined) csl.title = title;
     const notes: string[] = [];
     const children = await client.children(key);
-    const pdfs = children.filter((child) => child.data.itemType === 'attachment' && child.data.contentType === 'application/pdf' && child.data.linkMode !== 'linked_url');
-    if (pdfs.length > 1) notes.push(`it has ${pdfs.length} PDFs: the first, “${String(pdfs[0]?.data.title ?? pdfs[0]?.key)}”, is the source's text`);
+    const pdfs = pdfAttachments(children, item.data.url);
+    if (pdfs.length > 1) {
+      const others = pdfs.slice(1).map((other) => `“${String(other.data.title ?? other.key)}”`).join(', ');
+      notes.push(`it has ${pdfs.length} PDFs: “${String(pdfs[0]?.data.title ?? pdfs[0]?.key)}”, the one Zotero opens, is the source's text; ${others} and ${pdfs.length > 2 ? 'their' : 'its'} annotations stay in Zotero`);
+    }
     const plan = references.planRecords([{ label: `Zotero item ${key}`, item: csl, key: null }]);
     const matched = plan.sources[0];
     const pdf = pdfs[0];

@@ -10,7 +10,7 @@ import type { CliContext } from '../../../electron/cli/command.ts';
 import { refsCommand } from '../../../electron/cli/refs.ts';
 import { zoteroCommand } from '../../../electron/cli/zotero.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
-import { article, labelled } from '../../support/pdf-fixtures.ts';
+import { article, labelled, twoColumns } from '../../support/pdf-fixtures.ts';
 import { deadZoteroUrl, startZoteroServer, type ZoteroServer } from '../../support/zotero-server.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
 
@@ -155,6 +155,22 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
       'publisher-place': 'Tirana',
       page: '375-377',
     });
+  }, 60_000);
+
+  it('makes the PDF Zotero opens (the oldest) the source’s text when an item has two, not the one modified last, and says the other stays in Zotero', async () => {
+    await zotero.close();
+    const main = temp.input('Lalaj - 2020 - Albania, Moscow and the Grain Question.pdf', await article.bytes());
+    zotero = await startZoteroServer({ MA3NPDF7: main, SU9PLM3N: temp.input('Lalaj - 2020 - Supplement.pdf', await twoColumns.bytes()) });
+    context = { ...context, env: { APPARATUS_ZOTERO_URL: zotero.url } };
+    const outcome = await run('import', 'TW2PDF5K');
+    expect(outcome.stdout).toContain(
+      'TW2PDF5K “Albania, Moscow and the Grain Question”: imported its PDF as the source lalaj-2020.\n' +
+        '  Note: it has 2 PDFs: “Full Text PDF”, the one Zotero opens, is the source\'s text; “Supplementary tables” and its annotations stay in Zotero.\n',
+    );
+    expect(outcome.stdout).toContain('  Imported 1: 1 anchored, 0 moved, 0 orphaned.');
+    const source = parseSource(readFileSync(join(temp.corpus, 'lalaj-2020.md'), 'utf8'));
+    expect(readingText(source).text).toContain('which still looked to Moscow for grain and credit.');
+    expect(zotero.requests.some((r) => r.path.includes('SU9PLM3N'))).toBe(false);
   }, 60_000);
 
   it('fills the gaps of a source the corpus has already (same title and year) instead of adding the work twice', async () => {
