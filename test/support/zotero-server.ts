@@ -28,6 +28,8 @@ export interface ZoteroServer {
   requests: ReceivedRequest[];
   /** Whether the local API is on (Zotero ▸ Settings ▸ Advanced). */
   setLocalApi(enabled: boolean): void;
+  /** What `/connector/import` answers from now on instead of Zotero's 201 (an error inside Zotero, another program); null for Zotero's. */
+  setConnectorAnswer(answer: { status: number; type: string; body: string } | null): void;
   /** Holds every answer until the returned function is called, as a busy Zotero would: a test sees work in progress. */
   hold(): () => void;
   close(): Promise<void>;
@@ -37,6 +39,7 @@ export interface ZoteroServer {
 export async function startZoteroServer(files: Record<string, string>): Promise<ZoteroServer> {
   const requests: ReceivedRequest[] = [];
   let localApi = true;
+  let connectorAnswer: { status: number; type: string; body: string } | null = null;
   let held: Promise<void> = Promise.resolve();
   const server: Server = createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -48,7 +51,9 @@ export async function startZoteroServer(files: Record<string, string>): Promise<
         response.writeHead(status, { 'Content-Type': type, 'Zotero-API-Version': '3', 'Zotero-Schema-Version': '31' });
         response.end(body);
       };
-      if (path === '/connector/import' && request.method === 'POST') return send(201, 'application/json', fixture('connector-import-201.json') ?? '[]');
+      if (path === '/connector/import' && request.method === 'POST') {
+        return connectorAnswer ? send(connectorAnswer.status, connectorAnswer.type, connectorAnswer.body) : send(201, 'application/json', fixture('connector-import-201.json') ?? '[]');
+      }
       if (!path.startsWith('/api/')) return send(404, 'text/plain', 'No endpoint found');
       if (!localApi) return send(403, 'text/plain', 'Local API is not enabled');
       const file = apiFixture(path);
@@ -68,6 +73,9 @@ export async function startZoteroServer(files: Record<string, string>): Promise<
     requests,
     setLocalApi: (enabled) => {
       localApi = enabled;
+    },
+    setConnectorAnswer: (answer) => {
+      connectorAnswer = answer;
     },
     hold: () => {
       let release = () => {};

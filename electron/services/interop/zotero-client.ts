@@ -103,12 +103,18 @@ export class ZoteroClient {
       body: cslJson,
     });
     if (response.status === 400) throw new ZoteroError('zotero-refused', 'Zotero could not read the references it was sent; nothing was added.');
-    if (response.status === 500) {
+    // Zotero answers 500 with {"libraryEditable": false} when the library selected in it is
+    // read-only; any other 500 is an error inside Zotero, which the read-only advice would not mend.
+    if (response.status === 500 && (await response.clone().json().catch(() => null) as { libraryEditable?: unknown } | null)?.libraryEditable === false) {
       throw new ZoteroError('zotero-refused', 'Zotero cannot add to the library selected in it (it is read-only): select My Library or one of its collections in Zotero and try again.');
     }
     await this.#check(response, 'Zotero does not offer the connector import here; is this Zotero 7?');
-    const saved = (await response.json().catch(() => [])) as unknown;
-    return Array.isArray(saved) ? saved.length : 0;
+    // Zotero's connector answers 201 with the items it saved; anything else is another program.
+    const saved = (await response.json().catch(() => null)) as unknown;
+    if (response.status !== 201 || !Array.isArray(saved)) {
+      throw new ZoteroError('zotero-refused', `The program answering at ${this.#base} is not Zotero's connector (it did not say what it saved), so the references may not have been added. Check that Zotero 7 is running there.`);
+    }
+    return saved.length;
   }
 
   async #json<T>(path: string, notFound?: string): Promise<T> {

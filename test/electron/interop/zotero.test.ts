@@ -224,6 +224,18 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     await expect(zoteroCommand.run(['send', 'nothing-here', '--corpus', temp.corpus], context)).rejects.toThrow('There is no source or reference “nothing-here” in the corpus');
   });
 
+  it('tells a read-only library from an error inside Zotero, and another program answering from Zotero saving nothing', async () => {
+    const send = () => zoteroCommand.run(['send', 'resexcellence-2021', '--corpus', temp.corpus], context);
+    zotero.setConnectorAnswer({ status: 500, type: 'application/json', body: '{"libraryEditable":false}' });
+    await expect(send()).rejects.toThrow('Zotero cannot add to the library selected in it (it is read-only): select My Library or one of its collections in Zotero and try again.');
+    zotero.setConnectorAnswer({ status: 500, type: 'text/plain', body: 'An error occurred' });
+    await expect(send()).rejects.toThrow('Zotero refused the request (500: An error occurred).');
+    zotero.setConnectorAnswer({ status: 200, type: 'text/html', body: '<html><body>Welcome</body></html>' });
+    await expect(send()).rejects.toThrow(`The program answering at ${zotero.url} is not Zotero's connector (it did not say what it saved), so the references may not have been added. Check that Zotero 7 is running there.`);
+    zotero.setConnectorAnswer({ status: 201, type: 'application/json', body: '[]' });
+    expect((await send()).stdout).toBe('Sent 1 reference to Zotero; it saved 0 in the library or collection selected in Zotero.\n');
+  });
+
   it('sends a letter as CSL’s personal_communication, a type Zotero’s CSL-JSON import reads (it refuses the whole batch over an unknown one)', async () => {
     const letter = { id: 'hoxha-1961', type: 'letter', title: 'Letter to Nikita Khrushchev', author: [{ family: 'Hoxha', given: 'Enver' }], recipient: [{ family: 'Khrushchev', given: 'Nikita' }], issued: { 'date-parts': [[1961, 3, 15]] }, archive: 'AQSH' };
     writeFileSync(join(temp.corpus, 'references.json'), JSON.stringify([letter]));
