@@ -21,6 +21,19 @@ export interface MetadataPatch {
   'publisher-place'?: string;
   language?: string;
   /**
+   * Fields the editor does not show, set by an import from Zotero: where an archival document is
+   * kept (repository, shelfmark, call number) and what kind it is, a book's edition, series, ISBN
+   * and length, which the Chicago notes of such works name.
+   */
+  archive?: string;
+  archive_location?: string;
+  'call-number'?: string;
+  genre?: string;
+  edition?: string;
+  'collection-title'?: string;
+  ISBN?: string;
+  'number-of-pages'?: string;
+  /**
    * Names in other roles (editors, translators …) as CSL names, given whole by an import of
    * references; an empty list removes the role.
    */
@@ -38,7 +51,28 @@ export class MetadataError extends DomainError<'invalid-metadata'> {
   }
 }
 
-const TEXT_FIELDS = ['type', 'title', 'title-short', 'container-title', 'volume', 'issue', 'page', 'DOI', 'URL', 'publisher', 'publisher-place', 'language'] as const;
+const TEXT_FIELDS = [
+  'type',
+  'title',
+  'title-short',
+  'container-title',
+  'volume',
+  'issue',
+  'page',
+  'DOI',
+  'URL',
+  'publisher',
+  'publisher-place',
+  'language',
+  'archive',
+  'archive_location',
+  'call-number',
+  'genre',
+  'edition',
+  'collection-title',
+  'ISBN',
+  'number-of-pages',
+] as const;
 
 /**
  * The item with the patch applied: absent fields stay, blank ones are removed, `authors` and

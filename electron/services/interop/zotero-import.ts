@@ -134,14 +134,18 @@ function importMetadata(csl: CslItem): ImportMetadata {
   return metadata;
 }
 
+// The item's text fields the import form does not take.
+const EXTRA_FIELDS = ['publisher', 'publisher-place', 'language', 'title-short', 'archive', 'archive_location', 'call-number', 'genre', 'edition', 'collection-title', 'ISBN', 'number-of-pages'] as const;
+
 /**
  * The item's fields the import form does not take, set afterwards with the metadata editor: the
- * publisher and language, and the editors, translators, the book's author and the other people
- * the item names besides its authors, whom a chapter's or an edition's citation needs.
+ * publisher and language, where an archival document is kept (repository and shelfmark), a book's
+ * edition and series, and the editors, translators, the book's author and the other people the
+ * item names besides its authors, whom a letter's, a chapter's or an edition's citation needs.
  */
 function extraFields(csl: CslItem): MetadataPatch {
   const extra: MetadataPatch = {};
-  for (const field of ['publisher', 'publisher-place', 'language', 'title-short'] as const) {
+  for (const field of EXTRA_FIELDS) {
     const value = csl[field];
     if (typeof value === 'string' && value.trim() !== '') extra[field] = value;
   }

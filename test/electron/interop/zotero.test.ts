@@ -157,6 +157,28 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     });
   }, 60_000);
 
+  it('keeps where a letter imported with its PDF is kept, so that its note names the archive and the shelfmark', async () => {
+    await zotero.close();
+    zotero = await startZoteroServer({ LE7PDF2A: temp.input('Hoxha - 1961 - Letter to Nikita Khrushchev.pdf', await labelled.bytes()) });
+    context = { ...context, env: { APPARATUS_ZOTERO_URL: zotero.url } };
+    const outcome = await run('import', 'LE7TER9K');
+    expect(outcome.stdout).toMatch(/^LE7TER9K “Letter to Nikita Khrushchev”: imported its PDF as the source hoxha-1961\.\n/);
+    const source = parseSource(readFileSync(join(temp.corpus, 'hoxha-1961.md'), 'utf8'));
+    expect(source.meta.csl).toMatchObject({
+      type: 'letter',
+      author: [{ family: 'Hoxha', given: 'Enver' }],
+      recipient: [{ family: 'Khrushchev', given: 'Nikita' }],
+      archive: 'Arkivi Qendror i Shtetit (AQSH)',
+      archive_location: 'F. 14/AP, V. 1961, D. 3',
+      genre: 'Typescript copy',
+      language: 'sq',
+    });
+    const cited = await citeCommand.run(['--source', 'hoxha-1961', '--locator', '376', '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
+    const note = JSON.parse(cited.stdout).notes[0].text as string;
+    expect(note).toContain('F. 14/AP, V. 1961, D. 3');
+    expect(note).toContain('Arkivi Qendror i Shtetit');
+  }, 60_000);
+
   it('makes the PDF Zotero opens (the oldest) the source’s text when an item has two, not the one modified last, and says the other stays in Zotero', async () => {
     await zotero.close();
     const main = temp.input('Lalaj - 2020 - Albania, Moscow and the Grain Question.pdf', await article.bytes());
