@@ -97,8 +97,11 @@ export function pdfAttachments<T extends { data: Record<string, unknown> }>(chil
     .sort((a, b) => atUrl(a) - atUrl(b) || added(a).localeCompare(added(b)));
 }
 
-/** The CSL item of a Zotero item's `data`, with `id` as given. */
-export function zoteroToCsl(data: Record<string, unknown>, id: string): CslItem {
+/**
+ * The CSL item of a Zotero item's `data`, with `id` as given; `parsedDate` is Zotero's own reading
+ * of the date (the item's `meta.parsedDate`, "1961-12-03"), which its citations use.
+ */
+export function zoteroToCsl(data: Record<string, unknown>, id: string, parsedDate?: string): CslItem {
   const csl: Record<string, unknown> = { id, type: TYPES[String(data.itemType)] ?? 'document' };
   for (const [field, variable] of Object.entries(FIELDS)) {
     const value = data[field];
@@ -109,7 +112,7 @@ export function zoteroToCsl(data: Record<string, unknown>, id: string): CslItem 
     const name = cslName(creator);
     if (variable && name) csl[variable] = [...((csl[variable] as CslName[] | undefined) ?? []), name];
   }
-  const issued = zoteroDate(data.date);
+  const issued = zoteroDate(data.date, parsedDate);
   if (issued) csl.issued = issued;
   const accessed = zoteroDate(typeof data.accessDate === 'string' ? data.accessDate.slice(0, 10) : undefined);
   if (accessed) csl.accessed = accessed;
@@ -127,12 +130,20 @@ function cslName(creator: unknown): CslName | null {
   return family === '' ? { literal: given } : { family, given };
 }
 
-// Zotero stores dates as typed ("1961", "1961-12-03", "December 3, 1961"): only dates that read
-// unambiguously become date parts, the rest are kept as written.
-function zoteroDate(value: unknown): CslDate | undefined {
+// Zotero stores dates as typed ("1961", "1961-12-03", "December 3, 1961"): dates that read
+// unambiguously become date parts; for the others Zotero's own reading (its parsed date, in the
+// year the text names) gives the month and day, as in Zotero's citations, and the text is kept as
+// written. Without either, a newspaper or a letter dated "3 December 1961" was cited as of 1961.
+function zoteroDate(value: unknown, parsedDate?: string): CslDate | undefined {
   if (typeof value !== 'string' || value.trim() === '') return undefined;
   const parsed = parseDateText(value.trim());
   if (parsed) return parsed;
   const year = /\b(\d{4})\b/.exec(value)?.[1];
+  const zotero = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(parsedDate ?? '');
+  if (year && zotero && zotero[1] === year) {
+    const [month, day] = [Number(zotero[2] ?? 0), Number(zotero[3] ?? 0)];
+    const date: [number, number?, number?] = month > 0 ? (day > 0 ? [Number(year), month, day] : [Number(year), month]) : [Number(year)];
+    return { 'date-parts': [date], raw: value.trim() };
+  }
   return year ? { 'date-parts': [[Number(year)]], raw: value.trim() } : { literal: value.trim() };
 }

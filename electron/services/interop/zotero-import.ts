@@ -63,7 +63,7 @@ export class ZoteroImporter {
       const parent = typeof item.data.parentItem === 'string' ? ` Import its parent item, ${item.data.parentItem}.` : '';
       throw new ZoteroError('zotero-refused', `The Zotero item “${key}” is ${article(String(item.data.itemType))}, not a work.${parent}`);
     }
-    const csl = zoteroToCsl(item.data, '');
+    const csl = zoteroToCsl(item.data, '', item.meta?.parsedDate);
     const title = typeof csl.title === 'string' && csl.title !== '' ? csl.title : key;
     if (csl.title === undefined) csl.title = title;
     const notes: string[] = [];

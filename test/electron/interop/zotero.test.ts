@@ -88,6 +88,15 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(JSON.parse(cited.stdout).notes[0].text).toBe('William E. Griffith, Albania and the Sino-Soviet Rift (MIT Press, 1963), 41.');
   });
 
+  it('dates an item typed “3 December 1961” to the day, as Zotero reads it, so that a newspaper article is cited with its issue’s date', async () => {
+    const outcome = await run('import', 'NE4SPAP7');
+    expect(outcome.stdout).toMatch(/^NE4SPAP7 “Albania Defies Moscow Again”: added as the reference without text underwood-1961\.\n/);
+    const listed = JSON.parse((await refsCommand.run(['list', '--json', '--corpus', temp.corpus], context)).stdout) as { issued: unknown }[];
+    expect(listed[0]?.issued).toEqual({ 'date-parts': [[1961, 12, 3]], raw: '3 December 1961' });
+    const cited = await citeCommand.run(['--source', 'underwood-1961', '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
+    expect(JSON.parse(cited.stdout).notes[0].text).toContain('New York Times, December 3, 1961');
+  });
+
   it('imports an item’s PDF as a source and places its Zotero annotations by their words and page', async () => {
     const outcome = await run('import', 'X42A7DEB');
     expect(outcome.code).toBe(0);
