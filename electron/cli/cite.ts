@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runCite } from '../../core/cite/cite-json.ts';
 import { STYLE_NAMES } from '../../core/cite/style.ts';
+import { ourCslType } from '../../core/export/csl-types.ts';
 import { translationOriginals } from '../../core/export/translations.ts';
+import { isRecord } from '../../core/interop/json-values.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
@@ -62,11 +64,18 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
     if (values.items === undefined || values.clusters === undefined) {
       throw new CliUsageError('give --items and --clusters, or --source');
     }
-    const items = readJson(resolve(context.cwd, values.items), 'items');
+    const items = withOurTypes(readJson(resolve(context.cwd, values.items), 'items'));
     const clusters = readJson(resolve(context.cwd, values.clusters), 'clusters');
     return json(runCite(items, clusters, style));
   },
 };
+
+// CSL-JSON from Zotero (or any other CSL program) names a letter `personal_communication`; the
+// formatter files a letter under our type `letter`, and refused the other as a type it cannot cite.
+function withOurTypes(items: unknown): unknown {
+  if (!Array.isArray(items)) return items;
+  return items.map((item: unknown) => (isRecord(item) && typeof item.type === 'string' ? { ...item, type: ourCslType(item.type) } : item));
+}
 
 function json(value: unknown) {
   return ok(`${JSON.stringify(value, null, 2)}\n`);

@@ -49,6 +49,22 @@ describe('apparatus cite', () => {
     ]);
   });
 
+  it('cites a letter from Zotero’s CSL-JSON, whose type is CSL’s personal_communication, as the archival document it is', async () => {
+    const letter = {
+      id: 'http://zotero.org/users/local/AbCdEfGh/items/LETTER01',
+      type: 'personal_communication',
+      title: 'Letter to Nikita Khrushchev',
+      author: [{ family: 'Hoxha', given: 'Enver' }],
+      recipient: [{ family: 'Khrushchev', given: 'Nikita' }],
+      issued: { 'date-parts': [[1961, 3, 15]] },
+      archive: 'AQSH',
+      archive_location: 'F. 14/AP, D. 3',
+    };
+    writeFileSync(join(dir, 'items.json'), JSON.stringify([letter]));
+    const result = await cite([{ items: [{ id: letter.id }] }]);
+    expect(result.notes[0].text).toBe('Enver Hoxha, “Letter to Nikita Khrushchev,” March 15, 1961, F. 14/AP, D. 3, AQSH.');
+  });
+
   it('writes Ibid. in cmos17-ibid and author + page in cmos17', async () => {
     const ibid = await cite([at('380'), at('380'), at('385-387')], 'cmos17-ibid');
     expect(ibid.notes.slice(1).map((n: { text: string }) => n.text)).toEqual(['Ibid.', 'Ibid., 385–87.']);
