@@ -3,10 +3,12 @@
  * citation is the JSON Zotero writes into an `ADDIN ZOTERO_ITEM CSL_CITATION` field (the CSL-JSON
  * item embedded, so a colleague without the item in their library can refresh it too, with the
  * locator and our formatted text), the bibliography an `ADDIN ZOTERO_BIBL` field, and the
- * document's Zotero preferences (the Chicago notes style, footnotes) the `ZOTERO_PREF_n` custom
- * properties. Until Zotero refreshes them, the fields show our own Chicago text.
+ * document's Zotero preferences (the Chicago notes style of the edition chosen, footnotes) the
+ * `ZOTERO_PREF_n` custom properties. Until Zotero refreshes them, the fields show our own Chicago
+ * text.
  */
 import type { Rich } from '../cite/rich.ts';
+import { STYLE_OPTIONS, type StyleName } from '../cite/style.ts';
 import { toPlainText } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
 import { standardCsl } from './csl-types.ts';
@@ -15,8 +17,16 @@ import type { ExportDocument, ExportEntry } from './export-document.ts';
 /** The JSON schema Zotero names in every citation field. */
 export const CSL_CITATION_SCHEMA = 'https://github.com/citation-style-language/schema/raw/master/csl-citation.json';
 
-/** The Zotero style of Chicago's notes and bibliography. */
+/** The Zotero style of Chicago's notes and bibliography (the 18th edition). */
 export const CHICAGO_NOTES_STYLE = 'http://www.zotero.org/styles/chicago-notes-bibliography';
+
+/** The same in the 17th edition, which a document written to CMOS 17 must name to stay in it when Zotero refreshes it. */
+export const CHICAGO_17_NOTES_STYLE = 'http://www.zotero.org/styles/chicago-notes-bibliography-17th-edition';
+
+/** The Zotero style of the edition a document's notes are written to. */
+export function zoteroStyle(style: StyleName): string {
+  return STYLE_OPTIONS[style].edition === 17 ? CHICAGO_17_NOTES_STYLE : CHICAGO_NOTES_STYLE;
+}
 
 /** The instruction of the bibliography field. */
 export const BIBLIOGRAPHY_INSTRUCTION = ' ADDIN ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY ';
@@ -62,7 +72,7 @@ export function documentPreferences(doc: ExportDocument): { name: string; value:
   const session = key(`session:${doc.title}:${doc.entries.map((e) => e.annotation.id).join(',')}`);
   const xml =
     `<data data-version="3"><session id="${session}"/>` +
-    `<style id="${CHICAGO_NOTES_STYLE}" hasBibliography="1" bibliographyStyleHasBeenSet="1"/>` +
+    `<style id="${zoteroStyle(doc.style)}" hasBibliography="1" bibliographyStyleHasBeenSet="1"/>` +
     '<prefs><pref name="fieldType" value="Field"/><pref name="noteType" value="1"/></prefs></data>';
   const pieces: { name: string; value: string }[] = [];
   for (let at = 0; at < xml.length; at += PREF_PIECE) pieces.push({ name: `ZOTERO_PREF_${pieces.length + 1}`, value: xml.slice(at, at + PREF_PIECE) });

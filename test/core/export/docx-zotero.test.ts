@@ -100,6 +100,18 @@ describe('DOCX with Zotero citation fields', () => {
     expect(prefs).toMatch(/^<data data-version="3"><session id="[23456789A-Z]{8}"\/><style id="http:\/\/www\.zotero\.org\/styles\/chicago-notes-bibliography" hasBibliography="1" bibliographyStyleHasBeenSet="1"\/><prefs><pref name="fieldType" value="Field"\/><pref name="noteType" value="1"\/><\/prefs><\/data>$/);
   });
 
+  it('names the 17th edition’s Zotero style for a document written to CMOS 17, so that refreshing it in Word keeps its edition', async () => {
+    const styleOf = async (style: typeof doc.style) => {
+      const custom = unzipText(await writeDocx({ ...doc, style }, { zoteroFields: true }), 'docProps/custom.xml');
+      const prefs = [...custom.matchAll(/name="ZOTERO_PREF_\d+"><vt:lpwstr>([^<]*)<\/vt:lpwstr>/g)].map((m) => unescapeXml(m[1] ?? '')).join('');
+      return /<style id="([^"]+)"/.exec(prefs)?.[1];
+    };
+    expect(await styleOf('cmos17')).toBe('http://www.zotero.org/styles/chicago-notes-bibliography-17th-edition');
+    expect(await styleOf('cmos17-ibid')).toBe('http://www.zotero.org/styles/chicago-notes-bibliography-17th-edition');
+    expect(await styleOf('cmos18')).toBe('http://www.zotero.org/styles/chicago-notes-bibliography');
+    expect(await styleOf('cmos18-ibid')).toBe('http://www.zotero.org/styles/chicago-notes-bibliography');
+  });
+
   it('writes plain footnotes, without fields or Zotero properties, when not asked', async () => {
     const plain = await writeDocx(doc);
     expect(unzipText(plain, 'word/footnotes.xml')).not.toContain('fldChar');
