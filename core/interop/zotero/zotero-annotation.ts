@@ -46,7 +46,14 @@ export function zoteroAnnotation(data: Record<string, unknown>): ExternalAnnotat
   const type = String(data.annotationType);
   if (type === 'image' || type === 'ink') return { label, reason: `it is an ${type} annotation: it marks a picture or a drawing, not words of the text` };
   const text = typeof data.annotationText === 'string' ? data.annotationText.trim() : '';
-  if (text === '') return { label, reason: 'it is a note on the page, not on highlighted words: Apparatus keeps notes on passages' };
+  if (text === '') {
+    // A highlight or underline without words was made where Zotero could read none (a page
+    // without a text layer); calling it a note would send the historian looking for one.
+    if (type === 'highlight' || type === 'underline') {
+      return { label, reason: `it is ${type === 'highlight' ? 'a highlight' : 'an underline'} without words: Zotero kept none for it (as on a scanned page without a text layer), so there is nothing to place it on` };
+    }
+    return { label, reason: 'it is a note on the page, not on highlighted words: Apparatus keeps notes on passages' };
+  }
   const pageLabel = typeof data.annotationPageLabel === 'string' && data.annotationPageLabel.trim() !== '' ? data.annotationPageLabel.trim() : null;
   // The sort index is "page|offset|top": the offset counts characters from the page's start.
   const offset = typeof data.annotationSortIndex === 'string' ? Number(data.annotationSortIndex.split('|')[1]) : Number.NaN;
