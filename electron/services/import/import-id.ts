@@ -1,14 +1,17 @@
+import anyAscii from 'any-ascii';
 import type { CslItem } from '../../../core/corpus/model.ts';
 import { SOURCE_ID_PATTERN } from '../../../core/corpus/front-matter-schema.ts';
 
 // Words that say nothing about a title, skipped when an id is made from it.
 const MINOR_WORDS = new Set(['a', 'an', 'the', 'of', 'on', 'in', 'and', 'to', 'for', 'at', 'by', 'from', 'with']);
 
-/** Lower-case ASCII letters and digits joined by "-": "Mëhilli" → "mehilli". */
+/**
+ * Lower-case ASCII letters and digits joined by "-", other scripts romanized: "Mëhilli" →
+ * "mehilli", "Łukasz" → "lukasz", "Ходжа" → "khodzha", "毛泽东" → "maozedong". Stripping accents
+ * alone left nothing of a name in Cyrillic, Greek or Chinese, and the id fell back to a bare year.
+ */
 function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+  return anyAscii(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
