@@ -2,6 +2,7 @@ import { constants, homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolveProjectFile } from '../services/store/index.ts';
+import { didYouMean } from './suggest.ts';
 
 /** What a command printed and the exit code it asks for; commands never exit the process. */
 export interface CliOutcome {
@@ -48,13 +49,55 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Parses a command's arguments strictly; unknown options become a CliUsageError. */
+/**
+ * Parses a command's arguments strictly; every mistake becomes a CliUsageError in plain words. An
+ * option's value may start with one "-" (`--quote -text`, `--limit -3`, to be refused by the
+ * command as a number), but not with "--": `--note --json` is a note forgotten, not the note
+ * "--json". An option that takes one value, given twice with different values, is refused
+ * rather than one of them silently winning.
+ */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
-  try {
-    return parseArgs({ args, options: { ...COMMON_OPTIONS, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new CliUsageError((error as Error).message);
+  const all = { ...COMMON_OPTIONS, ...options };
+  return parseArgs({ args: checkedArgs(args, all), options: all, allowPositionals: true, strict: true });
+}
+
+// Reads `args` leniently, refuses what is wrong with them in plain words, and returns them with
+// every option's value attached (`--name=value`), which the strict reading then takes as given.
+function checkedArgs(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const { tokens } = parseArgs({ args, options, allowPositionals: true, strict: false, tokens: true });
+  const given = new Map<string, string>();
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'positional') out.push(token.value);
+    else if (token.kind === 'option-terminator') out.push('--');
+    else {
+      const option = Object.hasOwn(options, token.name) ? options[token.name] : undefined;
+      if (option === undefined || !token.rawName.startsWith('--')) throw new CliUsageError(unknownOption(args[token.index] as string, token.rawName, options));
+      if (option.type === 'boolean') {
+        if (token.inlineValue) throw new CliUsageError(`${token.rawName} takes no value (give ${token.rawName} alone)`);
+        out.push(token.rawName);
+        continue;
+      }
+      const value = token.value;
+      if (value === undefined || (!token.inlineValue && value.startsWith('--'))) {
+        throw new CliUsageError(`${token.rawName} needs a value (${token.rawName} VALUE, or ${token.rawName}=VALUE for a value that starts with "--")`);
+      }
+      const earlier = given.get(token.name);
+      if (!option.multiple && earlier !== undefined && earlier !== value) {
+        throw new CliUsageError(`${token.rawName} was given twice, as "${earlier}" and as "${value}": give it once`);
+      }
+      given.set(token.name, value);
+      out.push(`${token.rawName}=${value}`);
+    }
   }
+  return out;
+}
+
+function unknownOption(arg: string, rawName: string, options: NonNullable<ParseArgsConfig['options']>): string {
+  if (!rawName.startsWith('--')) {
+    return `unknown option "${arg}": options start with "--"; to give a word that starts with "-", put "--" before it (-- ${arg})`;
+  }
+  return `Unknown option '${rawName}'.${didYouMean(rawName.slice(2), Object.keys(options), (name) => `--${name}`)}`;
 }
 
 /** The corpus folder: `--corpus`, else `$APPARATUS_CORPUS`, else `./corpus`. */

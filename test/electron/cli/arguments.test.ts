@@ -1,0 +1,64 @@
+/**
+ * The command line's arguments as a historian types them, mistakes included: every mistake is
+ * refused in plain words with exit code 2 and the usage, never with Node's parser's wording.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../../electron/cli.ts';
+import { CORPUS_DIR } from '../../support/services.ts';
+
+describe('apparatus arguments', () => {
+  let root: string;
+  const cli = (...args: string[]) => run([...args, '--corpus', CORPUS_DIR], { env: { APPARATUS_PROJECT: join(root, 'project') }, cwd: root, platform: 'linux' });
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'apparatus-cli-arguments-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  /** The first line of a usage error, which must be plain words, followed by the command's usage. */
+  async function refused(...args: string[]): Promise<string> {
+    const outcome = await cli(...args);
+    expect(outcome.code, outcome.stderr).toBe(2);
+    expect(outcome.stdout).toBe('');
+    expect(outcome.stderr).toMatch(/\n\nUsage:/);
+    return outcome.stderr.split('\n')[0] as string;
+  }
+
+  describe('options', () => {
+    it('takes a value that starts with one "-", and the command judges it', async () => {
+      expect(await refused('search', 'Hoxha', '--limit', '-3')).toBe('apparatus search: --limit needs a whole number of hits, 1 or more (got "-3")');
+      const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', '-Moscow');
+      expect(added).toMatchObject({ code: 1, stderr: 'apparatus annotate: The text “-Moscow” is not in edemskiy-2019.\n' });
+    });
+
+    it('says which option needs a value, given last or followed by another option', async () => {
+      const needs = 'apparatus search: --limit needs a value (--limit VALUE, or --limit=VALUE for a value that starts with "--")';
+      expect(await refused('search', 'Hoxha', '--limit')).toBe(needs);
+      expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', '--note', 'a note')).toBe(
+        'apparatus annotate: --quote needs a value (--quote VALUE, or --quote=VALUE for a value that starts with "--")',
+      );
+    });
+
+    it('refuses a value given to a switch', async () => {
+      expect(await refused('list', '--json=false')).toBe('apparatus list: --json takes no value (give --json alone)');
+    });
+
+    it('refuses an option given twice with different values, and takes it twice the same', async () => {
+      expect(await refused('export', '--format', 'md', '--out', join(root, 'a.md'), '--format', 'docx')).toBe(
+        'apparatus export: --format was given twice, as "md" and as "docx": give it once',
+      );
+      expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--quote', 'Tirana')).toMatch(/--quote was given twice/);
+      expect((await cli('list', '--json', '--json')).code).toBe(0);
+      expect((await cli('search', 'Hoxha', '--limit', '2', '--limit=2')).code).toBe(0);
+    });
+
+    it('names the option meant by a misspelt one, and says how to give a word starting with "-"', async () => {
+      expect(await refused('annotate', 'add', 'edemskiy-2019', '--qoute', 'Moscow')).toBe("apparatus annotate: Unknown option '--qoute'. Did you mean --quote?");
+      expect(await refused('tag', 'rename', 'Conferences', '-meetings')).toBe(
+        'apparatus tag: unknown option "-meetings": options start with "--"; to give a word that starts with "-", put "--" before it (-- -meetings)',
+      );
+    });
+  });
+});
