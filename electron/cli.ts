@@ -6,6 +6,7 @@ import { CliUsageError, interruptSignal, type CliContext, type CliOutcome } from
 import { commands } from './cli/commands.ts';
 import { DomainError } from '../core/errors.ts';
 import { recoveryHint } from './cli/project-command.ts';
+import { didYouMean } from './cli/suggest.ts';
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
@@ -20,8 +21,11 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
     return { code: name === undefined ? 2 : 0, stdout: name === undefined ? '' : usage(), stderr: name === undefined ? usage() : '' };
   }
   const command = commands.find((candidate) => candidate.name === name);
-  if (!command) return { code: 2, stdout: '', stderr: `apparatus: unknown command "${name}"\n\n${usage()}` };
-  if (args.includes('--help')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
+  if (!command) {
+    const near = didYouMean(name, commands.map((candidate) => candidate.name));
+    return { code: 2, stdout: '', stderr: `apparatus: unknown command "${name}".${near}\n\n${usage()}` };
+  }
+  if (args.includes('--help') || args.includes('-h')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
   try {
     return await command.run(args, context);
   } catch (error) {

@@ -5,7 +5,7 @@ import { findQuote } from '../../core/annotate/find-quote.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 const USAGE = `Usage:
@@ -35,6 +35,8 @@ export const annotateCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, target] = positionals;
+    if (action === 'list') noMoreArgs(positionals, 1, 'annotate list takes its source with --source ID');
+    else noMoreArgs(positionals, 2, `annotate ${action ?? ''} takes one ${action === 'delete' ? 'annotation id' : 'source id'}`);
     return withServices(values, context, action === 'list' ? 'read' : 'write', (services) => {
       switch (action) {
         case 'add':
@@ -53,7 +55,7 @@ export const annotateCommand: CliCommand = {
           return ok(`deleted ${deleted.id} (“${excerpt(deleted.quote.exact)}” in ${deleted.sourceId})\n`);
         }
         default:
-          throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: add, list or delete');
+          throw action ? unknownAction(action, ['add', 'list', 'delete']) : new CliUsageError('say what to do: add, list or delete');
       }
     });
   },

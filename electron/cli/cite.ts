@@ -6,7 +6,7 @@ import { ourCslType } from '../../core/export/csl-types.ts';
 import { translationOriginals } from '../../core/export/translations.ts';
 import { isRecord } from '../../core/interop/json-values.ts';
 import { DomainError } from '../../core/errors.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus cite`: Chicago notes and bibliography as JSON, from CSL-JSON or one corpus source. */
@@ -26,7 +26,7 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
   --label LABEL    the locator's label for --source (page by default; section, under, folio, …)
   --style STYLE    ${STYLE_NAMES.join(', ')} (default cmos18)`,
   async run(args, context) {
-    const { values } = parseCommandArgs(args, {
+    const { values, positionals } = parseCommandArgs(args, {
       items: { type: 'string' },
       clusters: { type: 'string' },
       source: { type: 'string' },
@@ -34,6 +34,7 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
       label: { type: 'string' },
       style: { type: 'string' },
     });
+    noMoreArgs(positionals, 0, 'cite takes only options (a source goes after --source)');
     const style = values.style ?? 'cmos18';
     if (values.source !== undefined) {
       if (values.items !== undefined || values.clusters !== undefined) {

@@ -93,6 +93,20 @@ function checkedArgs(args: string[], options: NonNullable<ParseArgsConfig['optio
   return out;
 }
 
+/** The usage error for an action `action` that is not one of `actions`, naming the nearest if one is close. */
+export function unknownAction(action: string, actions: readonly string[]): CliUsageError {
+  return new CliUsageError(`unknown action "${action}".${didYouMean(action, actions)}`);
+}
+
+/**
+ * Refuses words beyond the `expected` first positionals: a word too many is a mistake (a source id
+ * given to `annotate list` without `--source` would otherwise list every annotation).
+ */
+export function noMoreArgs(positionals: readonly string[], expected: number, what: string): void {
+  const extra = positionals.slice(expected);
+  if (extra.length > 0) throw new CliUsageError(`unexpected ${extra.map((word) => `"${word}"`).join(' ')}: ${what}`);
+}
+
 function unknownOption(arg: string, rawName: string, options: NonNullable<ParseArgsConfig['options']>): string {
   if (!rawName.startsWith('--')) {
     return `unknown option "${arg}": options start with "--"; to give a word that starts with "-", put "--" before it (-- ${arg})`;

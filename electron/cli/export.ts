@@ -6,7 +6,7 @@ import { parseScope } from '../../core/export/scope.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
 import { AtomicWriteError } from '../services/atomic-write.ts';
 import type { ExportReport } from '../services/export-service.ts';
-import { CliUsageError, parseCommandArgs, type CliCommand, type CliOutcome } from './command.ts';
+import { CliUsageError, noMoreArgs, parseCommandArgs, type CliCommand, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
@@ -33,7 +33,7 @@ export that needs one of them is refused.
                    Zotero's Word and LibreOffice plugins can refresh and restyle
   --force          replace FILE if it exists (obsidian: the notes already in DIR)`,
   async run(args, context) {
-    const { values } = parseCommandArgs(args, {
+    const { values, positionals } = parseCommandArgs(args, {
       format: { type: 'string' },
       out: { type: 'string' },
       scope: { type: 'string' },
@@ -42,6 +42,7 @@ export that needs one of them is refused.
       force: { type: 'boolean' },
       'zotero-fields': { type: 'boolean' },
     });
+    noMoreArgs(positionals, 0, 'export takes only options (the file goes after --out)');
     if (values.format === undefined) throw new CliUsageError('--format is required');
     if (values.out === undefined) throw new CliUsageError('--out is required');
     const format = parseFormat(values.format);

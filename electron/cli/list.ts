@@ -1,6 +1,6 @@
 import type { SourceSummary } from '../../core/api.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
-import { parseCommandArgs, type CliCommand } from './command.ts';
+import { noMoreArgs, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus list`: the sources of the corpus, those that cannot be read included. */
@@ -13,7 +13,8 @@ Lists the sources of the corpus: id, authors, short title, year and reliability.
 cannot be read is listed as such, with what is wrong and how to repair it.
   --json          print JSON instead of tab-separated lines`,
   run(args, context) {
-    const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+    noMoreArgs(positionals, 0, 'list takes only options');
     return withServices(values, context, 'read', ({ corpus }) => {
       const sources = corpus.list();
       const note = describeUnreadable(corpus.unreadable());

@@ -8,7 +8,7 @@ import {
   type ProjectReport,
   type RestorableCopy,
 } from '../services/store/index.ts';
-import { CliUsageError, ok, parseCommandArgs, projectFile, type CliCommand, type CliOutcome } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
 
 const USAGE = `Usage:
   apparatus project check [--json]
@@ -36,8 +36,8 @@ export const projectCommand: CliCommand = {
       latest: { type: 'boolean' },
     });
     const file = projectFile(values.project, context);
-    const [action, name, extra] = positionals;
-    if (extra !== undefined) throw new CliUsageError(`unexpected "${extra}"`);
+    const [action, name] = positionals;
+    noMoreArgs(positionals, action === 'restore' ? 2 : 1, action === 'restore' ? 'restore takes the NAME of one copy' : `${action ?? 'project'} takes no other words`);
     switch (action) {
       case 'check': {
         const report = inspectProject(file);
@@ -57,7 +57,7 @@ export const projectCommand: CliCommand = {
         return ok(done.length === 0 ? 'Nothing to do: the project opens as it is.\n' : `${done.join('\n')}\n`);
       }
       default:
-        throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: check, backups, restore or accept');
+        throw action ? unknownAction(action, ['check', 'backups', 'restore', 'accept']) : new CliUsageError('say what to do: check, backups, restore or accept');
     }
   },
 };

@@ -1,7 +1,7 @@
 import type { TagSummary } from '../../core/api.ts';
 import { findTagByName } from '../../core/annotate/tag-names.ts';
 import { DomainError } from '../../core/errors.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 const USAGE = `Usage:
@@ -22,6 +22,9 @@ export const tagCommand: CliCommand = {
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const [action, first, second] = positionals;
+    const names = action === 'list' ? 0 : action === 'delete' ? 1 : 2;
+    // A tag name of several words is one argument: quoted, as in tag rename "Cold War" "Cold war".
+    noMoreArgs(positionals, names + 1, `tag ${action ?? ''} takes ${['no name', 'one tag name', 'two tag names'][names]} (quote a name of several words)`);
     return withServices(values, context, action === 'list' ? 'read' : 'write', ({ tags: service }) => {
       const tags = service.list();
       const named = (name: string | undefined, role: string) => {
@@ -51,7 +54,7 @@ export const tagCommand: CliCommand = {
           return ok(`deleted “${tag.name}” (removed from ${deleted.annotations} annotation${deleted.annotations === 1 ? '' : 's'})\n`);
         }
         default:
-          throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: list, rename, merge or delete');
+          throw action ? unknownAction(action, ['list', 'rename', 'merge', 'delete']) : new CliUsageError('say what to do: list, rename, merge or delete');
       }
     });
   },

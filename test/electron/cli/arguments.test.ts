@@ -61,4 +61,34 @@ describe('apparatus arguments', () => {
       );
     });
   });
+  describe('commands, actions and words', () => {
+    it('names the command or action meant by a misspelt one', async () => {
+      const command = await cli('serach', 'Hoxha');
+      expect(command.code).toBe(2);
+      expect(command.stderr).toMatch(/^apparatus: unknown command "serach"\. Did you mean "search"\?\n\nUsage: apparatus <command>/);
+      expect(await refused('project', 'chek')).toBe('apparatus project: unknown action "chek". Did you mean "check"?');
+      expect(await refused('annotate', 'lsit')).toBe('apparatus annotate: unknown action "lsit". Did you mean "list"?');
+      expect(await refused('tag', 'remane', 'a', 'b')).toBe('apparatus tag: unknown action "remane". Did you mean "rename"?');
+      expect(await refused('project', 'frobnicate')).toBe('apparatus project: unknown action "frobnicate".');
+    });
+
+    it('refuses a word too many instead of leaving it out', async () => {
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+      // Without --source, the id would list every source's annotations as if they were this one's.
+      expect(await refused('annotate', 'list', 'pilaca-nako-2021')).toBe('apparatus annotate: unexpected "pilaca-nako-2021": annotate list takes its source with --source ID');
+      expect(await refused('tag', 'rename', 'Cold', 'War', 'Cold War')).toBe(
+        'apparatus tag: unexpected "Cold War": tag rename takes two tag names (quote a name of several words)',
+      );
+      expect(await refused('list', 'edemskiy-2019')).toBe('apparatus list: unexpected "edemskiy-2019": list takes only options');
+      expect(await refused('export', '--format', 'md', 'notes.md')).toBe('apparatus export: unexpected "notes.md": export takes only options (the file goes after --out)');
+      expect(await refused('cite', 'edemskiy-2019')).toBe('apparatus cite: unexpected "edemskiy-2019": cite takes only options (a source goes after --source)');
+      expect(await refused('project', 'check', 'now')).toBe('apparatus project: unexpected "now": check takes no other words');
+    });
+
+    it('shows a command\'s usage for -h as for --help', async () => {
+      const help = await cli('project', '-h');
+      expect(help).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage:\n {2}apparatus project check/), stderr: '' });
+      expect(help).toEqual(await cli('project', '--help'));
+    });
+  });
 });
