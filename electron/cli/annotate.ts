@@ -66,8 +66,12 @@ function add(project: AppServices, sourceId: string | undefined, values: { quote
   if (!values.quote) throw new CliUsageError('annotate add needs --quote TEXT');
   // A highlight of spaces quotes nothing; the annotation import refuses such quotes too.
   if (values.quote.trim() === '') throw new CliUsageError('--quote holds only spaces: give the words to highlight');
+  // Digits only: Number() would also take " 2", "0x2" and "1e0", which no one means as a count.
+  if (values.occurrence !== undefined && !/^\d+$/.test(values.occurrence)) {
+    throw new CliUsageError(`--occurrence must be a whole number from 1 (got "${values.occurrence}")`);
+  }
   const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
-  if (!Number.isInteger(occurrence) || occurrence < 1) throw new CliUsageError('--occurrence must be a whole number from 1');
+  if (occurrence < 1) throw new CliUsageError(`--occurrence must be a whole number from 1 (got "${values.occurrence}")`);
   if (values.color !== undefined && !isColor(values.color)) throw new CliUsageError(`--color must be one of ${COLORS.join(', ')}`);
   const text = readingText(project.corpus.get(sourceId)).text;
   const found = findQuote(text, values.quote, occurrence);

@@ -91,4 +91,15 @@ describe('apparatus arguments', () => {
       expect(help).toEqual(await cli('project', '--help'));
     });
   });
+  describe('numbers', () => {
+    it('takes a count written in digits only', async () => {
+      for (const count of ['0x2', '1e0', ' 2', '2.0', '-1', '0']) {
+        expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--occurrence', count), count).toBe(
+          `apparatus annotate: --occurrence must be a whole number from 1 (got "${count}")`,
+        );
+      }
+      const second = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--occurrence', '2', '--note', 'the second');
+      expect(second.code, second.stderr).toBe(0);
+    });
+  });
 });
