@@ -6,6 +6,7 @@ import { readingText } from '../../core/corpus/reading-text.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { AppServices } from '../services/app-services.ts';
 import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
+import { sourceById, unknownSource } from './source-id.ts';
 import { withServices } from './services.ts';
 
 const USAGE = `Usage:
@@ -73,7 +74,7 @@ function add(project: AppServices, sourceId: string | undefined, values: { quote
   const occurrence = values.occurrence === undefined ? 1 : Number(values.occurrence);
   if (occurrence < 1) throw new CliUsageError(`--occurrence must be a whole number from 1 (got "${values.occurrence}")`);
   if (values.color !== undefined && !isColor(values.color)) throw new CliUsageError(`--color must be one of ${COLORS.join(', ')}`);
-  const text = readingText(project.corpus.get(sourceId)).text;
+  const text = readingText(sourceById(project.corpus, sourceId)).text;
   const found = findQuote(text, values.quote, occurrence);
   if ('count' in found) {
     throw new DomainError(
@@ -88,6 +89,14 @@ function add(project: AppServices, sourceId: string | undefined, values: { quote
 }
 
 function list(project: AppServices, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
+  const found = listed(project, sourceId, tagName);
+  // Nothing for a source the corpus does not hold is a mistyped id, not a source without
+  // highlights; a source that left the corpus still lists the highlights kept for it.
+  if (found.length === 0 && sourceId !== undefined && project.corpus.source(sourceId) === undefined) throw unknownSource(project.corpus, sourceId);
+  return found;
+}
+
+function listed(project: AppServices, sourceId: string | undefined, tagName: string | undefined): Annotation[] {
   if (!tagName) return project.annotations.list({ sourceId });
   const tag = findTagByName(project.tags.list(), tagName);
   if (!tag) throw new DomainError('not-found', `There is no tag “${tagName}”.`);

@@ -8,6 +8,7 @@ import { isRecord } from '../../core/interop/json-values.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, noMoreArgs, ok, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
+import { sourceById } from './source-id.ts';
 
 /** `apparatus cite`: Chicago notes and bibliography as JSON, from CSL-JSON or one corpus source. */
 export const citeCommand: CliCommand = {
@@ -47,7 +48,7 @@ Prints {"notes":[{"noteIndex","text","html"}],"bibliography":{"entries":[{"id","
         // A reference without text is cited from its metadata alone.
         const kept = found ? undefined : corpus.references().find((r) => r.id === sourceId);
         // Neither: the corpus service says why (no such source, or a file that cannot be read).
-        if (!found && !kept) corpus.get(sourceId);
+        if (!found && !kept) sourceById(corpus, sourceId);
         return { source: found, reference: kept, sources: all };
       });
       const item = {

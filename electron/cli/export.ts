@@ -2,12 +2,14 @@ import { resolve } from 'node:path';
 import { isStyleName, STYLE_NAMES } from '../../core/cite/style.ts';
 import { DOCUMENT_FORMATS, extensionWarning, FOLDER_FORMATS, isFolderFormat, isReferenceFormat, parseFormat, REFERENCE_FORMATS, type ExportFormat } from '../../core/export/formats.ts';
 import { parseOrder } from '../../core/export/order.ts';
+import { ExportError } from '../../core/export/errors.ts';
 import { parseScope } from '../../core/export/scope.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
 import { AtomicWriteError } from '../services/atomic-write.ts';
 import type { ExportReport } from '../services/export-service.ts';
 import { CliUsageError, noMoreArgs, parseCommandArgs, type CliCommand, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
+import { unknownSource } from './source-id.ts';
 
 /** `apparatus export`: annotated citations or reference-manager metadata, written to a file. */
 export const exportCommand: CliCommand = {
@@ -74,7 +76,15 @@ export that needs one of them is refused.
       overwrite: values.force ?? false,
       zoteroFields: values['zotero-fields'] ?? false,
     };
-    return withServices(values, context, 'read', async ({ exports }) => describeReport(await exportOrExplain(() => exports.export(job)), format, out));
+    return withServices(values, context, 'read', async ({ exports, corpus }) => {
+      try {
+        return describeReport(await exportOrExplain(() => exports.export(job)), format, out);
+      } catch (error) {
+        // A mistyped id in --scope source:ID: name the ids nearest to it.
+        if (error instanceof ExportError && error.code === 'unknown-source' && job.scope.kind === 'source') throw unknownSource(corpus, job.scope.sourceId);
+        throw error;
+      }
+    });
   },
 };
 

@@ -2,7 +2,7 @@
  * The command line's arguments as a historian types them, mistakes included: every mistake is
  * refused in plain words with exit code 2 and the usage, never with Node's parser's wording.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +100,40 @@ describe('apparatus arguments', () => {
       }
       const second = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--occurrence', '2', '--note', 'the second');
       expect(second.code, second.stderr).toBe(0);
+    });
+  });
+  describe('source ids', () => {
+    it('names the nearest ids to one the corpus does not hold, wherever an id is given', async () => {
+      const near = 'There is no source "edemskiy-2091" in the corpus. Did you mean "edemskiy-2019"?\n';
+      expect(await cli('annotate', 'add', 'edemskiy-2091', '--quote', 'Moscow')).toMatchObject({ code: 1, stderr: `apparatus annotate: ${near}` });
+      expect(await cli('cite', '--source', 'edemskiy-2091')).toMatchObject({ code: 1, stderr: `apparatus cite: ${near}` });
+      const out = join(root, 'notes.md');
+      expect(await cli('export', '--format', 'md', '--out', out, '--scope', 'source:edemskiy-2091')).toMatchObject({ code: 1, stderr: `apparatus export: ${near}` });
+      expect(await cli('annotate', 'add', 'nothing-like-it', '--quote', 'Moscow')).toMatchObject({
+        code: 1,
+        stderr: 'apparatus annotate: There is no source "nothing-like-it" in the corpus. See apparatus list for the ids.\n',
+      });
+    });
+
+    it('refuses to list the annotations of a source the corpus does not hold, instead of listing none', async () => {
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+      expect(await cli('annotate', 'list', '--source', 'edemskiy-2091')).toMatchObject({
+        code: 1,
+        stdout: '',
+        stderr: 'apparatus annotate: There is no source "edemskiy-2091" in the corpus. Did you mean "edemskiy-2019"?\n',
+      });
+      expect(await cli('annotate', 'list', '--source', 'pilaca-nako-2021')).toMatchObject({ code: 0, stdout: '' });
+    });
+
+    it('still lists the highlights kept for a source that has left the corpus', async () => {
+      const corpus = join(root, 'corpus');
+      cpSync(CORPUS_DIR, corpus, { recursive: true });
+      const inCopy = (...args: string[]) => run([...args, '--corpus', corpus], { env: { APPARATUS_PROJECT: join(root, 'project') }, cwd: root, platform: 'linux' });
+      expect((await inCopy('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+      rmSync(join(corpus, 'edemskiy-2019.md'));
+      const listed = await inCopy('annotate', 'list', '--source', 'edemskiy-2019', '--json');
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ sourceId: 'edemskiy-2019', sourceMissing: true })]);
     });
   });
 });
