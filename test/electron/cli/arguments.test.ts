@@ -54,6 +54,12 @@ describe('apparatus arguments', () => {
       expect((await cli('search', 'Hoxha', '--limit', '2', '--limit=2')).code).toBe(0);
     });
 
+    it('lists by one tag, refusing two rather than listing by the first alone', async () => {
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--tag', 'Moscow', '--tag', 'Cities')).code).toBe(0);
+      expect(await refused('annotate', 'list', '--tag', 'Tirana', '--tag', 'Moscow')).toBe('apparatus annotate: annotate list takes one --tag (the tags below it are included)');
+      expect(JSON.parse((await cli('annotate', 'list', '--tag', 'Cities', '--json')).stdout)).toHaveLength(1);
+    });
+
     it('names the option meant by a misspelt one, and says how to give a word starting with "-"', async () => {
       expect(await refused('annotate', 'add', 'edemskiy-2019', '--qoute', 'Moscow')).toBe("apparatus annotate: Unknown option '--qoute'. Did you mean --quote?");
       expect(await refused('tag', 'rename', 'Conferences', '-meetings')).toBe(
