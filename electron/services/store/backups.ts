@@ -183,6 +183,7 @@ function replaceWithBackup(file: string, name: string, now: Date): { setAside?: 
  * backup of …"). Refused if the copy is damaged or the project is open in another window or
  * command. The current file and its journal, or a journal left without its file, are moved aside
  * to `<file>.replaced-<stamp>`, never deleted: a stale journal must not meet the restored file.
+ * Where the copy cannot be written, nothing is changed.
  */
 export function replaceProjectFile(
   file: string,
@@ -203,11 +204,18 @@ export function replaceProjectFile(
         'nothing was changed.',
     );
   }
+  // The copy is made whole first: a disk that cannot hold it (full, or removed) refuses the
+  // restore with the project still in its place, not moved aside with nothing in its stead.
+  const incoming = `${file}.restoring`;
+  try {
+    copyFileSync(source, incoming);
+    syncFile(incoming);
+  } catch (error) {
+    rmSync(incoming, { force: true });
+    throw error;
+  }
   const replaced = existsSync(file) ? setAside(file, 'replaced', now) : undefined;
   if (replaced === undefined) setAsideJournal(file, 'replaced', now);
-  const incoming = `${file}.restoring`;
-  copyFileSync(source, incoming);
-  syncFile(incoming);
   renameSync(incoming, file);
   syncFolder(dirname(file));
   return replaced === undefined ? {} : { setAside: replaced };

@@ -141,6 +141,22 @@ describe('apparatus project, and commands on a project in trouble', () => {
       expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
     });
 
+    it('refuses a restore the disk has no room for with the project left in its place', async () => {
+      await twoDaysOfWork();
+      disk.fill();
+      const restored = await cli('project', 'restore', '--latest');
+      expect(restored.code).toBe(1);
+      expect(restored.stderr).toMatch(/^apparatus project: The disk holding your project is full, so the change was not saved\./);
+      expect(readdirSync(project).sort()).toEqual(['backups', 'project.sqlite', 'project.sqlite.marker']);
+      const listed = await cli('annotate', 'list', '--json');
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(JSON.parse(listed.stdout)).toHaveLength(2);
+
+      disk.free();
+      expect(await cli('project', 'restore', '--latest')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored the backup of /) });
+      expect(JSON.parse((await cli('annotate', 'list', '--json')).stdout)).toHaveLength(1);
+    });
+
     it('calls a full disk a full disk when a new project cannot be created', async () => {
       disk.fill();
       const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
