@@ -146,13 +146,19 @@ function fileAwayRecoveryCopies(file: string): number {
 }
 
 // An empty database in WAL mode: the next open sees a file, not a missing project, and gives it
-// the current schema like any new project.
+// the current schema like any new project. Where it cannot be made (a full disk), nothing is left
+// in its place: an empty file would be taken by the next run for a damaged project.
 function createEmptyDatabase(file: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const db = new DatabaseSync(file);
   try {
-    db.exec('PRAGMA journal_mode = WAL');
-  } finally {
-    db.close();
+    const db = new DatabaseSync(file);
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    throw error;
   }
 }

@@ -157,6 +157,23 @@ describe('apparatus project, and commands on a project in trouble', () => {
       expect(JSON.parse((await cli('annotate', 'list', '--json')).stdout)).toHaveLength(1);
     });
 
+    it('leaves nothing behind when a new, empty project cannot be started on a full disk', async () => {
+      await twoDaysOfWork();
+      rmSync(file());
+      disk.fill();
+      const accepted = await cli('project', 'accept');
+      expect(accepted.code).toBe(1);
+      expect(accepted.stderr).toMatch(/^apparatus project: The disk holding your project is full, so the change was not saved\./);
+      expect(existsSync(file())).toBe(false);
+      const listed = await cli('annotate', 'list');
+      expect(listed.code).toBe(1);
+      expect(listed.stderr).toMatch(/is missing, although this folder held a project/);
+
+      disk.free();
+      expect(await cli('project', 'accept')).toMatchObject({ code: 0, stdout: 'Started a new, empty project; the backups and any files set aside stay where they are.\n' });
+      expect(await cli('annotate', 'list', '--json')).toMatchObject({ code: 0, stdout: '[]\n' });
+    });
+
     it('calls a full disk a full disk when a new project cannot be created', async () => {
       disk.fill();
       const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
