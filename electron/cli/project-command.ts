@@ -22,7 +22,8 @@ backups   the backups and recovery copies the project can be restored from, newe
 restore   replaces the project file by the copy NAME (or the newest, with --latest); the file it
           replaces is kept beside it. Close Apparatus first.
 accept    goes on with the project as it is: without changes that were lost, or, where the
-          project file is missing, with a new, empty project. Nothing is deleted.
+          project file is missing or damaged, with a new, empty project (a damaged file is set
+          aside). Nothing is deleted.
 Every command accepts --project DIR.`;
 
 /** `apparatus project`: check a project, list its backups, restore one, or go on as it is. */

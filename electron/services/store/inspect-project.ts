@@ -4,10 +4,9 @@
  * a damaged file is reported, not moved aside.
  */
 import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import { checkBeforeOpening } from './open-checks.ts';
-import { integrityCheck } from './open-database.ts';
+import { frozen, readProjectFile } from './read-project-file.ts';
 import { projectEvidence } from './project-marker.ts';
 import { restorableCopies } from './recovery.ts';
 import type { RestorableCopy } from './recovery.ts';
@@ -48,7 +47,7 @@ export function inspectProject(file: string): ProjectReport {
     return { file, state: evidence ? 'needs-decision' : 'none', message, problems: [], restorable };
   }
   // With a decision pending the journal cannot be trusted: the file alone is checked.
-  const read = readFile(file, decision !== undefined);
+  const read = readProjectFile(file, decision !== undefined, count);
   if (read.problems.length > 0) {
     const message = 'The project file is damaged: SQLite’s integrity check found problems.';
     return { file, state: 'damaged', message: decision?.message ?? message, problems: read.problems, restorable };
@@ -77,33 +76,6 @@ export function copyContents(file: string): ProjectReport['contents'] {
   } finally {
     db?.close();
   }
-}
-
-function readFile(file: string, fileOnly: boolean): Pick<ProjectReport, 'problems' | 'contents'> {
-  let db: DatabaseSync | undefined;
-  try {
-    db = fileOnly ? frozen(file) : new DatabaseSync(file, { readOnly: true });
-    try {
-      db.prepare('PRAGMA schema_version').get();
-    } catch {
-      // Read-only media or a full disk: SQLite cannot make its index beside the file.
-      db.close();
-      db = frozen(file);
-    }
-    const problems = integrityCheck(db);
-    if (problems.length > 0) return { problems };
-    return { problems, contents: count(db) };
-  } catch (error) {
-    return { problems: [(error as Error).message] };
-  } finally {
-    db?.close();
-  }
-}
-
-function frozen(file: string): DatabaseSync {
-  const url = pathToFileURL(file);
-  url.searchParams.set('immutable', '1');
-  return new DatabaseSync(url, { readOnly: true });
 }
 
 function count(db: DatabaseSync): ProjectReport['contents'] {

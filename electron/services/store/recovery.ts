@@ -18,7 +18,9 @@ import {
 import type { BackupInfo } from './backups.ts';
 import { JOURNAL_WAIT_MS, openWithoutJournal } from './holder-probe.ts';
 import { syncFolder } from '../atomic-write.ts';
-import { setAsideJournal } from './set-aside.ts';
+import { openElsewhereIfKnown } from './holder-probe.ts';
+import { readProjectFile } from './read-project-file.ts';
+import { setAside, setAsideJournal } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
 import { readWalIndex } from './wal-index.ts';
@@ -88,9 +90,10 @@ export function restoreCopy(
 /**
  * Goes on with the project `file` as it is, after the user was told what happened: recovery
  * copies waiting for a decision move into the backups folder (kept, still restorable), the index
- * of a removed journal is deleted (it describes commits that are gone and holds no data), and
- * where the project file is missing a new, empty project is started. Refused, changing nothing,
- * while the project is open somewhere. Returns one line per thing done, for the user.
+ * of a removed journal is deleted (it describes commits that are gone and holds no data), a
+ * damaged project file is set aside (never deleted), and where the project file is missing or was
+ * set aside a new, empty project is started. Refused, changing nothing, while the project is open
+ * somewhere. Returns one line per thing done, for the user.
  */
 export function acceptProjectAsIs(file: string, now: Date = new Date()): string[] {
   try {
@@ -106,16 +109,25 @@ export function acceptProjectAsIs(file: string, now: Date = new Date()): string[
     if (filed > 0) {
       done.push(`Kept ${filed === 1 ? 'the recovery copy' : `${filed} recovery copies`} among the backups.`);
     }
-    if (!existsSync(file)) {
-      setAsideJournal(file, 'abandoned', now);
-      createEmptyDatabase(file);
-      done.push('Started a new, empty project; the backups and any files set aside stay where they are.');
-    } else if (journalGone) {
+    if (journalGone) {
       const index = readWalIndex(`${file}-shm`);
       if (index && index.frames > index.copied) {
         rmSync(`${file}-shm`, { force: true });
         done.push('Went on without the changes that were lost with the removed working file.');
       }
+    }
+    // A damaged file cannot be gone on with as it is: it is set aside, as opening it would, and
+    // the project starts anew, which is what `project check` offers accepting for.
+    if (existsSync(file) && readProjectFile(file, false, () => undefined).problems.length > 0) {
+      if (openElsewhereIfKnown(file)) {
+        throw new StoreError('busy', 'The project is still open in an Apparatus window or command. Close it first: nothing was changed.');
+      }
+      done.push(`Set the damaged project file aside as ${setAside(file, 'damaged', now)}; nothing was deleted.`);
+    }
+    if (!existsSync(file)) {
+      setAsideJournal(file, 'abandoned', now);
+      createEmptyDatabase(file);
+      done.push('Started a new, empty project; the backups and any files set aside stay where they are.');
     }
     return done;
   } catch (error) {

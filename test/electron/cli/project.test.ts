@@ -81,6 +81,24 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(json.problems.length).toBeGreaterThan(0);
   });
 
+  it('goes on with a damaged project as check offers: sets the file aside and starts a new, empty project', async () => {
+    await twoDaysOfWork();
+    scribble(file(), 4096, 4096, 5);
+    const check = await cli('project', 'check');
+    expect(check.code).toBe(1);
+    expect(check.stdout).toMatch(/\nTo go on with the project as it is: apparatus project accept\n$/);
+    const accepted = await cli('project', 'accept');
+    expect(accepted.code, accepted.stderr).toBe(0);
+    expect(accepted.stdout).toMatch(
+      /^Set the damaged project file aside as .*project\.sqlite\.damaged-\S+; nothing was deleted\.\nStarted a new, empty project; the backups and any files set aside stay where they are\.\n$/,
+    );
+    const damaged = readdirSync(project).filter((name) => /^project\.sqlite\.damaged-\d{8}T[\d.]+Z$/.test(name));
+    expect(damaged).toHaveLength(1);
+    expect(await cli('annotate', 'list', '--json')).toMatchObject({ code: 0, stdout: '[]\n' });
+    expect((await cli('project', 'check')).code).toBe(0);
+    expect(await cli('project', 'accept')).toMatchObject({ code: 0, stdout: 'Nothing to do: the project opens as it is.\n' });
+  });
+
   it('refuses unclear restore requests with the usage', async () => {
     expect((await cli('project', 'restore')).code).toBe(2);
     expect((await cli('project', 'restore', 'x.sqlite', '--latest')).code).toBe(2);
