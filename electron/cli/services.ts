@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { AppServices } from '../services/app-services.ts';
 import { zoteroBaseUrl } from '../services/interop/zotero-client.ts';
-import { whyReadOnly } from '../services/store/index.ts';
+import { projectEvidence, whyReadOnly } from '../services/store/index.ts';
 import { corpusFolder, projectFile, type CliContext, type CliOutcome } from './command.ts';
 
 /** The folders a command names with `--corpus`, `--project` and `--cache` (each has a default). */
@@ -19,7 +19,8 @@ export interface ServiceOptions {
  * writing), runs `work` and always closes them; a synchronous `work` stays synchronous, so its
  * errors are thrown, not returned as a rejection. A command that only reads still works on a
  * read-only project or a full disk, and its outcome's stderr then starts with a note that changes
- * cannot be saved. The search cache defaults to `cache/` beside the project database, or to the
+ * cannot be saved; where the project's file is missing although a project was there, it is refused
+ * as a command that writes would be. The search cache defaults to `cache/` beside the project database, or to the
  * system's temporary folder when nothing can be saved there.
  */
 export function withServices<T>(values: ServiceOptions, context: CliContext, projectAccess: 'read' | 'write', work: (services: AppServices) => T): T {
@@ -35,6 +36,10 @@ export function withServices<T>(values: ServiceOptions, context: CliContext, pro
   });
   let result: T;
   try {
+    // A project whose file is gone is refused here as every command refuses it (with the restore
+    // or accept to run): reading on, search took it for a folder where no project was ever made
+    // and answered without the project's highlights, as if it had none.
+    if (projectAccess === 'read' && !existsSync(project) && projectEvidence(project) !== undefined) void services.store;
     result = work(services);
   } catch (error) {
     void services.close();

@@ -20,3 +20,4 @@ export type { RestorableCopy } from './recovery.ts';
 export { copyContents, inspectProject } from './inspect-project.ts';
 export type { ProjectReport } from './inspect-project.ts';
 export { whyReadOnly } from './open-database.ts';
+export { projectEvidence } from './project-marker.ts';

@@ -56,6 +56,22 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(listed.map((a) => a.quote.exact)).toEqual(['Bucharest']);
   });
 
+  it('refuses to search a project whose file is missing instead of answering without its highlights', async () => {
+    await twoDaysOfWork();
+    expect((await cli('search', 'tag:Conferences', '--json')).stdout).toMatch(/"annotationId"/);
+    rmSync(file());
+    for (const args of [['search', 'tag:Conferences'], ['search', 'Bucharest', '--json'], ['list']]) {
+      const refused = await cli(...args);
+      expect(refused.code, args.join(' ')).toBe(1);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(/is missing, although this folder held a project\. Apparatus will not start an empty project in its place\./);
+      expect(refused.stderr).toMatch(/\nTo restore the newest copy: apparatus project restore project\.auto-\S+\.sqlite\n/);
+    }
+    expect(existsSync(file())).toBe(false);
+    expect((await cli('project', 'restore', '--latest')).code).toBe(0);
+    expect((await cli('search', 'tag:Conferences', '--json')).stdout).toMatch(/"annotationId"/);
+  });
+
   it('starts a new, empty project only when asked to', async () => {
     await twoDaysOfWork();
     rmSync(file());
