@@ -28,4 +28,12 @@ describe('findQuote', () => {
     expect(findQuote(text, '(a split)', 1)).toEqual(at('(a split)'));
     expect(findQuote(text, 'ties.*', 1)).toEqual({ count: 0 });
   });
+
+  it('finds a passage of thousands of words, pasted with its own line breaks', () => {
+    const passage = Array.from({ length: 12_000 }, (_, n) => `word${n % 97}`).join(' ');
+    const long = `Before it. ${passage} After it.`;
+    const pasted = passage.replace(/ /g, (_, at: number) => (at % 7 === 0 ? '\n' : ' '));
+    expect(findQuote(long, pasted, 1)).toEqual({ start: 11, end: 11 + passage.length });
+    expect(findQuote(long, `${pasted} Warsaw`, 1)).toEqual({ count: 0 });
+  });
 });

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli.ts';
+import { readingText } from '../../../core/corpus/reading-text.ts';
+import { CorpusService } from '../../../electron/services/corpus-service.ts';
 import { CORPUS_DIR } from '../../support/services.ts';
 
 describe('apparatus arguments', () => {
@@ -140,6 +142,19 @@ describe('apparatus arguments', () => {
       const listed = await inCopy('annotate', 'list', '--source', 'edemskiy-2019', '--json');
       expect(listed.code, listed.stderr).toBe(0);
       expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ sourceId: 'edemskiy-2019', sourceMissing: true })]);
+    });
+  });
+
+  describe('long arguments', () => {
+    it('highlights a long passage pasted from a source, as the source reads it', async () => {
+      const text = readingText(new CorpusService(CORPUS_DIR).get('edemskiy-2019')).text;
+      const from = text.indexOf(' ', 1000) + 1;
+      const passage = text.slice(from, text.lastIndexOf(' ', from + 40_000));
+      expect(passage.split(/\s+/).length).toBeGreaterThan(5_000);
+      const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', passage.replace(/\s+/g, ' '));
+      expect(added.code, added.stderr.slice(0, 300)).toBe(0);
+      const [listed] = JSON.parse((await cli('annotate', 'list', '--json')).stdout) as { quote: { exact: string } }[];
+      expect(listed?.quote.exact).toBe(passage);
     });
   });
 });
