@@ -5,7 +5,7 @@ import { findQuote } from '../../core/annotate/find-quote.ts';
 import { readingText } from '../../core/corpus/reading-text.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { AppServices } from '../services/app-services.ts';
-import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { sourceById, unknownSource } from './source-id.ts';
 import { withServices } from './services.ts';
 
@@ -19,6 +19,13 @@ add      highlights the Nth occurrence (default 1) of TEXT in the source's readi
 list     the annotations, all or of one source or tag (with the tags below it)
 delete   deletes one annotation
 Colours: ${COLORS.join(', ')}. Every command accepts --corpus DIR and --project DIR.`;
+
+// The options each action takes; the others are refused rather than ignored.
+const ANNOTATE_OPTIONS = {
+  add: ['quote', 'occurrence', 'tag', 'note', 'color'],
+  list: ['source', 'tag', 'json'],
+  delete: [],
+} as const;
 
 /** `apparatus annotate`: add, list and delete annotations over the same store as the app. */
 export const annotateCommand: CliCommand = {
@@ -36,6 +43,7 @@ export const annotateCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, target] = positionals;
+    if (action === 'add' || action === 'list' || action === 'delete') onlyOptions(values, ANNOTATE_OPTIONS[action], `annotate ${action}`);
     if (action === 'list') noMoreArgs(positionals, 1, 'annotate list takes its source with --source ID');
     else noMoreArgs(positionals, 2, `annotate ${action ?? ''} takes one ${action === 'delete' ? 'annotation id' : 'source id'}`);
     return withServices(values, context, action === 'list' ? 'read' : 'write', (services) => {

@@ -107,6 +107,20 @@ export function noMoreArgs(positionals: readonly string[], expected: number, wha
   if (extra.length > 0) throw new CliUsageError(`unexpected ${extra.map((word) => `"${word}"`).join(' ')}: ${what}`);
 }
 
+/**
+ * Refuses an option given to an action it does not go with (`annotate list --quote`,
+ * `project accept --json`): taken silently, it would let the historian believe it was obeyed.
+ */
+export function onlyOptions(values: Record<string, unknown>, allowed: readonly string[], action: string): void {
+  const common = Object.keys(COMMON_OPTIONS);
+  const stray = Object.keys(values).filter((name) => values[name] !== undefined && !common.includes(name) && !allowed.includes(name));
+  if (stray.length > 0) {
+    const given = stray.map((name) => `--${name}`).join(', ');
+    const takes = allowed.length === 0 ? 'no options' : allowed.map((name) => `--${name}`).join(', ');
+    throw new CliUsageError(`${given} does not go with ${action}, which takes ${takes}`);
+  }
+}
+
 function unknownOption(arg: string, rawName: string, options: NonNullable<ParseArgsConfig['options']>): string {
   if (!rawName.startsWith('--')) {
     return `unknown option "${arg}": options start with "--"; to give a word that starts with "-", put "--" before it (-- ${arg})`;

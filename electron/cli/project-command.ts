@@ -8,7 +8,7 @@ import {
   type ProjectReport,
   type RestorableCopy,
 } from '../services/store/index.ts';
-import { CliUsageError, noMoreArgs, ok, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
 
 const USAGE = `Usage:
   apparatus project check [--json]
@@ -38,6 +38,8 @@ export const projectCommand: CliCommand = {
     });
     const file = projectFile(values.project, context);
     const [action, name] = positionals;
+    const takes = { check: ['json'], backups: ['json'], restore: ['latest'], accept: [] } as const;
+    if (action !== undefined && Object.hasOwn(takes, action)) onlyOptions(values, takes[action as keyof typeof takes], `project ${action}`);
     noMoreArgs(positionals, action === 'restore' ? 2 : 1, action === 'restore' ? 'restore takes the NAME of one copy' : `${action ?? 'project'} takes no other words`);
     switch (action) {
       case 'check': {

@@ -1,7 +1,7 @@
 import type { TagSummary } from '../../core/api.ts';
 import { findTagByName } from '../../core/annotate/tag-names.ts';
 import { DomainError } from '../../core/errors.ts';
-import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 const USAGE = `Usage:
@@ -22,6 +22,7 @@ export const tagCommand: CliCommand = {
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     const [action, first, second] = positionals;
+    if (action !== undefined && action !== 'list') onlyOptions(values, [], `tag ${action}`);
     const names = action === 'list' ? 0 : action === 'delete' ? 1 : 2;
     // A tag name of several words is one argument: quoted, as in tag rename "Cold War" "Cold war".
     noMoreArgs(positionals, names + 1, `tag ${action ?? ''} takes ${['no name', 'one tag name', 'two tag names'][names]} (quote a name of several words)`);

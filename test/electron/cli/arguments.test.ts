@@ -93,6 +93,19 @@ describe('apparatus arguments', () => {
       expect(await refused('project', 'check', 'now')).toBe('apparatus project: unexpected "now": check takes no other words');
     });
 
+    it('refuses an option the action does not take instead of ignoring it', async () => {
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+      // Ignored, --quote would list every annotation as if they quoted Moscow.
+      expect(await refused('annotate', 'list', '--quote', 'Tirana')).toBe('apparatus annotate: --quote does not go with annotate list, which takes --source, --tag, --json');
+      expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--source', 'pilaca-nako-2021')).toBe(
+        'apparatus annotate: --source does not go with annotate add, which takes --quote, --occurrence, --tag, --note, --color',
+      );
+      expect(await refused('project', 'accept', '--json')).toBe('apparatus project: --json does not go with project accept, which takes no options');
+      expect(await refused('project', 'check', '--latest')).toBe('apparatus project: --latest does not go with project check, which takes --json');
+      expect(await refused('tag', 'delete', 'Moscow', '--json')).toBe('apparatus tag: --json does not go with tag delete, which takes no options');
+      expect(JSON.parse((await cli('annotate', 'list', '--json')).stdout)).toHaveLength(1);
+    });
+
     it('shows a command\'s usage for -h as for --help', async () => {
       const help = await cli('project', '-h');
       expect(help).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage:\n {2}apparatus project check/), stderr: '' });
