@@ -1,7 +1,7 @@
 import { basename, resolve } from 'node:path';
 import { readAnnotationsFile } from '../services/interop/annotation-file.ts';
 import { requireSource, type AnnotationImportSummary } from '../services/interop/annotation-import.ts';
-import { CliUsageError, interruptedCode, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, interruptedCode, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus annotations import FILE`: highlights made in Hypothesis or any W3C Web Annotation tool. */
@@ -19,7 +19,7 @@ found only approximately is marked moved; what is not found is kept as an orphan
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { source: { type: 'string' } });
     const [action, file, ...rest] = positionals;
-    if (action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import');
+    if (action !== 'import') throw action ? unknownAction(action, ['import']) : new CliUsageError('say what to do: import');
     if (file === undefined || rest.length > 0) throw new CliUsageError('give exactly one FILE to import');
     const path = resolve(context.cwd, file);
     const read = readAnnotationsFile(path);

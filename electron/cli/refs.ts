@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { KeptField, ReferencePlan } from '../../core/interop/references/plan-import.ts';
 import { describeReference as describe, planChanges as hasChanges, planRecords } from '../../core/interop/references/plan-summary.ts';
 import type { ReferenceImportService } from '../services/interop/reference-import.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
+import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
 
 const FORMATS = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' } as const;
@@ -27,7 +27,8 @@ list     the references without text`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } });
     const [action, file, ...rest] = positionals;
-    if (action !== 'list' && action !== 'import') throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: import or list');
+    if (action !== 'list' && action !== 'import') throw action ? unknownAction(action, ['import', 'list']) : new CliUsageError('say what to do: import or list');
+    if (action === 'list') noMoreArgs(positionals, 1, 'refs list takes only options');
     return withServices(values, context, 'read', ({ referenceImports }) => refs(referenceImports, action, file, rest, values, context));
   },
 };

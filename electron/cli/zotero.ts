@@ -3,7 +3,7 @@ import { DomainError } from '../../core/errors.ts';
 import { ZoteroClient, ZoteroError, zoteroBaseUrl, type ZoteroCollection, type ZoteroItem } from '../services/interop/zotero-client.ts';
 import type { ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
 import { describeSummary } from './annotations-import.ts';
-import { CliUsageError, ok, parseCommandArgs, type CliCommand } from './command.ts';
+import { CliUsageError, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
 
 /** `apparatus zotero`: browse the Zotero library, import items from it, send references to it. */
@@ -75,7 +75,7 @@ send     the references of these sources (or references without text) to the lib
       });
       return ok(`Sent ${sent} reference${sent === 1 ? '' : 's'} to Zotero; it saved ${saved} in the library or collection selected in Zotero.\n`);
     }
-    throw new CliUsageError(action ? `unknown action "${action}"` : 'say what to do: list, import or send');
+    throw action ? unknownAction(action, ['list', 'import', 'send']) : new CliUsageError('say what to do: list, import or send');
   },
 };
 

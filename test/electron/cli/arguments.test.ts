@@ -78,6 +78,9 @@ describe('apparatus arguments', () => {
       expect(await refused('annotate', 'lsit')).toBe('apparatus annotate: unknown action "lsit". Did you mean "list"?');
       expect(await refused('tag', 'remane', 'a', 'b')).toBe('apparatus tag: unknown action "remane". Did you mean "rename"?');
       expect(await refused('project', 'frobnicate')).toBe('apparatus project: unknown action "frobnicate".');
+      expect(await refused('refs', 'lsit')).toBe('apparatus refs: unknown action "lsit". Did you mean "list"?');
+      expect(await refused('zotero', 'imprt', 'ABCD1234')).toBe('apparatus zotero: unknown action "imprt". Did you mean "import"?');
+      expect(await refused('annotations', 'imprt', 'notes.json')).toBe('apparatus annotations: unknown action "imprt". Did you mean "import"?');
     });
 
     it('refuses a word too many instead of leaving it out', async () => {
@@ -91,6 +94,7 @@ describe('apparatus arguments', () => {
       expect(await refused('export', '--format', 'md', 'notes.md')).toBe('apparatus export: unexpected "notes.md": export takes only options (the file goes after --out)');
       expect(await refused('cite', 'edemskiy-2019')).toBe('apparatus cite: unexpected "edemskiy-2019": cite takes only options (a source goes after --source)');
       expect(await refused('project', 'check', 'now')).toBe('apparatus project: unexpected "now": check takes no other words');
+      expect(await refused('refs', 'list', 'edemskiy-2019')).toBe('apparatus refs: unexpected "edemskiy-2019": refs list takes only options');
     });
 
     it('refuses an option the action does not take instead of ignoring it', async () => {
