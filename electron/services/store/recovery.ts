@@ -20,7 +20,7 @@ import { JOURNAL_WAIT_MS, openWithoutJournal } from './holder-probe.ts';
 import { syncFolder } from '../atomic-write.ts';
 import { openElsewhereIfKnown } from './holder-probe.ts';
 import { readProjectFile } from './read-project-file.ts';
-import { setAside, setAsideJournal } from './set-aside.ts';
+import { setAside, setAsideJournal, syncFile } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
 import { readWalIndex } from './wal-index.ts';
@@ -118,15 +118,18 @@ export function acceptProjectAsIs(file: string, now: Date = new Date()): string[
     }
     // A damaged file cannot be gone on with as it is: it is set aside, as opening it would, and
     // the project starts anew, which is what `project check` offers accepting for.
-    if (existsSync(file) && readProjectFile(file, false, () => undefined).problems.length > 0) {
-      if (openElsewhereIfKnown(file)) {
-        throw new StoreError('busy', 'The project is still open in an Apparatus window or command. Close it first: nothing was changed.');
-      }
-      done.push(`Set the damaged project file aside as ${setAside(file, 'damaged', now)}; nothing was deleted.`);
+    const damaged = existsSync(file) && readProjectFile(file, false, () => undefined).problems.length > 0;
+    if (damaged && openElsewhereIfKnown(file)) {
+      throw new StoreError('busy', 'The project is still open in an Apparatus window or command. Close it first: nothing was changed.');
     }
-    if (!existsSync(file)) {
-      setAsideJournal(file, 'abandoned', now);
-      createEmptyDatabase(file);
+    if (damaged || !existsSync(file)) {
+      // The new project is made whole beside the file first: where the disk has no room for it,
+      // the damaged file has not moved and nothing is left in its place.
+      const fresh = createEmptyDatabase(file);
+      if (damaged) done.push(`Set the damaged project file aside as ${setAside(file, 'damaged', now)}; nothing was deleted.`);
+      else setAsideJournal(file, 'abandoned', now);
+      renameSync(fresh, file);
+      syncFolder(dirname(file));
       done.push('Started a new, empty project; the backups and any files set aside stay where they are.');
     }
     return done;
@@ -157,20 +160,28 @@ function fileAwayRecoveryCopies(file: string): number {
   return pending.length;
 }
 
-// An empty database in WAL mode: the next open sees a file, not a missing project, and gives it
-// the current schema like any new project. Where it cannot be made (a full disk), nothing is left
-// in its place: an empty file would be taken by the next run for a damaged project.
-function createEmptyDatabase(file: string): void {
+// An empty database in WAL mode, made beside `file` and returned, to be renamed into its place:
+// the next open sees a file, not a missing project, and gives it the current schema like any new
+// project. Where it cannot be made (a full disk), nothing is left behind: an empty file in the
+// project's place would be taken by the next run for a damaged project.
+function createEmptyDatabase(file: string): string {
   mkdirSync(dirname(file), { recursive: true });
+  const fresh = `${file}.new`;
+  const remove = () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(fresh + suffix, { force: true });
+  };
+  remove();
   try {
-    const db = new DatabaseSync(file);
+    const db = new DatabaseSync(fresh);
     try {
       db.exec('PRAGMA journal_mode = WAL');
     } finally {
       db.close();
     }
+    syncFile(fresh);
   } catch (error) {
-    for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    remove();
     throw error;
   }
+  return fresh;
 }

@@ -208,6 +208,23 @@ describe('apparatus project, and commands on a project in trouble', () => {
       expect(await cli('annotate', 'list', '--json')).toMatchObject({ code: 0, stdout: '[]\n' });
     });
 
+    it('leaves a damaged project where it is when the disk has no room for a new one', async () => {
+      await twoDaysOfWork();
+      scribble(file(), 4096, 4096, 5);
+      disk.fill();
+      const accepted = await cli('project', 'accept');
+      expect(accepted.code).toBe(1);
+      expect(accepted.stderr).toMatch(/^apparatus project: The disk holding your project is full, so the change was not saved\./);
+      // Reading the file for damage leaves SQLite's index (-shm) beside it, as project check does.
+      const files = readdirSync(project).filter((name) => name.startsWith('project.sqlite') && !name.endsWith('-shm'));
+      expect(files.sort()).toEqual(['project.sqlite', 'project.sqlite.marker']);
+      expect((await cli('project', 'check', '--json')).stdout).toMatch(/"state": "damaged"/);
+
+      disk.free();
+      expect((await cli('project', 'accept')).stdout).toMatch(/^Set the damaged project file aside as /);
+      expect(await cli('annotate', 'list', '--json')).toMatchObject({ code: 0, stdout: '[]\n' });
+    });
+
     it('calls a full disk a full disk when a new project cannot be created', async () => {
       disk.fill();
       const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
