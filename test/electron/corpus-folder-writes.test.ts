@@ -74,6 +74,7 @@ const OTHER_CALLS: readonly CallName[] = [
   'references.copyCitation',
   'annotations.importChoose',
   'annotations.importCommit',
+  'annotations.importCancel',
   'zotero.collections',
   'zotero.items',
   'zotero.cancel',
@@ -206,7 +207,8 @@ describe('the corpus folder under every call but import and the metadata editor'
       // The annotation file is chosen in its own dialog, and imported by the token that gives.
       if (name === 'annotations.importChoose') backend.filesToChoose.push(join(world.elsewhere, 'hypothesis.json'));
       const chosen = results.get('annotations.importChoose');
-      const payload = name === 'annotations.importCommit' && chosen?.ok ? { token: (chosen.value as { token: string }).token } : payloads[name];
+      const token = chosen?.ok ? (chosen.value as { token: string }).token : undefined;
+      const payload = (name === 'annotations.importCommit' || name === 'annotations.importCancel') && token ? { token } : payloads[name];
       results.set(name, await handlers[name](payload));
     }
   }, 60_000);
