@@ -58,7 +58,13 @@ export const COMMON_OPTIONS = {
  */
 export function parseCommandArgs<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) {
   const all = { ...COMMON_OPTIONS, ...options };
-  return parseArgs({ args: checkedArgs(args, all), options: all, allowPositionals: true, strict: true });
+  const checked = checkedArgs(args, all);
+  try {
+    return parseArgs({ args: checked, options: all, allowPositionals: true, strict: true });
+  } catch (error) {
+    // The check above names every mistake it knows of; one it missed is still no stack trace.
+    throw new CliUsageError((error as Error).message);
+  }
 }
 
 // Reads `args` leniently, refuses what is wrong with them in plain words, and returns them with
