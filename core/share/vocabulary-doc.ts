@@ -66,6 +66,7 @@ export function writeTag(doc: Y.Doc, kind: TagWriteKind, tag: Tag, by: string, a
       appendHistory(entry, { at, by, ...item });
       changed = true;
     };
+    if (entry.get('name') !== tag.name) changed = settleNamesakes(doc, tag.id, by, at) || changed;
     if (kind === 'restored' && readState(entry).status !== 'live') {
       entry.set('state', { status: 'live' });
       record({ action: 'restored' });
@@ -95,6 +96,7 @@ export function mergeTag(doc: Y.Doc, from: string, into: string, by: string, at:
   const state = readState(entry);
   if (state.status === 'merged' && state.into === into) return false;
   doc.transact(() => {
+    settleNamesakes(doc, from, by, at);
     entry.set('state', { status: 'merged', into });
     appendHistory(entry, { at, by, action: 'merged', to: into });
   });
@@ -106,6 +108,7 @@ export function deleteTag(doc: Y.Doc, id: string, by: string, at: string): boole
   const entry = vocabularyOf(doc).get(id);
   if (!(entry instanceof Y.Map) || readState(entry).status === 'deleted') return false;
   doc.transact(() => {
+    settleNamesakes(doc, id, by, at);
     entry.set('state', { status: 'deleted' });
     appendHistory(entry, { at, by, action: 'deleted' });
   });
@@ -177,6 +180,23 @@ function dedupeNames(stored: Map<string, StoredTag>, target: Map<string, string 
   for (const [id, to] of target) {
     if (to !== null && renamed.has(to)) target.set(id, renamed.get(to) ?? to);
   }
+}
+
+// Tags named alike on two replicas count as one only while their names agree: once the one kept
+// (`id`) is renamed, merged or deleted, the others would come back under the old name on the
+// highlights that carry them. Recording them as merged into it, before it changes, makes them
+// follow it (and come back with it if it is restored). Returns whether the document changed.
+function settleNamesakes(doc: Y.Doc, id: string, by: string, at: string): boolean {
+  const root = vocabularyOf(doc);
+  let changed = false;
+  for (const [other, into] of Object.entries(readVocabulary(doc).aliases)) {
+    const entry = root.get(other);
+    if (into !== id || !(entry instanceof Y.Map) || readState(entry).status !== 'live') continue;
+    entry.set('state', { status: 'merged', into: id });
+    appendHistory(entry, { at, by, action: 'merged', to: id });
+    changed = true;
+  }
+  return changed;
 }
 
 // A tag's parent among live tags: a merged parent means its target; a deleted parent hands its

@@ -60,6 +60,53 @@ describe('the group’s tag vocabulary', () => {
     expect(vocabulary.aliases).toEqual({ 't-bob': 't-alice' });
   });
 
+  // Both made "Cold War" offline and each tagged a passage with it; after syncing, bob's tag
+  // counts as alice's. Changing the one kept must take bob's along, not leave it behind under the
+  // old name on bob's highlight.
+  const namesakes = () => {
+    const { alice, bob, all } = group();
+    alice.apply({ type: 'tag.created', tag: tag('t-alice', 'Cold War') });
+    alice.apply({ type: 'tag.created', tag: tag('t-other', 'Détente') });
+    bob.apply({ type: 'tag.created', tag: tag('t-bob', 'Cold War') });
+    bob.apply({
+      type: 'annotation.created',
+      annotation: {
+        id: '33333333-3333-4333-8333-333333333333', sourceId: 'memorie-kapo', quote: { exact: 'split', prefix: '', suffix: '' },
+        position: { start: 0, end: 5 }, color: 'yellow', tags: ['t-bob'], note: '', omissions: [], created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', anchor: 'anchored',
+      },
+    });
+    syncAll(all);
+    expect(alice.view().annotations[0]?.tags).toEqual(['t-alice']);
+    return { alice, bob, all };
+  };
+
+  it('keeps namesakes made on two replicas together when the one kept is deleted', () => {
+    const { alice, bob, all } = namesakes();
+    bob.apply({ type: 'tag.deleted', id: 't-alice' });
+    syncAll(all);
+    expect(alice.view().vocabulary.tags.map((t) => t.name)).toEqual(['Détente']);
+    expect(alice.view().annotations[0]?.tags).toEqual([]);
+    bob.apply({ type: 'tag.restored', tag: tag('t-alice', 'Cold War') });
+    syncAll(all);
+    expect(alice.view().annotations[0]?.tags).toEqual(['t-alice']);
+  });
+
+  it('keeps namesakes made on two replicas together when the one kept is merged into another tag', () => {
+    const { alice, bob, all } = namesakes();
+    bob.apply({ type: 'tag.merged', from: 't-alice', into: 't-other' });
+    syncAll(all);
+    expect(alice.view().vocabulary.tags.map((t) => t.name)).toEqual(['Détente']);
+    expect(alice.view().annotations[0]?.tags).toEqual(['t-other']);
+  });
+
+  it('keeps namesakes made on two replicas together when the one kept is renamed', () => {
+    const { alice, bob, all } = namesakes();
+    alice.apply({ type: 'tag.updated', tag: tag('t-alice', 'Sino-Soviet split') });
+    syncAll(all);
+    expect(bob.view().vocabulary.tags.map((t) => t.name)).toEqual(['Détente', 'Sino-Soviet split']);
+    expect(bob.view().annotations[0]?.tags).toEqual(['t-alice']);
+  });
+
   it('hands the children of a deleted tag to its parent, and of a merged tag to the target', () => {
     const { alice, bob, all } = group();
     alice.apply({ type: 'tag.created', tag: tag('top', 'Albania') });
