@@ -329,6 +329,29 @@ export class SyncEngine {
   }
 
   /**
+   * Whether the server refuses the changes waiting here (the member became a reader while they
+   * waited), everything else syncing as usual.
+   */
+  refusesWaiting(): boolean {
+    return this.status().state === 'error' && this.#failure === undefined;
+  }
+
+  /**
+   * Resolves once every document this replica follows has had its handshake with the server, so
+   * that it holds what the server holds, even while the server refuses changes waiting here;
+   * rejects when the server refuses this member or cannot be reached within `timeoutMs`.
+   */
+  async received(timeoutMs: number): Promise<void> {
+    this.#open();
+    // The member list can name members whose documents are followed from then on.
+    for (;;) {
+      const pending = [...this.#docs.values()].filter((tracked) => !tracked.synced);
+      if (pending.length === 0) return;
+      await Promise.all(pending.map((tracked) => this.#synced(tracked, timeoutMs, 'the group’s work')));
+    }
+  }
+
+  /**
    * Publishes sources into the group's corpus: each one's cleaned text, raw file (when given) and
    * entry in the index, as one change. Refused (`ShareError`) for a member who may only read.
    * A source the group already holds should be fetched first, so that its new text is written
@@ -397,8 +420,8 @@ export class SyncEngine {
     this.#statusChanged();
   }
 
-  // Resolves once `tracked` has had its handshake with the server.
-  #synced(tracked: Tracked, timeoutMs: number): Promise<void> {
+  // Resolves once `tracked` has had its handshake with the server; `what` names it in the reasons.
+  #synced(tracked: Tracked, timeoutMs: number, what = 'the source'): Promise<void> {
     if (tracked.synced) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const finish = (error?: Error) => {
@@ -408,14 +431,14 @@ export class SyncEngine {
         else resolve();
       };
       const check = () => {
-        const status = this.status();
+        // Changes the server refuses (made before the member became a reader) leave the rest to sync.
         if (tracked.synced) finish();
-        else if (status.state === 'error') finish(new SyncError('unreachable', status.reason));
-        else if (!this.#socket || this.#closed) finish(new SyncError('unreachable', 'Sharing is offline: the group’s sources can be received once connected.'));
+        else if (this.#failure) finish(new SyncError('unreachable', this.#failure));
+        else if (!this.#socket || this.#closed) finish(new SyncError('unreachable', `Sharing is offline: ${what} can be received once connected.`));
       };
       const stop = () => this.#waiters.delete(check);
       this.#waiters.add(check);
-      const timer = setTimeout(() => finish(new SyncError('unreachable', `The server at ${this.#options.url} did not send the source within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
+      const timer = setTimeout(() => finish(new SyncError('unreachable', `The server at ${this.#options.url} did not send ${what} within ${Math.round(timeoutMs / 1000)} s.`)), timeoutMs);
       timer.unref?.();
       check();
     });

@@ -182,11 +182,18 @@ export class SyncService implements ChangeGate {
     engine.disconnect();
     engine.connect();
     try {
-      await this.#settled(engine, timeoutMs);
+      try {
+        await this.#settled(engine, timeoutMs);
+      } catch (error) {
+        // Changes the server refuses (the member became a reader while they waited) stay waiting,
+        // and the status says so; the group's work and the new role still come in.
+        if (!engine.refusesWaiting()) throw error;
+        await engine.received(timeoutMs);
+      }
       this.#schedule({ full: true });
       await this.#drain();
       await this.#union.run(engine);
-      await this.#settled(engine, timeoutMs);
+      if (!engine.refusesWaiting()) await this.#settled(engine, timeoutMs);
       await this.#drain();
       return engine.status();
     } finally {
