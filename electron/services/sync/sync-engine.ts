@@ -123,6 +123,8 @@ export class SyncEngine {
   #checkpointTimer: ReturnType<typeof setInterval> | undefined;
   #lastStatus = '';
   #closed = false;
+  /** The last update of the log this replica holds: what other processes write comes after. */
+  #seen = 0;
 
   private constructor(options: SyncEngineOptions, log: UpdateLog) {
     this.#options = { checkpointMs: 1000, log: () => {}, rememberedRole: () => undefined, ...options };
@@ -144,6 +146,8 @@ export class SyncEngine {
       const address = parseDocName(name);
       if (address?.group === options.group && (address.kind === 'source' || address.kind === 'raw')) engine.#track(address.kind, address.key);
     }
+    engine.#seen = engine.#log.lastSeq();
+    engine.#log.changedElsewhere();
     return engine;
   }
 
@@ -593,7 +597,34 @@ export class SyncEngine {
   }
 
   #requestCheckpoints(): void {
+    this.#takeInOtherProcesses();
     for (const tracked of this.#docs.values()) this.#requestCheckpoint(tracked);
+  }
+
+  // Commands run on the project while the app or \`apparatus sync\` syncs it write their changes
+  // into the log from processes of their own: applied here too, they are sent by this connection
+  // instead of waiting for the next one. Applying an update this replica holds changes nothing.
+  #takeInOtherProcesses(): void {
+    if (this.#closed || !this.#log.changedElsewhere()) return;
+    const { group } = this.#options;
+    for (const update of this.#log.waitingAfter(this.#seen)) {
+      this.#seen = Math.max(this.#seen, update.seq);
+      const address = parseDocName(update.doc);
+      if (address?.group !== group) continue;
+      const followed = this.#docs.get(update.doc);
+      // A source published by the other process is followed from now on (loaded from the log).
+      if (!followed && (address.kind === 'source' || address.kind === 'raw')) {
+        this.#track(address.kind, address.key);
+        continue;
+      }
+      if (!followed) continue;
+      try {
+        Y.applyUpdate(followed.doc, update.data, LOAD);
+      } catch {
+        // A damaged update is skipped, as when loading; the other process still holds its change.
+      }
+    }
+    this.#statusChanged();
   }
 
   #requestCheckpoint(tracked: Tracked): void {

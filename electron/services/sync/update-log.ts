@@ -31,6 +31,7 @@ const SCHEMA = [
 /** The update log of one replica: one group, one member. */
 export class UpdateLog {
   readonly #db: DatabaseSync;
+  #dataVersion: number | undefined;
 
   /** Opens (creating) the log in `file` for `user` in `group`; refuses a log kept for another. */
   constructor(file: string, group: string, user: string) {
@@ -80,6 +81,30 @@ export class UpdateLog {
   waitingCount(doc?: string): number {
     const row = doc === undefined ? this.#db.prepare('SELECT count(*) AS n FROM updates WHERE acked = 0').get() : this.#db.prepare('SELECT count(*) AS n FROM updates WHERE doc = ? AND acked = 0').get(doc);
     return Number(row?.n ?? 0);
+  }
+
+  /** The highest number an update has (0 when there is none). */
+  lastSeq(): number {
+    return Number(this.#db.prepare('SELECT coalesce(max(seq), 0) AS n FROM updates').get()?.n ?? 0);
+  }
+
+  /** The local updates still waiting, of every document, numbered above `after`. */
+  waitingAfter(after: number): (LoggedUpdate & { doc: string })[] {
+    return this.#db
+      .prepare('SELECT seq, doc, data FROM updates WHERE seq > ? AND acked = 0 ORDER BY seq')
+      .all(after)
+      .flatMap((row) => (row.data instanceof Uint8Array ? [{ seq: Number(row.seq), doc: String(row.doc), data: row.data }] : []));
+  }
+
+  /**
+   * Whether another connection to the file (another process working on the project) has written
+   * to it since the last call; false on the first.
+   */
+  changedElsewhere(): boolean {
+    const version = Number(this.#db.prepare('PRAGMA data_version').get()?.data_version ?? 0);
+    const changed = this.#dataVersion !== undefined && version !== this.#dataVersion;
+    this.#dataVersion = version;
+    return changed;
   }
 
   /** The documents with local updates the server has not acknowledged yet. */

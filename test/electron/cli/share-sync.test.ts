@@ -168,6 +168,33 @@ describe('apparatus share and apparatus sync, against apparatus serve', () => {
     expect(output).toMatch(/Stopped syncing\.\n$/);
   }, 90_000);
 
+  it('sends what other commands change in the project while apparatus sync runs', async () => {
+    const a = anna();
+    const running = a.spawn('sync');
+    let output = '';
+    running.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    running.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => /In step with the group\./.test(output), 'anna is in step', 30_000);
+      expect(a.cli('annotate', 'add', 'memorie-kapo', '--quote', 'Moscow', '--note', 'Anna, in another terminal').status).toBe(0);
+      const b = member('bob', 'empty');
+      await until(
+        () => {
+          expect(b.cli('sync', '--once').status).toBe(0);
+          return b.list().some((annotation) => annotation.note === 'Anna, in another terminal');
+        },
+        'bob received what anna added while her sync ran',
+        30_000,
+      );
+      await until(() => a.cli('sync', 'status').stdout.endsWith('Nothing waits to be sent.\n'), 'anna’s sync sent it', 30_000);
+    } finally {
+      running.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(output).toMatch(/Stopped syncing\.\n$/);
+  }, 120_000);
+
   it('exits non-zero with the reason when the server cannot be reached', async () => {
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
