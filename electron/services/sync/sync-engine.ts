@@ -576,7 +576,8 @@ export class SyncEngine {
     });
     provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
       // A refused token or membership does not heal by retrying: stop until asked to connect again.
-      this.#options.log(`the server refused ${tracked.name}: ${reason}`);
+      // The reason becomes the status, which every caller shows; it is not logged as well, once
+      // for each document the server refused for that one reason.
       queueMicrotask(() => {
         this.disconnect();
         this.#failure = reason;

@@ -5,8 +5,9 @@ import { apparatus, type CliRun } from '../../support/cli-process.ts';
 import { CORPUS_DIR } from '../../support/services.ts';
 import { spawnServer, tempFolder, type ServerProcess } from '../../support/share-server.ts';
 
-// A member made a reader while changes they made offline still wait: `apparatus sync --once` as
-// a user runs it, every command a process of its own against `apparatus serve` in another.
+// A member's access changed while they were offline (made a reader while changes they made still
+// wait, taken out of the group, a new token): `apparatus sync --once` as a user runs it, every
+// command a process of its own against `apparatus serve` in another.
 
 let folder: { dir: string; remove(): void };
 let server: ServerProcess;
@@ -46,7 +47,7 @@ afterAll(() => {
   folder?.remove();
 });
 
-describe('apparatus sync --once for a member made a reader while their changes waited', () => {
+describe('apparatus sync --once after the server changed what a member may do', () => {
   it('still brings in the group’s work and the new role, and says why its own changes stay', () => {
     const anna = member('anna');
     const bob = member('bob');
@@ -69,4 +70,17 @@ describe('apparatus sync --once for a member made a reader while their changes w
     expect(refused.stderr).toMatch(/You are a reader in this group/);
     expect(anna.notes()).toEqual(['Anna, after the change']);
   }, 120_000);
+
+  it('says once, in the server’s words, why it is refused when the member was taken out of the group or their token replaced', () => {
+    const bob = member('bob');
+    admin('group', 'remove', 'balkans', 'bob');
+    expect(bob.cli('sync', '--once')).toMatchObject({ status: 1, stdout: '', stderr: 'apparatus sync: You are not a member of the group “balkans” on this server.\n' });
+    admin('group', 'add', 'balkans', 'bob', '--role', 'editor');
+    admin('user', 'token', 'bob');
+    expect(bob.cli('sync', '--once')).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: 'apparatus sync: The server does not accept this token: it is wrong or has been revoked. Ask the administrator of the server for a new one.\n',
+    });
+  }, 60_000);
 });
