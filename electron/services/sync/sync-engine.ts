@@ -164,6 +164,10 @@ export class SyncEngine {
       maxDelay: reconnect?.maxDelayMs ?? 30_000,
       factor: 2,
       jitter: true,
+      // Connected once every document is attached: connecting on creation as well raced with the
+      // first attach's own connection attempt, and the loser's socket was dropped and made again a
+      // second later (every document opened twice, the status offline for a moment).
+      autoConnect: false,
       onStatus: ({ status }) => {
         if (this.#socket !== socket) return;
         this.#socketStatus = status === 'connected' || status === 'connecting' ? status : 'disconnected';
@@ -183,6 +187,7 @@ export class SyncEngine {
     });
     this.#socket = socket;
     for (const tracked of this.#docs.values()) this.#attach(tracked);
+    void socket.connect();
     this.#checkpointTimer = setInterval(() => this.#requestCheckpoints(), this.#options.checkpointMs);
     this.#checkpointTimer.unref?.();
     this.#statusChanged();

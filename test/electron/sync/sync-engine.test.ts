@@ -73,6 +73,22 @@ describe('the sync engine', () => {
     expect(annotations.map((annotation) => annotation.id)).toContain(A1);
   });
 
+  it('connects once: each document is opened once, and the status never turns offline while the server runs', async () => {
+    const anna = engine('anna', 'anna');
+    const states: string[] = [];
+    anna.onStatus((status) => states.push(status.state));
+    anna.connect();
+    await settle(anna);
+    anna.applyLocal({ type: 'annotation.created', annotation: highlight(A1) });
+    await settle(anna);
+    // Ten times the reconnection delay: a connection dropped at the start would have been made again by now.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(states.slice(states.indexOf('synced'))).not.toContain('offline');
+    const opened = logs.filter((line) => line.startsWith('anna (owner) opened hist/'));
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened).toEqual([...new Set(opened)]);
+  });
+
   it('keeps changes made offline across a restart of the app and sends them on reconnecting', async () => {
     let anna = engine('anna', 'anna');
     anna.connect();
