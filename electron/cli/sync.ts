@@ -70,14 +70,23 @@ async function once(services: AppServices, timeoutMs: number): Promise<CliOutcom
   }
 }
 
-// Runs until SIGINT or SIGTERM, printing each change of status as it goes (it never returns early).
+// Runs until SIGINT or SIGTERM, printing each change of status as it goes; it returns early, with
+// the reason, only when syncing cannot go on by itself (the server refused this member), as
+// sync --once does.
 async function keepSyncing(services: AppServices): Promise<CliOutcome> {
   requireJoined(services);
+  const missing = services.sync.stoppedReason();
+  if (missing) throw new DomainError('not-found', missing);
   const print = (line: string) => process.stdout.write(`${line}\n`);
   let last = '';
+  let refused: (reason: string) => void = () => {};
+  const refusal = new Promise<string>((resolve) => (refused = resolve));
   const stops = [
     services.sync.onView((view) => {
       if (!view.joined) return;
+      // Resolved within the status change: nothing else may keep the process waiting by then.
+      const stopped = services.sync.stoppedReason();
+      if (stopped) return refused(stopped);
       const line = describeStatus(view.status);
       if (line !== last) print(`${capitalise(line)}`);
       last = line;
@@ -86,8 +95,9 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
   ];
   print(`Syncing with “${groupOf(services)}”; stop with Ctrl-C.`);
   services.sync.connect();
-  await untilStopped();
+  const reason = await Promise.race([untilStopped().then(() => undefined), refusal]);
   for (const stop of stops) stop();
+  if (reason !== undefined) return { code: 1, stdout: '', stderr: `apparatus sync: ${reason}\n` };
   const waiting = services.sync.status()?.waiting ?? 0;
   return ok(`Stopped syncing${waiting > 0 ? `; ${waiting} change${waiting === 1 ? '' : 's'} wait to be sent next time` : ''}.\n`);
 }

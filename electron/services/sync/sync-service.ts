@@ -48,6 +48,8 @@ export interface SyncServiceDeps {
   engine?: { reconnect?: { minDelayMs: number; maxDelayMs: number }; checkpointMs?: number };
 }
 
+const NO_TOKEN = 'No token for the sync server: join the group again (apparatus share), or set $APPARATUS_SYNC_TOKEN.';
+
 /** What the user gives to join a group. */
 export interface JoinRequest {
   server: string;
@@ -116,6 +118,20 @@ export class SyncService implements ChangeGate {
     return this.#open().role() ?? this.#config.role;
   }
 
+  /**
+   * Why syncing cannot go on until the user does something (no token, or the server refused this
+   * member: a wrong or revoked token, no longer a member); undefined while it syncs, waits for the
+   * network or the server, or the project shares nothing. Changes the server refuses while the
+   * rest syncs (a member made a reader) do not stop it.
+   */
+  stoppedReason(): string | undefined {
+    if (!this.joined()) return undefined;
+    if (!this.#token()) return NO_TOKEN;
+    const engine = this.#open();
+    const status = engine.status();
+    return status.state === 'error' && !engine.refusesWaiting() ? status.reason : undefined;
+  }
+
   /** Where syncing stands (offline before connecting); undefined when the project shares nothing. */
   status(): ShareStatus | undefined {
     if (!this.joined()) return undefined;
@@ -178,7 +194,7 @@ export class SyncService implements ChangeGate {
   async exchange(timeoutMs: number): Promise<ShareStatus> {
     if (!this.joined()) throw new DomainError('not-found', 'This project does not share its corpus with a group: join one first (apparatus share).');
     const engine = this.#open();
-    if (!this.#token()) throw new DomainError('not-found', `No token for the sync server: join the group again (apparatus share), or set $APPARATUS_SYNC_TOKEN.`);
+    if (!this.#token()) throw new DomainError('not-found', NO_TOKEN);
     engine.disconnect();
     engine.connect();
     try {

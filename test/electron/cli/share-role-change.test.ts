@@ -1,4 +1,4 @@
-import { cpSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apparatus, type CliRun } from '../../support/cli-process.ts';
@@ -6,7 +6,7 @@ import { CORPUS_DIR } from '../../support/services.ts';
 import { spawnServer, tempFolder, type ServerProcess } from '../../support/share-server.ts';
 
 // A member's access changed while they were offline (made a reader while changes they made still
-// wait, taken out of the group, a new token): `apparatus sync --once` as a user runs it, every
+// wait, taken out of the group, a new token): `apparatus sync` as a user runs it, every
 // command a process of its own against `apparatus serve` in another.
 
 let folder: { dir: string; remove(): void };
@@ -47,7 +47,7 @@ afterAll(() => {
   folder?.remove();
 });
 
-describe('apparatus sync --once after the server changed what a member may do', () => {
+describe('apparatus sync after the server changed what a member may do', () => {
   it('still brings in the group’s work and the new role, and says why its own changes stay', () => {
     const anna = member('anna');
     const bob = member('bob');
@@ -81,6 +81,25 @@ describe('apparatus sync --once after the server changed what a member may do', 
       status: 1,
       stdout: '',
       stderr: 'apparatus sync: The server does not accept this token: it is wrong or has been revoked. Ask the administrator of the server for a new one.\n',
+    });
+  }, 60_000);
+
+  it('stops apparatus sync with the reason when the server refuses the member, as sync --once does', () => {
+    const run = member('bob').cli('sync');
+    expect(run).toMatchObject({
+      status: 1,
+      stdout: expect.stringMatching(/^Syncing with “balkans”; stop with Ctrl-C\.\n/),
+      stderr: 'apparatus sync: The server does not accept this token: it is wrong or has been revoked. Ask the administrator of the server for a new one.\n',
+    });
+    expect(run.stdout).not.toMatch(/not syncing/i);
+  }, 60_000);
+
+  it('refuses to start apparatus sync without a token, as sync --once does', () => {
+    rmSync(join(folder.dir, 'bob', 'project', 'share-token'));
+    expect(member('bob').cli('sync')).toMatchObject({
+      status: 1,
+      stdout: '',
+      stderr: 'apparatus sync: No token for the sync server: join the group again (apparatus share), or set $APPARATUS_SYNC_TOKEN.\n',
     });
   }, 60_000);
 });
