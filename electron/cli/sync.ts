@@ -94,6 +94,9 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
     services.sync.onNotice((message) => print(message)),
   ];
   print(`Syncing with “${groupOf(services)}”; stop with Ctrl-C.`);
+  // Sources imported (by other commands) or edited in the corpus folder meanwhile are shared too,
+  // as the app shares them.
+  services.corpus.watch((message) => print(message));
   services.sync.connect();
   const reason = await Promise.race([untilStopped().then(() => undefined), refusal]);
   for (const stop of stops) stop();

@@ -195,6 +195,36 @@ describe('apparatus share and apparatus sync, against apparatus serve', () => {
     expect(output).toMatch(/Stopped syncing\.\n$/);
   }, 120_000);
 
+  it('shares a source another command imports while apparatus sync runs', async () => {
+    const a = anna();
+    const running = a.spawn('sync');
+    let output = '';
+    running.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    running.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => /In step with the group\./.test(output), 'anna is in step', 30_000);
+      const letter = join(folder.dir, 'warsaw-letter.md');
+      writeFileSync(letter, '# Warsaw\n\nA letter on the Warsaw meeting of the parties, November 1960.\n');
+      const imported = a.cli('import', letter, '--title', 'Warsaw Letter', '--year', '1960');
+      expect(imported.status, imported.stderr).toBe(0);
+      const id = imported.stdout.split('\n')[0] ?? '';
+      const b = member('bob', 'empty');
+      await until(
+        () => {
+          expect(b.cli('sync', '--once').status).toBe(0);
+          return sourceFiles(b.corpus).includes(`${id}.md`);
+        },
+        'bob received the source anna imported while her sync ran',
+        30_000,
+      );
+      expect(readFileSync(join(b.corpus, `${id}.md`), 'utf8')).toBe(readFileSync(join(a.corpus, `${id}.md`), 'utf8'));
+    } finally {
+      running.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  }, 120_000);
+
   it('exits non-zero with the reason when the server cannot be reached', async () => {
     server.child.kill('SIGKILL');
     await new Promise((resolve) => server.child.once('exit', resolve));
