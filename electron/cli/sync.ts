@@ -18,7 +18,9 @@ share): the annotations, tags and sources of the other members come in, this pro
            hold the same, 1 with the reason when the server refuses (a wrong or revoked token,
            no longer a member) or cannot be reached within --timeout (default ${DEFAULT_TIMEOUT_S} s)
 (none)     keeps syncing, reconnecting after a loss of network, and prints each change of
-           status, until stopped with Ctrl-C or SIGTERM
+           status, until stopped with Ctrl-C or SIGTERM (exits 1 with the reason if the server
+           refuses: a wrong or revoked token, no longer a member); sources imported or changed
+           in the corpus folder meanwhile are shared too
 status     says where syncing stands without connecting: the group, your role and how many
            changes wait to be sent`;
 
