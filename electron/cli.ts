@@ -52,7 +52,18 @@ function progress(line: string): void {
   process.stderr.write(line === '' ? '\r\x1b[K' : `\r${line}\x1b[K`);
 }
 
+// A reader that has seen enough (`apparatus annotate list | head`) closes the pipe: what is left
+// is not wanted, and the command ends quietly instead of with Node's EPIPE stack trace.
+function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  endQuietlyWhenTheReaderLeaves(process.stdout);
+  endQuietlyWhenTheReaderLeaves(process.stderr);
   const outcome = await run(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),

@@ -1,3 +1,7 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli.ts';
@@ -26,5 +30,22 @@ describe('apparatus (command line)', () => {
   it('says clearly when the corpus folder cannot be read', async () => {
     const outcome = await run(['list', '--corpus', '/nonexistent/corpus'], context);
     expect(outcome).toMatchObject({ code: 1, stderr: 'apparatus list: The corpus folder cannot be read: /nonexistent/corpus\n' });
+  });
+
+  it('ends quietly when what reads its output stops reading (| head), without a stack trace', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'apparatus-pipe-'));
+    try {
+      const cli = fileURLToPath(new URL('../../../electron/cli.ts', import.meta.url));
+      // The reader is gone before the command writes: its first write finds the pipe closed.
+      const child = spawn(process.execPath, [cli, 'list', '--project', project], { cwd: context.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });
