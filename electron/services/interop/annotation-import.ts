@@ -121,6 +121,9 @@ export class AnnotationImporter {
   }
 
   #start(options: AnnotationImportOptions, skipped: readonly SkippedRecord[]): ImportRun {
+    // A reader of a shared corpus is refused the whole import in one sentence, before any record:
+    // each refused on its own, the report listed every record as skipped and its tags as left out.
+    this.#corpus.assertWritable('annotations');
     if (options.sourceId !== undefined) this.#corpus.get(options.sourceId);
     return {
       summary: { imported: [], skipped: [...skipped], tagsLeftOut: [], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] },

@@ -87,6 +87,12 @@ describe('a reader of a group cannot make the shared corpus diverge: the service
     const annotated = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'personality cult');
     expect(annotated.code).toBe(1);
     expect(annotated.stderr).toMatch(/^apparatus annotate: You are a reader in this group/);
+    // An annotation file is refused whole, in one sentence, not record by record with its tags "left out".
+    const file = join(folder.dir, 'hypothesis.json');
+    const wiki = 'https://en.wikipedia.org/wiki/Soviet%E2%80%93Albanian_split';
+    writeFileSync(file, JSON.stringify({ annotations: [{ id: 'R1', uri: wiki, text: 'note', tags: ['Famine', 'New tag'], target: [{ source: wiki, selector: [{ type: 'TextQuoteSelector', exact: 'Khrushchev', prefix: '', suffix: '' }] }] }] }));
+    const annotations = await cli('annotations', 'import', file);
+    expect(annotations).toMatchObject({ code: 1, stdout: '', stderr: `apparatus annotations: ${ANNOTATIONS}\n` });
   });
 
   it('remembers the role in the project: opened with no server and no replica, the reader still reads only', async () => {
