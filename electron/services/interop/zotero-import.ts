@@ -12,7 +12,8 @@ import { isRegularItem, pdfAttachments, zoteroToCsl } from '../../../core/intero
 import { invertedName } from '../../../core/export/csl-fields.ts';
 import type { ImportMetadata } from '../import/import-metadata.ts';
 import { IMPORT_TYPES } from '../import/import-metadata.ts';
-import type { ImportService } from '../import/import-service.ts';
+import { ImportError } from '../import/import-error.ts';
+import type { ImportService, PreparedImport } from '../import/import-service.ts';
 import { AnnotationImporter, type AnnotationImportSummary } from './annotation-import.ts';
 import type { ReferenceImportService } from './reference-import.ts';
 import { ZoteroError, type ZoteroClient, type ZoteroItem } from './zotero-client.ts';
@@ -75,14 +76,16 @@ export class ZoteroImporter {
     }
     const plan = references.planRecords([{ label: `Zotero item ${key}`, item: csl, key: null }]);
     const matched = plan.sources[0];
-    const pdf = pdfs[0];
+    let pdf = pdfs[0];
+    // A PDF without a single page of text (a scan) cannot be read: the work is kept as a reference
+    // without text, which can be cited, rather than not imported at all.
+    const prepared = !matched && pdf ? await this.#prepared(pdf, notes) : undefined;
+    if (prepared === null) pdf = undefined;
     let outcome: ZoteroImportOutcome;
     if (matched) {
       if (matched.filled.length > 0) corpus.updateMetadata(matched.sourceId, matched.patch);
       outcome = { key, title, sourceId: matched.sourceId, how: 'matched-source', referenceId: null, filled: matched.filled, annotations: null, notes };
-    } else if (pdf) {
-      const path = await client.attachmentPath(pdf.key);
-      const prepared = await importer.prepareFile(path);
+    } else if (pdf && prepared) {
       const { id } = importer.commit(prepared, importMetadata(csl), { textPagesOnly: true });
       const extra = extraFields(csl);
       if (Object.keys(extra).length > 0) corpus.updateMetadata(id, extra);
@@ -95,13 +98,28 @@ export class ZoteroImporter {
       references.apply(plan);
       const added = plan.added[0];
       const filled = plan.references[0];
-      notes.push('it has no PDF attachment: kept as a reference without text, which can be cited');
+      if (prepared !== null) notes.push('it has no PDF attachment: kept as a reference without text, which can be cited');
       outcome = added
         ? { key, title, sourceId: null, how: 'reference-added', referenceId: added.item.id, filled: [], annotations: null, notes }
         : { key, title, sourceId: null, how: 'reference-filled', referenceId: filled?.referenceId ?? null, filled: filled?.filled ?? [], annotations: null, notes };
     }
     if (outcome.sourceId !== null && pdf) outcome.annotations = await this.#annotations(pdf, outcome.sourceId);
     return outcome;
+  }
+
+  // The PDF read for import, or null when none of its pages has a text layer (said in `notes`).
+  async #prepared(pdf: ZoteroItem, notes: string[]): Promise<PreparedImport | null> {
+    const { client, importer } = this.#deps;
+    try {
+      return await importer.prepareFile(await client.attachmentPath(pdf.key));
+    } catch (error) {
+      if (!(error instanceof ImportError) || error.code !== 'no-text-layer') throw error;
+      notes.push(
+        'its PDF has no text layer (it is a scan, whose words Apparatus cannot read): kept as a reference without text, which can be cited; ' +
+          'to read it here, add a text layer with OCR (for example with the free program OCRmyPDF) and import the new file',
+      );
+      return null;
+    }
   }
 
   async #annotations(pdf: ZoteroItem, sourceId: string): Promise<AnnotationImportSummary> {

@@ -10,6 +10,7 @@ import type { CliContext } from '../../../electron/cli/command.ts';
 import { refsCommand } from '../../../electron/cli/refs.ts';
 import { zoteroCommand } from '../../../electron/cli/zotero.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
+import { makePdf } from '../../support/make-pdf.ts';
 import { article, labelled, twoColumns } from '../../support/pdf-fixtures.ts';
 import { deadZoteroUrl, startZoteroServer, type ZoteroServer } from '../../support/zotero-server.ts';
 import { fingerprint, makeTempCorpus, type TempCorpus } from '../import/temp-corpus.ts';
@@ -186,6 +187,23 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     const note = JSON.parse(cited.stdout).notes[0].text as string;
     expect(note).toContain('F. 14/AP, V. 1961, D. 3');
     expect(note).toContain('Arkivi Qendror i Shtetit');
+  }, 60_000);
+
+  it('keeps a work whose PDF is a scan without any text layer as a reference without text, saying why and how to read it', async () => {
+    await zotero.close();
+    zotero = await startZoteroServer({ LE7PDF2A: temp.input('Hoxha - 1961 - Letter (scan).pdf', await makePdf([{ scan: true }, { scan: true }])) });
+    context = { ...context, env: { APPARATUS_ZOTERO_URL: zotero.url } };
+    // No source is added: only the references without text change.
+    const sources = () => Object.fromEntries(Object.entries(fingerprint(temp.corpus)).filter(([file]) => file !== 'references.json'));
+    const before = sources();
+    const outcome = await run('import', 'LE7TER9K');
+    expect(outcome.code).toBe(0);
+    expect(outcome.stdout).toContain('its PDF has no text layer (it is a scan, whose words Apparatus cannot read): kept as a reference without text, which can be cited');
+    expect(outcome.stdout).toContain('OCRmyPDF');
+    expect(outcome.stdout).not.toContain('it has no PDF attachment');
+    expect(sources()).toEqual(before);
+    const listed = JSON.parse((await refsCommand.run(['list', '--json', '--corpus', temp.corpus], context)).stdout) as { title: string; archive?: string }[];
+    expect(listed).toEqual([expect.objectContaining({ title: 'Letter to Nikita Khrushchev', archive: 'Arkivi Qendror i Shtetit (AQSH)' })]);
   }, 60_000);
 
   it('makes the PDF Zotero opens (the oldest) the source’s text when an item has two, not the one modified last, and says the other stays in Zotero', async () => {
