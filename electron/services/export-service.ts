@@ -97,7 +97,8 @@ export class ExportService {
     } else {
       const doc = buildExport({ sources, ...project, scope: job.scope, order: job.order, style: job.style });
       bytes = await renderDocument(doc, job.format, { zoteroFields: job.zoteroFields ?? false });
-      annotations = doc.entries.length;
+      // Grouped by tag, a highlight is listed under each of its tags: it is still one highlight.
+      annotations = new Set(doc.entries.map((entry) => entry.annotation.id)).size;
       sourceCount = new Set(doc.entries.map((entry) => entry.item.id)).size;
     }
     writeFileAtomic(job.out, bytes, { overwrite: job.overwrite ?? false });

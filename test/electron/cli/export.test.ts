@@ -46,6 +46,17 @@ describe('apparatus export', () => {
     expect(md).toContain('A *key* passage.');
   });
 
+  it('counts a highlight once when the export is grouped by tag and it carries two tags', async () => {
+    const store = openProjectStore(join(dir, 'project', 'project.sqlite'));
+    const [first] = store.list();
+    const second = store.createTag('Vlora');
+    store.update(first?.id ?? '', { tags: [...(first?.tags ?? []), second.id] });
+    store.close();
+    const outcome = await exportCommand.run(args('--format', 'md', '--order', 'tag', '--out', 'by-tag.md'), context);
+    // Listed under each of its tags, the passage is still one highlight of the two.
+    expect(outcome).toMatchObject({ code: 0, stdout: `Wrote ${join(dir, 'by-tag.md')} (2 highlights from 1 source).\n` });
+  });
+
   it('exports from a project saved by an older Apparatus, updating it first', async () => {
     const file = join(dir, 'older', 'project.sqlite');
     openProjectStore(file, { migrations: MIGRATIONS.slice(0, 1) }).close();
