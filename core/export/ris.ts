@@ -15,6 +15,8 @@ const TYPES: Record<string, string> = {
   'entry-dictionary': 'DICT',
   thesis: 'THES',
   manuscript: 'MANSCPT',
+  // RIS's personal communication, which Zotero and EndNote read as a letter.
+  letter: 'PCOMM',
   report: 'RPRT',
   webpage: 'ELEC',
   'post-weblog': 'BLOG',

@@ -3,6 +3,7 @@ import { writeBibtex } from '../../../core/export/bibtex.ts';
 import { writeCslJson } from '../../../core/export/csl-json.ts';
 import { referenceItems } from '../../../core/export/reference-scope.ts';
 import { writeRis } from '../../../core/export/ris.ts';
+import { readReferences } from '../../../core/interop/references/read-references.ts';
 import { corpusSource } from './corpus-fixture.ts';
 
 const edemskiy = corpusSource('edemskiy-2019').meta.csl;
@@ -40,6 +41,13 @@ describe('writeRis', () => {
   it('writes a book with its publisher and place', () => {
     const lines = writeRis([book]).split('\r\n');
     expect(lines).toEqual(expect.arrayContaining(['TY  - BOOK', 'PB  - MIT Press', 'CY  - Cambridge, MA']));
+  });
+
+  it('writes a letter as a personal communication, which reference managers read back as a letter', () => {
+    const letter = { id: 'hoxha-1961', type: 'letter', title: 'Letter to Nikita Khrushchev', author: [{ family: 'Hoxha', given: 'Enver' }], issued: { 'date-parts': [[1961, 3, 15]] as [number, number, number][] } };
+    const ris = writeRis([letter]);
+    expect(ris.split('\r\n')[0]).toBe('TY  - PCOMM');
+    expect(readReferences(ris, 'letters.ris').records[0]?.item).toMatchObject({ type: 'letter', title: 'Letter to Nikita Khrushchev' });
   });
 });
 
