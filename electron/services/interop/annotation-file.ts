@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import type { ExternalAnnotations } from '../../../core/interop/annotations/external.ts';
 import { readAnnotationFile } from '../../../core/interop/annotations/read-annotations.ts';
 import { DomainError } from '../../../core/errors.ts';
+import { NotAFile, unreadableFile } from '../import/read-import-file.ts';
 import { decodeText, detectEncoding } from '../import/text-encoding.ts';
 
 // An annotation file is JSON text: larger than this, it is not one.
@@ -14,11 +15,14 @@ export function readAnnotationsFile(path: string): ExternalAnnotations {
   const fileName = basename(path);
   let text: string;
   try {
-    if (statSync(path).size > MAX_BYTES) throw new DomainError('invalid-input', `“${fileName}” is larger than 50 MB: it is not an annotation file.`);
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new NotAFile(stat.isDirectory());
+    if (stat.size > MAX_BYTES) throw new DomainError('invalid-input', `“${fileName}” is larger than 50 MB: it is not an annotation file.`);
     text = decoded(readFileSync(path));
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new DomainError('not-found', `The file “${fileName}” cannot be read: ${path}`);
+    // Why, as a source's import says it: missing, a folder, not allowed.
+    throw unreadableFile(path, error);
   }
   return readAnnotationFile(text, fileName);
 }

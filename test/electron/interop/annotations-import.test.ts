@@ -119,6 +119,14 @@ describe('apparatus annotations import: a Hypothesis export', () => {
     writeFileSync(file, '{"hello": "world"}');
     await expect(annotationsCommand.run(['import', file, ...projectArgs('p')], context)).rejects.toThrow('holds no annotations Apparatus can read: it is neither a Hypothesis export nor W3C Web Annotations (JSON-LD)');
   });
+
+  it('says why a file cannot be read: there is none by that name, or it is a folder', async () => {
+    const missing = join(dir, 'nothere.json');
+    await expect(annotationsCommand.run(['import', missing, ...projectArgs('p')], context)).rejects.toThrow(
+      `The file “nothere.json” cannot be read: there is no such file (was it moved, renamed or deleted?). (${missing})`,
+    );
+    await expect(annotationsCommand.run(['import', dir, ...projectArgs('p')], context)).rejects.toThrow('cannot be read: it is a folder, not a file: choose a file inside it.');
+  });
 });
 
 describe('apparatus annotations import: W3C Web Annotations written by another tool', () => {
