@@ -7,6 +7,7 @@ import { htmlBlocks } from './html-blocks.ts';
 import { HTML_NESTING_CAP } from './html-depth.ts';
 import { type DomDocument, type DomElement, type DomNode, parseHtmlDocument } from './html-dom.ts';
 import { type ArticleFacts, type PageFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
+import { calledNotes } from './html-notes.ts';
 import { reducePage } from './html-reduce.ts';
 
 /**
@@ -89,7 +90,10 @@ function cleanParsedPage(raw: string): CleanedPage | undefined {
     article = articleOf(whole.html, !flattened, false);
   }
   if (article === undefined || article === NO_BODY) return undefined;
-  const blocks = article.root ? htmlBlocks(article.root) : [];
+  const { root } = article;
+  // The notes the article calls and Readability left out (see `calledNotes`), read from the whole page.
+  const notes = root ? calledNotes(root, () => parseHtmlDocument(reducePage(raw, { cap: HTML_NESTING_CAP, strip: false }).html)) : [];
+  const blocks = root ? [...htmlBlocks(root), ...notes.flatMap((note) => htmlBlocks(note))] : [];
   const found = htmlMetadata(article.page, article.facts);
   return {
     body: { blocks, notes: [], ...(Object.keys(found).length > 0 ? { found } : {}), ...(flattened ? { caveats: [deepNotice()] } : {}) },

@@ -59,7 +59,7 @@ const PHRASING = new Set(
 );
 
 // Attributes Readability or the block walk reads (`class` and `id` are kept on every element: Readability
-// compares siblings' classes); `name`, `property` and `content` only on `meta`.
+// compares siblings' classes); `name`, `property` and `content` only on `meta`, and `name` on `a`.
 const READ_ATTRIBUTES = new Set([
   'class', 'id', 'href', 'src', 'alt', 'lang', 'start', 'colspan', 'rowspan', 'role', 'datatable', 'summary',
   'hidden', 'aria-hidden', 'aria-modal', 'rel', 'itemprop',
@@ -402,6 +402,8 @@ function writtenTag(name: string, attributes: Readonly<Record<string, string>>):
       READ_ATTRIBUTES.has(attribute) ||
       image ||
       (name === 'meta' && META_ATTRIBUTES.has(attribute)) ||
+      // A word processor anchors its footnotes by a link's name (`<a name="_ftn1">`): `calledNotes` finds them by it.
+      (name === 'a' && attribute === 'name') ||
       // Readability drops an element styled invisible; no other style is read.
       (attribute === 'style' && /display|visibility/i.test(written));
     if (!kept) continue;
