@@ -11,6 +11,8 @@ const EMPHASIS = new Set(['em', 'i', 'cite', 'dfn', 'var']);
 const STRONG = new Set(['strong', 'b']);
 // Code, embedded documents and the page's title (read as metadata): never text of the body.
 const DROPPED = new Set([...ACTIVE_ELEMENTS, 'title']);
+// Text of HTML's own white space only (not a no-break space, which is a character of the text).
+const HTML_SPACE_ONLY = /^[ \t\n\f\r]*$/;
 
 interface List {
   ordered: boolean;
@@ -110,6 +112,9 @@ export class StreamBlocks {
   /** Text of the page, entities decoded. */
   text(text: string): void {
     if (this.#dropped > 0 || text === '') return;
+    // The line breaks and indents between a row's cells, as word processors write a table, are not a
+    // cell's text: read as text, they made the first cell look preceded by another (" | Year | …").
+    if (this.#frames.at(-1)?.kind === 'row' && HTML_SPACE_ONLY.test(text)) return;
     const em = this.#em > 0;
     const strong = this.#strong > 0;
     const href = this.#links.at(-1);

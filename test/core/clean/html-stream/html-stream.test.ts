@@ -89,6 +89,13 @@ describe('readHtmlStream: a page read as a stream, without a DOM', () => {
     ]);
   });
 
+  it('reads a table written on several lines, as a word processor writes it, as its cells joined, without a separator before the first', () => {
+    const html =
+      '<html><body><table class=MsoTableGrid>\n <tr>\n  <td>\n  <p>Viti</p>\n  </td>\n  <td>\n  <p>Popullsia</p>\n  </td>\n </tr>\n' +
+      ' <tr>\n  <td><p>1912</p></td>\n  <td><p>32 500</p></td>\n </tr>\n</table></body></html>';
+    expect(shown(readHtmlStream(html).blocks)).toEqual(['paragraph: Viti | Popullsia', 'paragraph: 1912 | 32 500']);
+  });
+
   it('decodes entities, named and numeric, in the text and in what the head states', () => {
     const html =
       '<html lang="sq"><head><title>Hoxha &amp; Khrushchev &ndash; 1961</title>' +
