@@ -17,6 +17,7 @@ import { Progress } from '../../../core/clean/progress.ts';
 import { type ArticleChoice, chooseArticle } from './article-choice.ts';
 import { articleTitle } from './article-title.ts';
 import { DOCUMENT, FLAG, type PageStats, StatsPass, readPageStats } from './article-stats.ts';
+import { NoteCalls, streamedNotes } from './stream-notes.ts';
 
 /** A page's article, found as a stream. */
 export interface StreamedArticle {
@@ -90,7 +91,10 @@ export function readArticleStream(page: string | PageText, options: ArticleStrea
     }
     if (best !== lengths.length - 1) ({ stats, choice } = attempt(best, 0.75, 0.8));
   }
-  const blocks = writeBlocks(html, stats, choice, progress.pass(0.8, 1));
+  const calls = new NoteCalls();
+  const blocks = writeBlocks(html, stats, choice, progress.pass(0.8, 1), calls);
+  // The notes the article calls and the choice left out (see `html-notes.ts`), after its text.
+  blocks.push(...streamedNotes(html, calls.missing()));
   progress.end();
   return { blocks, head, cuts, depth, ...(stats.byline === undefined ? {} : { byline: stats.byline }) };
 }
@@ -128,7 +132,7 @@ function firstPass(html: PageText, elements: number, report: (position: number) 
  * what is removed), or of the whole text when there is no choice. In an article an `h1` reads as
  * an `h2`, as Readability gives it (the title is the page's, not the article's).
  */
-function writeBlocks(html: PageText, stats: PageStats | undefined, choice: ArticleChoice | undefined, report: (position: number) => void): Block[] {
+function writeBlocks(html: PageText, stats: PageStats | undefined, choice: ArticleChoice | undefined, report: (position: number) => void, calls?: NoteCalls): Block[] {
   const blocks = new StreamBlocks();
   const roots = new Set(choice?.roots ?? []);
   const runs = [...(choice?.runs ?? [])].sort((a, b) => (stats as PageStats).runFrom(a) - (stats as PageStats).runFrom(b));
@@ -180,12 +184,14 @@ function writeBlocks(html: PageText, stats: PageStats | undefined, choice: Artic
           return;
         }
         afterBreak = false;
+        calls?.openTag(name, attributes);
         blocks.openTag(name === 'h1' && stats !== undefined ? 'h2' : name, attributes);
       },
-      onclosetag: () => {
+      onclosetag: (name) => {
         const element = ids.pop();
         if (element === undefined) return;
         const pass = passed.pop() as boolean;
+        if (pass) calls?.closeTag(name);
         if (pass) blocks.closeTag();
         if (removed > 0) removed -= 1;
         if (roots.has(element)) kept -= 1;
@@ -195,6 +201,7 @@ function writeBlocks(html: PageText, stats: PageStats | undefined, choice: Artic
         atPosition(parser.startIndex);
         if (!emitting()) return;
         if (/\S/.test(text)) afterBreak = false;
+        calls?.text(text);
         blocks.text(text);
       },
     },

@@ -1,4 +1,5 @@
 import { type DomDocument, type DomElement, type DomNode, isElement } from './html-dom.ts';
+import { anchorTarget, isNoteMark } from './note-calls.ts';
 
 /**
  * The notes an article calls that were left out of it. A word processor saving a document as a web
@@ -8,9 +9,6 @@ import { type DomDocument, type DomElement, type DomNode, isElement } from './ht
  * part of the source that carries its evidence, so each note the article links to is read back
  * from the page.
  */
-
-// A note call's text: a number, a letter or two (Word numbers endnotes i, ii, …) or a mark, in brackets or not.
-const NOTE_MARK = /^\[?\(?(?:\d{1,4}|[ivxlc]{1,6}|[a-z]|[*†‡§¶]{1,3})\)?\]?$/i;
 
 /**
  * The page's elements that hold the notes `article` calls and does not hold itself, in the order
@@ -25,8 +23,8 @@ export function calledNotes(article: DomNode, page: () => DomDocument): DomEleme
   const inside = anchorsOf(article);
   const calls: string[] = [];
   for (const link of Array.from(article.querySelectorAll('a[href^="#"]'))) {
-    const target = targetOf(link);
-    if (target !== undefined && !inside.has(target) && !calls.includes(target) && NOTE_MARK.test((link.textContent ?? '').trim())) calls.push(target);
+    const target = anchorTarget(link.getAttribute('href'));
+    if (target !== undefined && !inside.has(target) && !calls.includes(target) && isNoteMark(link.textContent ?? '')) calls.push(target);
   }
   if (calls.length === 0) return [];
   const document = page();
@@ -36,7 +34,7 @@ export function calledNotes(article: DomNode, page: () => DomDocument): DomEleme
       if (name && !anchors.has(name)) anchors.set(name, element);
     }
   }
-  const callers = new Set(Array.from(document.querySelectorAll('a[href^="#"]')).filter((link) => calls.includes(targetOf(link) ?? '')));
+  const callers = new Set(Array.from(document.querySelectorAll('a[href^="#"]')).filter((link) => calls.includes(anchorTarget(link.getAttribute('href')) ?? '')));
   const others = new Set(calls.map((call) => anchors.get(call)).filter((anchor) => anchor !== undefined));
   const notes: DomElement[] = [];
   for (const call of calls) {
@@ -46,17 +44,6 @@ export function calledNotes(article: DomNode, page: () => DomDocument): DomEleme
     if (!notes.some((kept) => kept === note || contains(kept, note))) notes.push(note);
   }
   return notes;
-}
-
-// The id a link points to, decoded.
-function targetOf(link: DomElement): string | undefined {
-  const href = (link.getAttribute('href') ?? '').trim();
-  if (href.length < 2) return undefined;
-  try {
-    return decodeURIComponent(href.slice(1));
-  } catch {
-    return href.slice(1);
-  }
 }
 
 // The ids and anchor names an element holds.

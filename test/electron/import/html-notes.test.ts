@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanHtml } from '../../../electron/services/import/html-cleaner.ts';
+import { cleanHtmlPage } from '../../../electron/services/import/html-cleaner.ts';
 import { corpusText } from '../../support/readability-text.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
@@ -10,8 +10,11 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'import');
 const wordPage = (): string => readFileSync(join(FIXTURES, 'word-filtered-notes.html'), 'utf8');
 
 describe('the notes a saved document calls', () => {
-  it('keeps a Word document’s footnotes and endnotes, after its text, in the order they are called', () => {
-    const text = corpusText(cleanHtml(wordPage()).blocks);
+  it.each([
+    ['with a DOM', Infinity],
+    ['as a stream, as a long page is read', 0],
+  ])('keeps a Word document’s footnotes and endnotes, after its text, in the order they are called (%s)', (_way, largePageChars) => {
+    const text = corpusText(cleanHtmlPage(wordPage(), { largePageChars }).body.blocks);
     const call = text.indexOf('njerëz.\\[1\\]');
     const footnote = text.indexOf('\\[1\\] Arkivi Qendror Shtetëror, fondi 152, dosja 7.');
     const endnote = text.indexOf('\\[i\\] Tolstoy, *War and Peace*, vol. 1, p. 45.');
@@ -22,7 +25,10 @@ describe('the notes a saved document calls', () => {
     expect(text.split('Krahaso raportin e vitit 1911 në të njëjtën dosje.')).toHaveLength(2);
   });
 
-  it('follows only links whose text is a note mark, so the page’s furniture stays out', () => {
+  it.each([
+    ['with a DOM', Infinity],
+    ['as a stream', 0],
+  ])('follows only links whose text is a note mark, so the page’s furniture stays out (%s)', (_way, largePageChars) => {
     const paragraph = (i: number) => `<p>Paragraph ${i} of the consul’s report tells how the market of Shkodër grew in the spring of 1912, and who traded there.</p>`;
     const page =
       '<html><head><title>Report</title></head><body>' +
@@ -30,7 +36,7 @@ describe('the notes a saved document calls', () => {
       '<div id="comments" class="comments"><p>Reader comment: great post, visit my shop.</p></div>' +
       '<div class="footnotes"><p id="fn1">1. Consul’s dispatch of 3 May 1912.</p></div>' +
       '</body></html>';
-    const text = corpusText(cleanHtml(page).blocks);
+    const text = corpusText(cleanHtmlPage(page, { largePageChars }).body.blocks);
     expect(text).toContain('1\\. Consul’s dispatch of 3 May 1912.');
     expect(text).not.toContain('Reader comment');
   });
