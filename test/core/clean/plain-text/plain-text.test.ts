@@ -34,6 +34,23 @@ describe('cleanPlainText', () => {
     ]);
   });
 
+  it('reads a document saved one paragraph per line, as Word and LibreOffice save plain text, as a paragraph per line', () => {
+    const first = 'Në vitin 1912, “qyteti” ishte plot me njerëz, dhe çdo ditë vinin tregtarë nga Ulqini dhe Tivari për të shitur drithë e kripë në pazarin e madh.';
+    const second = 'The consul wrote to Vienna that the market had never been so full, and that the Ottoman officials could no longer tell who paid the customs.';
+    expect(texts(`Hyrje\r\n${first}\r\nRussian part\r\n${second}\r\nFund.\r\n`)).toEqual([
+      ['paragraph', 'Hyrje'],
+      ['paragraph', first],
+      ['paragraph', 'Russian part'],
+      ['paragraph', second],
+      ['paragraph', 'Fund.'],
+    ]);
+  });
+
+  it('still joins a hard-wrapped paragraph whose last line alone is long', () => {
+    const wrapped = 'The delegation left Moscow early\nin the spring of 1961, and the Albanian leadership refused to sign any statement that condemned the Chinese.';
+    expect(texts(wrapped)).toEqual([['paragraph', wrapped.replace('\n', ' ')]]);
+  });
+
   it('states no metadata and no notes', () => {
     expect(cleanPlainText('Text.')).toEqual({ blocks: [{ type: 'paragraph', id: '', content: [{ type: 'text', text: 'Text.' }] }], notes: [] });
   });
