@@ -16,6 +16,8 @@ const WIKITEXT_HEADING = /^ ?(= )+[^=\n]+( =)+ ?$/gm;
 const SUPERSCRIPT_NOTE = /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+ \S/gmu;
 // A page number alone on a line, as text extraction leaves the page foot.
 const PAGE_NUMBER_LINE = /^[ \t]*\d{1,4}[ \t]*$/gm;
+// The same, for one line.
+const PAGE_NUMBER_LINE_ONE = /^[ \t]*\d{1,4}[ \t]*$/;
 
 /**
  * The form of a file: `.html`/`.htm` → `html`; `.md`/`.markdown` → `markdown`; `.pdf` → `pdf`; `.txt` (or any
@@ -46,5 +48,20 @@ function looksLikeWikiText(text: string): boolean {
 
 function looksLikePdfText(text: string): boolean {
   if (text.includes('\f')) return true;
-  return count(text, SUPERSCRIPT_NOTE) >= 2 || count(text, PAGE_NUMBER_LINE) >= 3;
+  return count(text, SUPERSCRIPT_NOTE) >= 2 || pageNumberLines(text) >= 3;
+}
+
+// A line of a number alone (of any length, with its thousands separated or not).
+const NUMBER_LINE = /^[ \t]*\d[\d ,.\u00A0]*[ \t]*$/;
+
+/**
+ * The lines that read as page numbers: a number alone on its line, with no such line next to it. A
+ * table saved as plain text (Word and LibreOffice write each cell on a line of its own) puts its
+ * numbers next to each other, and a table of years was taken for the page feet of a PDF.
+ */
+function pageNumberLines(text: string): number {
+  const candidates = text.match(PAGE_NUMBER_LINE)?.length ?? 0;
+  if (candidates < 3) return candidates;
+  const lines = text.split(/\r\n?|\n/).filter((line) => line.trim() !== '');
+  return lines.filter((line, i) => PAGE_NUMBER_LINE_ONE.test(line) && !NUMBER_LINE.test(lines[i - 1] ?? '') && !NUMBER_LINE.test(lines[i + 1] ?? '')).length;
 }

@@ -35,6 +35,14 @@ describe('detectForm', () => {
     expect(detectForm('a.txt', 'Text.\f More text.')).toBe('pdf-text');
   });
 
+  it('does not take a table of years saved as plain text for page numbers', () => {
+    // Word and LibreOffice save a table's cells one per line: its numbers are not page feet.
+    const table = 'Letra nga Shkodra\nKolë Idromeno\n1912\nYear\nPopulation\nSource\n1900\n30000\nConsul report\n1912\n32500\nOttoman census\n';
+    expect(detectForm('report.txt', table)).toBe('plain');
+    // Page numbers between pages of text are still what they are.
+    expect(detectForm('scan.txt', 'First page text.\n\n12\n\nSecond page text.\n\n13\n\nThird page text.\n\n14\n')).toBe('pdf-text');
+  });
+
   it('calls everything else plain text', () => {
     expect(detectForm('letter.txt', 'Dear comrade,\n\nThe meeting is on Monday - at 10.')).toBe('plain');
     expect(detectForm('study.txt', seed('002_94aa3f29eb8b151d.txt'))).toBe('plain');
