@@ -116,6 +116,14 @@ describe('a narrow window', () => {
     await expect.poll(() => seenWhole(page.locator('.search-input'))).toBe(true);
   });
 
+  it('cuts a long title short in the toolbar, its whole in a tooltip', async () => {
+    const { page } = app;
+    await resizeWindow(page, 900, 600);
+    const title = page.locator('.reader-title');
+    expect(await title.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+    expect(await title.getAttribute('title')).toBe('Additional Evidence on the Final Break between Moscow and Tirana in 1960–1961');
+  });
+
   it('raised no error in the page', () => {
     expect(app.errors).toEqual([]);
   });

@@ -78,6 +78,8 @@ export function mountReader(ctx: Context, events: ReaderEvents): Reader {
       ctx.part('.reader-empty').hidden = source !== undefined;
       const title = ctx.part('.reader-title');
       title.textContent = source ? (source.meta.csl.title ?? source.id) : 'Apparatus';
+      // The toolbar cuts a long title short with an ellipsis; the tooltip gives the whole of it.
+      title.title = title.textContent;
       if (!source) return;
       view = new ReaderView(mount, source, readingText(source).blocks, {
         selection: () => events.selection(),
