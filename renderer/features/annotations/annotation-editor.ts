@@ -112,6 +112,8 @@ export class AnnotationEditor {
         return chip;
       },
       () => {},
+      // With the last tag removed, the focus goes to the field that adds one.
+      () => this.#picker.input,
     );
     this.#picker = new TagPicker({ pick: actions.addTag, create: actions.createTag });
 

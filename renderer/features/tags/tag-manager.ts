@@ -48,7 +48,9 @@ export class TagManager {
     this.element = el('section', 'tag-manager', undefined, { 'aria-label': 'Tags' });
     this.#readOnly.hidden = true;
     this.element.append(el('h2', 'panel-heading', 'Tags'), this.#readOnly, this.#empty, this.#list);
-    this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row));
+    // With the last tag gone, the focus rests on the line that says there are none.
+    this.#empty.tabIndex = -1;
+    this.#rows = new KeyedList(this.#list, (row) => row.tag.id, (row) => this.#row(row, actions), (node, row) => this.#fill(node, row), () => this.#empty);
   }
 
   /** Shows these tags. */

@@ -77,6 +77,11 @@ export class TagPicker {
     this.element.append(input, this.#list);
   }
 
+  /** The field the user types a tag's name in. */
+  get input(): HTMLInputElement {
+    return this.#input;
+  }
+
   /** Offers these tags, except those the highlight already carries. */
   update(tags: readonly TagSummary[], taken: ReadonlySet<string>): void {
     this.#tags = tags;
