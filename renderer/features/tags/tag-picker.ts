@@ -123,7 +123,11 @@ export class TagPicker {
     const open = this.#wanted && this.#input === document.activeElement && this.#options.length > 0;
     this.#list.hidden = !open;
     this.#input.setAttribute('aria-expanded', String(open));
-    if (open) this.#input.setAttribute('aria-activedescendant', `${this.#listId}-${this.#active}`);
-    else this.#input.removeAttribute('aria-activedescendant');
+    if (open) {
+      this.#input.setAttribute('aria-activedescendant', `${this.#listId}-${this.#active}`);
+      // The list scrolls, and hangs below the field inside the editor, which scrolls too: in a
+      // small window the arrows would otherwise move to a tag out of sight.
+      this.#list.children[this.#active]?.scrollIntoView({ block: 'nearest' });
+    } else this.#input.removeAttribute('aria-activedescendant');
   }
 }
