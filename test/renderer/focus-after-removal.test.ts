@@ -1,9 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { phraseRange } from '../support/phrases.ts';
-import { closeAll, openReading } from '../support/reading.ts';
+import { closeAll, openReading, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { seenWhole } from '../support/visible.ts';
 import { resizeWindow } from '../support/window-size.ts';
@@ -92,6 +94,60 @@ describe('the focus after a tag is removed from the keyboard', () => {
     await confirmWithKeyboard();
     await expect.poll(() => page.locator('.tag-row').count()).toBe(names.length - 3);
     await expect.poll(focus).toEqual({ name: 'Delete the tag Elbasan', seen: true });
+  });
+
+  it('raised no error in the page', () => {
+    expect(app.errors).toEqual([]);
+  });
+});
+
+// Highlights whose passages were rewritten on disk are listed apart, each with Delete.
+describe('the focus after an orphaned highlight is deleted from the keyboard', () => {
+  let browser: Browser;
+  let backend: TestServices;
+  let app: AppPage;
+  const copy = tempCorpus('apparatus-orphan-focus-');
+  const lost = ['The situation changed in the spring of 1960.', 'In early June Soviet leaders came up with the idea'];
+  const kept = 'Another surge of controversy in Soviet-Albanian relations';
+
+  beforeAll(async () => {
+    backend = openServices(copy.folder);
+    for (const phrase of [...lost, kept]) backend.services.annotations.create({ sourceId: SOURCE, ...phraseRange(SOURCE, phrase, copy.folder) });
+    const file = join(copy.folder, `${SOURCE}.md`);
+    writeFileSync(file, lost.reduce((text, phrase) => text.replace(phrase, 'Qwxz vbnm kjhg.'), readFileSync(file, 'utf8')));
+    browser = await launchChromium();
+    app = await openReading(browser, backend, SOURCE);
+    await resizeWindow(app.page, 900, 600);
+  });
+  afterAll(async () => {
+    await closeAll(app, browser, backend);
+    copy.remove();
+  });
+
+  /** The focused element's text, and whether the user sees it whole. */
+  const focus = async () => {
+    const focused = app.page.locator(':focus');
+    if ((await focused.count()) === 0) return { text: 'nothing (the page)', seen: false };
+    return { text: (await focused.textContent())!, seen: await seenWhole(focused) };
+  };
+
+  it('deletes an orphan, the next orphan’s Delete taking the focus', async () => {
+    const { page } = app;
+    const orphans = page.locator('.orphan');
+    await expect.poll(() => orphans.count()).toBe(2);
+    await orphans.first().locator('button', { hasText: 'Delete' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => orphans.count()).toBe(1);
+    await expect.poll(focus).toEqual({ text: 'Delete', seen: true });
+    expect(await page.evaluate(() => document.activeElement?.closest('.orphan') !== null)).toBe(true);
+  });
+
+  it('deletes the last orphan, the last highlight of the list taking the focus', async () => {
+    const { page } = app;
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.orphan').count()).toBe(0);
+    await expect.poll(async () => (await focus()).seen).toBe(true);
+    expect((await focus()).text).toContain(kept);
   });
 
   it('raised no error in the page', () => {

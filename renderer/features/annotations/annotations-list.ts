@@ -69,7 +69,10 @@ export class AnnotationsList {
     header.append(el('h2', 'panel-heading', 'Annotations'), button('Export…', actions.export, { title: 'Export annotated citations (Ctrl+E)' }));
     this.#filters = new FilterBar(actions.changeFilters);
     this.#found = new KeyedList(this.#foundList, (row) => row.annotation.id, (row) => this.#foundRow(row, actions), (node, row) => this.#fillFound(node, row));
-    this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row));
+    // With the last orphan gone (deleted, or re-attached into the list above), the focus goes to
+    // the list's last highlight, else to the filters' text field.
+    const afterOrphans = () => [...this.#foundList.querySelectorAll<HTMLElement>('.annotation-open')].at(-1) ?? this.#filters.element.querySelector<HTMLElement>('.filter-text');
+    this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row), afterOrphans);
     this.#showAll = button('Show the highlights of all sources', () => actions.changeFilters({ ...this.#shownFilters!, scope: 'corpus' }));
     this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#showAll, this.#orphanHeading, this.#orphanList);
   }
