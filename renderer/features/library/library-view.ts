@@ -19,8 +19,9 @@ export interface LibraryActions {
 
 /**
  * The library list: author, short title, year, reliability, and what a derivative derives from.
- * Each source is a button, so the list works from the keyboard; a source whose details changed
- * is redrawn in place, so the button the user is on keeps the focus.
+ * Each source is a button, so the list works from the keyboard (the arrows, Home and End move
+ * from source to source); a source whose details changed is redrawn in place, so the button the
+ * user is on keeps the focus.
  */
 export class LibraryView {
   readonly #list: KeyedList<SourceSummary>;
@@ -36,6 +37,21 @@ export class LibraryView {
       (source) => this.#item(source, actions),
       (node, source) => this.#fill(node, source),
     );
+    list.addEventListener('keydown', (event) => this.#move(event));
+  }
+
+  // The arrows go from source to source, Home and End to the first and the last, as in the search
+  // results and the contents: each source has two buttons, so Tab alone takes two presses a source.
+  #move(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const buttons = [...this.#element.querySelectorAll<HTMLButtonElement>('.source-open')];
+    const here = buttons.findIndex((choose) => choose.parentElement?.contains(document.activeElement));
+    if (here < 0) return;
+    const to = { ArrowDown: here + 1, ArrowUp: here - 1, Home: 0, End: buttons.length - 1 }[event.key];
+    const target = to === undefined ? undefined : buttons[to];
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
   }
 
   /** Shows these sources, in this order. */
