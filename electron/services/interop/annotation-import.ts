@@ -2,10 +2,11 @@
  * Saving annotations made in another tool into the project: each is matched to its source (or
  * put on the one the historian chose), placed in the source's reading text by our anchoring
  * (core/interop/annotations/place.ts), and saved through the annotation service with its note, tags
- * (made when new), colour and the dates the tool gives. Orphans are saved too, quote intact, to be re-attached by hand; an
- * annotation already in the project is not saved twice. An annotation the project cannot hold (a
- * note over the limit, too many tags) is skipped with its reason before anything of it is made, so
- * one record never stops the others; a tag that cannot be made is left out of its annotation.
+ * (made when new), colour and the dates the tool gives. Orphans are saved too, quote intact, to be
+ * re-attached by hand; an annotation already in the project is not saved twice. An annotation the
+ * project cannot hold (a note over the limit, too many tags) is skipped with its reason before
+ * anything of it is made, so one record never stops the others; a tag that cannot be made is left
+ * out of its annotation.
  */
 import type { Annotation, AnchorStatus } from '../../../core/annotate/model.ts';
 import { formatLimit, MAX_NOTE_LENGTH, MAX_QUOTE_LENGTH, MAX_TAG_NAME_LENGTH, MAX_TAGS_PER_ANNOTATION } from '../../../core/annotate/limits.ts';

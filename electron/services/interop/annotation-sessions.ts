@@ -2,8 +2,8 @@
  * Annotation imports driven from the window: main asks for the file in its own dialog, reads it
  * and says which sources its annotations name, and keeps it under a random token until the user
  * says where they go; the page never names a path. The import then gives the process a turn every
- * few annotations, so that the window keeps answering, says how far it has come, and stops when
- * the user asks, keeping what it saved.
+ * 50 ms, so that the window keeps answering, says how far it has come, and stops when the user
+ * asks, keeping what it saved.
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
