@@ -120,8 +120,11 @@ export interface AnnotationImportPreview {
   format: string;
   /** Annotations that highlight words, and so can be imported. */
   annotations: number;
-  /** Sources of the corpus the annotations' addresses (DOI, web address, our id) name, with how many each. */
-  bySource: { sourceId: string; title: string; count: number }[];
+  /**
+   * Sources of the corpus the annotations' addresses (DOI, web address, our id) name, with how many
+   * each, and how many of those are already in the project (the import skips them).
+   */
+  bySource: { sourceId: string; title: string; count: number; present: number }[];
   /** Annotations whose address names no source of the corpus. */
   unmatched: number;
   /** Records of the file that cannot be imported, and why. */

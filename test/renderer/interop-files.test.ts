@@ -165,6 +165,21 @@ describe('File ▸ Import References… and Import Annotations… in the browser
     await page.click('[data-action="toggle-library"]');
   });
 
+  it('says, when the same export is chosen again, that its annotations are already in the project', async () => {
+    const { page } = app;
+    backend.filesToChoose.push(HYPOTHESIS);
+    await app.emit('menu.importAnnotations');
+    const dialog = page.locator('.annotations-import-dialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.annotation-targets li').allTextContents()).toEqual([
+      '2 annotations on “Soviet–Albanian split”, all already in the project',
+      '3 annotations on “Additional Evidence”, all already in the project',
+    ]);
+    expect(await buttonsOutOfView(page, '.annotations-import-dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
   it('puts every annotation on the source the user chooses', async () => {
     const { page } = app;
     const file = join(corpus.folder, '..', 'elsewhere.json');

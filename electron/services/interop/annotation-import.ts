@@ -121,11 +121,31 @@ export class AnnotationImporter {
     return { summary: run.summary, unread: 0 };
   }
 
+  /**
+   * How many of `annotations` each source already holds, matching each by its address as the
+   * import does: those the import would skip as already in the project. Nothing is written.
+   */
+  alreadyPresent(annotations: readonly ExternalAnnotation[]): Map<string, number> {
+    const run = this.#run({}, []);
+    const present = new Map<string, number>();
+    for (const external of annotations) {
+      if (external.quote === null || external.quote.exact.trim() === '' || refusalOf(external) !== null) continue;
+      const sourceId = matchSource(external.target, run.items);
+      if (sourceId === null) continue;
+      if (this.#presentAlready(external, external.quote, sourceId, run).duplicate) present.set(sourceId, (present.get(sourceId) ?? 0) + 1);
+    }
+    return present;
+  }
+
   #start(options: AnnotationImportOptions, skipped: readonly SkippedRecord[]): ImportRun {
     // A reader of a shared corpus is refused the whole import in one sentence, before any record:
     // each refused on its own, the report listed every record as skipped and its tags as left out.
     this.#corpus.assertWritable('annotations');
     if (options.sourceId !== undefined) this.#corpus.get(options.sourceId);
+    return this.#run(options, skipped);
+  }
+
+  #run(options: AnnotationImportOptions, skipped: readonly SkippedRecord[]): ImportRun {
     return {
       summary: { imported: [], skipped: [...skipped], tagsLeftOut: [], counts: { anchored: 0, moved: 0, orphaned: 0 }, newTags: [] },
       options,
@@ -135,7 +155,7 @@ export class AnnotationImporter {
   }
 
   #importOne(external: ExternalAnnotation, run: ImportRun): void {
-    const { summary, options, items, texts } = run;
+    const { summary, options, items } = run;
     const skip = (reason: string) => summary.skipped.push({ label: external.label, reason });
     if (external.quote === null || external.quote.exact.trim() === '') {
       skip('it highlights no words');
@@ -143,7 +163,7 @@ export class AnnotationImporter {
     }
     // Our own export names each highlight: one with that id is already here, wherever it now sits
     // (an orphan's export has no position, so its place would not tell).
-    const present = external.apparatusId === undefined ? undefined : this.#annotations.get(external.apparatusId);
+    const present = this.#exported(external);
     if (present) {
       skip(`it is already in the project (highlight ${present.id})`);
       return;
@@ -158,16 +178,7 @@ export class AnnotationImporter {
       skip(`no source of the corpus has its address (${describeTarget(external)})${options.unmatched ? `; ${options.unmatched}` : ''}`);
       return;
     }
-    let context = texts.get(sourceId);
-    if (!context) {
-      const source: Source = this.#corpus.get(sourceId);
-      context = { text: readingText(source).text, pages: pageSpans(source), existing: this.#annotations.list({ sourceId }) };
-      texts.set(sourceId, context);
-    }
-    const placement = placeQuote({ text: context.text, pages: context.pages, quote: external.quote, position: external.position, pageLabel: external.pageLabel, pageOffset: external.pageOffset });
-    const duplicate = context.existing.find(
-      (a) => a.quote.exact === placement.quote.exact && a.position.start === placement.position.start && a.position.end === placement.position.end && a.note === external.note,
-    );
+    const { context, placement, duplicate } = this.#presentAlready(external, external.quote, sourceId, run);
     if (duplicate) {
       skip(`it is already in the project (highlight ${duplicate.id})`);
       return;
@@ -197,6 +208,26 @@ export class AnnotationImporter {
     context.existing.push(annotation);
     summary.imported.push({ label: external.label, annotation, status: placement.status });
     summary.counts[placement.status] += 1;
+  }
+
+  #exported(external: ExternalAnnotation): Annotation | undefined {
+    return external.apparatusId === undefined ? undefined : this.#annotations.get(external.apparatusId);
+  }
+
+  // Where `external` goes in `sourceId`, and the highlight of the project already there with its
+  // words and note, if any (the one our export named comes first).
+  #presentAlready(external: ExternalAnnotation, quote: NonNullable<ExternalAnnotation['quote']>, sourceId: string, run: ImportRun) {
+    let context = run.texts.get(sourceId);
+    if (!context) {
+      const source: Source = this.#corpus.get(sourceId);
+      context = { text: readingText(source).text, pages: pageSpans(source), existing: this.#annotations.list({ sourceId }) };
+      run.texts.set(sourceId, context);
+    }
+    const placement = placeQuote({ text: context.text, pages: context.pages, quote, position: external.position, pageLabel: external.pageLabel, pageOffset: external.pageOffset });
+    const duplicate =
+      this.#exported(external) ??
+      context.existing.find((a) => a.quote.exact === placement.quote.exact && a.position.start === placement.position.start && a.position.end === placement.position.end && a.note === external.note);
+    return { context, placement, duplicate };
   }
 
   // The annotation's tag names, each once; a name too long for a tag is left out, with why.

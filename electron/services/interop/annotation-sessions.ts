@@ -74,6 +74,8 @@ export class AnnotationImportSessions {
       else counts.set(sourceId, (counts.get(sourceId) ?? 0) + 1);
     }
     const titles = new Map(items.map((item) => [item.id, item['title-short'] ?? item.title ?? item.id]));
+    // A file imported before (a newer export of the same Hypothesis group) is mostly there already.
+    const present = counts.size === 0 ? new Map<string, number>() : this.#importer.alreadyPresent(read.annotations);
     const token = randomUUID();
     this.#pending.clear();
     this.#pending.set(token, read);
@@ -82,7 +84,7 @@ export class AnnotationImportSessions {
       fileName: basename(file),
       format: read.format,
       annotations,
-      bySource: [...counts].map(([sourceId, count]) => ({ sourceId, title: titles.get(sourceId) ?? sourceId, count })),
+      bySource: [...counts].map(([sourceId, count]) => ({ sourceId, title: titles.get(sourceId) ?? sourceId, count, present: present.get(sourceId) ?? 0 })),
       unmatched,
       skipped,
     };

@@ -38,7 +38,7 @@ export function annotationsImportDialog(
   deps: AnnotationsImportDeps,
 ): AnnotationsImportDialog {
   const dialog = new PanelDialog('Import annotations', 'annotations-import-dialog');
-  const matched = preview.bySource.map((entry) => el('span', '', `${plural(entry.count, 'annotation')} on “${entry.title}”`));
+  const matched = preview.bySource.map((entry) => el('span', '', `${plural(entry.count, 'annotation')} on “${entry.title}”${alreadyThere(entry)}`));
   if (preview.unmatched > 0) matched.push(el('span', '', `${plural(preview.unmatched, 'annotation')} whose address names no source of the corpus`));
   dialog.body.append(el('p', 'panel-intro', `${preview.fileName}, ${preview.format}: ${plural(preview.annotations, 'annotation')} on passages.`));
   const where = listSection('Where their addresses point', matched, 'annotation-targets');
@@ -111,6 +111,13 @@ export function annotationsImportDialog(
     if (!stop.disabled) statusText.textContent = `Imported ${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} ${p.total === 1 ? 'annotation' : 'annotations'}…`;
   };
   return { progress, done: dialog.closed.then(() => report) };
+}
+
+// How many of a source's annotations the import will skip, being in the project already.
+function alreadyThere(entry: AnnotationImportPreview['bySource'][number]): string {
+  if (entry.present === 0) return '';
+  if (entry.present === entry.count) return entry.count === 1 ? ', already in the project' : ', all already in the project';
+  return `, ${entry.present.toLocaleString('en')} of them already in the project`;
 }
 
 // The import was stopped: what is kept, and how to finish it.

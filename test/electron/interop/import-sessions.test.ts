@@ -75,7 +75,7 @@ describe('imports the window confirms by token', () => {
     const preview = await call('annotations.importChoose', {});
     if (!preview.ok || !preview.value) throw new Error('no preview');
     const refused = { label: 'Hypothesis annotation A2', reason: 'its note is longer than the 200,000 characters a note can hold' };
-    expect(preview.value).toMatchObject({ annotations: 2, bySource: [{ sourceId: 'wikipedia-split', count: 2 }], skipped: [refused] });
+    expect(preview.value).toMatchObject({ annotations: 2, bySource: [{ sourceId: 'wikipedia-split', count: 2, present: 0 }], skipped: [refused] });
     const report = await call('annotations.importCommit', { token: preview.value.token });
     if (!report.ok) throw new Error(report.error.message);
     expect(report.value).toMatchObject({ skipped: [refused], tagsLeftOut: [], counts: { anchored: 2, moved: 0, orphaned: 0 } });
@@ -107,6 +107,8 @@ describe('imports the window confirms by token', () => {
     backend.filesToChoose.push(file);
     const again = await call('annotations.importChoose', {});
     if (!again.ok || !again.value) throw new Error('no preview');
+    // The preview says which annotations the project holds already: the one saved before Stop.
+    expect(again.value.bySource).toMatchObject([{ sourceId: 'wikipedia-split', count: 150, present: 1 }]);
     progress.length = 1;
     const rest = await call('annotations.importCommit', { token: again.value.token });
     if (!rest.ok) throw new Error(rest.error.message);
