@@ -26,11 +26,13 @@ const LETTERS: Readonly<Record<string, string>> = {
 const SPECIAL_LETTERS = new RegExp(`[${Object.keys(LETTERS).join('')}]`, 'gu');
 const MARKS = /\p{M}/gu;
 const NOT_WORD = /[^\p{L}\p{N}]/gu;
+// Leading zeros of a number: archives write one date as 12.05.1961 and as 12.5.1961, 05/03 and 5/3.
+const LEADING_ZEROS = /^0+(?=[0-9]+$)/u;
 
 /**
  * Folds one word to its index form: lower case, compatibility-decomposed (ligatures, superscripts,
- * full-width forms), diacritics removed, special letters spelled out, and anything that is not a
- * letter or digit dropped. The result may be empty.
+ * full-width forms), diacritics removed, special letters spelled out, anything that is not a
+ * letter or digit dropped, and a number's leading zeros dropped. The result may be empty.
  */
 export function foldWord(word: string): string {
   return word
@@ -38,7 +40,8 @@ export function foldWord(word: string): string {
     .normalize('NFKD')
     .replace(MARKS, '')
     .replace(SPECIAL_LETTERS, (letter) => LETTERS[letter] ?? letter)
-    .replace(NOT_WORD, '');
+    .replace(NOT_WORD, '')
+    .replace(LEADING_ZEROS, '');
 }
 
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E\uFF02]/gu;

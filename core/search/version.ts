@@ -5,4 +5,4 @@ import lunr from 'lunr';
  * number whenever tokenizing, folding, stop words, stemming, fields or boosts change; Lunr's own
  * version is included because its stemmer and serialisation are part of what a shard means.
  */
-export const SEARCH_PIPELINE_VERSION: string = `apparatus-search-2+lunr-${lunr.version}`;
+export const SEARCH_PIPELINE_VERSION: string = `apparatus-search-3+lunr-${lunr.version}`;

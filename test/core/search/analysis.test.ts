@@ -69,6 +69,10 @@ describe('foldWord', () => {
   it('keeps digits', () => {
     expect(foldWord('22nd')).toBe('22nd');
   });
+
+  it('drops the leading zeros of a number, and only of a number', () => {
+    expect(['05', '007', '0', '00', '1961', '0x', '05a'].map(foldWord)).toEqual(['5', '7', '0', '0', '1961', '0x', '05a']);
+  });
 });
 
 describe('foldTypography', () => {

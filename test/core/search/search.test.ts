@@ -328,3 +328,24 @@ describe('search: malformed queries', () => {
     );
   });
 });
+
+describe('search: dates written with and without leading zeros', () => {
+  const minutes = makeSource('minutes', { title: 'Minutes of the Politburo' }, [
+    ['paragraph', 'The meeting of 12.5.1961 heard the report from Moscow.'],
+    ['paragraph', 'On 03/07/1961 the delegation returned.'],
+  ]);
+  const loaded = loadShards([buildShard(documentsForSource(minutes))]).shards;
+  const found = (query: string) => search(loaded, query, { limit: 10 }).hits.map((hit) => hit.ref);
+
+  it('finds 12.5.1961 from 12.05.1961, and 03/07/1961 from 3.7.1961, as a phrase', () => {
+    expect(found('12.05.1961')).toEqual(['minutes#b1']);
+    expect(found('"12.05.1961"')).toEqual(['minutes#b1']);
+    expect(found('3.7.1961')).toEqual(['minutes#b2']);
+  });
+
+  it('marks the date as written in the block', () => {
+    const hit = search(loaded, '12.05.1961', { limit: 10 }).hits[0]!;
+    const text = 'The meeting of 12.5.1961 heard the report from Moscow.';
+    expect(hit.matches.map((m) => text.slice(m.start, m.end))).toEqual(['12.5.1961']);
+  });
+});
