@@ -4,6 +4,7 @@
  * commonest first, spelled as they are most often written ("Khrushchev", not "khrushchev").
  * Only suggestions that find something are offered.
  */
+import { analyze } from './analysis.ts';
 import type { UnitTerms } from './evaluate.ts';
 import type { LoadedShard } from './load.ts';
 import { nearTerms } from './near.ts';
@@ -62,7 +63,8 @@ function nearestSpellings(shards: readonly LoadedShard[], term: string): string[
 
 /**
  * Queries like `query` with each word that matched nothing replaced by a near spelling, each
- * checked with `count` (the number of hits it would give): only those that find something.
+ * checked with `count` (the number of hits it would give): only those that find something. A word
+ * inside a quoted phrase is replaced in place, the phrase's other words kept.
  */
 export function suggestSpellings(
   shards: readonly LoadedShard[],
@@ -72,13 +74,8 @@ export function suggestSpellings(
 ): string[] {
   const replacements: { word: string; spellings: string[] }[] = [];
   for (const terms of units) {
-    const { unit } = terms;
-    if (unit.exclude || unit.elements.length !== 1 || unit.stops.length > 0) continue;
-    if (terms.elements.some((element) => element.terms.length > 0)) continue;
-    const element = unit.elements[0];
-    if (element === undefined || !query.includes(unit.word)) continue;
-    const spellings = nearestSpellings(shards, element.term);
-    if (spellings.length > 0) replacements.push({ word: unit.word, spellings });
+    const spellings = unitSpellings(shards, terms, query);
+    if (spellings.length > 0) replacements.push({ word: terms.unit.word, spellings });
   }
   if (replacements.length === 0) return [];
   const suggestions: string[] = [];
@@ -92,4 +89,31 @@ export function suggestSpellings(
     if (suggestion !== query.trim() && !suggestions.includes(suggestion) && count(suggestion) > 0) suggestions.push(suggestion);
   }
   return suggestions;
+}
+
+// The unit's words as they could be spelled, best first: each of its words that matched nothing
+// replaced by its i-th nearest spelling. None when every word matched or none can be placed.
+function unitSpellings(shards: readonly LoadedShard[], terms: UnitTerms, query: string): string[] {
+  const { unit } = terms;
+  if (unit.exclude || !query.includes(unit.word)) return [];
+  // The elements are the phrase's words that are not stop words, in order: their spans as typed.
+  const typed = analyze(unit.word);
+  if (typed.length !== unit.elements.length) return [];
+  const misspelt: { start: number; end: number; spellings: string[] }[] = [];
+  for (const [k, element] of unit.elements.entries()) {
+    if ((terms.elements[k]?.terms.length ?? 0) > 0) continue;
+    const spellings = nearestSpellings(shards, element.term);
+    if (spellings.length === 0) return [];
+    const { start, end } = typed[k] as { start: number; end: number };
+    misspelt.push({ start, end, spellings });
+  }
+  if (misspelt.length === 0) return [];
+  const most = Math.max(...misspelt.map((word) => word.spellings.length));
+  return Array.from({ length: most }, (_, i) => {
+    let spelled = unit.word;
+    for (const { start, end, spellings } of [...misspelt].reverse()) {
+      spelled = spelled.slice(0, start) + (spellings[Math.min(i, spellings.length - 1)] as string) + spelled.slice(end);
+    }
+    return spelled;
+  });
 }

@@ -270,6 +270,12 @@ describe('what a searcher expects, on the real corpus', () => {
     expect(search(library, 'Khrushchev').suggestions).toBeUndefined();
   });
 
+  it('suggests a spelling for a word inside a quoted phrase, keeping the phrase and its other words', () => {
+    expect(search(library, '"Enver Hoxa"').suggestions?.[0]).toBe('"Enver Hoxha"');
+    expect(search(library, '"the Warsaw Pakt" Albania').suggestions?.[0]).toBe('"the Warsaw Pact" Albania');
+    expect(search(library, '"Nikitta Khruschev"').suggestions?.[0]).toBe('"Nikita Khrushchev"');
+  });
+
   it('lists the passages of a tag and of the tags filed under it', () => {
     expect(search(library, 'tag:purges').hits.map((hit) => hit.ref).sort()).toEqual(['annotation:a1', 'annotation:a2']);
     expect(search(library, 'tag:"show trials"').hits.map((hit) => hit.ref)).toEqual(['annotation:a1']);
