@@ -95,7 +95,13 @@ after "--" everything is.
 
 /** "Did you mean …?" with the suggested queries. */
 function didYouMean(suggestions: readonly string[]): string {
-  return `Did you mean ${suggestions.map((suggestion) => `"${suggestion}"`).join(' or ')}?`;
+  return `Did you mean ${suggestions.map(quoted).join(' or ')}?`;
+}
+
+// A query in quotation marks; one holding a phrase's double quotes goes in single quotes, as it
+// would be typed at the shell ('"Enver Hoxha"'), not in doubled ones (""Enver Hoxha"").
+function quoted(query: string): string {
+  return query.includes('"') && !query.includes("'") ? `'${query}'` : `"${query}"`;
 }
 
 function parseLimit(value: string | undefined): number | undefined {
@@ -151,7 +157,7 @@ export function echo(query: string): string {
  */
 function formatText(query: string, hits: readonly SearchHitView[], total: number, suggestions: readonly string[]): string {
   if (hits.length === 0) {
-    return `No passages match "${echo(query)}".\n${suggestions.length > 0 ? `${didYouMean(suggestions)}\n` : ''}`;
+    return `No passages match ${quoted(echo(query))}.\n${suggestions.length > 0 ? `${didYouMean(suggestions)}\n` : ''}`;
   }
   const groups = new Map<string, SearchHitView[]>();
   for (const hit of hits) {

@@ -40,6 +40,10 @@ describe('apparatus search: what a searcher expects', () => {
     expect(json).toMatchObject({ code: 0, stdout: '[]\n', stderr: expect.stringContaining('Did you mean "Mikoyan"') });
   });
 
+  it('suggests a spelling inside a quoted phrase, quoted as it would be typed at the shell', async () => {
+    expect(await search('"Enver Hoxa"')).toEqual({ code: 0, stdout: `No passages match '"Enver Hoxa"'.\nDid you mean '"Enver Hoxha"'?\n`, stderr: '' });
+  });
+
   it('lists the passages of a tag, including its child tags, with quote, source and page', async () => {
     const outcome = await search('tag:purges');
     expect(outcome.code).toBe(0);
