@@ -32,9 +32,10 @@ send     the references of these sources (or references without text) to the lib
       if (keys.length > 0) throw new CliUsageError('zotero list takes no keys (use --collection KEY)');
       const client = new ZoteroClient(zoteroBaseUrl(context.env));
       const collections = values.collection === undefined ? await client.collections() : [];
-      const items = await client.items(values.collection);
+      // Works only, in both forms: a standalone note or a PDF filed alone cannot be imported.
+      const items = (await client.items(values.collection)).filter((item) => isRegularItem(item.data));
       if (values.json) return ok(`${JSON.stringify({ collections, items }, null, 2)}\n`);
-      return ok(listing(collections, items.filter((item) => isRegularItem(item.data))));
+      return ok(listing(collections, items));
     }
     if (action === 'import') {
       if (keys.length === 0) throw new CliUsageError('zotero import needs the keys of the items (see apparatus zotero list)');

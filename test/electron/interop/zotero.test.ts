@@ -49,6 +49,9 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
         'X42A7DEB\tLalaj\t2019\tAlbania and Moscow\tjournalArticle\n' +
         'GR8FTH63\tGriffith\t1963\tAlbania and the Sino-Soviet Rift\tbook\n',
     );
+    // The JSON lists the same works, without the library's standalone notes and attachments.
+    const json = JSON.parse((await run('list', '--json')).stdout) as { items: { key: string }[] };
+    expect(json.items.map((item) => item.key)).toEqual(['X42A7DEB', 'GR8FTH63']);
     const one = await run('list', '--collection', 'CH4Z8N2K');
     expect(one.stdout).toBe('GR8FTH63\tGriffith\t1963\tAlbania and the Sino-Soviet Rift\tbook\n');
     expect(zotero.requests.every((r) => r.headers['zotero-api-version'] === '3')).toBe(true);
