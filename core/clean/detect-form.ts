@@ -23,7 +23,8 @@ const PAGE_NUMBER_LINE_ONE = /^[ \t]*\d{1,4}[ \t]*$/;
  * The form of a file: `.html`/`.htm` → `html`; `.md`/`.markdown` → `markdown`; `.pdf` → `pdf`; `.txt` (or any
  * other name) → `wikitext` when the text shows WikiText-103 tokens (several ` @-@ ` separators or
  * `= = X = =` headings), `pdf-text` when it shows the shapes PDF extraction leaves (footnotes
- * starting with superscript numbers, page numbers on lines of their own, form feeds), else
+ * starting with superscript numbers, page numbers on lines of their own, form feeds between
+ * hard-wrapped lines), else
  * `plain`. Web-page copies and paraphrases cannot be told from plain text by shape and come out
  * as `plain`. The text may be given as a function, called only when the name does not decide.
  */
@@ -47,8 +48,29 @@ function looksLikeWikiText(text: string): boolean {
 }
 
 function looksLikePdfText(text: string): boolean {
-  if (text.includes('\f')) return true;
-  return count(text, SUPERSCRIPT_NOTE) >= 2 || pageNumberLines(text) >= 3;
+  if (count(text, SUPERSCRIPT_NOTE) >= 2 || pageNumberLines(text) >= 3) return true;
+  // Word and other editors write a page break into plain text as a form feed too, so one alone
+  // made a list of one paragraph a line read as PDF pages, its lines joined: it counts only with
+  // the shape a PDF's text has besides, a page foot or lines wrapped in mid-sentence.
+  if (!text.includes('\f')) return false;
+  return count(text, SUPERSCRIPT_NOTE) >= 1 || pageNumberLines(text) >= 2 || wrappedLines(text) >= WRAPPED_LINES_NEEDED;
+}
+
+// A line that ends mid-sentence (a letter, digit, comma or hyphen), as wide as a page's column.
+const RUN_ON_LINE = /^.{29,}[\p{L}\p{N},\-\u00AD][ \t]*$/u;
+// A line that goes on in lower case.
+const CONTINUING_LINE = /^[ \t\f]*\p{Ll}/u;
+// Enough wrapped lines for a page of prose; a list with a few lower-case entries has fewer.
+const WRAPPED_LINES_NEEDED = 3;
+
+/** How many lines run on into the next in mid-sentence, as the lines of a PDF's text do. */
+function wrappedLines(text: string): number {
+  const lines = text.split(/\r\n?|\n/);
+  let wrapped = 0;
+  for (let i = 0; i + 1 < lines.length && wrapped < WRAPPED_LINES_NEEDED; i++) {
+    if (RUN_ON_LINE.test(lines[i] ?? '') && CONTINUING_LINE.test(lines[i + 1] ?? '')) wrapped++;
+  }
+  return wrapped;
 }
 
 // A line of a number alone (of any length, with its thousands separated or not).

@@ -32,7 +32,8 @@ describe('detectForm', () => {
 
   it('recognises the PDF-extracted seed by its footnotes at the page foot', () => {
     expect(detectForm('offprint.txt', seed('004_b2516ecbae186d39.txt'))).toBe('pdf-text');
-    expect(detectForm('a.txt', 'Text.\f More text.')).toBe('pdf-text');
+    const wrapped = 'The consul wrote from Shkodra that\nthe harvest had failed for the second year\nrunning, and that the villages of the plain\nwere sending their young men to the coast.\n';
+    expect(detectForm('a.txt', `${wrapped}\f${wrapped}\f`)).toBe('pdf-text');
   });
 
   it('does not take a table of years saved as plain text for page numbers', () => {
@@ -41,6 +42,12 @@ describe('detectForm', () => {
     expect(detectForm('report.txt', table)).toBe('plain');
     // Page numbers between pages of text are still what they are.
     expect(detectForm('scan.txt', 'First page text.\n\n12\n\nSecond page text.\n\n13\n\nThird page text.\n\n14\n')).toBe('pdf-text');
+  });
+
+  it('does not take one form feed for PDF pages: Word writes a page break into plain text as one', () => {
+    expect(detectForm('a.txt', 'Text.\f More text.')).toBe('plain');
+    expect(detectForm('list.txt', 'Shopping list\n\nApples\nPears\nBread\n\fSecond page\nMilk\nEggs\n')).toBe('plain');
+    expect(detectForm('list.txt', 'apples\npears\nbread\ncheese\n\fmilk\neggs\n')).toBe('plain');
   });
 
   it('calls everything else plain text', () => {

@@ -42,6 +42,21 @@ describe('apparatus import', () => {
     expect(fingerprint(temp.corpus)).toEqual(before);
   });
 
+  // Word writes a page break into a .txt as a form feed; LibreOffice saved this report, the break added as Word writes it.
+  it('imports a text file with a page break as plain text, one paragraph a line', async () => {
+    const args = [temp.fixture('report-page-break.txt'), '--title', 'Report', '--id', 'report', '--corpus', temp.corpus];
+    const outcome = await importCommand.run(args, context());
+    expect(outcome.stdout).toContain('as plain (6 blocks');
+    const source = parseSource(readFileSync(join(temp.corpus, 'report.md'), 'utf8'));
+    const starts = source.blocks.map((block) => (block.content[0]?.type === 'text' ? block.content[0].text.slice(0, 20) : ''));
+    expect(starts).toEqual(['Report on the Kolë I', 'The first box holds ', 'The photographs of t', 'Second box', 'The accounts of 1912', 'Newspaper cuttings o']);
+  });
+
+  it('still imports the text pdftotext writes, pages parted by form feeds, as PDF text', async () => {
+    const args = [temp.fixture('pdftotext-pages.txt'), '--title', 'Consul', '--id', 'consul', '--corpus', temp.corpus];
+    expect((await importCommand.run(args, context())).stdout).toContain('as pdf-text (');
+  });
+
   it('rejects a call without exactly one file as a usage error', () => {
     expect(() => importCommand.run(['--title', 'T'], context())).toThrow(expect.objectContaining({ name: 'CliUsageError' }));
   });
