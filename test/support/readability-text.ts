@@ -6,6 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { ACTIVE_ELEMENTS, isActiveAttribute } from '../../core/clean/html-stream/html-stream.ts';
+import { WORD_LIST_CLASSES } from '../../core/clean/html-stream/word-list.ts';
 import type { Block } from '../../core/corpus/model.ts';
 import { serializeBodyPieces } from '../../core/corpus/serialize-source.ts';
 import { htmlBlocks } from '../../electron/services/import/html-blocks.ts';
@@ -23,6 +24,8 @@ export function readabilityText(html: string): string {
   for (const element of Array.from(document.querySelectorAll('*'))) {
     for (const { name, value } of Array.from(element.attributes)) if (isActiveAttribute(name, value)) element.removeAttribute(name);
   }
-  const article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+  // Word's list classes kept, as the import keeps them (html-cleaner.ts).
+  const options = { serializer: (node: DomNode) => node as unknown as DomNode, classesToPreserve: [...WORD_LIST_CLASSES] };
+  const article = new Readability<DomNode>(document as never, options).parse();
   return corpusText(htmlBlocks(article?.content ?? (document.body as unknown as DomNode)));
 }

@@ -5,6 +5,7 @@
 import type { Block, BlockType, Inline } from '../../corpus/model.ts';
 import { ACTIVE_ELEMENTS, BLOCK_ELEMENTS } from './html-elements.ts';
 import { type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from './html-text.ts';
+import { isWordListClass, wordListItem } from './word-list.ts';
 
 const HEADING = /^h([1-6])$/;
 const EMPHASIS = new Set(['em', 'i', 'cite', 'dfn', 'var']);
@@ -21,7 +22,7 @@ interface List {
 
 /** What an open element does to the text inside it, undone when it closes. */
 type Frame =
-  | { readonly kind: 'inline' | 'dropped' | 'em' | 'strong' | 'link' | 'block' | 'quote' | 'item' | 'row' | 'heading' }
+  | { readonly kind: 'inline' | 'dropped' | 'em' | 'strong' | 'link' | 'block' | 'quote' | 'item' | 'row' | 'heading' | 'word-item' }
   | { kind: 'list'; list: List }
   | { kind: 'cell'; start: number; separated: boolean };
 
@@ -29,12 +30,14 @@ type Frame =
 const FRAMES = {
   inline: { kind: 'inline' }, dropped: { kind: 'dropped' }, em: { kind: 'em' }, strong: { kind: 'strong' }, link: { kind: 'link' },
   block: { kind: 'block' }, quote: { kind: 'quote' }, item: { kind: 'item' }, row: { kind: 'row' }, heading: { kind: 'heading' },
+  wordItem: { kind: 'word-item' },
 } as const satisfies Record<string, Frame>;
 
 /**
  * Collects blocks from the parser's events. h1–h6 become headings (inside a quotation or list
  * item, part of it); p, div and the other block elements paragraphs; blockquote quotations; li
- * list items (an ordered list's number kept as text); a table row one paragraph, its cells joined
+ * list items (an ordered list's number kept as text), and so do Word's list paragraphs
+ * (`word-list.ts`); a table row one paragraph, its cells joined
  * by " | "; a line break (`br`) ends a paragraph or quotation paragraph (inside a heading, list
  * item or table row it is a space); em/i, strong/b and http(s)/mailto links are kept as marks;
  * an image gives its `alt` text. Script, style, noscript, template, iframe and the like, and
@@ -99,6 +102,9 @@ export class StreamBlocks {
         this.#closeRun();
         // A cell that added nothing takes its separator back.
         if (frame.separated && this.#pending.length === frame.start) this.#pending.pop();
+        return;
+      case 'word-item':
+        this.#emit('paragraph', undefined, true);
         return;
       case 'list':
       case 'block':
@@ -193,6 +199,8 @@ export class StreamBlocks {
       case 'tr':
         this.#rows += 1;
         return FRAMES.row;
+      case 'p':
+        return this.#quotes === 0 && this.#items.length === 0 && isWordListClass(attributes.class) ? FRAMES.wordItem : FRAMES.block;
       default:
         return FRAMES.block;
     }
@@ -209,11 +217,16 @@ export class StreamBlocks {
     this.#emit(this.#items.length > 0 ? 'item' : this.#quotes > 0 ? 'quote' : 'paragraph');
   }
 
-  #emit(type: BlockType, level?: number): void {
+  #emit(type: BlockType, level?: number, wordList = false): void {
     this.#closeRun();
     const content = trimmedInlines(this.#pending);
     this.#pending = [];
     if (content.length === 0) return;
+    const wordItem = wordList && type === 'paragraph' ? wordListItem(content) : undefined;
+    if (wordItem) {
+      this.#blocks.push({ type: 'item', id: '', content: wordItem });
+      return;
+    }
     const item = this.#items.at(-1);
     if (type === 'item' && item !== undefined && item.prefix !== '') {
       content.unshift({ type: 'text', text: item.prefix });

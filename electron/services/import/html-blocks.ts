@@ -1,10 +1,12 @@
 import type { Block, BlockType, Inline } from '../../../core/corpus/model.ts';
 import { BLOCK_ELEMENTS, type HtmlMarks, SAFE_LINK, htmlTextRun, trimmedInlines } from '../../../core/clean/html-stream/html-stream.ts';
+import { isWordListClass, wordListItem } from '../../../core/clean/html-stream/word-list.ts';
 import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.ts';
 
 /**
  * An article's DOM as Source blocks: h1–h6, p, blockquote, li (ordered items keep their number as
- * text), em/i, strong/b and http(s)/mailto links; everything else contributes its text.
+ * text) and Word's list paragraphs (`word-list.ts`), em/i, strong/b and http(s)/mailto links;
+ * everything else contributes its text.
  */
 
 const HEADING = /^H([1-6])$/;
@@ -16,6 +18,8 @@ interface Context {
   item: boolean;
   /** Text that opens the next item: its number in an ordered list ("3. "). */
   prefix: string;
+  /** Inside a paragraph of a list Word saved: an item if it opens with a bullet or number. */
+  wordList?: true;
 }
 
 type Marks = HtmlMarks;
@@ -57,6 +61,8 @@ function walkContainer(node: DomNode, context: Context, blocks: Block[]): void {
       walkContainer(child, { ...context, item: true, prefix }, blocks);
     } else if (name === 'TR') {
       emitRow(child, context, blocks);
+    } else if (name === 'P' && !context.item && !context.quote && isWordListClass(child.getAttribute('class'))) {
+      walkContainer(child, { ...context, wordList: true }, blocks);
     } else {
       walkContainer(child, context, blocks);
     }
@@ -115,6 +121,11 @@ function pushText(out: Inline[], raw: string, marks: Marks): void {
 function emit(blocks: Block[], type: BlockType, inlines: Inline[], context: Context, level?: number): void {
   const content = trimmedInlines(inlines);
   if (content.length === 0) return;
+  const wordItem = type === 'paragraph' && context.wordList ? wordListItem(content) : undefined;
+  if (wordItem) {
+    blocks.push({ type: 'item', id: '', content: wordItem });
+    return;
+  }
   if (type === 'item' && context.prefix !== '') {
     content.unshift({ type: 'text', text: context.prefix });
     // One number per list item, even if the item holds several paragraphs.

@@ -8,6 +8,7 @@ import { HTML_NESTING_CAP } from './html-depth.ts';
 import { type DomDocument, type DomElement, type DomNode, parseHtmlDocument } from './html-dom.ts';
 import { type ArticleFacts, type PageFacts, htmlMetadata, readPageFacts } from './html-meta.ts';
 import { calledNotes } from './html-notes.ts';
+import { WORD_LIST_CLASSES } from '../../../core/clean/html-stream/word-list.ts';
 import { reducePage } from './html-reduce.ts';
 
 /**
@@ -169,7 +170,9 @@ function deepNotice(): string {
 function runReadability(document: DomDocument): { content: DomNode | null; facts: ArticleFacts; firstAttempt: boolean } | null | 'failed' {
   try {
     // Readability's types name the browser DOM; linkedom's document stands in for it.
-    const reader = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode });
+    // Readability drops every class it does not know; the block walk needs Word's list classes.
+    const options = { serializer: (node: DomNode) => node as unknown as DomNode, classesToPreserve: [...WORD_LIST_CLASSES] };
+    const reader = new Readability<DomNode>(document as never, options);
     const article = reader.parse();
     if (!article) return null;
     const content = article.content ?? null;

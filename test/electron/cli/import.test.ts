@@ -57,6 +57,15 @@ describe('apparatus import', () => {
     expect((await importCommand.run(args, context())).stdout).toContain('as pdf-text (');
   });
 
+  // Word's "Web Page, Filtered" writes a list as paragraphs of its List Paragraph style, each opening with its bullet.
+  it('imports the bulleted list of a page Word saved as list items', async () => {
+    const args = [temp.fixture('word-filtered-list.html'), '--id', 'inventory', '--corpus', temp.corpus];
+    expect((await importCommand.run(args, context())).code).toBe(0);
+    const cleaned = readFileSync(join(temp.corpus, 'inventory.md'), 'utf8');
+    expect(cleaned).toContain('\n\n- Letërkëmbimi me valiun e Shkodrës\n- Raportet mujore mbi tregun\n');
+    expect(cleaned).not.toContain('· Letërkëmbimi');
+  });
+
   it('rejects a call without exactly one file as a usage error', () => {
     expect(() => importCommand.run(['--title', 'T'], context())).toThrow(expect.objectContaining({ name: 'CliUsageError' }));
   });
