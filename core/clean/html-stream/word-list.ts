@@ -14,11 +14,12 @@ const WORD_LIST_CLASS = /(?:^|\s)MsoListParagraph(?:CxSp(?:First|Middle|Last))?(
 
 // Word's bullets once the symbol fonts are read as text: `·` (Symbol), `o` (Courier New, the second
 // level), `§` `Ø` `ü` (Wingdings' square, arrow and tick) and the bullets typed as themselves.
-// Wingdings' letters that are also words (`v`, `n`, `q`) are left alone.
-const BULLET = /^[·•▪◦‣o§Øü–-]\s+(?=\S)/u;
+// Wingdings' letters that are also words (`v`, `n`, `q`) and dashes (a paragraph of the list may
+// open with a dialogue's dash) are left alone: taken off, they would be text lost.
+const BULLET = /^[·•▪◦‣o§Øü]\s+(?=\S)/u;
 // A number, letter or roman numeral Word numbers an item with: kept as the item's text, as an
 // ordered list's number is ("3. ").
-const NUMBER = /^\(?(?:\d{1,3}|[a-z]|[ivxlc]{1,6})[.)]\s+(?=\S)/iu;
+const NUMBER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+(?=\S)/iu;
 
 /** Whether an element's `class` is one Word gives a list's paragraphs. */
 export function isWordListClass(className: string | null | undefined): boolean {
