@@ -25,4 +25,16 @@ describe('the lists of a document Word saved as a web page', () => {
     // A paragraph of the ordinary style that opens with a middle dot is not a list.
     expect(text).toContain('\n\n· Kjo pikë në mes');
   });
+
+  it.each([
+    ['with a DOM', Infinity],
+    ['as a stream', 0],
+  ])('keep the dash a paragraph of the list opens with, as a dialogue’s may (%s)', (_way, largePageChars) => {
+    const page =
+      '<html><head><title>Raport</title></head><body><div class=WordSection1>' +
+      '<p class=MsoNormal>Konsulli e pyeti tregtarin nëse tregu i Shkodrës ishte rritur që nga pranvera e vitit 1912, dhe ai u përgjigj menjëherë.</p>' +
+      '<p class=MsoListParagraphCxSpMiddle>– Po, tha ai, por çmimet e drithit janë dyfishuar që nga dimri.</p>' +
+      '</div></body></html>';
+    expect(corpusText(cleanHtmlPage(page, { largePageChars }).body.blocks)).toContain('\n\n– Po, tha ai, por çmimet');
+  });
 });
