@@ -14,9 +14,11 @@ const WORD_LIST_CLASS = /(?:^|\s)MsoListParagraph(?:CxSp(?:First|Middle|Last))?(
 
 // Word's bullets once the symbol fonts are read as text: `·` (Symbol), `o` (Courier New, the second
 // level), `§` `Ø` `ü` (Wingdings' square, arrow and tick) and the bullets typed as themselves.
+// `o` counts only before a capital or a digit: a paragraph continuing an item may open with the
+// word "o" ("o presidente respondeu"), and a sentence's first word is not in lower case after it.
 // Wingdings' letters that are also words (`v`, `n`, `q`) and dashes (a paragraph of the list may
 // open with a dialogue's dash) are left alone: taken off, they would be text lost.
-const BULLET = /^[·•▪◦‣o§Øü]\s+(?=\S)/u;
+const BULLET = /^(?:[·•▪◦‣§Øü]\s+(?=\S)|o\s+(?=[\p{Lu}\p{N}]))/u;
 // A number, letter or roman numeral Word numbers an item with: kept as the item's text, as an
 // ordered list's number is ("3. ").
 const NUMBER = /^\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+(?=\S)/iu;

@@ -29,12 +29,16 @@ describe('the lists of a document Word saved as a web page', () => {
   it.each([
     ['with a DOM', Infinity],
     ['as a stream', 0],
-  ])('keep the dash a paragraph of the list opens with, as a dialogue’s may (%s)', (_way, largePageChars) => {
+  ])('keep the dash or the word “o” a paragraph of the list opens with (%s)', (_way, largePageChars) => {
     const page =
       '<html><head><title>Raport</title></head><body><div class=WordSection1>' +
       '<p class=MsoNormal>Konsulli e pyeti tregtarin nëse tregu i Shkodrës ishte rritur që nga pranvera e vitit 1912, dhe ai u përgjigj menjëherë.</p>' +
       '<p class=MsoListParagraphCxSpMiddle>– Po, tha ai, por çmimet e drithit janë dyfishuar që nga dimri.</p>' +
+      '<p class=MsoListParagraphCxSpLast>o presidente respondeu à carta do cônsul no dia seguinte.</p>' +
       '</div></body></html>';
-    expect(corpusText(cleanHtmlPage(page, { largePageChars }).body.blocks)).toContain('\n\n– Po, tha ai, por çmimet');
+    const text = corpusText(cleanHtmlPage(page, { largePageChars }).body.blocks);
+    expect(text).toContain('\n\n– Po, tha ai, por çmimet');
+    // A word "o" opening a paragraph of the list is no bullet: Word spaces its own with no-break spaces.
+    expect(text).toContain('\n\no presidente respondeu');
   });
 });
