@@ -1,6 +1,7 @@
 import { parseDateText, parseNameText } from './names-and-dates.ts';
 import { NAME_ROLES, type CslItem, type CslName, type NameRole } from './model.ts';
 import { DomainError } from '../errors.ts';
+import { isZoteroKey } from './zotero-key.ts';
 
 /** The metadata a historian edits in the library: text fields, authors one per line, a date. */
 export interface MetadataPatch {
@@ -33,6 +34,8 @@ export interface MetadataPatch {
   'collection-title'?: string;
   ISBN?: string;
   'number-of-pages'?: string;
+  /** The item's key in the user's Zotero library (`zotero-key.ts`), set by an import from Zotero. */
+  'zotero-key'?: string;
   /**
    * Names in other roles (editors, translators …) as CSL names, given whole by an import of
    * references; an empty list removes the role.
@@ -72,6 +75,7 @@ const TEXT_FIELDS = [
   'collection-title',
   'ISBN',
   'number-of-pages',
+  'zotero-key',
 ] as const;
 
 /**
@@ -97,6 +101,9 @@ export function applyMetadataPatch(item: CslItem, patch: MetadataPatch): CslItem
   }
   if (patch.URL !== undefined && next.URL !== undefined && !/^https?:\/\/\S+$/i.test(next.URL)) {
     throw new MetadataError('URL', `“${next.URL}” is not a web address (it should start with https://).`);
+  }
+  if (patch['zotero-key'] !== undefined && next['zotero-key'] !== undefined && !isZoteroKey(next['zotero-key'])) {
+    throw new MetadataError('zotero-key', `“${String(next['zotero-key'])}” is not the key of a Zotero item (they look like X42A7DEB).`);
   }
   if (patch.issued !== undefined) {
     if (patch.issued.trim() === '') delete next.issued;

@@ -11,6 +11,7 @@ import type { Rich } from '../cite/rich.ts';
 import { STYLE_OPTIONS, type StyleName } from '../cite/style.ts';
 import { toPlainText } from '../cite/render.ts';
 import type { CslItem } from '../corpus/model.ts';
+import { zoteroKeyOf } from '../corpus/zotero-key.ts';
 import { standardCsl } from './csl-types.ts';
 import type { ExportDocument, ExportEntry } from './export-document.ts';
 
@@ -42,7 +43,7 @@ export function citationJson(entry: ExportEntry): Record<string, unknown> {
   const id = itemNumber(entry.item.id);
   const cited: Record<string, unknown> = {
     id,
-    uris: [itemUri(entry.item.id)],
+    uris: [itemUri(entry.item)],
     itemData: { ...itemData(entry.item), id },
   };
   if (entry.locator) {
@@ -79,9 +80,14 @@ export function documentPreferences(doc: ExportDocument): { name: string; value:
   return pieces;
 }
 
-/** A local Zotero URI for a source that is not (known to be) in the user's Zotero library. */
-export function itemUri(sourceId: string): string {
-  return `http://zotero.org/users/local/${key('apparatus')}/items/${key(sourceId)}`;
+/**
+ * The item's URI in the user's Zotero library: an item imported from Zotero names its own key,
+ * which Zotero looks up in the user's library whatever the local part (so the citation is linked
+ * to the item, and follows its edits); any other names a key made from its id, which Zotero does
+ * not find, and so reads the item embedded in the field.
+ */
+export function itemUri(item: CslItem): string {
+  return `http://zotero.org/users/local/${key('apparatus')}/items/${zoteroKeyOf(item) ?? key(item.id)}`;
 }
 
 // Zotero's CSL engine takes the item as CSL-JSON, with CSL's types; the id is the citation's.

@@ -9,6 +9,7 @@ import { NAME_ROLES, type CslItem, type CslName } from '../../../core/corpus/mod
 import type { ExternalAnnotation, SkippedRecord } from '../../../core/interop/annotations/external.ts';
 import { zoteroAnnotation } from '../../../core/interop/zotero/zotero-annotation.ts';
 import { isRegularItem, pdfAttachments, zoteroToCsl } from '../../../core/interop/zotero/zotero-item.ts';
+import { isZoteroKey, ZOTERO_KEY } from '../../../core/corpus/zotero-key.ts';
 import { invertedName } from '../../../core/export/csl-fields.ts';
 import type { ImportMetadata } from '../import/import-metadata.ts';
 import { IMPORT_TYPES } from '../import/import-metadata.ts';
@@ -65,6 +66,8 @@ export class ZoteroImporter {
       throw new ZoteroError('zotero-refused', `The Zotero item “${key}” is ${article(String(item.data.itemType))}, not a work.${parent}`);
     }
     const csl = zoteroToCsl(item.data, '', item.meta?.parsedDate);
+    // Kept so that Word's citation fields of this work link to the item in Zotero.
+    if (isZoteroKey(item.key)) csl[ZOTERO_KEY] = item.key;
     const title = typeof csl.title === 'string' && csl.title !== '' ? csl.title : key;
     if (csl.title === undefined) csl.title = title;
     const notes: string[] = [];
@@ -83,7 +86,8 @@ export class ZoteroImporter {
     if (prepared === null) pdf = undefined;
     let outcome: ZoteroImportOutcome;
     if (matched) {
-      if (matched.filled.length > 0) corpus.updateMetadata(matched.sourceId, matched.patch);
+      const linked = corpus.get(matched.sourceId).meta.csl[ZOTERO_KEY] === undefined && isZoteroKey(item.key) ? { [ZOTERO_KEY]: item.key } : {};
+      if (matched.filled.length > 0 || Object.keys(linked).length > 0) corpus.updateMetadata(matched.sourceId, { ...matched.patch, ...linked });
       outcome = { key, title, sourceId: matched.sourceId, how: 'matched-source', referenceId: null, filled: matched.filled, annotations: null, notes };
     } else if (pdf && prepared) {
       const { id } = importer.commit(prepared, importMetadata(csl), { textPagesOnly: true });
@@ -153,7 +157,7 @@ function importMetadata(csl: CslItem): ImportMetadata {
 }
 
 // The item's text fields the import form does not take.
-const EXTRA_FIELDS = ['publisher', 'publisher-place', 'language', 'title-short', 'archive', 'archive_location', 'call-number', 'genre', 'edition', 'collection-title', 'ISBN', 'number-of-pages'] as const;
+const EXTRA_FIELDS = ['publisher', 'publisher-place', 'language', 'title-short', 'archive', 'archive_location', 'call-number', 'genre', 'edition', 'collection-title', 'ISBN', 'number-of-pages', ZOTERO_KEY] as const;
 
 /**
  * The item's fields the import form does not take, set afterwards with the metadata editor: the

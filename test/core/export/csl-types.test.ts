@@ -41,3 +41,20 @@ describe('a letter in the CSL-JSON that leaves for Zotero and Word, and comes ba
     expect(records[0]?.item).toMatchObject({ type: 'letter', title: 'Letter to Nikita Khrushchev', recipient: letter.recipient });
   });
 });
+
+describe('the Zotero key an item imported from Zotero keeps', () => {
+  const imported: CslItem = { ...letter, 'zotero-key': 'LE7TER9K' };
+
+  it('is left out of the CSL-JSON that leaves, which names only the specification’s variables', () => {
+    const [written] = JSON.parse(writeCslJson([imported])) as CslItem[];
+    expect(written).toEqual({ ...letter, type: 'personal_communication' });
+  });
+
+  it('names the item in a Word citation field’s URI, which Zotero looks up in the user’s library; a key of another shape is not used', () => {
+    const entry = sampleExport().entries[0]!;
+    const uri = (item: CslItem) => (citationJson({ ...entry, item }).citationItems as { uris: string[] }[])[0]!.uris[0];
+    expect(uri(imported)).toMatch(/\/items\/LE7TER9K$/);
+    expect(uri({ ...letter, 'zotero-key': 'not-a-key' })).toBe(uri(letter));
+    expect(uri(letter)).not.toMatch(/\/items\/LE7TER9K$/);
+  });
+});

@@ -6,10 +6,12 @@ import { parseSource } from '../../../core/corpus/parse-source.ts';
 import { readingText } from '../../../core/corpus/reading-text.ts';
 import { locate } from '../../../core/corpus/source-index.ts';
 import { citeCommand } from '../../../electron/cli/cite.ts';
+import { exportCommand } from '../../../electron/cli/export.ts';
 import type { CliContext } from '../../../electron/cli/command.ts';
 import { refsCommand } from '../../../electron/cli/refs.ts';
 import { zoteroCommand } from '../../../electron/cli/zotero.ts';
 import { openProjectStore } from '../../../electron/services/store/index.ts';
+import { unzipText } from '../../core/export/unzip.ts';
 import { makePdf } from '../../support/make-pdf.ts';
 import { article, labelled, twoColumns } from '../../support/pdf-fixtures.ts';
 import { deadZoteroUrl, startZoteroServer, type ZoteroServer } from '../../support/zotero-server.ts';
@@ -86,10 +88,27 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
         language: 'en',
         'number-of-pages': '423',
         issued: { 'date-parts': [[1963]] },
+        'zotero-key': 'GR8FTH63',
       },
     ]);
     const cited = await citeCommand.run(['--source', 'griffith-1963', '--locator', '41', '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
     expect(JSON.parse(cited.stdout).notes[0].text).toBe('William E. Griffith, Albania and the Sino-Soviet Rift (MIT Press, 1963), 41.');
+  });
+
+  it('links the Word citations of a work imported from Zotero to its item there, by its key', async () => {
+    expect((await run('import', 'X42A7DEB')).code).toBe(0);
+    expect(parseSource(readFileSync(join(temp.corpus, 'lalaj-2019.md'), 'utf8')).meta.csl['zotero-key']).toBe('X42A7DEB');
+    const out = join(temp.root, 'chapter.docx');
+    const exported = await exportCommand.run(['--format', 'docx', '--zotero-fields', '--out', out, '--corpus', temp.corpus, '--project', join(temp.root, 'project')], context);
+    expect(exported.code).toBe(0);
+    const footnotes = unzipText(readFileSync(out), 'word/footnotes.xml').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const cited = [...footnotes.matchAll(/CSL_CITATION (\{.*?\}) </g)].map((m) => JSON.parse(m[1] as string).citationItems[0]);
+    expect(cited.length).toBeGreaterThan(0);
+    for (const item of cited) {
+      // Zotero reads a users/local URI as the user's own library, and finds the item by its key.
+      expect(item.uris).toEqual([expect.stringMatching(/^http:\/\/zotero\.org\/users\/local\/[23456789A-Z]{8}\/items\/X42A7DEB$/)]);
+      expect(item.itemData['zotero-key']).toBeUndefined();
+    }
   });
 
   it('dates an item typed “3 December 1961” to the day, as Zotero reads it, so that a newspaper article is cited with its issue’s date', async () => {
@@ -233,6 +252,8 @@ describe('apparatus zotero, against a server that answers as Zotero 7 does', () 
     expect(outcome.stdout).toBe('RX5WEB21 “Agreement from which Albania withdrew in 1968”: the corpus has it already: resexcellence-2021 (filled author).\n');
     const source = parseSource(readFileSync(join(temp.corpus, 'resexcellence-2021.md'), 'utf8'));
     expect(source.meta.csl.author).toEqual([{ literal: 'Resexcellence Staff' }]);
+    // Its Word citations now link to the item in Zotero.
+    expect(source.meta.csl['zotero-key']).toBe('RX5WEB21');
     // What the source says already is kept.
     expect(source.meta.csl.title).toBe('Agreement from Which Albania Withdrew in 1968');
     expect(readingText(source).text).toBe(readingText(parseSource(before)).text);
