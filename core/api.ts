@@ -914,6 +914,8 @@ export const contract = {
     input: v.strictObject({
       query: v.pipe(v.string(), v.maxLength(10_000, 'A search may hold at most 10,000 characters.')),
       limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)), 200),
+      /** How many of the best hits to skip: those already shown, when the user asks for more. */
+      offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000))),
       /** Answer at once while the index is loading or being built, with a `loading` note. */
       partial: v.optional(v.boolean()),
     }),

@@ -51,7 +51,7 @@ function implementations(services: Services): Implementations {
     'reader.session': () => services.reader.session(),
     'reader.saveSession': (patch) => services.reader.saveSession(patch),
     'corpus.provenance': ({ id }) => services.corpus.provenance(id),
-    'search.query': ({ query, limit, partial }) => services.search.query(query, limit, partial ?? false),
+    'search.query': ({ query, limit, partial, offset }) => services.search.query(query, limit, partial ?? false, offset),
     'search.status': () => services.search.progress(),
     'export.run': (request) => services.exports.saveAs(request),
     'app.openExternal': ({ url }) => services.desktop.openExternal(url),

@@ -29,9 +29,13 @@ export interface SearchResult {
   loading?: { done: number; total: number };
 }
 
-/** `limit`: the number of hits returned (default 20); `suggest: false` skips suggestions. */
+/**
+ * `limit`: the number of hits returned (default 20); `offset`: how many of the best are skipped
+ * first (the hits already shown, when the user asks for more); `suggest: false` skips suggestions.
+ */
 export interface SearchOptions {
   limit?: number;
+  offset?: number;
   suggest?: boolean;
 }
 
@@ -40,6 +44,10 @@ const DEFAULT_LIMIT = 20;
 function resultLimit(limit: number | undefined): number {
   if (limit === undefined || !Number.isFinite(limit) || limit < 0) return DEFAULT_LIMIT;
   return Math.floor(limit);
+}
+
+function resultOffset(offset: number | undefined): number {
+  return offset === undefined || !Number.isFinite(offset) || offset < 0 ? 0 : Math.floor(offset);
 }
 
 /** How many masked documents of a shard contain term `n` (remembered per shard). */
@@ -298,7 +306,8 @@ export function search(shards: SearchShards, query: string, options: SearchOptio
     }
   }
   const chosen = [...kept, ...representatives.values()];
-  const top = best(shards.shards, c, chosen, resultLimit(options.limit));
+  const offset = resultOffset(options.offset);
+  const top = best(shards.shards, c, chosen, offset + resultLimit(options.limit)).slice(offset);
 
   // Ranges to mark, for the hits returned only.
   const wanted = new Map<number, Set<number>>();

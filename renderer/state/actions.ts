@@ -21,6 +21,7 @@ export type Action =
   | { type: 'filters/changed'; filters: AnnotationFilters }
   | { type: 'search/typed'; query: string }
   | { type: 'search/answered'; query: string; results: SearchResults }
+  | { type: 'search/more'; query: string; results: SearchResults }
   | { type: 'search/matched'; matches: SearchMatches }
   | { type: 'search/stepped'; direction: 1 | -1 }
   | { type: 'search/progress'; progress: SearchProgress }

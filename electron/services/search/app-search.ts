@@ -11,7 +11,7 @@ import type { IndexProgress, IndexReport, IndexStatus, SearchResponse } from './
  */
 export interface SearchBackend {
   ready(onProgress?: (progress: IndexProgress) => void): Promise<IndexReport>;
-  search(query: string, options?: { limit?: number }): SearchResponse | Promise<SearchResponse>;
+  search(query: string, options?: { limit?: number; offset?: number }): SearchResponse | Promise<SearchResponse>;
   annotationsChanged(change?: AnnotationChange): void;
   status(): IndexStatus;
   close(): Promise<void>;
@@ -131,13 +131,13 @@ export class AppSearch {
   /**
    * Runs a query once the index is ready; with `partial`, at once while it is being loaded or
    * built, the results then carrying a `loading` note. The message names what could not be
-   * searched.
+   * searched. With `offset`, the hits after the first `offset` (the next page of a long answer).
    */
-  async query(query: string, limit?: number, partial = false): Promise<SearchResults> {
+  async query(query: string, limit?: number, partial = false, offset?: number): Promise<SearchResults> {
     if (!(partial && this.#updating) && !(await this.#ready)) {
       throw new DomainError('internal', 'The search index could not be built. Restart Apparatus to try again.');
     }
-    const result = await this.#service.search(query, limit === undefined ? {} : { limit });
+    const result = await this.#service.search(query, { ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
     const message = searchNotes(result.message, this.#unreadable, this.#failed);
     return { ...result, ...(message === undefined ? {} : { message }) };
   }

@@ -16,7 +16,7 @@ export interface HostInput {
 /** A request to the host; every one but `annotations` and `close` is answered. */
 export type HostRequest =
   | { type: 'ready'; id: number; annotations: SearchAnnotationInput[] }
-  | { type: 'search'; id: number; query: string; limit?: number }
+  | { type: 'search'; id: number; query: string; limit?: number; offset?: number }
   | { type: 'annotations'; list?: SearchAnnotationInput[]; change?: AnnotationChange }
   | { type: 'idle'; id: number }
   | { type: 'close'; id: number };

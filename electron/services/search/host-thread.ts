@@ -39,7 +39,7 @@ export function runSearchHost(input: HostInput): void {
         break;
       case 'search':
         try {
-          post({ type: 'answer', id: request.id, value: service.search(request.query, { limit: request.limit }) });
+          post({ type: 'answer', id: request.id, value: service.search(request.query, { limit: request.limit, offset: request.offset }) });
         } catch (error) {
           fail(request.id, error);
         }

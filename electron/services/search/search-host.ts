@@ -114,8 +114,9 @@ export class SearchHost {
   }
 
   /** As `SearchService.search`, answered by the host thread. */
-  search(query: string, options: { limit?: number } = {}): Promise<SearchResponse> {
-    return this.#ask({ type: 'search', id: this.#next++, query, ...(options.limit === undefined ? {} : { limit: options.limit }) });
+  search(query: string, options: { limit?: number; offset?: number } = {}): Promise<SearchResponse> {
+    const { limit, offset } = options;
+    return this.#ask({ type: 'search', id: this.#next++, query, ...(limit === undefined ? {} : { limit }), ...(offset === undefined ? {} : { offset }) });
   }
 
   /**

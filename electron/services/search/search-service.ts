@@ -249,7 +249,7 @@ export class SearchService {
    * the engine's order with excerpts and page labels. Throws `index-not-ready` before the first
    * `ready` was asked for; while it runs, answers from what is searchable so far, with a note.
    */
-  search(query: string, options: { limit?: number } = {}): SearchResponse {
+  search(query: string, options: { limit?: number; offset?: number } = {}): SearchResponse {
     const result = this.searchHits(query, options);
     const snippetLength = this.#options.snippetLength ?? 160;
     const hits = result.hits.map((hit) =>
@@ -284,7 +284,7 @@ export class SearchService {
    * The engine's answer alone: ranked hits with their ranges, without excerpts or page labels
    * (which read the sources). For callers that need only where the passages are.
    */
-  searchHits(query: string, options: { limit?: number } = {}): SearchResult {
+  searchHits(query: string, options: { limit?: number; offset?: number } = {}): SearchResult {
     if (!this.#started) {
       throw new SearchServiceError('index-not-ready', 'The search index is still being prepared; please try again in a moment.');
     }

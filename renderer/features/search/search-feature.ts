@@ -4,7 +4,7 @@ import { debounce, isTyping } from '../../dom.ts';
 import type { TextRange } from '../../state/app-state.ts';
 import { hitMatches } from './hit-matches.ts';
 import { mountIndexStatus } from './index-status.ts';
-import { searchResults } from './search-results.ts';
+import { RESULTS_PAGE, SearchResultsView } from './search-results.ts';
 
 /** What search needs from its neighbours. */
 export interface SearchDeps {
@@ -33,7 +33,7 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
   };
   const ask = async (query: string, partial = busy()): Promise<void> => {
     if (query.trim() === '') return;
-    const results = await calls.call('search.query', { query, limit: 200, ...(partial ? { partial } : {}) });
+    const results = await calls.call('search.query', { query, limit: RESULTS_PAGE, ...(partial ? { partial } : {}) });
     if (!results) return;
     store.dispatch({ type: 'search/answered', query, results });
     // Dropped by the reducer if the user has typed another query meanwhile.
@@ -87,11 +87,28 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
     step(event.shiftKey ? -1 : 1);
   });
 
+  // The next page of the answer shown, after the hits already shown.
+  const more = async () => {
+    const { query, results } = store.state.search;
+    if (!results) return;
+    const page = await calls.call('search.query', { query, limit: RESULTS_PAGE, offset: results.hits.length });
+    if (page) store.dispatch({ type: 'search/more', query, results: page });
+    else view?.failed();
+  };
+  const actions = { open: (hit: SearchHit) => void openHit(hit), search: searchFor, more: () => void more(), backToQuery: () => input.focus() };
+  let view: SearchResultsView | null = null;
   store.watch(
     (state) => state.search.results,
-    (results) => {
+    (results, previous) => {
       area.hidden = results === null;
-      area.replaceChildren(...(results ? [searchResults(results, { open: (hit) => void openHit(hit), search: searchFor })] : []));
+      // More of the same answer is added to the list, which keeps its focus and scroll position;
+      // drawing every hit again at each page would slow down as the list grows.
+      if (view && results && previous && previous.hits.length > 0 && results.hits.length >= previous.hits.length && previous.hits.every((hit, i) => results.hits[i] === hit)) {
+        view.show(results);
+        return;
+      }
+      view = results ? new SearchResultsView(results, actions) : null;
+      area.replaceChildren(...(view ? [view.element] : []));
     },
   );
   store.watch(

@@ -10,6 +10,15 @@ export function searchReducer(state: SearchState, action: Action): SearchState {
     case 'search/answered':
       // An answer to a query the user has since changed is stale.
       return action.query === state.query && action.query.trim() !== '' ? { ...state, results: action.results } : state;
+    case 'search/more': {
+      // The next page of the answer shown: its hits follow those shown (a hit already among them,
+      // as the index changed meanwhile, is not listed twice).
+      const shown = state.results;
+      if (action.query !== state.query || !shown || shown.loading) return state;
+      const refs = new Set(shown.hits.map((hit) => hit.ref));
+      const hits = action.results.hits.filter((hit) => !refs.has(hit.ref));
+      return { ...state, results: { ...shown, hits: [...shown.hits, ...hits], total: Math.max(action.results.total, shown.hits.length + hits.length) } };
+    }
     case 'search/matched':
     case 'find/matched':
       return { ...state, matches: action.matches };

@@ -349,3 +349,14 @@ describe('search: dates written with and without leading zeros', () => {
     expect(hit.matches.map((m) => text.slice(m.start, m.end))).toEqual(['12.5.1961']);
   });
 });
+
+describe('search: the next page of an answer', () => {
+  it('skips the `offset` best hits, so that pages follow on without gap or repeat', () => {
+    const all = search(shards, 'mehilli', { limit: 100 });
+    const first = search(shards, 'mehilli', { limit: 2 });
+    const next = search(shards, 'mehilli', { limit: 2, offset: 2 });
+    expect([...first.hits, ...next.hits].map((hit) => hit.ref)).toEqual(all.hits.slice(0, 4).map((hit) => hit.ref));
+    expect(next.total).toBe(all.total);
+    expect(search(shards, 'mehilli', { limit: 2, offset: all.total }).hits).toEqual([]);
+  });
+});
