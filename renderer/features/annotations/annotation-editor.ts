@@ -6,6 +6,7 @@ import { COLORS, type Color } from '../../../core/annotate/palette.ts';
 import { button, debounce, el } from '../../dom.ts';
 import { KeyedList } from '../../ui/keyed-list.ts';
 import { noteToDom } from '../../ui/markdown-note.ts';
+import { RovingChoice } from '../../ui/roving-choice.ts';
 import { TagPicker } from '../tags/tag-picker.ts';
 
 /** What the editor asks of the app. Each is one undoable action on the highlight it shows. */
@@ -49,6 +50,7 @@ export class AnnotationEditor {
   readonly #trim: HTMLButtonElement;
   readonly #full: HTMLButtonElement;
   readonly #swatches: HTMLButtonElement[] = [];
+  readonly #colors: RovingChoice;
   readonly #chips: KeyedList<string>;
   readonly #picker: TagPicker;
   readonly #note = el('textarea', 'note-input', undefined, { rows: '6', 'aria-label': 'Note' });
@@ -101,6 +103,7 @@ export class AnnotationEditor {
       this.#swatches.push(swatch);
       colors.append(swatch);
     }
+    this.#colors = new RovingChoice(colors, () => this.#swatches, 'aria-checked', (swatch) => swatch.click(), true);
 
     const chips = el('ul', 'tag-chips', undefined, { 'aria-label': 'Tags' });
     this.#chips = new KeyedList<string>(
@@ -202,7 +205,7 @@ export class AnnotationEditor {
     // The button just used disappears with the cut it undid: the trim button takes its place.
     if (fullHadFocus && !trimmed) this.#trim.focus();
 
-    this.#swatches.forEach((swatch, index) => swatch.setAttribute('aria-checked', String(COLORS[index] === annotation.color)));
+    this.#colors.mark(this.#swatches[COLORS.indexOf(annotation.color)]);
 
     const byId = new Map(tags.map((tag) => [tag.id, tag]));
     this.#chips.render(annotation.tags);
