@@ -3,7 +3,8 @@ import { button, el } from '../dom.ts';
 /**
  * A modal dialog whose content may be long (a plan, a list of items, a report): the title and
  * the buttons stay in view and only the body scrolls, so every button is reachable in a small
- * window. Escape closes it unless it is `busy`; `closed` resolves once it is gone.
+ * window. Escape closes it unless it is `busy`, when it presses the dialog's Stop button instead
+ * (if it has one, shown and not yet pressed); `closed` resolves once it is gone.
  */
 export class PanelDialog {
   readonly element: HTMLDialogElement;
@@ -15,6 +16,7 @@ export class PanelDialog {
   readonly closed: Promise<void>;
   /** While true (work under way), Escape does not close the dialog. */
   busy = false;
+  #stop: HTMLButtonElement | null = null;
   #resolve: () => void = () => {};
 
   constructor(title: string, className = '') {
@@ -27,6 +29,7 @@ export class PanelDialog {
     this.element.addEventListener('cancel', (event) => {
       event.preventDefault();
       if (!this.busy) this.close();
+      else if (this.#stop && !this.#stop.disabled && this.#stop.checkVisibility()) this.#stop.click();
     });
     document.body.append(this.element);
     this.element.showModal();
@@ -37,6 +40,11 @@ export class PanelDialog {
     const node = button(label, onClick, { className: primary ? 'primary' : '' });
     this.buttons.append(node);
     return node;
+  }
+
+  /** Makes `stop` (the button that stops the work under way) what Escape presses while the dialog is busy. */
+  stopWith(stop: HTMLButtonElement): void {
+    this.#stop = stop;
   }
 
   /** Replaces the buttons. */

@@ -11,6 +11,7 @@ import { article } from '../support/pdf-fixtures.ts';
 import { closeAll, tempCorpus } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { startZoteroServer, type ZoteroServer } from '../support/zotero-server.ts';
+import { seenWhole } from '../support/visible.ts';
 import { resizeWindow } from '../support/window-size.ts';
 
 describe('Zotero in the browser, against a server that answers as Zotero 7 does', () => {
@@ -74,8 +75,6 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     await expect.poll(() => dialog.locator('.zotero-status').textContent()).toBe('Importing 1 of 2: “Albania and Moscow”…Stop');
     expect(await dialog.locator('.zotero-status').isVisible()).toBe(true);
     expect(await dialog.locator('.dialog-buttons button', { hasText: 'Close' }).isDisabled()).toBe(true);
-    await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     release();
 
@@ -122,6 +121,28 @@ describe('Zotero in the browser, against a server that answers as Zotero 7 does'
     await expect.poll(() => dialog.locator('.panel-alert').textContent(), { timeout: 30_000 }).toBe('You stopped the import: 1 of 2 items were not imported.');
     expect(await dialog.locator('.zotero-imported li').allTextContents()).toEqual([expect.stringContaining('“Albania and Moscow”: the corpus had it already, as lalaj-2019.')]);
     await dialog.locator('.dialog-buttons button', { hasText: 'Close' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+  }, 60_000);
+
+  it('stops an import with Escape, as with Stop, the dialog staying to say what was imported', async () => {
+    const { page } = app;
+    const dialog = browserDialog();
+    await app.emit('menu.zoteroImport');
+    await expect.poll(itemTitles).toEqual(['Albania and Moscow', 'Albania and the Sino-Soviet Rift']);
+    await dialog.locator('label', { hasText: 'Select all' }).click();
+    const release = zotero.hold();
+    await dialog.locator('.dialog-buttons button.primary').focus();
+    await page.keyboard.press('Enter');
+    // The Import button pressed is off while it runs: the focus is on Stop, in sight.
+    const stop = dialog.locator('.zotero-status button', { hasText: 'Stop' });
+    await expect.poll(() => stop.evaluate((node) => node === document.activeElement)).toBe(true);
+    expect(await seenWhole(stop)).toBe(true);
+    await page.keyboard.press('Escape');
+    release();
+    await expect.poll(() => dialog.locator('.panel-alert').textContent(), { timeout: 30_000 }).toBe('You stopped the import: 1 of 2 items were not imported.');
+    expect(await dialog.count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Enter');
     await expect.poll(() => dialog.count()).toBe(0);
   }, 60_000);
 

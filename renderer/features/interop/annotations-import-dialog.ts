@@ -73,9 +73,7 @@ export function annotationsImportDialog(
   status.hidden = true;
   dialog.body.append(status);
   // Escape stops the import under way; the dialog stays to show what was saved.
-  dialog.element.addEventListener('cancel', () => {
-    if (dialog.busy && !status.hidden && !stop.disabled) stop.click();
-  });
+  dialog.stopWith(stop);
 
   let report: AnnotationImportReport | null = null;
   const cancel = dialog.addButton('Cancel', () => dialog.close());

@@ -24,8 +24,9 @@ const TYPE_NAMES: Record<string, string> = { journalArticle: 'article', bookSect
 
 /**
  * Browses the Zotero library: its collections, the works of the one chosen with a checkbox each,
- * and imports those ticked with progress, then says what became of each. When Zotero is not
- * running or its local API is off, main's message says how to turn it on, with Try Again.
+ * and imports those ticked with progress and Stop (or Escape), then says what became of each.
+ * When Zotero is not running or its local API is off, main's message says how to turn it on,
+ * with Try Again.
  */
 export function openZoteroBrowser(deps: ZoteroBrowserDeps): ZoteroBrowser {
   const dialog = new PanelDialog('Import from Zotero', 'zotero-browser');
@@ -48,6 +49,8 @@ export function openZoteroBrowser(deps: ZoteroBrowserDeps): ZoteroBrowser {
   });
   status.append(bar, statusText, stop);
   status.hidden = true;
+  // Escape stops the import under way, as Stop does; the dialog stays to show what was imported.
+  dialog.stopWith(stop);
   const retry = button('Try Again', () => void load());
   retry.hidden = true;
   dialog.alert.after(retry);
@@ -126,10 +129,17 @@ export function openZoteroBrowser(deps: ZoteroBrowserDeps): ZoteroBrowser {
     status.hidden = false;
     stop.disabled = false;
     progress({ done: 0, total: keys.length, key: keys[0] ?? null });
+    // The Import button just pressed is now off: the focus would fall out of the dialog.
+    stop.focus();
     const result = await deps.import(keys);
     dialog.busy = close.disabled = collections.disabled = false;
     status.hidden = true;
-    if (failed(result)) return refresh();
+    if (failed(result)) {
+      refresh();
+      // Stop went with the progress: the focus goes back to the button that tries again.
+      importButton.focus();
+      return;
+    }
     report = result.value;
     dialog.body.replaceChildren(...zoteroResults(result.value, (key) => titles.get(key) ?? key, (id) => {
       dialog.close();
