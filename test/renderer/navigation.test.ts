@@ -43,6 +43,26 @@ describe('finding one’s way in a source', () => {
     expect(await page.locator('.reading').evaluate((node) => node === document.activeElement)).toBe(true);
   });
 
+  it('goes through Contents from the keyboard: the arrows, Home to the first heading and End to the notes', async () => {
+    const { page } = app;
+    const focusedEntry = () => page.evaluate(() => (document.activeElement?.classList.contains('outline-entry') ? document.activeElement.textContent : null));
+    await page.locator('[data-action="outline"]').focus();
+    await page.keyboard.press('Enter');
+    const entries = await page.locator('.outline .outline-entry').allTextContents();
+    expect(entries.length).toBeGreaterThan(2);
+    expect(await focusedEntry()).toBe(entries[0]);
+    await page.keyboard.press('End');
+    expect(await focusedEntry()).toBe('Notes');
+    expect(await seenWhole(page.locator(':focus'))).toBe(true);
+    await page.keyboard.press('Home');
+    expect(await focusedEntry()).toBe(entries[0]);
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedEntry()).toBe(entries[1]);
+    await page.keyboard.press('Escape');
+    expect(await unseen(page.locator('.outline'))).toBe(true);
+    expect(await page.locator('[data-action="outline"]').evaluate((node) => node === document.activeElement)).toBe(true);
+  });
+
   it('shows the printed page while scrolling, and goes to the page typed (Ctrl+G)', async () => {
     const { page } = app;
     // The user wheels back to the top at once, while the heading just gone to may still be settling.

@@ -30,7 +30,8 @@ export interface GoToDeps {
 }
 
 /**
- * Mounts the reader's navigation: the outline of the source's headings (a menu under Contents),
+ * Mounts the reader's navigation: the outline of the source's headings (a menu under Contents,
+ * crossed with the arrows, Home and End),
  * and the page field, which shows the printed page on screen while scrolling and goes to the page
  * typed into it (Ctrl+G). Each shows only when the source has headings, or printed pages.
  */
@@ -85,6 +86,10 @@ export function mountGoTo(ctx: Context, deps: GoToDeps): void {
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       buttons[(index + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
+    } else if (event.key === 'Home' || event.key === 'End') {
+      // As in the library and the search results: a long outline is crossed in one key.
+      event.preventDefault();
+      (event.key === 'Home' ? buttons[0] : buttons.at(-1))?.focus();
     }
   });
   outline.addEventListener('focusout', (event) => {
