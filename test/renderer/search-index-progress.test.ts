@@ -21,6 +21,7 @@ import { openApp, type AppPage } from '../support/app-page.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ANSWER, copyCleanedCorpus, searchProgressToPage, shown } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
+import { seenWhole } from '../support/visible.ts';
 import { resizeWindow } from '../support/window-size.ts';
 
 const HELD_BACK = 'memorie-kapo';
@@ -153,8 +154,18 @@ describe('the search index while it loads', () => {
     const sources = () => page.locator('.search-results .result-source').allTextContents();
     expect(await sources()).not.toContain(heldBack);
 
+    // The user moves into the partial results from the keyboard meanwhile.
+    await page.focus('.search-input');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    const ref = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ref);
+    expect(ref).toBeDefined();
+
     corpus.release();
     await expect.poll(() => note.count(), ANSWER).toBe(0);
+    // The complete list replaces the partial one, and the focus stays on the hit the user was on.
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.ref)).toBe(ref);
+    expect(await seenWhole(page.locator('.search-results button.result:focus'))).toBe(true);
     expect(complete.total).toBeGreaterThan(partial);
     expect(await sources()).toContain(heldBack);
     expect(await status.textContent()).toBe(`${complete.total} passages found.`);

@@ -107,8 +107,14 @@ export function mountSearch(ctx: Context, deps: SearchDeps): void {
         view.show(results);
         return;
       }
+      // The complete answer replacing a partial one (while the index loads) would take the focus
+      // of the user moving through the hits with it, to the page: it stays on the same hit.
+      const active = document.activeElement;
+      const inList = view !== null && active instanceof HTMLElement && view.element.contains(active);
       view = results ? new SearchResultsView(results, actions) : null;
       area.replaceChildren(...(view ? [view.element] : []));
+      if (inList && view) view.focusHit(active.dataset.ref ?? '');
+      else if (inList) input.focus();
     },
   );
   store.watch(

@@ -123,6 +123,17 @@ export class SearchResultsView {
     if (asked) (first ?? this.#last())?.focus();
   }
 
+  /**
+   * Puts the focus on the hit with this ref, or, when it is no longer among them, on the first
+   * hit (else back in the search box): for a list drawn anew while the user was in the old one.
+   */
+  focusHit(ref: string): void {
+    const hits = [...this.element.querySelectorAll<HTMLButtonElement>('button.result')];
+    const target = hits.find((hit) => hit.dataset.ref === ref) ?? hits[0];
+    if (target) target.focus();
+    else this.#actions.backToQuery();
+  }
+
   /** Gives the button back if the next page could not be had. */
   failed(): void {
     this.#more.removeAttribute('aria-busy');
