@@ -42,7 +42,8 @@ interface Row {
 }
 
 /**
- * The annotations list: filters, the anchored and moved annotations, then the orphans apart.
+ * The annotations list: filters, the anchored and moved annotations (the arrows, Home and End
+ * move among them), then the orphans apart.
  * Rows are kept by annotation id and redrawn only when what they show changed, so the row the
  * user is on keeps focus and the list keeps its scroll position.
  */
@@ -75,6 +76,22 @@ export class AnnotationsList {
     this.#orphans = new KeyedList(this.#orphanList, (row) => row.annotation.id, (row) => this.#orphanRow(row, actions), (node, row) => this.#fillOrphan(node, row), afterOrphans);
     this.#showAll = button('Show the highlights of all sources', () => actions.changeFilters({ ...this.#shownFilters!, scope: 'corpus' }));
     this.element.append(header, this.#filters.element, this.#foundList, this.#empty, this.#showAll, this.#orphanHeading, this.#orphanList);
+    this.#foundList.addEventListener('keydown', (event) => this.#move(event));
+  }
+
+  // The arrows go from highlight to highlight, Home and End to the first and the last, as in the
+  // library and the search results: with every source's highlights listed, Tab alone took a
+  // press a highlight to reach the last.
+  #move(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+    const rows = [...this.#foundList.querySelectorAll<HTMLButtonElement>('.annotation-open')];
+    const here = rows.indexOf(document.activeElement as HTMLButtonElement);
+    if (here < 0) return;
+    const to = { ArrowDown: here + 1, ArrowUp: here - 1, Home: 0, End: rows.length - 1 }[event.key];
+    const target = to === undefined ? undefined : rows[to];
+    if (!target) return;
+    event.preventDefault();
+    target.focus();
   }
 
   /** Turns re-attaching and deleting orphans off, saying why in their title (`reason`), or on again (null). */
