@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppPage } from '../support/app-page.ts';
+import { axeViolations } from '../support/axe.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { ANSWER } from '../support/search-window.ts';
 import { openServices, type TestServices } from '../support/services.ts';
@@ -56,6 +57,7 @@ describe('more search results than one page', () => {
     await expect.poll(focused).toBe('show-more');
     expect(await more.textContent()).toBe('Show the last 130');
     expect(await seenWhole(more)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
 
     const last = await results().nth(199).getAttribute('data-ref');
     await page.keyboard.press('Enter');
