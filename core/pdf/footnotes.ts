@@ -2,7 +2,8 @@
  * Footnotes at the foot of a page: lines smaller than the body text below the last body line of
  * their column, starting with a note number (raised, or followed by a full stop, a space, or in a
  * tight setting nothing: "100AQSh"). A note zone with no number at its start continues the last
- * note of the page before.
+ * note of the page before; one opening the right column continues the left column's last note
+ * where that note breaks off mid-sentence.
  *
  * Size alone does not tell notes from running text when they are set only a point smaller (10 pt
  * notes under 11 pt text, as a word processor sets them by default), nor from a quotation or a
@@ -67,7 +68,7 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
     column = line.column;
     const marker = markerOf(line, { last, firstOfZone: notes.length === 0 && continuation.length === 0, calls, clearlySmall: line.size < CLEARLY_SMALL * bodySize });
     const continues = lastNoteSize !== undefined && Math.abs(line.size - lastNoteSize) < 0.5;
-    if (newColumn) refused = marker === undefined && (notes.length > 0 || !continues);
+    if (newColumn) refused = marker === undefined && (notes.length > 0 ? !runsOn(notes.at(-1) as PrintedNote, line) : !continues);
     // A note called in the text may follow a quotation that ends the page in small type.
     else if (refused && marker?.strong === true) refused = false;
     if (refused) {
@@ -85,6 +86,15 @@ export function splitFootnotes(lines: readonly PdfLine[], pageHeight: number, bo
   // Small lines with no note number anywhere are not footnotes (a caption, a quotation in small type).
   if (notes.length === 0 && continuation.length === 0) return { body: [...lines], notes: [], continuation: [] };
   return { body: lines.filter((line, i) => !inZone[i] || notNotes.has(line)), notes, continuation };
+}
+
+// A note cut off mid-sentence at the foot of one column runs on at the foot of the next, as
+// journals set them: a line there with no number, in the note's type, continues it when the
+// note has not ended its sentence or the line opens in lower case.
+function runsOn(note: PrintedNote, line: PdfLine): boolean {
+  const end = note.lines.at(-1) as PdfLine;
+  if (Math.abs(line.size - end.size) >= 0.5) return false;
+  return !/[.!?][\p{Pf}\p{Pe}"'’”]*$/u.test(end.text) || /^\p{Ll}/u.test(line.text);
 }
 
 interface Marker {

@@ -5,10 +5,10 @@ import { pdfLine, pdfPage } from '../../support/pdf-lines.ts';
 // Glyphs half as wide as the type is tall.
 const line = (text: string, y: number, size: number, options: Partial<PdfLine> = {}): PdfLine => pdfLine(text, y, { x1: 50 + text.length * 0.5 * size, size, ...options });
 // A line of running text ending with a raised note call, and going on after it.
-const called = (text: string, y: number, size: number, call: number, after = ''): PdfLine => {
+const called = (text: string, y: number, size: number, call: number, after = '', options: Partial<PdfLine> = {}): PdfLine => {
   const runs = [{ text, bold: false, italic: false, sup: false }, { text: String(call), bold: false, italic: false, sup: true }];
   if (after !== '') runs.push({ text: after, bold: false, italic: false, sup: false });
-  return line(runs.map((run) => run.text).join(''), y, size, { runs });
+  return line(runs.map((run) => run.text).join(''), y, size, { runs, ...options });
 };
 const PROSE = 'Running text set in the body size, long enough to fill the measure of a line.';
 // Lines of running text from `y` down, one every 1.2 of their size.
@@ -116,5 +116,30 @@ describe('note numbers of three and four digits', () => {
       ]),
     ];
     expect(notesOf(pages)).toEqual([['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3–5; the report was printed in the 2nd edition of the bulletin.']]);
+  });
+});
+
+describe('the foot of a two-column page', () => {
+  // Two columns of 10 pt text, a call in the left one, its note in 8 pt at the foot of the left
+  // column, and 8 pt text at the foot of the right one.
+  const twoColumns = (note: string[], right: string[]) => [
+    page([
+      called('The minutes were read to the plenum.', 520, 10, 1, '', { x0: 50, x1: 230, column: 1 }),
+      ...prose(508, 10, 6).map((l) => ({ ...l, x1: 230, column: 1 as const })),
+      ...prose(520, 10, 7).map((l) => ({ ...l, x0: 270, x1: 450, column: 2 as const })),
+      ...note.map((text, k) => line(text, 90 - 10 * k, 8, { x1: 230, column: 1 })),
+      ...right.map((text, k) => line(text, 90 - 10 * k, 8, { x0: 270, x1: 450, column: 2 })),
+    ]),
+  ];
+
+  it('joins to the note the lines that carry it on in the right column, where it stopped mid-sentence or they open in lower case', () => {
+    expect(notesOf(twoColumns(['1 AQSh, fondi 14/AP, with the letter of the'], ['Soviet ambassador.']))).toEqual([['1', 'AQSh, fondi 14/AP, with the letter of the Soviet ambassador.']]);
+    expect(notesOf(twoColumns(['1 AQSh, fondi 14/AP, dosja 7, fleta 3.'], ['see also fleta 9.']))).toEqual([['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3. see also fleta 9.']]);
+  });
+
+  it('keeps as text a caption in small type at the foot of the right column, under a note that has ended', () => {
+    const pages = twoColumns(['1 AQSh, fondi 14/AP, dosja 7, fleta 3.'], ['The harbour at Vlora, from the north.']);
+    expect(notesOf(pages)).toEqual([['1', 'AQSh, fondi 14/AP, dosja 7, fleta 3.']]);
+    expect(textOf(pages)).toContain('The harbour at Vlora, from the north.');
   });
 });
