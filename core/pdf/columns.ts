@@ -5,7 +5,8 @@
  * region; a row that crosses it (a title, an abstract, a wide footnote, a one-column section)
  * stands on its own. Reading goes from the top: a region's left column is read down, then its
  * right column, each column's lines rebuilt from its own items (its baselines need not be the
- * other column's).
+ * other column's). On a page set right to left (Arabic, Hebrew) all of it is mirrored: the right
+ * column is read first, and its lines begin at its right edge.
  */
 import { groupRows, splitAtGutter, toLine, type Row, type StreamItem } from './lines.ts';
 import type { PdfLine } from './model.ts';
@@ -32,8 +33,9 @@ export interface Columns {
   split: boolean[];
 }
 
-/** Where the columns of a page stand, or undefined for a page set in one column throughout. */
-export function findColumns(rows: readonly Row[]): Columns | undefined {
+/** Where the columns of a page stand, or undefined for a page set in one column throughout; `rtl` for a page set right to left. */
+export function findColumns(rows: readonly Row[], rtl = false): Columns | undefined {
+  const ending: Sides['only'] = rtl ? 'right' : 'left';
   const items = rows.flatMap((row) => row.items);
   if (rows.length < MIN_SHARED_ROWS || items.length === 0) return undefined;
   const left = Math.min(...items.map((item) => item.x));
@@ -48,7 +50,7 @@ export function findColumns(rows: readonly Row[]): Columns | undefined {
   }
   let best: { xs: number[]; score: number } | undefined;
   for (const x of [...candidates].sort((a, b) => a - b)) {
-    const { score } = regionsAt(rows, x);
+    const { score } = regionsAt(rows, x, rtl);
     if (score <= 0) continue;
     if (!best || score > best.score) best = { xs: [x], score };
     else if (score === best.score) best.xs.push(x);
@@ -56,18 +58,19 @@ export function findColumns(rows: readonly Row[]): Columns | undefined {
   if (!best) return undefined;
   // Every position across the empty gutter scores alike: its middle is the gutter.
   const middle = ((best.xs[0] as number) + (best.xs.at(-1) as number)) / 2;
-  const gutter = regionsAt(rows, middle).score === best.score ? middle : (best.xs[0] as number);
-  const { split } = regionsAt(rows, gutter);
+  const gutter = regionsAt(rows, middle, rtl).score === best.score ? middle : (best.xs[0] as number);
+  const { split } = regionsAt(rows, gutter, rtl);
   const shared = rows.filter((_row, i) => split[i]).map((row) => sidesAt(row, gutter)).filter((sides) => sides.left > -Infinity && sides.right < Infinity);
   const band = { left: Math.max(...shared.map((sides) => sides.left)), right: Math.min(...shared.map((sides) => sides.right)) };
   // Next to a region, a row too short a run to be one, or a line running into the gutter from one
-  // side, is still in the columns; a line left of the gutter just above a region ends the text above.
+  // side, is still in the columns; a line left of the gutter (right, read right to left) just
+  // above a region ends the text above.
   for (let changed = true; changed; ) {
     changed = false;
     rows.forEach((row, i) => {
       if (split[i] || !(split[i - 1] || split[i + 1])) return;
       const sides = sidesAt(row, gutter);
-      if (sides.crosses ? !intrudes(row, gutter, band) : sides.only === 'left' && !split[i - 1]) return;
+      if (sides.crosses ? !intrudes(row, gutter, band) : sides.only === ending && !split[i - 1]) return;
       split[i] = true;
       changed = true;
     });
@@ -90,10 +93,13 @@ export function findColumns(rows: readonly Row[]): Columns | undefined {
 // Whether rows with text on both sides of a band are two columns rather than a river of word gaps
 // down justified prose: the right column's lines begin at one edge, and the band is wide, or the
 // left column's lines end at one edge too, or many lines share it (words rarely line up so).
-function columnEdges(shared: readonly Sides[], band: number, size: number): boolean {
+// Right to left, the left column's lines begin at the gutter, and the right column's end there.
+function columnEdges(shared: readonly Sides[], band: number, size: number, rtl: boolean): boolean {
   const lined = (edges: number[]) => Math.max(...edges.map((a) => edges.filter((b) => Math.abs(a - b) <= ALIGNED_EMS * size).length));
-  if (lined(shared.map((sides) => sides.right)) < MIN_SHARED_ROWS) return false;
-  return band >= WIDE_GUTTER_EMS * size || lined(shared.map((sides) => sides.left)) >= MIN_SHARED_ROWS || shared.length >= MANY_ROWS;
+  const begin = shared.map((sides) => (rtl ? sides.left : sides.right));
+  const end = shared.map((sides) => (rtl ? sides.right : sides.left));
+  if (lined(begin) < MIN_SHARED_ROWS) return false;
+  return band >= WIDE_GUTTER_EMS * size || lined(end) >= MIN_SHARED_ROWS || shared.length >= MANY_ROWS;
 }
 
 // Whether a row crossing the gutter is a line of the left column run into it (overfull, or drawn
@@ -114,19 +120,20 @@ function intrudes(row: Row, gutter: number, band: { left: number; right: number 
  * enough rows leaving a common band empty around `x`. The score counts those rows, less one for
  * each break between two regions (a gutter that no overfull line cuts through is the better one).
  */
-function regionsAt(rows: readonly Row[], x: number): { score: number; split: boolean[] } {
+function regionsAt(rows: readonly Row[], x: number, rtl: boolean): { score: number; split: boolean[] } {
   const split = rows.map(() => false);
   let score = 0;
   let crossingSince = 0;
   let start = 0;
   const close = (end: number): void => {
-    // Lines only left of the gutter above a region end the text above it (the right column starts level).
-    while (start < end && sidesAt(rows[start] as Row, x).only === 'left') start += 1;
+    // Lines only left of the gutter (right, read right to left) above a region end the text above
+    // it (the other column starts level).
+    while (start < end && sidesAt(rows[start] as Row, x).only === (rtl ? 'right' : 'left')) start += 1;
     const run = rows.slice(start, end).map((row) => sidesAt(row, x));
     const shared = run.filter((sides) => sides.left > -Infinity && sides.right < Infinity);
     const band = Math.min(...shared.map((sides) => sides.right)) - Math.max(...shared.map((sides) => sides.left));
     const size = Math.max(...shared.map((sides) => sides.size));
-    if (shared.length >= MIN_SHARED_ROWS && band >= MIN_GUTTER_EMS * size && columnEdges(shared, band, size)) {
+    if (shared.length >= MIN_SHARED_ROWS && band >= MIN_GUTTER_EMS * size && columnEdges(shared, band, size, rtl)) {
       if (split.some(Boolean)) score -= Math.min(crossingSince, 1);
       score += shared.length;
       crossingSince = 0;
@@ -164,9 +171,9 @@ function sidesAt(row: Row, x: number): Sides {
   return { crosses, only, left, right, size: row.size };
 }
 
-/** The lines of a page in reading order, each with its column. */
-export function readingOrder(rows: readonly Row[]): PdfLine[] {
-  const columns = findColumns(rows);
+/** The lines of a page in reading order, each with its column; `rtl` for a page set right to left. */
+export function readingOrder(rows: readonly Row[], rtl = false): PdfLine[] {
+  const columns = findColumns(rows, rtl);
   const out: PdfLine[] = [];
   let region: Row[] = [];
   const flush = (): void => {
@@ -178,8 +185,9 @@ export function readingOrder(rows: readonly Row[]): PdfLine[] {
       left.push(...sides.left);
       right.push(...sides.right);
     }
-    for (const row of groupRows(left)) out.push({ ...toLine(row.items, row), column: 1 });
-    for (const row of groupRows(right)) out.push({ ...toLine(row.items, row), column: 2 });
+    const leftLines = groupRows(left).map((row) => ({ ...toLine(row.items, row), column: 1 as const }));
+    const rightLines = groupRows(right).map((row) => ({ ...toLine(row.items, row), column: 2 as const }));
+    out.push(...(rtl ? [...rightLines, ...leftLines] : [...leftLines, ...rightLines]));
     region = [];
   };
   rows.forEach((row, i) => {

@@ -5,6 +5,7 @@
  * ordered by position and joined with a space wherever the gap between two is wider than a word
  * space. Raised, smaller items (superscripts) stay in the line as `sup` runs.
  */
+import { isRightToLeft, logicalOrder } from './direction.ts';
 import type { PdfItem, PdfRun } from './model.ts';
 import { normalizePdfText, SOFT_HYPHEN } from './normalize-text.ts';
 
@@ -85,8 +86,9 @@ export function splitAtGutter(row: Row, gutter: number): { left: StreamItem[]; r
   return { left: row.items.filter((item) => left.has(item)), right: row.items.filter((item) => !left.has(item)) };
 }
 
-/** One line from items of one row, ordered left to right. */
-export function toLine(items: readonly PdfItem[], row: Row): LineDraft {
+/** One line from items of one row, ordered left to right (read from the right where it is set right to left). */
+export function toLine(drawn: readonly PdfItem[], row: Row): LineDraft {
+  const items = isRightToLeft(drawn) ? logicalOrder(drawn) : drawn;
   const main = items.reduce((a, b) => (b.size > a.size || (b.size === a.size && b.text.length > a.text.length) ? b : a));
   const size = main.size;
   const y = Math.abs(main.y - row.y) <= SAME_BASELINE * row.size ? row.y : main.y;
@@ -96,7 +98,8 @@ export function toLine(items: readonly PdfItem[], row: Row): LineDraft {
     const sup = item.size < SMALLER * size && item.y > y + 0.15 * size;
     const run: PdfRun = { text: item.text, bold: item.bold, italic: item.italic, sup };
     if (previous) {
-      const gap = item.x - (previous.x + previous.width);
+      // Read from the right, the item before stands right of this one.
+      const gap = Math.max(item.x - (previous.x + previous.width), previous.x - (item.x + item.width));
       const last = runs.at(-1) as PdfRun;
       const spaced = /\s$/u.test(last.text) || /^\s/u.test(run.text);
       // A marker sits against the word it follows; after a marker, only a word-wide gap is a space.

@@ -19,6 +19,8 @@ export interface PdfItem {
   size: number;
   bold: boolean;
   italic: boolean;
+  /** Set right to left (Arabic, Hebrew), as pdf.js reads the item's direction. */
+  rtl?: boolean;
 }
 
 /** The text of one page: its size and every horizontal text item, in content-stream order. */
@@ -44,6 +46,7 @@ export interface PdfLine {
   runs: PdfRun[];
   /** The runs' text joined, spaces included. */
   text: string;
+  /** Where the line begins and ends across the page; on a page set right to left, measured from its right edge. */
   x0: number;
   x1: number;
   /** The baseline of the line's main (not raised) text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPage, type PdfItem } from '../../../core/pdf/index.ts';
+import { assemblePdf, layoutPage, type PdfItem } from '../../../core/pdf/index.ts';
 
 // A text item; widths are 5 points per character, as if every glyph were half an em of 10 points.
 const item = (text: string, x: number, y: number, options: Partial<PdfItem> = {}): PdfItem => ({
@@ -148,5 +148,53 @@ describe('lines rebuilt from text items', () => {
   it('spaces items drawn without a space between them but apart, and joins the kerned pieces of a word', () => {
     const items = [item('Moscow', 50, 700), item('plenum', 83, 700), item('sover', 50, 688), item('eignty', 75.3, 688), item('Con', 110, 688), item('sulate', 124.8, 688)];
     expect(texts(items)).toEqual(['Moscow plenum', 'sovereignty Consulate']);
+  });
+});
+
+describe('a page set right to left', () => {
+  // A Hebrew item ending at `right`, as pdf.js gives it: its text in reading order, marked right to left.
+  const hebrew = (text: string, right: number, y: number): PdfItem => item(text, right - text.length * 5, y, { rtl: true });
+
+  it('reads the right column first, each line from its right end, a number or a full stop drawn apart where it reads', () => {
+    // Two ragged columns, their lines set flush right: the right one's at 550, the left one's at 280.
+    const items = [
+      hebrew('שורה ראשונה של השמאלית', 280, 700),
+      hebrew('שורה שנייה', 280, 688),
+      hebrew('והאחרונה', 280, 676),
+      item('.', 280 - 45, 676, { width: 5 }),
+      hebrew('העמודה הימנית נקראת ראשונה', 550, 700),
+      hebrew('בשנת', 550, 688),
+      item('1961', 550 - 25 - 20, 688, { width: 20 }),
+      hebrew('ואז', 550 - 50, 688),
+      hebrew('היא נגמרת', 550, 676),
+      item('.', 550 - 50, 676, { width: 5 }),
+    ];
+    expect(texts(items)).toEqual(['העמודה הימנית נקראת ראשונה', 'בשנת 1961 ואז', 'היא נגמרת.', 'שורה ראשונה של השמאלית', 'שורה שנייה', 'והאחרונה.']);
+  });
+
+  it('begins a paragraph at a line indented from the right, and not at every line that stops short on the left', () => {
+    // Justified lines flush at both edges (100 and 550), each paragraph's first indented from the right
+    // and its last stopping short on the left; pdf.js draws each word of a justified line apart.
+    const justified = (words: string[], right: number, y: number): PdfItem[] => {
+      const gap = (right - 100 - words.join('').length * 5) / (words.length - 1);
+      let end = right;
+      return words.map((word) => {
+        const piece = hebrew(word, end, y);
+        end = piece.x - gap;
+        return piece;
+      });
+    };
+    const items = [
+      ...justified(['הפסקה', 'הראשונה', 'מתחילה', 'כאן', 'ונמשכת', 'עוד', 'הלאה', 'אל', 'השורה'], 530, 700),
+      ...justified(['השנייה', 'שלה', 'שגם', 'היא', 'מלאה', 'מקצה', 'אל', 'קצה', 'של', 'העמודה', 'כולה'], 550, 688),
+      hebrew('ונגמרת כאן.', 550, 676),
+      ...justified(['הפסקה', 'השנייה', 'מתחילה', 'בשורה', 'מוזחת', 'מימין', 'כמו', 'הראשונה', 'בדיוק'], 530, 664),
+      hebrew('ונגמרת גם היא.', 550, 652),
+    ];
+    const body = assemblePdf([layoutPage({ width: 600, height: 800, items })], null).body;
+    expect(body.blocks.map((block) => block.content.map((inline) => (inline.type === 'text' ? inline.text : '')).join(''))).toEqual([
+      'הפסקה הראשונה מתחילה כאן ונמשכת עוד הלאה אל השורה השנייה שלה שגם היא מלאה מקצה אל קצה של העמודה כולה ונגמרת כאן.',
+      'הפסקה השנייה מתחילה בשורה מוזחת מימין כמו הראשונה בדיוק ונגמרת גם היא.',
+    ]);
   });
 });

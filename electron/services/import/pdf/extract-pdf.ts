@@ -96,7 +96,8 @@ async function readPage(page: PdfPage): Promise<PageLayout | null> {
       style = fontStyle(fontNameOf(page, item.fontName));
       styles.set(item.fontName, style);
     }
-    items.push({ text: item.str, x: e - left, y: f - bottom, width: item.width, size: Math.hypot(c, d), ...style });
+    const rtl = item.dir === 'rtl' ? { rtl: true } : {};
+    items.push({ text: item.str, x: e - left, y: f - bottom, width: item.width, size: Math.hypot(c, d), ...style, ...rtl });
   }
   return layoutPage({ width: right - left, height: top - bottom, items });
 }
