@@ -5,7 +5,8 @@
  * region; a row that crosses it (a title, an abstract, a wide footnote, a one-column section)
  * stands on its own. Reading goes from the top: a region's left column is read down, then its
  * right column, each column's lines rebuilt from its own items (its baselines need not be the
- * other column's). On a page set right to left (Arabic, Hebrew) all of it is mirrored: the right
+ * other column's). A page whose columns hold only two lines each (an article's end) shows no
+ * gutter by itself: the gutter of the page before is looked for there. On a page set right to left (Arabic, Hebrew) all of it is mirrored: the right
  * column is read first, and its lines begin at its right edge.
  */
 import { groupRows, splitAtGutter, toLine, type Row, type StreamItem } from './lines.ts';
@@ -16,6 +17,8 @@ const SEARCH_FROM = 0.3;
 const SEARCH_TO = 0.7;
 // Rows with text on both sides, and the least width of the band they leave empty, for a gutter (in ems).
 const MIN_SHARED_ROWS = 3;
+// Rows enough where the page before had its gutter at the same place (an article's last lines).
+const SHORT_RUN = 2;
 const MIN_GUTTER_EMS = 0.8;
 // Lines that begin (or end) within this much of each other (in ems) begin at the same edge.
 const ALIGNED_EMS = 0.05;
@@ -33,9 +36,20 @@ export interface Columns {
   split: boolean[];
 }
 
-/** Where the columns of a page stand, or undefined for a page set in one column throughout; `rtl` for a page set right to left. */
-export function findColumns(rows: readonly Row[], rtl = false): Columns | undefined {
-  const ending: Sides['only'] = rtl ? 'right' : 'left';
+/**
+ * Where the columns of a page stand, or undefined for a page set in one column throughout; `rtl`
+ * for a page set right to left. `previous` is the gutter of the page before, of the same width:
+ * columns of two lines each stand there (the end of an article), too few to find a gutter anew.
+ */
+export function findColumns(rows: readonly Row[], rtl = false, previous?: number): Columns | undefined {
+  const own = searchGutter(rows, rtl);
+  if (own !== undefined) return columnsAt(rows, own, rtl, MIN_SHARED_ROWS);
+  if (previous !== undefined && regionsAt(rows, previous, rtl, SHORT_RUN).score > 0) return columnsAt(rows, previous, rtl, SHORT_RUN);
+  return undefined;
+}
+
+// The gutter found on a page by itself: the place most rows leave empty in a band, in its middle.
+function searchGutter(rows: readonly Row[], rtl: boolean): number | undefined {
   const items = rows.flatMap((row) => row.items);
   if (rows.length < MIN_SHARED_ROWS || items.length === 0) return undefined;
   const left = Math.min(...items.map((item) => item.x));
@@ -50,7 +64,7 @@ export function findColumns(rows: readonly Row[], rtl = false): Columns | undefi
   }
   let best: { xs: number[]; score: number } | undefined;
   for (const x of [...candidates].sort((a, b) => a - b)) {
-    const { score } = regionsAt(rows, x, rtl);
+    const { score } = regionsAt(rows, x, rtl, MIN_SHARED_ROWS);
     if (score <= 0) continue;
     if (!best || score > best.score) best = { xs: [x], score };
     else if (score === best.score) best.xs.push(x);
@@ -58,8 +72,14 @@ export function findColumns(rows: readonly Row[], rtl = false): Columns | undefi
   if (!best) return undefined;
   // Every position across the empty gutter scores alike: its middle is the gutter.
   const middle = ((best.xs[0] as number) + (best.xs.at(-1) as number)) / 2;
-  const gutter = regionsAt(rows, middle, rtl).score === best.score ? middle : (best.xs[0] as number);
-  const { split } = regionsAt(rows, gutter, rtl);
+  return regionsAt(rows, middle, rtl, MIN_SHARED_ROWS).score === best.score ? middle : (best.xs[0] as number);
+}
+
+// The columns of a page around the gutter at `gutter`, regions of at least `least` rows.
+function columnsAt(rows: readonly Row[], gutter: number, rtl: boolean, least: number): Columns {
+  const ending: Sides['only'] = rtl ? 'right' : 'left';
+  const items = rows.flatMap((row) => row.items);
+  const { split } = regionsAt(rows, gutter, rtl, least);
   const shared = rows.filter((_row, i) => split[i]).map((row) => sidesAt(row, gutter)).filter((sides) => sides.left > -Infinity && sides.right < Infinity);
   const band = { left: Math.max(...shared.map((sides) => sides.left)), right: Math.min(...shared.map((sides) => sides.right)) };
   // Next to a region, a row too short a run to be one, or a line running into the gutter from one
@@ -94,12 +114,12 @@ export function findColumns(rows: readonly Row[], rtl = false): Columns | undefi
 // down justified prose: the right column's lines begin at one edge, and the band is wide, or the
 // left column's lines end at one edge too, or many lines share it (words rarely line up so).
 // Right to left, the left column's lines begin at the gutter, and the right column's end there.
-function columnEdges(shared: readonly Sides[], band: number, size: number, rtl: boolean): boolean {
+function columnEdges(shared: readonly Sides[], band: number, size: number, rtl: boolean, least: number): boolean {
   const lined = (edges: number[]) => Math.max(...edges.map((a) => edges.filter((b) => Math.abs(a - b) <= ALIGNED_EMS * size).length));
   const begin = shared.map((sides) => (rtl ? sides.left : sides.right));
   const end = shared.map((sides) => (rtl ? sides.right : sides.left));
-  if (lined(begin) < MIN_SHARED_ROWS) return false;
-  return band >= WIDE_GUTTER_EMS * size || lined(end) >= MIN_SHARED_ROWS || shared.length >= MANY_ROWS;
+  if (lined(begin) < least) return false;
+  return band >= WIDE_GUTTER_EMS * size || lined(end) >= least || shared.length >= MANY_ROWS;
 }
 
 // Whether a row crossing the gutter is a line of the left column run into it (overfull, or drawn
@@ -120,7 +140,7 @@ function intrudes(row: Row, gutter: number, band: { left: number; right: number 
  * enough rows leaving a common band empty around `x`. The score counts those rows, less one for
  * each break between two regions (a gutter that no overfull line cuts through is the better one).
  */
-function regionsAt(rows: readonly Row[], x: number, rtl: boolean): { score: number; split: boolean[] } {
+function regionsAt(rows: readonly Row[], x: number, rtl: boolean, least: number): { score: number; split: boolean[] } {
   const split = rows.map(() => false);
   let score = 0;
   let crossingSince = 0;
@@ -133,7 +153,7 @@ function regionsAt(rows: readonly Row[], x: number, rtl: boolean): { score: numb
     const shared = run.filter((sides) => sides.left > -Infinity && sides.right < Infinity);
     const band = Math.min(...shared.map((sides) => sides.right)) - Math.max(...shared.map((sides) => sides.left));
     const size = Math.max(...shared.map((sides) => sides.size));
-    if (shared.length >= MIN_SHARED_ROWS && band >= MIN_GUTTER_EMS * size && columnEdges(shared, band, size, rtl)) {
+    if (shared.length >= least && band >= MIN_GUTTER_EMS * size && columnEdges(shared, band, size, rtl, least)) {
       if (split.some(Boolean)) score -= Math.min(crossingSince, 1);
       score += shared.length;
       crossingSince = 0;
@@ -171,9 +191,9 @@ function sidesAt(row: Row, x: number): Sides {
   return { crosses, only, left, right, size: row.size };
 }
 
-/** The lines of a page in reading order, each with its column; `rtl` for a page set right to left. */
-export function readingOrder(rows: readonly Row[], rtl = false): PdfLine[] {
-  const columns = findColumns(rows, rtl);
+/** The lines of a page in reading order, each with its column, and its gutter if it has two columns (see `findColumns`). */
+export function readingOrder(rows: readonly Row[], rtl = false, previous?: number): { lines: PdfLine[]; gutter?: number } {
+  const columns = findColumns(rows, rtl, previous);
   const out: PdfLine[] = [];
   let region: Row[] = [];
   const flush = (): void => {
@@ -199,5 +219,5 @@ export function readingOrder(rows: readonly Row[], rtl = false): PdfLine[] {
     out.push({ ...toLine(row.items, row), column: 0 });
   });
   flush();
-  return out;
+  return columns === undefined ? { lines: out } : { lines: out, gutter: columns.gutter };
 }

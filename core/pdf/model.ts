@@ -63,4 +63,6 @@ export interface PageLayout {
   lines: PdfLine[];
   /** Number of visible characters; a page with almost none has no text layer (a scan). */
   chars: number;
+  /** Where the gutter between its two columns stands, if it has two. */
+  gutter?: number;
 }

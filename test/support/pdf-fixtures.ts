@@ -1,8 +1,8 @@
 /**
  * The generated PDFs the PDF import is checked on, each with the cleaned body it must give
  * exactly: a journal article (running heads with page numbers, hyphenated line ends beside real
- * hyphens, footnotes, headings, italics), a two-column page drawn right column first, a
- * document with page labels (roman front matter, then 375 on), one with a scanned page, and a
+ * hyphens, footnotes, headings, italics), a two-column page drawn right column first, an
+ * article ending on a page whose columns hold two lines each, a document with page labels (roman front matter, then 375 on), one with a scanned page, and a
  * long one for progress and cancelling.
  */
 import { lines, makePdf, type PageSpec, type Text } from './make-pdf.ts';
@@ -102,6 +102,36 @@ export const twoColumns: PdfFixture = {
     'Left column first line of the text that continues down the column in order and ends here at the bottom of the column, so that the reader now moves on to the right column, which takes it up at its top and reads on to the end of the page.',
     'A new paragraph starts in the right column and closes the page.',
   ].join('\n\n'),
+  labelSource: 'page-index',
+  textless: [],
+};
+
+const FULL_LEFT = [
+  'The minutes of the meeting in Tirana show',
+  'that the delegation knew of the refusal',
+  'before it left for Moscow, and that the',
+  'leaders had weighed its cost to the naval',
+  'base at Vlora, where the submarines lay,',
+];
+const FULL_RIGHT = [
+  'and historians have long debated whether',
+  'the withdrawal of the submarines was an',
+  'escalation or an inevitability once the',
+  'break between the parties was public, but',
+  'the archive of the Central Committee',
+];
+const SHORT_LEFT = ['holds the minutes, and they settle the', 'question: the decision was taken in'];
+const SHORT_RIGHT = ['February, after the plenum, and was', 'carried out in May.'];
+
+/** An article in two columns whose last page holds two lines in each column. */
+export const shortColumns: PdfFixture = {
+  name: 'short-columns.pdf',
+  bytes: () =>
+    makePdf([
+      { width: 500, height: 700, texts: [...lines(50, 600, FULL_LEFT), ...lines(270, 600, FULL_RIGHT)] },
+      { width: 500, height: 700, texts: [...lines(50, 600, SHORT_LEFT), ...lines(270, 600, SHORT_RIGHT)] },
+    ]),
+  body: `{{page:1}}${[...FULL_LEFT, ...FULL_RIGHT].join(' ')} {{page:2}}${[...SHORT_LEFT, ...SHORT_RIGHT].join(' ')}`,
   labelSource: 'page-index',
   textless: [],
 };

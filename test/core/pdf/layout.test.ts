@@ -198,3 +198,14 @@ describe('a page set right to left', () => {
     ]);
   });
 });
+
+describe('a page whose columns are short', () => {
+  const column = (x: number, texts: string[]) => texts.map((text, k) => item(text, x, 700 - 12 * k));
+  const full = layoutPage({ width: 600, height: 800, items: [...column(50, ['a', 'b', 'c', 'd', 'e'].map((w) => `Left ${w} line of the page`)), ...column(300, ['a', 'b', 'c', 'd', 'e'].map((w) => `Right ${w} line of the page`))] });
+  const short = { width: 600, height: 800, items: [...column(50, ['The left column ends its', 'sentence here and the']), ...column(300, ['right column reads on', 'to the end.'])] };
+
+  it('reads columns of two lines each down, where the page before has its gutter at the same place', () => {
+    expect(full.gutter).toBeDefined();
+    expect(layoutPage(short, full).lines.map((line) => line.text)).toEqual(['The left column ends its', 'sentence here and the', 'right column reads on', 'to the end.']);
+  });
+});

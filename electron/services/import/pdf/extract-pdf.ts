@@ -48,9 +48,13 @@ export async function extractPdf(path: string, onPage: (done: number, total: num
     const total = document.numPages;
     const labels = await document.getPageLabels();
     const pages: (PageLayout | null)[] = [];
+    // The last page in two columns: a page ending an article may have too few lines to show its own.
+    let columned: PageLayout | undefined;
     for (let number = 1; number <= total; number += 1) {
       const page = await document.getPage(number);
-      pages.push(await readPage(page));
+      const layout = await readPage(page, columned);
+      if (layout?.gutter !== undefined) columned = layout;
+      pages.push(layout);
       page.cleanup();
       onPage(number, total);
     }
@@ -77,7 +81,7 @@ export async function extractPdf(path: string, onPage: (done: number, total: num
   }
 }
 
-async function readPage(page: PdfPage): Promise<PageLayout | null> {
+async function readPage(page: PdfPage, columned: PageLayout | undefined): Promise<PageLayout | null> {
   const content = await page.getTextContent();
   const raw = content.items.filter((item) => 'str' in item && item.str.trim() !== '');
   if (raw.length === 0) return null;
@@ -99,7 +103,7 @@ async function readPage(page: PdfPage): Promise<PageLayout | null> {
     const rtl = item.dir === 'rtl' ? { rtl: true } : {};
     items.push({ text: item.str, x: e - left, y: f - bottom, width: item.width, size: Math.hypot(c, d), ...style, ...rtl });
   }
-  return layoutPage({ width: right - left, height: top - bottom, items });
+  return layoutPage({ width: right - left, height: top - bottom, items }, columned);
 }
 
 function fontNameOf(page: PdfPage, id: string): string | undefined {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../../../electron/services/import/pdf/read-pdf.ts';
-import { article, labelled, longPdf, scanned, twoColumns } from '../../../support/pdf-fixtures.ts';
+import { article, labelled, longPdf, scanned, shortColumns, twoColumns } from '../../../support/pdf-fixtures.ts';
 import { makeTempCorpus, type TempCorpus } from '../temp-corpus.ts';
 import { bodyText } from './pdf-body.ts';
 
@@ -13,7 +13,7 @@ describe('reading a PDF in the extraction worker', () => {
   });
   afterAll(() => temp.remove());
 
-  for (const fixture of [article, twoColumns, labelled, scanned]) {
+  for (const fixture of [article, twoColumns, shortColumns, labelled, scanned]) {
     it(`gives ${fixture.name} its exact cleaned text and page milestones`, async () => {
       const file = temp.input(fixture.name, await fixture.bytes());
       const extraction = await readPdf(file);
