@@ -6,8 +6,9 @@
  * stands on its own. Reading goes from the top: a region's left column is read down, then its
  * right column, each column's lines rebuilt from its own items (its baselines need not be the
  * other column's). A page whose columns hold only two lines each (an article's end) shows no
- * gutter by itself: the gutter of the page before is looked for there. On a page set right to left (Arabic, Hebrew) all of it is mirrored: the right
- * column is read first, and its lines begin at its right edge.
+ * gutter by itself: the gutter of the page before is looked for there. On a page set right to
+ * left (Arabic, Hebrew) all of it is mirrored: the right column is read first, and its lines begin
+ * at its right edge.
  */
 import { groupRows, splitAtGutter, toLine, type Row, type StreamItem } from './lines.ts';
 import type { PdfLine } from './model.ts';
