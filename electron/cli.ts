@@ -7,11 +7,12 @@ import { commands } from './cli/commands.ts';
 import { DomainError } from '../core/errors.ts';
 import { recoveryHint } from './cli/project-command.ts';
 import { didYouMean } from './cli/suggest.ts';
+import { jsonFailure, wantsJson } from './cli/json-error.ts';
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`);
-  return `Usage: apparatus <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command accepts --corpus DIR (default ./corpus or $APPARATUS_CORPUS),\n--project DIR (default the app's data folder or $APPARATUS_PROJECT) and --help.\n`;
+  return `Usage: apparatus <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nEvery command accepts --corpus DIR (default ./corpus or $APPARATUS_CORPUS),\n--project DIR (default the app's data folder or $APPARATUS_PROJECT) and --help.\nWith --json, a failure prints one JSON object on stderr instead of words, stdout empty:\n  {"error": {"kind": "usage" (exit 2) or another kind (exit 1), "code"?, "message", "next"?: [lines]}}\n`;
 }
 
 /** Runs one command line (without `node` and the script name) and returns what it printed. */
@@ -20,19 +21,28 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     return { code: name === undefined ? 2 : 0, stdout: name === undefined ? '' : usage(), stderr: name === undefined ? usage() : '' };
   }
+  const json = wantsJson(args);
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
     const near = didYouMean(name, commands.map((candidate) => candidate.name));
+    if (json) return jsonFailure(2, { kind: 'usage', message: `unknown command "${name}".${near}` });
     return { code: 2, stdout: '', stderr: `apparatus: unknown command "${name}".${near}\n\n${usage()}` };
   }
   if (args.includes('--help') || args.includes('-h')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
   try {
     return await command.run(args, context);
   } catch (error) {
-    if (error instanceof CliUsageError) return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
+    if (error instanceof CliUsageError) {
+      if (json) return jsonFailure(2, { kind: 'usage', message: error.message });
+      return { code: 2, stdout: '', stderr: `apparatus ${name}: ${error.message}\n\n${command.usage}\n` };
+    }
     // Errors raised on purpose carry a message written for the user (and, for a damaged project,
     // the command that restores it); anything else is a bug and keeps its stack trace.
-    if (error instanceof DomainError) return { code: 1, stdout: '', stderr: `apparatus ${name}: ${error.message}\n${recoveryHint(error)}` };
+    if (error instanceof DomainError) {
+      const hint = recoveryHint(error);
+      if (json) return jsonFailure(1, { kind: error.kind, code: error.code, message: error.message, next: hint.split('\n').filter((line) => line !== '') });
+      return { code: 1, stdout: '', stderr: `apparatus ${name}: ${error.message}\n${hint}` };
+    }
     throw error;
   }
 }

@@ -8,6 +8,7 @@ import type { AppServices } from '../services/app-services.ts';
 import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { sourceById, unknownSource } from './source-id.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 const USAGE = `Usage:
   apparatus annotate add SOURCE --quote TEXT [--occurrence N] [--tag T]… [--note TEXT] [--color C]
@@ -18,7 +19,8 @@ add      highlights the Nth occurrence (default 1) of TEXT in the source's readi
          of spaces and line breaks in TEXT matches any other); tags that do not exist yet are created
 list     the annotations, all or of one source or tag (with the tags below it)
 delete   deletes one annotation
-Colours: ${COLORS.join(', ')}. Every command accepts --corpus DIR and --project DIR.`;
+Colours: ${COLORS.join(', ')}. Every command accepts --corpus DIR and --project DIR.
+${JSON_FAILURE_HELP}`;
 
 // The options each action takes; the others are refused rather than ignored.
 const ANNOTATE_OPTIONS = {

@@ -2,6 +2,7 @@ import type { SourceSummary } from '../../core/api.ts';
 import { describeUnreadable } from '../../core/corpus/problem.ts';
 import { noMoreArgs, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 /** `apparatus list`: the sources of the corpus, those that cannot be read included. */
 export const listCommand: CliCommand = {
@@ -11,7 +12,8 @@ export const listCommand: CliCommand = {
 
 Lists the sources of the corpus: id, authors, short title, year and reliability. A file that
 cannot be read is listed as such, with what is wrong and how to repair it.
-  --json          print JSON instead of tab-separated lines`,
+  --json          print JSON instead of tab-separated lines
+${JSON_FAILURE_HELP}`,
   run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
     noMoreArgs(positionals, 0, 'list takes only options');

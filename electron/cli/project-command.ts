@@ -9,6 +9,7 @@ import {
   type RestorableCopy,
 } from '../services/store/index.ts';
 import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 const USAGE = `Usage:
   apparatus project check [--json]
@@ -24,7 +25,8 @@ restore   replaces the project file by the copy NAME (or the newest, with --late
 accept    goes on with the project as it is: without changes that were lost, or, where the
           project file is missing or damaged, with a new, empty project (a damaged file is set
           aside). Nothing is deleted.
-Every command accepts --project DIR.`;
+Every command accepts --project DIR.
+${JSON_FAILURE_HELP}`;
 
 /** `apparatus project`: check a project, list its backups, restore one, or go on as it is. */
 export const projectCommand: CliCommand = {

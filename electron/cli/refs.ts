@@ -4,6 +4,7 @@ import { describeReference as describe, planChanges as hasChanges, planRecords }
 import type { ReferenceImportService } from '../services/interop/reference-import.ts';
 import { CliUsageError, noMoreArgs, ok, parseCommandArgs, unknownAction, type CliCommand, type CliContext, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 const FORMATS = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' } as const;
 
@@ -23,7 +24,8 @@ import   reads a CSL-JSON (.json), BibTeX or BibLaTeX (.bib) or RIS (.ris) file.
          and asks before changing anything.
   --dry-run  only show what would change
   --yes      change without asking
-list     the references without text`,
+list     the references without text
+${JSON_FAILURE_HELP}`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } });
     const [action, file, ...rest] = positionals;

@@ -2,6 +2,7 @@ import { searchNotes } from '../services/search/app-search.ts';
 import type { SearchHitView } from '../services/search/display-hit.ts';
 import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 /** One hit as `apparatus search --json` prints it, in the service's order. */
 export interface SearchHitJson {
@@ -65,7 +66,8 @@ after "--" everything is.
   --json          print a JSON array of { sourceId, blockId, annotationId?, score, snippet, page,
                   anchor? } (anchor: "moved" or "orphaned" for a highlight no longer read as quoted)
   --limit N       at most N hits (default 20)
-  --cache DIR     where the search index is cached (default: cache/ in the project folder)`,
+  --cache DIR     where the search index is cached (default: cache/ in the project folder)
+${JSON_FAILURE_HELP}`,
   async run(args, context) {
     const { options, words } = splitQueryArgs(args);
     const { values } = parseCommandArgs(options, SEARCH_OPTIONS);

@@ -3,6 +3,7 @@ import { findTagByName } from '../../core/annotate/tag-names.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 const USAGE = `Usage:
   apparatus tag list [--json]
@@ -12,7 +13,8 @@ const USAGE = `Usage:
 
 Tags are named ignoring case. Renaming and merging change every annotation at once; deleting
 removes the tag from its annotations and keeps the annotations. Every command accepts
---corpus DIR and --project DIR.`;
+--corpus DIR and --project DIR.
+${JSON_FAILURE_HELP}`;
 
 /** `apparatus tag`: list, rename, merge and delete tags, globally and atomically. */
 export const tagCommand: CliCommand = {

@@ -5,6 +5,7 @@ import type { ZoteroImportOutcome } from '../services/interop/zotero-import.ts';
 import { describeSummary } from './annotations-import.ts';
 import { CliUsageError, ok, parseCommandArgs, unknownAction, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
+import { JSON_FAILURE_HELP } from './json-error.ts';
 
 /** `apparatus zotero`: browse the Zotero library, import items from it, send references to it. */
 export const zoteroCommand: CliCommand = {
@@ -24,7 +25,8 @@ import   each item by its key: its PDF becomes a new source (as apparatus import
          already fills that source's gaps; an item without PDF is kept as a reference without text;
          an item that cannot be imported is named on stderr (exit 1) and the others go on
 send     the references of these sources (or references without text) to the library or
-         collection selected in Zotero`,
+         collection selected in Zotero
+${JSON_FAILURE_HELP}`,
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { collection: { type: 'string' }, json: { type: 'boolean' } });
     const [action, ...keys] = positionals;

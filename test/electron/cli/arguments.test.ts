@@ -44,7 +44,8 @@ describe('apparatus arguments', () => {
     });
 
     it('refuses a value given to a switch', async () => {
-      expect(await refused('list', '--json=false')).toBe('apparatus list: --json takes no value (give --json alone)');
+      // A script that gave --json reads the refusal as JSON (see json-errors.test.ts).
+      expect(JSON.parse((await cli('list', '--json=false')).stderr)).toEqual({ error: { kind: 'usage', message: '--json takes no value (give --json alone)' } });
     });
 
     it('refuses an option given twice with different values, and takes it twice the same', async () => {
@@ -104,9 +105,9 @@ describe('apparatus arguments', () => {
       expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--source', 'pilaca-nako-2021')).toBe(
         'apparatus annotate: --source does not go with annotate add, which takes --quote, --occurrence, --tag, --note, --color',
       );
-      expect(await refused('project', 'accept', '--json')).toBe('apparatus project: --json does not go with project accept, which takes no options');
+      expect(JSON.parse((await cli('project', 'accept', '--json')).stderr).error.message).toBe('--json does not go with project accept, which takes no options');
       expect(await refused('project', 'check', '--latest')).toBe('apparatus project: --latest does not go with project check, which takes --json');
-      expect(await refused('tag', 'delete', 'Moscow', '--json')).toBe('apparatus tag: --json does not go with tag delete, which takes no options');
+      expect(JSON.parse((await cli('tag', 'delete', 'Moscow', '--json')).stderr).error.message).toBe('--json does not go with tag delete, which takes no options');
       expect(JSON.parse((await cli('annotate', 'list', '--json')).stdout)).toHaveLength(1);
     });
 

@@ -60,13 +60,18 @@ describe('apparatus project, and commands on a project in trouble', () => {
     await twoDaysOfWork();
     expect((await cli('search', 'tag:Conferences', '--json')).stdout).toMatch(/"annotationId"/);
     rmSync(file());
-    for (const args of [['search', 'tag:Conferences'], ['search', 'Bucharest', '--json'], ['list']]) {
+    for (const args of [['search', 'tag:Conferences'], ['list']]) {
       const refused = await cli(...args);
       expect(refused.code, args.join(' ')).toBe(1);
       expect(refused.stdout).toBe('');
       expect(refused.stderr).toMatch(/is missing, although this folder held a project\. Apparatus will not start an empty project in its place\./);
       expect(refused.stderr).toMatch(/\nTo restore the newest copy: apparatus project restore project\.auto-\S+\.sqlite\n/);
     }
+    const asJson = await cli('search', 'Bucharest', '--json');
+    expect(asJson).toMatchObject({ code: 1, stdout: '' });
+    expect(JSON.parse(asJson.stderr)).toMatchObject({
+      error: { kind: 'storage', code: 'project-missing', next: expect.arrayContaining([expect.stringMatching(/^To restore the newest copy: apparatus project restore project\.auto-\S+\.sqlite$/)]) },
+    });
     expect(existsSync(file())).toBe(false);
     expect((await cli('project', 'restore', '--latest')).code).toBe(0);
     expect((await cli('search', 'tag:Conferences', '--json')).stdout).toMatch(/"annotationId"/);
