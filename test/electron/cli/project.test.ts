@@ -102,6 +102,22 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(json.problems.length).toBeGreaterThan(0);
   });
 
+  it('says a damaged project is damaged when asked to list the sources (exit 1), and lists those of a corpus with no project yet', async () => {
+    await twoDaysOfWork();
+    scribble(file(), 0, 100, 9);
+    const listed = await cli('list');
+    expect(listed).toMatchObject({ code: 1, stdout: '' });
+    expect(listed.stderr).toMatch(/^apparatus list: The project database .* is damaged and cannot be opened\./);
+    expect(listed.stderr).toMatch(/\nTo restore the newest copy: apparatus project restore project\.auto-\S+\.sqlite\n/);
+    expect(JSON.parse((await cli('list', '--json')).stderr)).toMatchObject({ error: { kind: 'storage', code: 'project-missing' } });
+
+    project = join(root, 'not-yet');
+    const fresh = await cli('list');
+    expect(fresh).toMatchObject({ code: 0, stderr: '' });
+    expect(fresh.stdout.trim().split('\n')).toHaveLength(5);
+    expect(existsSync(project)).toBe(false);
+  });
+
   it('goes on with a damaged project as check offers: sets the file aside and starts a new, empty project', async () => {
     await twoDaysOfWork();
     scribble(file(), 4096, 4096, 5);
@@ -139,6 +155,7 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(listed.stderr).toBe(note);
     expect(JSON.parse(listed.stdout)).toHaveLength(2);
     expect(await cli('tag', 'list')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Conferences\t1\t/), stderr: note });
+    expect(await cli('list')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^\S+\t/), stderr: note });
     const search = await cli('search', 'Bucharest', '--json');
     expect(search.code, search.stderr).toBe(0);
     expect(search.stderr).toBe(note);
