@@ -274,9 +274,13 @@ export interface ProjectCheckView {
 export interface ProjectBackupView {
   /** Names the copy in `project.restore`. */
   name: string;
-  /** `auto`: the daily backup; `pre-migration`: taken before an update; `recovery`: kept when another program changed the project's files. */
-  kind: 'auto' | 'pre-migration' | 'recovery';
-  /** When it was taken (ISO 8601, UTC). */
+  /**
+   * `auto`: the daily backup; `pre-migration`: taken before an update; `recovery`: kept when
+   * another program changed the project's files; `replaced`: the project as it was before a
+   * restore, which restoring it undoes.
+   */
+  kind: 'auto' | 'pre-migration' | 'recovery' | 'replaced';
+  /** When it was taken (ISO 8601, UTC); for `replaced`, when the restore that replaced it was made. */
   created: string;
   bytes: number;
   /** What it holds, when it could be read. */
@@ -806,9 +810,10 @@ const interopContract = {
 } satisfies Record<(typeof INTEROP_CALLS)[number], { input: v.GenericSchema }>;
 // ── end of the interop schemas ──
 
-// A copy's file name as `project.backups` gives it: one name, never a path.
+// A copy's file name as `project.backups` gives it: one name, never a path; a backup's ends in
+// `.sqlite`, a project file a restore replaced in `.sqlite.replaced-<stamp>`.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
-const CopyName = v.pipe(v.string(), v.maxLength(255), v.regex(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*\.sqlite$/u, 'must be the name of a backup'));
+const CopyName = v.pipe(v.string(), v.maxLength(255), v.regex(/^[^./\\\u0000-\u001f][^/\\\u0000-\u001f]*\.sqlite(?:\.replaced-\d{8}T\d{6}\.\d{3}Z(?:-\d+)?)?$/u, 'must be the name of a backup'));
 const projectContract = {
   'project.check': { input: NoInput },
   'project.backups': { input: NoInput },

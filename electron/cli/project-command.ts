@@ -1,5 +1,6 @@
 import {
   acceptProjectAsIs,
+  everyRestorableCopy,
   inspectProject,
   restorableCopies,
   restoreCopy,
@@ -7,6 +8,7 @@ import {
   StoreRecoveryError,
   type ProjectReport,
   type RestorableCopy,
+  type RestoredCopy,
 } from '../services/store/index.ts';
 import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
 import { JSON_FAILURE_HELP } from './json-error.ts';
@@ -19,9 +21,10 @@ const USAGE = `Usage:
 
 check     says whether the project opens and runs SQLite's thorough integrity check on it;
           exits with 1 when something needs your attention
-backups   the backups and recovery copies the project can be restored from, newest first
-restore   replaces the project file by the copy NAME (or the newest, with --latest); the file it
-          replaces is kept beside it. Close Apparatus first.
+backups   the backups and recovery copies the project can be restored from, newest first, and
+          the project as it was before each restore (restoring that one undoes the restore)
+restore   replaces the project file by the copy NAME (or the newest backup or recovery copy,
+          with --latest); the file it replaces is kept beside it. Close Apparatus first.
 accept    goes on with the project as it is: without changes that were lost, or, where the
           project file is missing or damaged, with a new, empty project (a damaged file is set
           aside). Nothing is deleted.
@@ -50,7 +53,7 @@ export const projectCommand: CliCommand = {
         return { code, stdout: values.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report), stderr: '' };
       }
       case 'backups': {
-        const copies = restorableCopies(file);
+        const copies = everyRestorableCopy(file);
         if (values.json) return ok(`${JSON.stringify(copies, null, 2)}\n`);
         if (copies.length === 0) return ok(`There are no backups of ${file} yet.\n`);
         return ok(copies.map(copyLine).join(''));
@@ -74,9 +77,8 @@ function restore(file: string, name: string | undefined, latest: boolean): CliOu
   const chosen = name ?? restorableCopies(file)[0]?.name;
   if (chosen === undefined) return { code: 1, stdout: '', stderr: `apparatus project: There is no backup of ${file} to restore.\n` };
   const result = restoreCopy(file, chosen);
-  const what = result.restored.kind === 'recovery' ? 'the recovery copy' : 'the backup';
   const kept = result.setAside ? ` The file it replaced was kept as ${result.setAside}.` : '';
-  return ok(`Restored ${what} of ${result.restored.created} (${result.restored.name}).${kept}\n`);
+  return ok(`Restored ${copyTitle(result.restored)} (${result.restored.name}).${kept}\n`);
 }
 
 function describeReport(report: ProjectReport): string {
@@ -95,8 +97,18 @@ function describeReport(report: ProjectReport): string {
 }
 
 function copyLine(copy: RestorableCopy): string {
-  const kind = copy.kind === 'recovery' ? 'recovery copy' : copy.kind === 'pre-migration' ? 'before an update' : 'backup';
+  const kind =
+    copy.kind === 'recovery' ? 'recovery copy'
+    : copy.kind === 'pre-migration' ? 'before an update'
+    : copy.kind === 'replaced' ? `the project as it was before the restore of ${copy.created}`
+    : 'backup';
   return `${copy.name}\t${kind}\t${copy.created}\t${kilobytes(copy.bytes)}\n`;
+}
+
+// What was restored, in the words of "Restored …".
+function copyTitle(copy: RestoredCopy): string {
+  if (copy.kind === 'replaced') return `the project as it was before the restore of ${copy.created}`;
+  return `${copy.kind === 'recovery' ? 'the recovery copy' : 'the backup'} of ${copy.created}`;
 }
 
 function kilobytes(bytes: number): string {

@@ -6,7 +6,7 @@
  * open project around a restore or an acceptance, so that the app goes on without a restart.
  */
 import type { ProjectAcceptDone, ProjectBackupView, ProjectCheckView, ProjectDecisionView, ProjectRestoreDone } from '../../core/api.ts';
-import { acceptProjectAsIs, copyContents, inspectProject, restorableCopies, restoreCopy, type RestorableCopy, type StoreRecoveryError } from './store/index.ts';
+import { acceptProjectAsIs, copyContents, everyRestorableCopy, inspectProject, restorableCopies, restoreCopy, type RestorableCopy, type StoreRecoveryError } from './store/index.ts';
 
 /** How many lines of the integrity check's report the window shows. */
 const SHOWN_PROBLEMS = 20;
@@ -76,9 +76,12 @@ export class ProjectService {
     return { done: this.#whileClosed(() => acceptProjectAsIs(this.#file)) };
   }
 
-  /** The copies the project can be restored from, newest first, with what each holds. */
+  /**
+   * The copies the project can be restored from, newest first, with what each holds: the project
+   * files earlier restores replaced among them, so that a restore can be undone.
+   */
   backups(): ProjectBackupView[] {
-    return restorableCopies(this.#file).map(describe);
+    return everyRestorableCopy(this.#file).map(describe);
   }
 
   /**
@@ -86,7 +89,7 @@ export class ProjectService {
    * closed first, the file it replaces is kept beside it, and the restored project is opened.
    */
   restore(name: string): ProjectRestoreDone {
-    const path = restorableCopies(this.#file).find((copy) => copy.name === name)?.path;
+    const path = everyRestorableCopy(this.#file).find((copy) => copy.name === name)?.path;
     // Read before the restore: a recovery copy moves into the backups folder as it is restored.
     const contents = path === undefined ? undefined : copyContents(path);
     const done = this.#whileClosed(() => restoreCopy(this.#file, name));

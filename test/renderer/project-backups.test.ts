@@ -160,4 +160,42 @@ describe('File ▸ Project ▸ Check Project… and Backups… in the window', (
     expect(backend.services.annotations.list({}).map((a) => a.id)).toEqual([ids.early]);
     expect(app.errors).toEqual([]);
   }, 60_000);
+
+  it('undoes that restore from the keyboard: the project as it was before it is listed first, named so, and comes back', async () => {
+    const { page } = app;
+    await app.emit('menu.projectBackups');
+    const dialog = page.locator('.project-backups');
+    const items = dialog.locator('.backup-item');
+    await expect.poll(() => items.count()).toBe(3);
+    const [first, ...rest] = await items.locator('.check-text').allTextContents();
+    expect(first).toMatch(/^The project as it was before the restore of \S.*$/);
+    expect(rest).toEqual([expect.stringMatching(/ · Daily backup$/), expect.stringMatching(/ · Daily backup$/)]);
+    expect(await items.first().locator('.check-detail').textContent()).toMatch(/^2 highlights and 0 tags · \d+ KB$/);
+    expect(await buttonsOutOfView(page, '.project-backups')).toEqual([]);
+    for (const item of await items.all()) expect(await onScreen(page, item)).toBe(true);
+
+    // It is chosen and has the focus.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).checked)).toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Restore…');
+    await page.keyboard.press('Enter');
+    const confirm = page.locator('.confirm-dialog');
+    await confirm.waitFor();
+    const when = (first as string).replace('The project as it was before the restore of ', '');
+    expect(await confirm.locator('.confirm-message').textContent()).toBe(`Restore the project as it was before the restore of ${when}?`);
+    expect(await confirm.locator('.confirm-detail').textContent()).toMatch(/^Your project goes back to what it held before that restore: 2 highlights and 0 tags\. /);
+    expect(await buttonsOutOfView(page, '.confirm-dialog')).toEqual([]);
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Restore');
+    await page.keyboard.press('Enter');
+
+    await expect.poll(() => dialog.count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(
+      new RegExp(`^Restored the project as it was before the restore of ${when.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\. Your project as it was is kept as .*project\\.sqlite\\.replaced-\\S+\\.$`),
+    );
+    await expect.poll(listed).toEqual([ids.middle, ids.late]);
+    expect(backend.services.annotations.list({}).map((a) => a.id).sort()).toEqual([ids.middle, ids.late].sort());
+    expect(app.errors).toEqual([]);
+  }, 60_000);
 });

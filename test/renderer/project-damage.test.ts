@@ -215,7 +215,7 @@ describe('the open project’s files removed or replaced by another program whil
     expect(await focused(page)).toBe('Restore');
     await page.keyboard.press('Enter');
     await expect.poll(() => backups.count(), { timeout: 20_000 }).toBe(0);
-    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/^Restored the backup of /);
+    await expect.poll(() => page.locator('.toast').textContent()).toMatch(/^Restored the recovery copy of /);
     expect(quotes()).toEqual([PHRASES.refused, PHRASES.first].sort());
     await highlight(page, PHRASES.after);
     await expect.poll(() => quotes()).toEqual([PHRASES.after, PHRASES.refused, PHRASES.first].sort());

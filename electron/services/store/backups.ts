@@ -269,11 +269,13 @@ function stemOf(file: string): string {
   return extension ? name.slice(0, -extension.length) : name;
 }
 
-function fromStamp(stamp: string): string {
+/** The ISO 8601 date of a file stamp (`fileStamp`'s `20250314T091502.123Z`), or the stamp as it is. */
+export function fromStamp(stamp: string): string {
   const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})\.(\d{3})Z$/.exec(stamp);
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : stamp;
 }
 
-function escapeRegExp(text: string): string {
+/** `text` matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

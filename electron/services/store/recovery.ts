@@ -24,17 +24,22 @@ import { setAside, setAsideJournal, syncFile } from './set-aside.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreError } from './store-errors.ts';
 import { readWalIndex } from './wal-index.ts';
+import { replacedCopies, type ReplacedCopy } from './replaced-copies.ts';
 
-/** A copy the project can be restored from, and where it is. */
-export interface RestorableCopy extends BackupInfo {
-  path: string;
-}
+/** A copy the project can be restored from, and where it is: a backup, a recovery copy, or a project file a restore replaced. */
+export type RestorableCopy = BackupCopy | ReplacedCopy;
+
+/** A backup or recovery copy, and where it is. */
+export type BackupCopy = BackupInfo & { path: string };
+
+/** What `restoreCopy` restored: the copy without where it was. */
+export type RestoredCopy = Omit<RestorableCopy, 'path'>;
 
 /**
  * The recovery copies of `file` still waiting for the user's decision (they lie beside the
  * project file until it is restored or accepted as it is), newest first.
  */
-export function pendingRecoveryCopies(file: string): RestorableCopy[] {
+export function pendingRecoveryCopies(file: string): BackupCopy[] {
   const folder = dirname(file);
   return listSnapshots(file, folder, ['recovery']).map((copy) => ({
     ...copy,
@@ -43,7 +48,7 @@ export function pendingRecoveryCopies(file: string): RestorableCopy[] {
 }
 
 /** Writes what the open connection `db` sees into a new recovery copy beside `file`. */
-export function writeRecoveryCopy(db: DatabaseSync, file: string, now: Date): RestorableCopy {
+export function writeRecoveryCopy(db: DatabaseSync, file: string, now: Date): BackupCopy {
   const folder = dirname(file);
   const copy = writeSnapshot(db, file, folder, 'recovery', now);
   return { ...copy, path: join(folder, copy.name) };
@@ -53,15 +58,25 @@ export function writeRecoveryCopy(db: DatabaseSync, file: string, now: Date): Re
  * Every copy the project `file` can be restored from — recovery copies and backups — that opens
  * and passes SQLite's quick check, newest first.
  */
-export function restorableCopies(file: string): RestorableCopy[] {
+export function restorableCopies(file: string): BackupCopy[] {
   return [...pendingRecoveryCopies(file), ...restorableBackups(file)]
     .filter((copy) => isHealthy(copy.path))
     .sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
 }
 
 /**
- * Replaces the project database `file` by the backup or recovery copy called `name` (from
- * `restorableCopies`). The store must be closed everywhere. The current file is moved aside, never
+ * Every copy the project `file` can be restored from, newest first: those of `restorableCopies`
+ * and the project files earlier restores replaced, so that a restore can be undone. The replaced
+ * files stay out of `restorableCopies`, whose newest copy is the one offered when the project is
+ * damaged or missing: the project a user restored away from is not the one to propose.
+ */
+export function everyRestorableCopy(file: string): RestorableCopy[] {
+  return [...restorableCopies(file), ...replacedCopies(file)].sort((a, b) => (a.created < b.created ? 1 : a.created > b.created ? -1 : 0));
+}
+
+/**
+ * Replaces the project database `file` by the backup, recovery copy or replaced project file
+ * called `name` (from `everyRestorableCopy`). The store must be closed everywhere. The current file is moved aside, never
  * deleted, and recovery copies waiting for a decision move into the backups folder, where they
  * stay restorable. Returns where the replaced file went.
  */
@@ -69,16 +84,15 @@ export function restoreCopy(
   file: string,
   name: string,
   now: Date = new Date(),
-): { restored: BackupInfo; setAside?: string } {
+): { restored: RestoredCopy; setAside?: string } {
   try {
-    const copy = [...pendingRecoveryCopies(file), ...restorableBackups(file)].find(
+    const copy = [...pendingRecoveryCopies(file), ...restorableBackups(file), ...replacedCopies(file)].find(
       (candidate) => candidate.name === name,
     );
     if (!copy) {
       throw new StoreError('not-found', `There is no backup or recovery copy called “${name}” for this project.`);
     }
-    const what = copy.kind === 'recovery' ? `The recovery copy of ${copy.created}` : `The backup of ${copy.created}`;
-    const result = replaceProjectFile(file, copy.path, what, now);
+    const result = replaceProjectFile(file, copy.path, describeCopy(copy), now);
     fileAwayRecoveryCopies(file);
     const { path: _path, ...restored } = copy;
     return { restored, ...result };
@@ -138,7 +152,14 @@ export function acceptProjectAsIs(file: string, now: Date = new Date()): string[
   }
 }
 
-function restorableBackups(file: string): RestorableCopy[] {
+// The copy in messages: "The backup of …".
+function describeCopy(copy: RestorableCopy): string {
+  if (copy.kind === 'recovery') return `The recovery copy of ${copy.created}`;
+  if (copy.kind === 'replaced') return `The project as it was before the restore of ${copy.created}`;
+  return `The backup of ${copy.created}`;
+}
+
+function restorableBackups(file: string): BackupCopy[] {
   const folder = backupFolder(file);
   return listBackups(file).map((copy) => ({ ...copy, path: join(folder, copy.name) }));
 }

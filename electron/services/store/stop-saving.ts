@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { writeRecoveryCopy } from './recovery.ts';
-import type { RestorableCopy } from './recovery.ts';
+import type { BackupCopy } from './recovery.ts';
 import { toStoreError } from './sqlite-errors.ts';
 import { StoreRecoveryError } from './store-errors.ts';
 import type { WorkingFilesProblem } from './working-files.ts';
@@ -25,7 +25,7 @@ export interface StopContext {
  * file itself.
  */
 export function stopSaving(problem: WorkingFilesProblem, context: StopContext): StoreRecoveryError {
-  let copy: RestorableCopy | undefined;
+  let copy: BackupCopy | undefined;
   let failure: string | undefined;
   if (context.needsCopy) {
     try {

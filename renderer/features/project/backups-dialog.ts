@@ -1,7 +1,7 @@
 import type { ProjectBackupView, ProjectRestoreDone, Result } from '../../../core/api.ts';
 import { el } from '../../dom.ts';
 import { PanelDialog } from '../../ui/panel-dialog.ts';
-import { fileSize, holds, kindOf, whenTaken } from './project-words.ts';
+import { copyName, copyTitle, fileSize, holds } from './project-words.ts';
 
 /** What the backups dialog asks of main and of the user. */
 export interface BackupsDialogDeps {
@@ -20,7 +20,7 @@ export interface BackupsDialogDeps {
 export async function backupsDialog(deps: BackupsDialogDeps): Promise<ProjectRestoreDone | null> {
   const dialog = new PanelDialog('Backups of your project', 'project-backups');
   dialog.body.append(
-    el('p', 'panel-intro', 'Apparatus keeps a backup of your project on each day it opens it (the last seven), and one before each update. Restoring one puts your highlights, notes and tags back as they were then; the project as it is now is kept beside it, never deleted.'),
+    el('p', 'panel-intro', 'Apparatus keeps a backup of your project on each day it opens it (the last seven), and one before each update. Restoring one puts your highlights, notes and tags back as they were then; the project as it is now is kept beside it, never deleted, and listed here, so that a restore can be undone.'),
   );
   const close = dialog.addButton('Close', () => dialog.close());
   const restore = dialog.addButton('Restore…', () => void chosen(), true);
@@ -66,7 +66,7 @@ function listBackups(dialog: PanelDialog, backups: readonly ProjectBackupView[])
     const input = el('input', '', undefined, { type: 'radio', name: 'backup', value: backup.name });
     input.checked = index === 0;
     const label = el('label', 'check-item backup-item');
-    label.append(input, el('span', 'check-text', `${whenTaken(backup.created)} · ${kindOf(backup.kind)}`), el('span', 'check-detail', `${holds(backup.contents)} · ${fileSize(backup.bytes)}`));
+    label.append(input, el('span', 'check-text', copyTitle(backup)), el('span', 'check-detail', `${holds(backup.contents)} · ${fileSize(backup.bytes)}`));
     group.append(label);
     return input;
   });
@@ -77,9 +77,9 @@ function listBackups(dialog: PanelDialog, backups: readonly ProjectBackupView[])
 /** The confirmation's words: what restoring `backup` does. */
 export function restoreWarning(backup: ProjectBackupView): { message: string; detail: string } {
   return {
-    message: `Restore the backup of ${whenTaken(backup.created)}?`,
+    message: `Restore ${copyName(backup)}?`,
     detail:
-      `Your project goes back to what it held then: ${holds(backup.contents)}. Highlights, notes and tags made since are not in it. ` +
+      `Your project goes back to what it held ${backup.kind === 'replaced' ? 'before that restore' : 'then'}: ${holds(backup.contents)}. Highlights, notes and tags made since are not in it. ` +
       'The project as it is now is not deleted: it is kept as a file beside the restored one, and Undo starts afresh.',
   };
 }

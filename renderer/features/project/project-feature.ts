@@ -3,7 +3,7 @@ import { chooseAction, dismissNotice, notify } from '../../ui/dialogs.ts';
 import { backupsDialog, restoreWarning } from './backups-dialog.ts';
 import { checkDialog } from './check-dialog.ts';
 import { acceptWarning, decisionDialog } from './decision-dialog.ts';
-import { whenTaken } from './project-words.ts';
+import { copyName } from './project-words.ts';
 
 /**
  * File ▸ Project: check the project, see its backups and restore one; and once the project stopped
@@ -46,7 +46,7 @@ export function mountProject(ctx: Context, deps: ProjectDeps): ProjectCommands {
     ctx.history.clear();
     await deps.reloadProject();
     const kept = done.setAside ? ` Your project as it was is kept as ${done.setAside}.` : '';
-    notify(`Restored the backup of ${whenTaken(done.restored.created)}.${kept}`);
+    notify(`Restored ${copyName(done.restored)}.${kept}`);
   };
 
   // Asked once at a time: the dialog's own calls may fail the same way while it is open.

@@ -136,6 +136,30 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(await cli('project', 'accept')).toMatchObject({ code: 0, stdout: 'Nothing to do: the project opens as it is.\n' });
   });
 
+  it('undoes a restore: backups lists the project as it was before it, and restoring that brings back what the restore took away', async () => {
+    await twoDaysOfWork();
+    const quotes = async () => (JSON.parse((await cli('annotate', 'list', '--json')).stdout) as { quote: { exact: string } }[]).map((a) => a.quote.exact).sort();
+    expect(await quotes()).toEqual(['Bucharest', 'personality cult']);
+    expect((await cli('project', 'restore', '--latest')).code).toBe(0);
+    expect(await quotes()).toEqual(['Bucharest']);
+
+    const backups = await cli('project', 'backups');
+    const lines = backups.stdout.split('\n');
+    const [, name, date] = /^(project\.sqlite\.replaced-\S+)\tthe project as it was before the restore of (\S+)\t(\S+)\t\d+ KB$/.exec(lines[0] ?? '') ?? [];
+    expect(name, backups.stdout).toBeDefined();
+    expect(lines[0]).toContain(`\t${date}\t`);
+    expect(lines[1]).toMatch(/^project\.auto-\S+\.sqlite\tbackup\t/);
+    expect((JSON.parse((await cli('project', 'backups', '--json')).stdout) as { kind: string }[]).map((copy) => copy.kind)).toEqual(['replaced', 'auto']);
+
+    const undone = await cli('project', 'restore', name as string);
+    expect(undone.stderr).toBe('');
+    expect(undone.stdout).toMatch(new RegExp(`^Restored the project as it was before the restore of ${date} \\(${name}\\)\\. The file it replaced was kept as .*project\\.sqlite\\.replaced-\\S+\\.\n$`));
+    expect(await quotes()).toEqual(['Bucharest', 'personality cult']);
+    // --latest keeps to the backups: restoring twice does not undo the first restore.
+    expect((await cli('project', 'restore', '--latest')).stdout).toMatch(/^Restored the backup of /);
+    expect(await quotes()).toEqual(['Bucharest']);
+  });
+
   it('refuses unclear restore requests with the usage', async () => {
     expect((await cli('project', 'restore')).code).toBe(2);
     expect((await cli('project', 'restore', 'x.sqlite', '--latest')).code).toBe(2);
