@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import {
   acceptProjectAsIs,
   everyRestorableCopy,
@@ -9,6 +10,7 @@ import {
   type ProjectReport,
   type RestorableCopy,
   type RestoredCopy,
+  whyReadOnly,
 } from '../services/store/index.ts';
 import { CliUsageError, noMoreArgs, ok, onlyOptions, parseCommandArgs, projectFile, unknownAction, type CliCommand, type CliOutcome } from './command.ts';
 import { JSON_FAILURE_HELP } from './json-error.ts';
@@ -19,7 +21,8 @@ const USAGE = `Usage:
   apparatus project restore NAME | --latest
   apparatus project accept
 
-check     says whether the project opens and runs SQLite's thorough integrity check on it;
+check     says whether the project opens and runs SQLite's thorough integrity check on it, and
+          whether changes can be saved to it (read-only, or a full disk: "cannotSave" in JSON);
           exits with 1 when something needs your attention
 backups   the backups and recovery copies the project can be restored from, newest first, and
           the project as it was before each restore (restoring that one undoes the restore)
@@ -48,7 +51,10 @@ export const projectCommand: CliCommand = {
     noMoreArgs(positionals, action === 'restore' ? 2 : 1, action === 'restore' ? 'restore takes the NAME of one copy' : `${action ?? 'project'} takes no other words`);
     switch (action) {
       case 'check': {
-        const report = inspectProject(file);
+        const inspected = inspectProject(file);
+        // A project that cannot be changed is still sound, but the historian must know before working in it.
+        const cannotSave = existsSync(file) ? whyReadOnly(file) : undefined;
+        const report: CheckedProject = cannotSave === undefined ? inspected : { ...inspected, cannotSave };
         const code = report.state === 'sound' || report.state === 'none' ? 0 : 1;
         return { code, stdout: values.json ? `${JSON.stringify(report, null, 2)}\n` : describeReport(report), stderr: '' };
       }
@@ -81,12 +87,21 @@ function restore(file: string, name: string | undefined, latest: boolean): CliOu
   return ok(`Restored ${copyTitle(result.restored)} (${result.restored.name}).${kept}\n`);
 }
 
-function describeReport(report: ProjectReport): string {
+// The check's report, and why changes cannot be saved to the project when they cannot.
+type CheckedProject = ProjectReport & { cannotSave?: 'read-only' | 'disk-full' };
+
+function describeReport(report: CheckedProject): string {
   const lines = [`Project: ${report.file}`];
   if (report.state === 'none') lines.push('There is no project here yet.');
   if (report.state === 'sound' && report.contents) {
     const { annotations, tags, format } = report.contents;
     lines.push(`Sound: the integrity check passed (${annotations} highlight${annotations === 1 ? '' : 's'}, ${tags} tag${tags === 1 ? '' : 's'}, format ${format}).`);
+  }
+  if (report.cannotSave === 'read-only') {
+    lines.push('Read-only: the folder or the project file is read-only, so changes cannot be saved; the project can still be listed, searched and exported.');
+  }
+  if (report.cannotSave === 'disk-full') {
+    lines.push('The disk holding the project is full, so changes cannot be saved; the project can still be listed, searched and exported.');
   }
   if (report.message) lines.push(report.message);
   for (const problem of report.problems.slice(0, 20)) lines.push(`  ${problem}`);

@@ -190,6 +190,11 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(exported.stderr).toBe(note);
     expect(existsSync(out)).toBe(true);
 
+    const check = await cli('project', 'check');
+    expect(check).toMatchObject({ code: 0, stderr: '' });
+    expect(check.stdout).toMatch(/\nSound: the integrity check passed \(2 highlights, 1 tag, format \d+\)\.\nRead-only: the folder or the project file is read-only, so changes cannot be saved; the project can still be listed, searched and exported\.\n/);
+    expect(JSON.parse((await cli('project', 'check', '--json')).stdout)).toMatchObject({ state: 'sound', cannotSave: 'read-only' });
+
     const added = await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow');
     expect(added.code).toBe(1);
     expect(added.stderr).toMatch(/cannot save your work in .*: the folder or the project file is read-only/);
@@ -216,6 +221,9 @@ describe('apparatus project, and commands on a project in trouble', () => {
       expect(listed.code, listed.stderr).toBe(0);
       expect(listed.stderr).toBe(`Note: the disk holding the project is full, so changes cannot be saved (${file()}).\n`);
       expect(JSON.parse(listed.stdout)).toHaveLength(2);
+      const check = await cli('project', 'check');
+      expect(check.code).toBe(0);
+      expect(check.stdout).toContain('\nThe disk holding the project is full, so changes cannot be saved; the project can still be listed, searched and exported.\n');
 
       disk.free();
       expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
@@ -231,6 +239,9 @@ describe('apparatus project, and commands on a project in trouble', () => {
       const listed = await cli('annotate', 'list', '--json');
       expect(listed.code, listed.stderr).toBe(0);
       expect(JSON.parse(listed.stdout)).toHaveLength(2);
+      const check = await cli('project', 'check');
+      expect(check.code).toBe(0);
+      expect(check.stdout).toContain('\nThe disk holding the project is full, so changes cannot be saved; the project can still be listed, searched and exported.\n');
 
       disk.free();
       expect(await cli('project', 'restore', '--latest')).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored the backup of /) });
