@@ -55,6 +55,8 @@ export const annotateCommand: CliCommand = {
         case 'list': {
           // Two tags would have to mean both or either; listing by the first alone answers another question.
           if ((values.tag?.length ?? 0) > 1) throw new CliUsageError('annotate list takes one --tag (the tags below it are included)');
+          // A mistyped --corpus is said as such, not as every highlight's source having left the corpus.
+          services.corpus.assertReadable();
           const found = list(services, values.source, values.tag?.[0]);
           // A highlight kept in the project whose source has left the corpus: its place is no one's.
           const gone = (annotation: Annotation) => services.corpus.source(annotation.sourceId) === undefined;

@@ -31,7 +31,11 @@ ${JSON_FAILURE_HELP}`,
     const [action, file, ...rest] = positionals;
     if (action !== 'list' && action !== 'import') throw action ? unknownAction(action, ['import', 'list']) : new CliUsageError('say what to do: import or list');
     if (action === 'list') noMoreArgs(positionals, 1, 'refs list takes only options');
-    return withServices(values, context, 'read', ({ referenceImports }) => refs(referenceImports, action, file, rest, values, context));
+    return withServices(values, context, 'read', ({ corpus, referenceImports }) => {
+      // The references are kept in the corpus folder: a mistyped --corpus is not a corpus without any.
+      corpus.assertReadable();
+      return refs(referenceImports, action, file, rest, values, context);
+    });
   },
 };
 

@@ -117,6 +117,18 @@ export class CorpusService implements SearchCorpus {
     return { sources, unreadable: this.#unreadable };
   }
 
+  /**
+   * Refuses (`corpus-unreadable`) a corpus folder that cannot be read at all, a mistyped one
+   * included: what is kept beside the sources would otherwise look removed from the corpus.
+   */
+  assertReadable(): void {
+    try {
+      readdirSync(this.folder);
+    } catch {
+      throw folderUnreadable(this.folder);
+    }
+  }
+
   /** The files that could not be read when the folder was last listed or scanned. */
   unreadable(): UnreadableSource[] {
     return this.#unreadable;

@@ -32,6 +32,20 @@ describe('apparatus (command line)', () => {
     expect(outcome).toMatchObject({ code: 1, stderr: 'apparatus list: The corpus folder cannot be read: /nonexistent/corpus\n' });
   });
 
+  it('says a mistyped corpus folder is one when listing highlights or references, not that every source left the corpus', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'apparatus-corpus-typo-'));
+    try {
+      const where = ['--project', project];
+      expect((await run(['annotate', 'add', 'edemskiy-2019', '--quote', 'Bucharest', ...where], context)).code).toBe(0);
+      for (const args of [['annotate', 'list'], ['refs', 'list']]) {
+        const outcome = await run([...args, '--corpus', '/nonexistent/corpus', ...where], context);
+        expect(outcome, args.join(' ')).toEqual({ code: 1, stdout: '', stderr: `apparatus ${args[0]}: The corpus folder cannot be read: /nonexistent/corpus\n` });
+      }
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('ends quietly when what reads its output stops reading (| head), without a stack trace', async () => {
     const project = mkdtempSync(join(tmpdir(), 'apparatus-pipe-'));
     try {
