@@ -134,18 +134,27 @@ function unknownOption(arg: string, rawName: string, options: NonNullable<ParseA
   return `Unknown option '${rawName}'.${didYouMean(rawName.slice(2), Object.keys(options), (name) => `--${name}`)}`;
 }
 
-/** The corpus folder: `--corpus`, else `$APPARATUS_CORPUS`, else `./corpus`. */
+/** The corpus folder: `--corpus`, else `$APPARATUS_CORPUS` (when not empty), else `./corpus`. */
 export function corpusFolder(flag: string | undefined, context: CliContext): string {
-  return resolve(context.cwd, flag ?? context.env.APPARATUS_CORPUS ?? 'corpus');
+  const env = context.env.APPARATUS_CORPUS;
+  return resolve(context.cwd, folderFlag('corpus', flag) ?? (env === undefined || env.trim() === '' ? 'corpus' : env));
 }
 
 /** The project database: `--project DIR`, else `$APPARATUS_PROJECT`, else the app's data folder. */
 export function projectFile(flag: string | undefined, context: CliContext): string {
+  const folder = folderFlag('project', flag);
   return resolveProjectFile({
-    projectDir: flag === undefined ? undefined : resolve(context.cwd, flag),
+    projectDir: folder === undefined ? undefined : resolve(context.cwd, folder),
     env: context.env,
     appDataDir: appDataFolder(context),
   });
+}
+
+// An empty folder (`--project "$DIR"` with DIR unset) is a mistake: taken as the current
+// folder, it made a project there; taken as absent, it would work in the app's own project.
+function folderFlag(name: string, flag: string | undefined): string | undefined {
+  if (flag !== undefined && flag.trim() === '') throw new CliUsageError(`--${name} needs a folder, not an empty value`);
+  return flag;
 }
 
 /** The folder Electron's `app.getPath('appData')` names on each platform, so the CLI and the app share a project. */

@@ -2,7 +2,7 @@
  * The command line's arguments as a historian types them, mistakes included: every mistake is
  * refused in plain words with exit code 2 and the usage, never with Node's parser's wording.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -68,6 +68,16 @@ describe('apparatus arguments', () => {
       expect(await refused('tag', 'rename', 'Conferences', '-meetings')).toBe(
         'apparatus tag: unknown option "-meetings": options start with "--"; to give a word that starts with "-", put "--" before it (-- -meetings)',
       );
+    });
+
+    it('refuses an empty folder rather than working in the current one or in the app’s project', async () => {
+      expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--project', '')).toBe('apparatus annotate: --project needs a folder, not an empty value');
+      const corpus = await run(['list', '--corpus', ' '], { env: {}, cwd: root, platform: 'linux' });
+      expect(corpus).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^apparatus list: --corpus needs a folder, not an empty value\n\nUsage:/) });
+      expect(readdirSync(root)).toEqual([]);
+      // An empty $APPARATUS_CORPUS is no corpus given: ./corpus, not the current folder.
+      const unset = await run(['list'], { env: { APPARATUS_CORPUS: '', APPARATUS_PROJECT: join(root, 'project') }, cwd: root, platform: 'linux' });
+      expect(unset).toMatchObject({ code: 1, stderr: `apparatus list: The corpus folder cannot be read: ${join(root, 'corpus')}\n` });
     });
   });
   describe('commands, actions and words', () => {
