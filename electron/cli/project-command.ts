@@ -103,7 +103,8 @@ function describeReport(report: CheckedProject): string {
   if (report.cannotSave === 'disk-full') {
     lines.push('The disk holding the project is full, so changes cannot be saved; the project can still be listed, searched and exported.');
   }
-  if (report.message) lines.push(report.message);
+  // "No project here yet" is said once, above.
+  if (report.message && report.state !== 'none') lines.push(report.message);
   for (const problem of report.problems.slice(0, 20)) lines.push(`  ${problem}`);
   const newest = report.restorable[0];
   lines.push(newest ? `Copies that can be restored: ${report.restorable.length}, the newest from ${newest.created} (${newest.name}).` : 'There is no backup to restore.');

@@ -87,6 +87,10 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(readdirSync(join(project, 'backups'))).toHaveLength(1);
   });
 
+  it('says once that there is no project yet', async () => {
+    expect(await cli('project', 'check')).toEqual({ code: 0, stdout: `Project: ${file()}\nThere is no project here yet.\nThere is no backup to restore.\n`, stderr: '' });
+  });
+
   it('checks a sound project with SQLite’s integrity check, and a damaged one without moving it', async () => {
     await twoDaysOfWork();
     const sound = await cli('project', 'check');
