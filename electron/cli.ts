@@ -28,7 +28,9 @@ export async function run(argv: string[], context: CliContext): Promise<CliOutco
     if (json) return jsonFailure(2, { kind: 'usage', message: `unknown command "${name}".${near}` });
     return { code: 2, stdout: '', stderr: `apparatus: unknown command "${name}".${near}\n\n${usage()}` };
   }
-  if (args.includes('--help') || args.includes('-h')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
+  // After "--" every word is the command's own: `apparatus search -- --help` searches for it.
+  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (options.includes('--help') || options.includes('-h')) return { code: 0, stdout: `${command.usage}\n`, stderr: '' };
   try {
     return await command.run(args, context);
   } catch (error) {

@@ -81,6 +81,18 @@ describe('apparatus arguments', () => {
     });
   });
   describe('commands, actions and words', () => {
+    it('takes --help after "--" as a word, not as a request for the usage', async () => {
+      expect((await cli('tag', 'rename', '--help')).stdout).toMatch(/^Usage:/);
+      // Options first: after "--" every word is the command's.
+      const words = (command: string, ...args: string[]) => run([command, '--corpus', CORPUS_DIR, ...args], { env: { APPARATUS_PROJECT: join(root, 'project') }, cwd: root, platform: 'linux' });
+      const searched = await words('search', '--', '--help');
+      expect(searched.code, searched.stderr).toBe(0);
+      expect(searched.stdout).not.toMatch(/Usage:/);
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--tag', 'Moscow', '--quote', 'Moscow')).code).toBe(0);
+      expect(await words('tag', 'rename', 'Moscow', '--', '-h')).toMatchObject({ code: 0, stdout: expect.not.stringMatching(/Usage:/) });
+      expect((await cli('tag', 'list')).stdout).toMatch(/^-h\t1/);
+    });
+
     it('names the command or action meant by a misspelt one', async () => {
       const command = await cli('serach', 'Hoxha');
       expect(command.code).toBe(2);
