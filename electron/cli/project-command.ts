@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   acceptProjectAsIs,
   everyRestorableCopy,
@@ -26,8 +27,9 @@ check     says whether the project opens and runs SQLite's thorough integrity ch
           exits with 1 when something needs your attention
 backups   the backups and recovery copies the project can be restored from, newest first, and
           the project as it was before each restore (restoring that one undoes the restore)
-restore   replaces the project file by the copy NAME (or the newest backup or recovery copy,
-          with --latest); the file it replaces is kept beside it. Close Apparatus first.
+restore   replaces the project file by the copy NAME, or its path (or the newest backup or
+          recovery copy, with --latest); the file it replaces is kept beside it. Close Apparatus
+          first.
 accept    goes on with the project as it is: without changes that were lost, or, where the
           project file is missing or damaged, with a new, empty project (a damaged file is set
           aside). Nothing is deleted.
@@ -65,7 +67,7 @@ export const projectCommand: CliCommand = {
         return ok(copies.map(copyLine).join(''));
       }
       case 'restore':
-        return restore(file, name, values.latest ?? false);
+        return restore(file, name === undefined ? undefined : copyName(file, name, context.cwd), values.latest ?? false);
       case 'accept': {
         const done = acceptProjectAsIs(file);
         return ok(done.length === 0 ? 'Nothing to do: the project opens as it is.\n' : `${done.join('\n')}\n`);
@@ -89,6 +91,14 @@ function restore(file: string, name: string | undefined, latest: boolean): CliOu
 
 // The check's report, and why changes cannot be saved to the project when they cannot.
 type CheckedProject = ProjectReport & { cannotSave?: 'read-only' | 'disk-full' };
+
+// A copy may be named by its path too, as "The file it replaced was kept as …" prints it: the
+// path of a listed copy stands for its name.
+function copyName(file: string, given: string, cwd: string): string {
+  if (!given.includes('/') && !given.includes('\\')) return given;
+  const path = resolve(cwd, given);
+  return everyRestorableCopy(file).find((copy) => copy.path === path)?.name ?? given;
+}
 
 function describeReport(report: CheckedProject): string {
   const lines = [`Project: ${report.file}`];

@@ -160,8 +160,13 @@ describe('apparatus project, and commands on a project in trouble', () => {
     expect(undone.stdout).toMatch(new RegExp(`^Restored the project as it was before the restore of ${date} \\(${name}\\)\\. The file it replaced was kept as .*project\\.sqlite\\.replaced-\\S+\\.\n$`));
     expect(await quotes()).toEqual(['Bucharest', 'personality cult']);
     // --latest keeps to the backups: restoring twice does not undo the first restore.
-    expect((await cli('project', 'restore', '--latest')).stdout).toMatch(/^Restored the backup of /);
+    const again = await cli('project', 'restore', '--latest');
+    expect(again.stdout).toMatch(/^Restored the backup of /);
     expect(await quotes()).toEqual(['Bucharest']);
+    // The path the restore printed names the copy as well as its name does.
+    const kept = /The file it replaced was kept as (\S+)\.\n$/.exec(again.stdout)?.[1] as string;
+    expect(await cli('project', 'restore', kept)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Restored the project as it was before the restore of /) });
+    expect(await quotes()).toEqual(['Bucharest', 'personality cult']);
   });
 
   it('refuses unclear restore requests with the usage', async () => {
