@@ -55,6 +55,8 @@ export const annotateCommand: CliCommand = {
         case 'list': {
           // Two tags would have to mean both or either; listing by the first alone answers another question.
           if ((values.tag?.length ?? 0) > 1) throw new CliUsageError('annotate list takes one --tag (the tags below it are included)');
+          // `--tag "$T"` with T unset: listing every highlight would answer another question.
+          if (values.tag?.[0]?.trim() === '') throw new CliUsageError('--tag needs the name of a tag, not an empty value');
           // A mistyped --corpus is said as such, not as every highlight's source having left the corpus.
           services.corpus.assertReadable();
           const found = list(services, values.source, values.tag?.[0]);

@@ -150,9 +150,12 @@ export function projectFile(flag: string | undefined, context: CliContext): stri
   });
 }
 
-// An empty folder (`--project "$DIR"` with DIR unset) is a mistake: taken as the current
-// folder, it made a project there; taken as absent, it would work in the app's own project.
-function folderFlag(name: string, flag: string | undefined): string | undefined {
+/**
+ * The folder given with `--<name>`, refused when empty (`--project "$DIR"` with DIR unset): taken
+ * as the current folder, it made a project or a cache there; taken as absent, it would work in
+ * the app's own project.
+ */
+export function folderFlag(name: string, flag: string | undefined): string | undefined {
   if (flag !== undefined && flag.trim() === '') throw new CliUsageError(`--${name} needs a folder, not an empty value`);
   return flag;
 }

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { AppServices } from '../services/app-services.ts';
 import { zoteroBaseUrl } from '../services/interop/zotero-client.ts';
 import { projectEvidence, whyReadOnly } from '../services/store/index.ts';
-import { corpusFolder, projectFile, type CliContext, type CliOutcome } from './command.ts';
+import { corpusFolder, folderFlag, projectFile, type CliContext, type CliOutcome } from './command.ts';
 
 /** The folders a command names with `--corpus`, `--project` and `--cache` (each has a default). */
 export interface ServiceOptions {
@@ -74,7 +74,8 @@ function isOutcome(value: unknown): value is CliOutcome {
 // `--cache DIR`, else `cache/` beside the project database, or, when nothing can be saved there
 // (read-only media, a full disk), a folder of its own in the system's temporary folder.
 function cacheFolder(flag: string | undefined, project: string, context: CliContext, readOnly: boolean): string {
-  if (flag !== undefined) return resolve(context.cwd, flag);
+  const folder = folderFlag('cache', flag);
+  if (folder !== undefined) return resolve(context.cwd, folder);
   if (!readOnly) return join(dirname(project), 'cache');
   const key = createHash('sha256').update(project).digest('hex').slice(0, 16);
   return join(tmpdir(), `apparatus-search-cache-${key}`);

@@ -74,7 +74,10 @@ describe('apparatus arguments', () => {
       expect(await refused('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow', '--project', '')).toBe('apparatus annotate: --project needs a folder, not an empty value');
       const corpus = await run(['list', '--corpus', ' '], { env: {}, cwd: root, platform: 'linux' });
       expect(corpus).toMatchObject({ code: 2, stdout: '', stderr: expect.stringMatching(/^apparatus list: --corpus needs a folder, not an empty value\n\nUsage:/) });
+      expect(await refused('search', 'Hoxha', '--cache', '')).toBe('apparatus search: --cache needs a folder, not an empty value');
       expect(readdirSync(root)).toEqual([]);
+      expect((await cli('annotate', 'add', 'edemskiy-2019', '--quote', 'Moscow')).code).toBe(0);
+      expect(await refused('annotate', 'list', '--tag', '')).toBe('apparatus annotate: --tag needs the name of a tag, not an empty value');
       // An empty $APPARATUS_CORPUS is no corpus given: ./corpus, not the current folder.
       const unset = await run(['list'], { env: { APPARATUS_CORPUS: '', APPARATUS_PROJECT: join(root, 'project') }, cwd: root, platform: 'linux' });
       expect(unset).toMatchObject({ code: 1, stderr: `apparatus list: The corpus folder cannot be read: ${join(root, 'corpus')}\n` });
