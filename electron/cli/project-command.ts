@@ -24,7 +24,8 @@ const USAGE = `Usage:
 
 check     says whether the project opens and runs SQLite's thorough integrity check on it, and
           whether changes can be saved to it (read-only, or a full disk: "cannotSave" in JSON);
-          exits with 1 when something needs your attention
+          exits with 1 when something needs your attention (with --json, the report is still
+          printed on stdout: it is the answer, not a failure)
 backups   the backups and recovery copies the project can be restored from, newest first, and
           the project as it was before each restore (restoring that one undoes the restore)
 restore   replaces the project file by the copy NAME, or its path (or the newest backup or
