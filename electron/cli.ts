@@ -1,5 +1,6 @@
 // The `apparatus` command line: the same services as the app, without Electron.
 // Run it with `npm run apparatus -- <command>` (or `node electron/cli.ts <command>` on Node 24).
+import { writeSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { CliUsageError, interruptSignal, type CliContext, type CliOutcome } from './cli/command.ts';
@@ -65,17 +66,24 @@ function progress(line: string): void {
 }
 
 // A reader that has seen enough (`apparatus annotate list | head`) closes the pipe: what is left
-// is not wanted, and the command ends quietly instead of with Node's EPIPE stack trace.
-function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream): void {
+// is not wanted, and the command ends quietly instead of with Node's EPIPE stack trace. Output
+// that cannot be written otherwise (`> file` on a full disk) is said in words, exit 1.
+function endQuietlyWhenTheReaderLeaves(stream: NodeJS.WriteStream, name: 'output' | 'messages'): void {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPIPE') throw error;
-    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    const why = error.code === 'ENOSPC' ? 'the disk it goes to is full' : `the system refused it (${error.code ?? error.message})`;
+    try {
+      if (stream !== process.stderr) writeSync(2, `apparatus: the command's ${name} could not be written: ${why}.\n`);
+    } catch {
+      // Nowhere left to say it: the exit code does.
+    }
+    process.exit(typeof process.exitCode === 'number' && process.exitCode !== 0 ? process.exitCode : 1);
   });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  endQuietlyWhenTheReaderLeaves(process.stdout);
-  endQuietlyWhenTheReaderLeaves(process.stderr);
+  endQuietlyWhenTheReaderLeaves(process.stdout, 'output');
+  endQuietlyWhenTheReaderLeaves(process.stderr, 'messages');
   const outcome = await run(process.argv.slice(2), {
     env: process.env,
     cwd: process.cwd(),

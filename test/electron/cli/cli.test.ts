@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,18 @@ describe('apparatus (command line)', () => {
       }
     } finally {
       rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('says in words that its output could not be written (> file on a full disk), exit 1, without a stack trace', async () => {
+    const cli = fileURLToPath(new URL('../../../electron/cli.ts', import.meta.url));
+    const full = openSync('/dev/full', 'w');
+    try {
+      const result = spawnSync(process.execPath, [cli, 'list', '--json'], { cwd: context.cwd, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(result.stderr).toBe("apparatus: the command's output could not be written: the disk it goes to is full.\n");
+      expect(result.status).toBe(1);
+    } finally {
+      closeSync(full);
     }
   });
 
