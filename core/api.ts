@@ -268,6 +268,8 @@ export interface ProjectCheckView {
   contents: { annotations: number; tags: number } | null;
   /** How many copies could be restored, and when the newest was taken (ISO 8601). */
   backups: { count: number; newest: string | null };
+  /** Why changes cannot be saved to the project now (a read-only folder or file, a full disk), or null when they can. */
+  cannotSave: 'read-only' | 'disk-full' | null;
 }
 
 /** A copy the project can be restored from, as File ▸ Project ▸ Backups… lists it. */

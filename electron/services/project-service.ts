@@ -6,7 +6,8 @@
  * open project around a restore or an acceptance, so that the app goes on without a restart.
  */
 import type { ProjectAcceptDone, ProjectBackupView, ProjectCheckView, ProjectDecisionView, ProjectRestoreDone } from '../../core/api.ts';
-import { acceptProjectAsIs, copyContents, everyRestorableCopy, inspectProject, restorableCopies, restoreCopy, type RestorableCopy, type StoreRecoveryError } from './store/index.ts';
+import { existsSync } from 'node:fs';
+import { acceptProjectAsIs, copyContents, everyRestorableCopy, inspectProject, restorableCopies, restoreCopy, whyReadOnly, type RestorableCopy, type StoreRecoveryError } from './store/index.ts';
 
 /** How many lines of the integrity check's report the window shows. */
 const SHOWN_PROBLEMS = 20;
@@ -36,7 +37,7 @@ export class ProjectService {
     // The open project's own connection would count as another program holding it.
     if (stopped) {
       const copies = restorableCopies(this.#file);
-      return { file: this.#file, state: 'needs-decision', message: stopped.message, problems: [], contents: null, backups: { count: copies.length, newest: copies[0]?.created ?? null } };
+      return { file: this.#file, state: 'needs-decision', message: stopped.message, problems: [], contents: null, backups: { count: copies.length, newest: copies[0]?.created ?? null }, cannotSave: this.#cannotSave() };
     }
     const report = inspectProject(this.#file);
     return {
@@ -46,7 +47,13 @@ export class ProjectService {
       problems: report.problems.slice(0, SHOWN_PROBLEMS),
       contents: report.contents ? { annotations: report.contents.annotations, tags: report.contents.tags } : null,
       backups: { count: report.restorable.length, newest: report.restorable[0]?.created ?? null },
+      cannotSave: this.#cannotSave(),
     };
+  }
+
+  // A sound project that cannot be changed is still news: the next highlight would be refused.
+  #cannotSave(): ProjectCheckView['cannotSave'] {
+    return existsSync(this.#file) ? (whyReadOnly(this.#file) ?? null) : null;
   }
 
   /** Why the open project stopped saving and what each choice keeps, or null while it saves normally. */

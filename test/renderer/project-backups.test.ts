@@ -6,6 +6,7 @@ import { launchChromium } from '../support/chromium.ts';
 import { buttonsOutOfView } from '../support/dialog-fit.ts';
 import { phraseRange } from '../support/phrases.ts';
 import { startHelper } from '../support/store-processes.ts';
+import { canCreateFileIn, makeReadOnly } from '../support/store-readonly.ts';
 import { closeAll, openReading } from '../support/reading.ts';
 import { openServices, type TestServices } from '../support/services.ts';
 import { resizeWindow } from '../support/window-size.ts';
@@ -68,6 +69,33 @@ describe('File ▸ Project ▸ Check Project… and Backups… in the window', (
     expect(await focused()).toBe('Close');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('says a read-only project cannot be saved, in words on screen at 900×600', async () => {
+    const { page } = app;
+    const undo = makeReadOnly(backend.projectDir);
+    try {
+      expect(canCreateFileIn(backend.projectDir)).toBe(false);
+      await app.emit('menu.projectCheck');
+      const dialog = page.locator('.project-check');
+      await dialog.locator('.project-verdict', { hasText: 'sound' }).waitFor();
+      const note = dialog.locator('.project-cannot-save');
+      // The details come with the verdict: read at once, not waited for.
+      expect(await note.allTextContents()).toEqual([
+        'Apparatus cannot save changes to it: the folder or the project file is read-only. It can still be read, searched and exported; make it writable to go on highlighting.',
+      ]);
+      expect(await onScreen(page, note)).toBe(true);
+      expect(await buttonsOutOfView(page, '.project-check')).toEqual([]);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.count()).toBe(0);
+    } finally {
+      undo();
+    }
+    await app.emit('menu.projectCheck');
+    await page.locator('.project-check .project-verdict', { hasText: 'sound' }).waitFor();
+    expect(await page.locator('.project-check .project-cannot-save').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.project-check').count()).toBe(0);
   });
 
   it('leaves everything as it was when the backups are closed with Escape', async () => {

@@ -48,9 +48,15 @@ function verdict(check: ProjectCheckView): string {
   }
 }
 
+const CANNOT_SAVE: Record<NonNullable<ProjectCheckView['cannotSave']>, string> = {
+  'read-only': 'Apparatus cannot save changes to it: the folder or the project file is read-only. It can still be read, searched and exported; make it writable to go on highlighting.',
+  'disk-full': 'Apparatus cannot save changes to it: the disk holding it is full. It can still be read, searched and exported; free some space to go on highlighting.',
+};
+
 function details(check: ProjectCheckView): HTMLElement[] {
   const parts: HTMLElement[] = [];
   if (check.message && check.state !== 'none') parts.push(el('p', 'panel-intro project-message', check.message));
+  if (check.cannotSave) parts.push(el('p', 'panel-intro project-cannot-save', CANNOT_SAVE[check.cannotSave]));
   const problems = listSection('What the check found', check.problems.map((line) => el('span', '', line)), 'project-problems');
   if (problems) parts.push(problems);
   const { count, newest } = check.backups;
