@@ -3,9 +3,10 @@
  * and members, and every shared document. Written durably (WAL, full sync), so an update the
  * server has acknowledged is on disk even if the process is killed the next instant.
  */
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { createFolder, FolderRefusal } from '../services/create-folder.ts';
 import { ServerError } from './server-error.ts';
 
 /** The database file's name inside the data folder. */
@@ -44,9 +45,16 @@ const SCHEMA = [
 /** Opens (creating if needed) the server database in `folder`. */
 export function openServerDatabase(folder: string): DatabaseSync {
   try {
-    mkdirSync(folder, { recursive: true });
+    createFolder(folder);
   } catch (error) {
-    throw new ServerError('unreadable', `The data folder ${folder} cannot be created: ${(error as Error).message}`);
+    if (!(error instanceof FolderRefusal)) throw error;
+    throw new ServerError('unreadable', `The data folder ${folder} cannot be used: ${error.message} Give --data a folder this account may write in.`);
+  }
+  // SQLite opens a database in a folder it cannot write with a bare "unable to open database file".
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new ServerError('unreadable', `The data folder ${folder} cannot be used: this account may not write in it. Give --data a folder this account may write in.`);
   }
   let db: DatabaseSync;
   try {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run } from '../../../electron/cli.ts';
 import { rawClient, spawnServer, tempFolder, type ServerProcess } from '../../support/share-server.ts';
@@ -57,5 +61,40 @@ describe('apparatus serve', () => {
       expect(server.output()).toContain('Stopped.');
       expect(server.output()).not.toContain(token);
     }, 60_000);
+  });
+
+  describe('with a data folder it cannot use', () => {
+    const CLI = fileURLToPath(new URL('../../../electron/cli.ts', import.meta.url));
+    // A process of its own, ended if it never answers: the server that hung here never returned.
+    const serveIn = (dataDir: string) => spawnSync(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0'], { encoding: 'utf8', timeout: 20_000 });
+
+    it.skipIf(!existsSync('/proc/self'))('refuses a folder the system does not allow, such as one in /proc, instead of hanging', () => {
+      const refused = serveIn('/proc/apparatus-no-such-folder/data');
+      expect(refused).toMatchObject({ status: 1, stdout: '' });
+      expect(refused.stderr).toBe('apparatus serve: The data folder /proc/apparatus-no-such-folder/data cannot be used: the system does not allow folders in /proc. Give --data a folder this account may write in.\n');
+    }, 30_000);
+
+    it('refuses a file, and a folder inside a file, naming the file', () => {
+      const file = join(data.dir, 'notes.txt');
+      writeFileSync(file, 'not a folder');
+      for (const dataDir of [file, join(file, 'server')]) {
+        const refused = serveIn(dataDir);
+        expect(refused).toMatchObject({ status: 1, stdout: '' });
+        expect(refused.stderr).toBe(`apparatus serve: The data folder ${dataDir} cannot be used: ${file} is a file, not a folder. Give --data a folder this account may write in.\n`);
+      }
+    }, 30_000);
+
+    // The administrator's account can write anywhere: the refusal is for the accounts that cannot.
+    it.skipIf(process.getuid?.() === 0)('refuses a folder it may not write in, and one it may not create', () => {
+      const locked = join(data.dir, 'locked');
+      mkdirSync(locked);
+      chmodSync(locked, 0o555);
+      try {
+        expect(serveIn(locked)).toMatchObject({ status: 1, stderr: `apparatus serve: The data folder ${locked} cannot be used: this account may not write in it. Give --data a folder this account may write in.\n` });
+        expect(serveIn(join(locked, 'server'))).toMatchObject({ status: 1, stderr: `apparatus serve: The data folder ${join(locked, 'server')} cannot be used: this account may not create folders in ${locked}. Give --data a folder this account may write in.\n` });
+      } finally {
+        chmodSync(locked, 0o755);
+      }
+    }, 30_000);
   });
 });
