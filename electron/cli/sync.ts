@@ -17,10 +17,11 @@ share): the annotations, tags and sources of the other members come in, this pro
 --once     connects, exchanges everything and stops; exits 0 once the server and this project
            hold the same, 1 with the reason when the server refuses (a wrong or revoked token,
            no longer a member) or cannot be reached within --timeout (default ${DEFAULT_TIMEOUT_S} s)
-(none)     keeps syncing, reconnecting after a loss of network, and prints each change of
-           status, until stopped with Ctrl-C or SIGTERM (exits 1 with the reason if the server
-           refuses: a wrong or revoked token, no longer a member); sources imported or changed
-           in the corpus folder meanwhile are shared too
+(none)     says which server it connects to, then keeps syncing, reconnecting after a loss of
+           network, and prints each change of status (in step, syncing, offline), until stopped
+           with Ctrl-C or SIGTERM (exits 1 with the reason if the server refuses: a wrong or
+           revoked token, no longer a member); sources imported or changed in the corpus folder
+           meanwhile are shared too
 status     says where syncing stands without connecting: the group, your role and how many
            changes wait to be sent`;
 
@@ -89,6 +90,9 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
       // Resolved within the status change: nothing else may keep the process waiting by then.
       const stopped = services.sync.stoppedReason();
       if (stopped) return refused(stopped);
+      // Offline without a reason is the first attempt still under way, not a failure: the line
+      // saying where it connects stands until the attempt ends, one way or the other.
+      if (last === '' && view.status.state === 'offline' && view.status.reason === undefined) return;
       const line = describeStatus(view.status);
       if (line !== last) print(`${capitalise(line)}`);
       last = line;
@@ -96,6 +100,7 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
     services.sync.onNotice((message) => print(message)),
   ];
   print(`Syncing with “${groupOf(services)}”; stop with Ctrl-C.`);
+  print(`Connecting to ${serverOf(services)}…`);
   // Sources imported (by other commands) or edited in the corpus folder meanwhile are shared too,
   // as the app shares them.
   services.corpus.watch((message) => print(message));
@@ -105,6 +110,11 @@ async function keepSyncing(services: AppServices): Promise<CliOutcome> {
   if (reason !== undefined) return { code: 1, stdout: '', stderr: `apparatus sync: ${reason}\n` };
   const waiting = services.sync.status()?.waiting ?? 0;
   return ok(`Stopped syncing${waiting > 0 ? `; ${waiting} change${waiting === 1 ? '' : 's'} wait to be sent next time` : ''}.\n`);
+}
+
+function serverOf(services: AppServices): string {
+  const view = services.sync.view();
+  return view.joined ? view.server : '';
 }
 
 function groupOf(services: AppServices): string {

@@ -164,7 +164,9 @@ describe('apparatus share and apparatus sync, against apparatus serve', () => {
       running.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(output).toMatch(/^Syncing with “balkans”; stop with Ctrl-C\.\n/);
+    // It says where it connects, and never that it is offline while the server answers.
+    expect(output).toMatch(new RegExp(`^Syncing with “balkans”; stop with Ctrl-C\\.\\nConnecting to ${server.url}…\\n`));
+    expect(output).not.toMatch(/Offline/);
     expect(output).toMatch(/Stopped syncing\.\n$/);
   }, 90_000);
 
@@ -231,5 +233,24 @@ describe('apparatus share and apparatus sync, against apparatus serve', () => {
     const run = anna().cli('sync', '--once', '--timeout', '2');
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^apparatus sync: .*(cannot be reached|did not answer)/);
+  }, 30_000);
+
+  it('says where it connects, then that it is offline once the attempt fails', async () => {
+    const running = anna().spawn('sync');
+    let output = '';
+    running.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => running.once('exit', (code) => resolve(code)));
+    try {
+      await until(() => /^Offline/m.test(output), 'the attempt failed', 30_000);
+    } finally {
+      running.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    const lines = output.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'Syncing with “balkans”; stop with Ctrl-C.',
+      `Connecting to ${server.url}…`,
+      `Offline, 0 changes waiting to be sent (The server at ${server.url} cannot be reached).`,
+    ]);
   }, 30_000);
 });
