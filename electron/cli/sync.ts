@@ -16,7 +16,9 @@ Exchanges what changed with the group this project shares its corpus with (see a
 share): the annotations, tags and sources of the other members come in, this project's go out.
 --once     connects, exchanges everything and stops; exits 0 once the server and this project
            hold the same, 1 with the reason when the server refuses (a wrong or revoked token,
-           no longer a member) or cannot be reached within --timeout (default ${DEFAULT_TIMEOUT_S} s)
+           no longer a member) or when the exchange is not done within --timeout SECONDS
+           (default ${DEFAULT_TIMEOUT_S}): one limit for all of it, connecting, receiving the
+           group's work and sources, and the server confirming it holds this project's
 (none)     says which server it connects to, then keeps syncing, reconnecting after a loss of
            network, and prints each change of status (in step, syncing, offline), until stopped
            with Ctrl-C or SIGTERM (exits 1 with the reason if the server refuses: a wrong or

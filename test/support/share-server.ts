@@ -5,10 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { Server } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import type { Role } from '../../core/share/roles.ts';
 import { AccessStore } from '../../electron/server/access-store.ts';
@@ -51,6 +54,35 @@ export async function startTestServer(dataDir: string, port = 0): Promise<{ serv
   const logs: string[] = [];
   const server = await startSyncServer({ dataDir, port, log: (line) => logs.push(line), accessPollMs: 100 });
   return { server, logs };
+}
+
+/**
+ * A server that lets every token in and keeps documents in memory, but never answers for the
+ * documents whose name matches `silent` (their authentication stays pending): a server that
+ * stopped answering half-way. Listens on 127.0.0.1:`port`.
+ */
+export async function startServerSilentFor(silent: RegExp, port = 0): Promise<{ url: string; port: number; stop(): Promise<void> }> {
+  const hocuspocus = new Server({
+    quiet: true,
+    stopOnSignals: false,
+    extensions: [{ onAuthenticate: ({ documentName }: { documentName: string }) => (silent.test(documentName) ? new Promise(() => {}) : Promise.resolve({})) }],
+  });
+  const http = createServer((_request, response) => response.end());
+  http.on('upgrade', (request, socket, head) => hocuspocus.httpServer.emit('upgrade', request, socket, head));
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen({ host: '127.0.0.1', port }, resolve);
+  });
+  const bound = (http.address() as AddressInfo).port;
+  return {
+    url: `ws://127.0.0.1:${bound}`,
+    port: bound,
+    async stop() {
+      http.close();
+      await hocuspocus.destroy();
+      http.closeAllConnections();
+    },
+  };
 }
 
 /** `apparatus serve` as a child process; resolves once it prints where it listens. */

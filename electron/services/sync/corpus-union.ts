@@ -94,6 +94,14 @@ export class CorpusUnion {
     return { name: raw.name, hash, bytes: raw.bytes, recipe: raw.recipe };
   }
 
+  // A step that needed the server failed. Once disconnected (the exchange's time ran out, the
+  // network went) every such step fails alike, and whoever waited is told why: that is no
+  // failure of its own to log, and the next round takes the step again.
+  #failed(engine: SyncEngine, line: string): void {
+    const state = engine.status().state;
+    if (state !== 'offline' && state !== 'error') this.#targets.log(line);
+  }
+
   async #round(engine: SyncEngine): Promise<void> {
     const { corpus } = this.#targets;
     const store = this.#targets.store();
@@ -119,7 +127,7 @@ export class CorpusUnion {
       try {
         fetched = await engine.fetchSource(step.id, titles.get(step.id)?.raw !== undefined);
       } catch (error) {
-        this.#targets.log(`could not receive the source ${step.id}: ${(error as Error).message}`);
+        this.#failed(engine, `could not receive the source ${step.id}: ${(error as Error).message}`);
         continue;
       }
       if (!fetched) continue;
@@ -147,7 +155,7 @@ export class CorpusUnion {
         const fetched = await engine.fetchSource(entry.id, true);
         if (fetched?.raw) this.#receiveRaw(entry.id, fetched.raw, entry.title, receivedRaw);
       } catch (error) {
-        this.#targets.log(`could not receive the raw file of ${entry.id}: ${(error as Error).message}`);
+        this.#failed(engine, `could not receive the raw file of ${entry.id}: ${(error as Error).message}`);
       }
     }
     if (arrived > 0) this.#targets.notice(`${arrived === 1 ? 'A source' : `${arrived} sources`} of the group arrived in your corpus.`);
@@ -164,7 +172,7 @@ export class CorpusUnion {
         try {
           await engine.fetchSource(id, false);
         } catch (error) {
-          this.#targets.log(`could not publish the new text of ${id}: ${(error as Error).message}`);
+          this.#failed(engine, `could not publish the new text of ${id}: ${(error as Error).message}`);
           continue;
         }
       }

@@ -121,6 +121,9 @@ export class SyncEngine {
   #failure: string | undefined;
   #receipt: number[] | undefined;
   #checkpointTimer: ReturnType<typeof setInterval> | undefined;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Failed attempts in a row since the last connection: the next wait doubles with each. */
+  #attempts = 0;
   #lastStatus = '';
   #closed = false;
   /** The last update of the log this replica holds: what other processes write comes after. */
@@ -156,14 +159,16 @@ export class SyncEngine {
     this.#open();
     if (this.#socket) return;
     this.#failure = undefined;
-    const { url, user, reconnect } = this.#options;
+    const { url, user } = this.#options;
     const socket = new HocuspocusProviderWebsocket({
       url: `${url}?user=${encodeURIComponent(user)}`,
-      delay: reconnect?.minDelayMs ?? 1000,
-      minDelay: reconnect?.minDelayMs ?? 1000,
-      maxDelay: reconnect?.maxDelayMs ?? 30_000,
-      factor: 2,
-      jitter: true,
+      // One attempt each time it is asked to connect; the engine waits between attempts itself.
+      // The provider's own retries wait on timers that stopping it does not clear: after
+      // `apparatus sync --once` had answered, the process stayed up to 30 s more for them. A
+      // connection that drops is tried again at once (the provider's `delay`), then as below.
+      maxAttempts: 1,
+      delay: 0,
+      minDelay: 0,
       // Connected once every document is attached: connecting on creation as well raced with the
       // first attach's own connection attempt, and the loser's socket was dropped and made again a
       // second later (every document opened twice, the status offline for a moment).
@@ -171,8 +176,14 @@ export class SyncEngine {
       onStatus: ({ status }) => {
         if (this.#socket !== socket) return;
         this.#socketStatus = status === 'connected' || status === 'connecting' ? status : 'disconnected';
-        if (status === 'connected') this.#offlineReason = this.#serverReason = undefined;
+        if (status === 'connected') {
+          this.#offlineReason = this.#serverReason = undefined;
+          this.#attempts = 0;
+        }
         this.#statusChanged();
+      },
+      onMaxAttemptsFailed: () => {
+        if (this.#socket === socket) this.#retryLater(socket);
       },
       onClose: ({ event }) => {
         if (this.#socket !== socket) return;
@@ -196,6 +207,9 @@ export class SyncEngine {
   /** Stops syncing (work offline); local changes keep being recorded and wait. */
   disconnect(): void {
     clearInterval(this.#checkpointTimer);
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = undefined;
+    this.#attempts = 0;
     for (const tracked of this.#docs.values()) {
       tracked.provider?.destroy();
       tracked.provider = undefined;
@@ -427,6 +441,24 @@ export class SyncEngine {
       this.#log.forget(tracked.name);
     }
     this.#statusChanged();
+  }
+
+  // The next attempt after one that failed, after a wait that doubles with each failure (from the
+  // shortest to the longest wait), drawn at random below that so that members do not all
+  // reconnect in the same instant when a server comes back.
+  #retryLater(socket: HocuspocusProviderWebsocket): void {
+    const shortest = this.#options.reconnect?.minDelayMs ?? 1000;
+    const longest = this.#options.reconnect?.maxDelayMs ?? 30_000;
+    const ceiling = Math.min(longest, shortest * 2 ** this.#attempts);
+    this.#attempts += 1;
+    clearTimeout(this.#retryTimer);
+    this.#retryTimer = setTimeout(
+      () => {
+        this.#retryTimer = undefined;
+        if (this.#socket === socket) void socket.connect();
+      },
+      shortest + Math.random() * (ceiling - shortest),
+    );
   }
 
   // Resolves once `tracked` has had its handshake with the server; `what` names it in the reasons.

@@ -188,8 +188,8 @@ export class SyncService implements ChangeGate {
   /**
    * Connects, exchanges everything once (the group's work in, this project's out, the corpus
    * union) and disconnects. Resolves once the server holds every local change and this project
-   * holds what the server had; rejects with the reason when the server refuses or cannot be
-   * reached within `timeoutMs`.
+   * holds what the server had; rejects with the reason when the server refuses, or when the whole
+   * exchange is not done within `timeoutMs` (one budget for every step, not one for each).
    */
   async exchange(timeoutMs: number): Promise<ShareStatus> {
     if (!this.joined()) throw new DomainError('not-found', 'This project does not share its corpus with a group: join one first (apparatus share).');
@@ -197,23 +197,28 @@ export class SyncService implements ChangeGate {
     if (!this.#token()) throw new DomainError('not-found', NO_TOKEN);
     engine.disconnect();
     engine.connect();
+    const deadline = this.#deadline(engine, timeoutMs);
     try {
       try {
-        await this.#settled(engine, timeoutMs);
+        await deadline.race(this.#settled(engine));
       } catch (error) {
         // Changes the server refuses (the member became a reader while they waited) stay waiting,
         // and the status says so; the group's work and the new role still come in.
         if (!engine.refusesWaiting()) throw error;
-        await engine.received(timeoutMs);
+        await deadline.race(engine.received(timeoutMs));
       }
       this.#schedule({ full: true });
-      await this.#drain();
-      await this.#union.run(engine);
-      if (!engine.refusesWaiting()) await this.#settled(engine, timeoutMs);
-      await this.#drain();
+      await deadline.race(this.#drain());
+      await deadline.race(this.#union.run(engine));
+      if (!engine.refusesWaiting()) await deadline.race(this.#settled(engine));
+      await deadline.race(this.#drain());
       return engine.status();
     } finally {
+      deadline.clear();
       engine.disconnect();
+      // Disconnected, the round's waits for the server end at once: it is over before the
+      // project closes.
+      await this.#union.idle();
     }
   }
 
@@ -223,7 +228,12 @@ export class SyncService implements ChangeGate {
    */
   async waitSynced(timeoutMs: number): Promise<ShareStatus> {
     const engine = this.#open();
-    await this.#settled(engine, timeoutMs);
+    const deadline = this.#deadline(engine, timeoutMs);
+    try {
+      await deadline.race(this.#settled(engine));
+    } finally {
+      deadline.clear();
+    }
     await this.idle();
     return engine.status();
   }
@@ -414,11 +424,17 @@ export class SyncService implements ChangeGate {
     }
   }
 
-  // Resolves once the engine is synced; rejects with the reason on an error, or when it stayed
-  // unconnected for `timeoutMs`.
-  async #settled(engine: SyncEngine, timeoutMs: number): Promise<void> {
+  // Resolves once the engine is synced; rejects with the reason on an error.
+  async #settled(engine: SyncEngine): Promise<void> {
+    const status = await engine.settled();
+    if (status.state === 'error') throw new ShareRefusal(status.reason);
+  }
+
+  // One timer for a whole wait, however many steps it takes: `race` rejects a step still
+  // unfinished when it fires, with why (the server not reached, or reached but silent).
+  #deadline(engine: SyncEngine, timeoutMs: number): { race<T>(step: Promise<T>): Promise<T>; clear(): void } {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
+    const expired = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         const status = engine.status();
         const reason = status.state === 'offline' ? (status.reason ?? `The server at ${this.#config?.server} cannot be reached.`) : `The server at ${this.#config?.server} did not answer in time.`;
@@ -426,12 +442,11 @@ export class SyncService implements ChangeGate {
       }, timeoutMs);
       timer.unref?.();
     });
-    try {
-      const status = await Promise.race([engine.settled(), timeout]);
-      if (status.state === 'error') throw new ShareRefusal(status.reason);
-    } finally {
-      clearTimeout(timer);
-    }
+    expired.catch(() => undefined);
+    return {
+      race: (step) => Promise.race([step, expired]),
+      clear: () => clearTimeout(timer),
+    };
   }
 
   // The role the member list gives is kept in the project, for when it is opened without the server.
