@@ -294,21 +294,50 @@ export class CorpusService implements SearchCorpus {
 
   /**
    * Moves source `id`'s cleaned file out of the corpus into `set-aside/<id>.<stamp>.md` (the
-   * group's copy of that id takes its place); returns the path it was moved to, relative to the
-   * corpus folder. Nothing is deleted.
+   * group's copy of that id takes its place); with `withRecipe`, its recipe and the raw file the
+   * recipe names go with it, into `set-aside/<id>.<stamp>/recipes/` and `raw/` (a raw file another
+   * recipe names stays). Returns where each was moved, relative to the corpus folder: `text`, and
+   * `recipe` (the folder) when a recipe was moved. Nothing is deleted.
    */
-  setAside(id: string, stamp: string): string {
+  setAside(id: string, stamp: string, withRecipe = false): { text: string; recipe?: string } {
     if (!SOURCE_ID_PATTERN.test(id)) throw noSource(id);
     const folder = join(this.folder, 'set-aside');
     mkdirSync(folder, { recursive: true });
     const safeStamp = stamp.replace(/[^0-9A-Za-z-]/g, '-');
-    let name = `${id}.${safeStamp}.md`;
-    for (let n = 2; existsSync(join(folder, name)); n++) name = `${id}.${safeStamp}-${n}.md`;
-    renameSync(join(this.folder, `${id}.md`), join(folder, name));
+    let base = `${id}.${safeStamp}`;
+    for (let n = 2; existsSync(join(folder, `${base}.md`)) || existsSync(join(folder, base)); n++) base = `${id}.${safeStamp}-${n}`;
+    renameSync(join(this.folder, `${id}.md`), join(folder, `${base}.md`));
+    const recipe = withRecipe ? this.#setRecipeAside(id, join(folder, base)) : false;
     syncFolder(folder);
     syncFolder(this.folder);
     this.#changed([id]);
-    return `set-aside/${name}`;
+    return recipe ? { text: `set-aside/${base}.md`, recipe: `set-aside/${base}/` } : { text: `set-aside/${base}.md` };
+  }
+
+  // Moves recipes/<id>.yml, and the raw file it names unless another recipe names it too, into
+  // `into` (as recipes/ and raw/); false when the source has no recipe.
+  #setRecipeAside(id: string, into: string): boolean {
+    const recipeFile = join(this.folder, 'recipes', `${id}.yml`);
+    if (!existsSync(recipeFile)) return false;
+    const raw = rawNamedBy(recipeFile);
+    mkdirSync(join(into, 'recipes'), { recursive: true });
+    renameSync(recipeFile, join(into, 'recipes', `${id}.yml`));
+    const rawFile = raw === undefined ? undefined : join(this.folder, 'raw', raw);
+    if (raw !== undefined && rawFile !== undefined && existsSync(rawFile) && !this.#rawNamedByAnother(raw)) {
+      mkdirSync(join(into, 'raw'), { recursive: true });
+      renameSync(rawFile, join(into, 'raw', raw));
+      syncFolder(join(into, 'raw'));
+      syncFolder(join(this.folder, 'raw'));
+    }
+    syncFolder(join(into, 'recipes'));
+    syncFolder(join(this.folder, 'recipes'));
+    return true;
+  }
+
+  #rawNamedByAnother(raw: string): boolean {
+    const recipes = join(this.folder, 'recipes');
+    if (!existsSync(recipes)) return false;
+    return readdirSync(recipes).some((name) => name.endsWith('.yml') && rawNamedBy(join(recipes, name)) === raw);
   }
 
   /**
@@ -507,6 +536,16 @@ export class CorpusService implements SearchCorpus {
 }
 
 // A plain file name inside raw/: no folder, no hidden or parent name, nothing unprintable.
+// The raw file a recipe names, when the recipe can be read and names one that may be in raw/.
+function rawNamedBy(recipeFile: string): string | undefined {
+  try {
+    const raw = parseRecipe(readFileSync(recipeFile, 'utf8'), recipeFile).raw;
+    return isRawName(raw) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isRawName(name: string): boolean {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
   return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[/\\\u0000-\u001f]/u.test(name);

@@ -2,9 +2,10 @@
  * The group's corpus as the union of its members' sources, kept in the corpus folder through the
  * corpus service: sources the group has and this computer lacks are written here; sources this
  * member has and the group lacks are published; the same id with another text keeps the group's
- * copy and sets the local one aside in `set-aside/` with a notice (nothing is deleted). Each
- * source's raw file and recipe travel with it (so a PDF source's page view works for every
- * member), written where a member has none. Runs while connected, one round at a time.
+ * copy and sets the local one aside in `set-aside/`, with its own raw file and recipe when they
+ * are not the group's, and a notice (nothing is deleted). Each source's raw file and recipe
+ * travel with it (so a PDF source's page view works for every member), written where a member has
+ * none. Runs while connected, one round at a time.
  */
 import { MAX_RAW_BYTES, type SharedRawFile } from '../../../core/share/corpus-doc.ts';
 import { planCorpusSync, type LocalSourceFile } from '../../../core/share/corpus-sync-plan.ts';
@@ -136,8 +137,11 @@ export class CorpusUnion {
       const title = titles.get(step.id)?.title ?? step.id;
       if (texts.has(step.id) && texts.get(step.id) !== text) {
         if (step.setAside) {
-          const kept = corpus.setAside(step.id, this.#targets.now().toISOString());
-          this.#targets.notice(`“${title}” (${step.id}) differs from the group’s copy: the group’s copy is now in the corpus, and yours was kept as ${kept} in the corpus folder.`);
+          // The member's recipe and raw file made the text set aside: left in place, they would
+          // stand beside the group's text as if it came from them (and be shared as its raw file).
+          const kept = corpus.setAside(step.id, this.#targets.now().toISOString(), !sameRaw(corpus.rawOf(step.id), fetched.raw));
+          const withRecipe = kept.recipe ? `, its recipe and raw file in ${kept.recipe}` : '';
+          this.#targets.notice(`“${title}” (${step.id}) differs from the group’s copy: the group’s copy is now in the corpus, and yours was kept as ${kept.text}${withRecipe} in the corpus folder.`);
         } else {
           this.#targets.notice(`The text of “${title}” was changed by ${fetched.text.by}; its highlights are placed again in the new text when you open it.`);
         }
@@ -189,6 +193,12 @@ export class CorpusUnion {
     store.setSetting(RECEIVED_RAW, receivedRaw);
     engine.releaseSources();
   }
+}
+
+// Whether this computer's raw file and recipe of a source are the group's.
+function sameRaw(local: { name: string; bytes: Uint8Array; recipe: string } | null, shared: SharedRawFile | undefined): boolean {
+  if (!local || !shared) return local === null && shared === undefined;
+  return local.name === shared.name && local.recipe === shared.recipe && contentHash(local.bytes) === shared.hash;
 }
 
 function readReceived(store: ProjectStore, key: string): Record<string, string> {

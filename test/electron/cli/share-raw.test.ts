@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusService } from '../../../electron/services/corpus-service.ts';
@@ -93,5 +93,34 @@ describe('the raw files of a shared corpus', () => {
     expect(readFileSync(join(anna.corpus, 'raw', '004_b2516ecbae186d39.txt'))).toEqual(readFileSync(join(CORPUS_DIR, 'raw', '004_b2516ecbae186d39.txt')));
     expect(carol.cli('sync', '--once').status).toBe(0);
     expect(readFileSync(join(carol.corpus, 'raw', 'lalaj-2019.pdf'))).toEqual(readFileSync(join(anna.corpus, 'raw', 'lalaj-2019.pdf')));
+  }, 120_000);
+
+  it('takes the group’s whole source, raw file and recipe with its text, when a member’s own source of that id is another one, and sets all of theirs aside', () => {
+    // Two historians import two different letters with one title and year: one id.
+    const anna = member('anna', 'empty');
+    const annas = join(folder.dir, 'letter-anna.md');
+    writeFileSync(annas, '# Letter\n\nAnna’s letter from Warsaw, November 1960.\n');
+    expect(anna.cli('import', annas, '--title', 'Letter', '--year', '1960')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^letter-1960\n/) });
+    expect(anna.cli('sync', '--once').status).toBe(0);
+
+    tokens.dora = admin('user', 'add', 'dora').stdout.trim().split('\n').at(-1) ?? '';
+    admin('group', 'add', 'seminar', 'dora', '--role', 'editor');
+    const dora = member('dora', 'empty');
+    const doras = join(folder.dir, 'letter-dora.md');
+    writeFileSync(doras, '# Letter\n\nDora’s other letter, from Moscow, 1960.\n');
+    expect(dora.cli('import', doras, '--title', 'Letter', '--year', '1960')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^letter-1960\n/) });
+    const own = ['letter-1960.md', join('recipes', 'letter-1960.yml'), join('raw', 'letter-1960.md')].map((file) => readFileSync(join(dora.corpus, file)));
+
+    const joined = dora.cli('share', '--server', server.url, '--group', 'seminar', '--token', tokens.dora);
+    expect(joined.status, joined.stderr).toBe(0);
+    const aside = readdirSync(join(dora.corpus, 'set-aside')).find((name) => name.endsWith('.md'))?.replace(/\.md$/, '') ?? '';
+    expect(joined.stderr.split('\n')).toContain(
+      `“Letter” (letter-1960) differs from the group’s copy: the group’s copy is now in the corpus, and yours was kept as set-aside/${aside}.md, its recipe and raw file in set-aside/${aside}/ in the corpus folder.`,
+    );
+    // The source in the corpus is anna's, all three files of it; dora's three are set aside together.
+    for (const file of ['letter-1960.md', join('recipes', 'letter-1960.yml'), join('raw', 'letter-1960.md')]) {
+      expect(readFileSync(join(dora.corpus, file)), file).toEqual(readFileSync(join(anna.corpus, file)));
+    }
+    expect([`${aside}.md`, join(aside, 'recipes', 'letter-1960.yml'), join(aside, 'raw', 'letter-1960.md')].map((file) => readFileSync(join(dora.corpus, 'set-aside', file)))).toEqual(own);
   }, 120_000);
 });
