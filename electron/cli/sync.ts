@@ -18,7 +18,7 @@ share): the annotations, tags and sources of the other members come in, this pro
            hold the same, 1 with the reason when the server refuses (a wrong or revoked token,
            no longer a member) or when the exchange is not done within --timeout SECONDS
            (default ${DEFAULT_TIMEOUT_S}): one limit for all of it, connecting, receiving the
-           group's work and sources, and the server confirming it holds this project's
+           group's work and sources, and the server confirming it holds this project's changes
 (none)     says which server it connects to, then keeps syncing, reconnecting after a loss of
            network, and prints each change of status (in step, syncing, offline), until stopped
            with Ctrl-C or SIGTERM (exits 1 with the reason if the server refuses: a wrong or
@@ -37,10 +37,12 @@ export const syncCommand: CliCommand = {
     const [action, ...rest] = positionals;
     if (rest.length > 0) throw new CliUsageError(`unexpected "${rest[0]}"`);
     if (action === 'status') {
-      if (values.once) throw new CliUsageError('sync status takes no --once');
+      if (values.once || values.timeout !== undefined) throw new CliUsageError(`sync status takes no --${values.once ? 'once' : 'timeout'}`);
       return withServices(values, context, 'write', (services) => status(services));
     }
     if (action !== undefined) throw new CliUsageError(`unknown action "${action}": use status, or --once, or nothing to keep syncing`);
+    // Syncing until stopped has no limit: a --timeout there was ignored without a word.
+    if (!values.once && values.timeout !== undefined) throw new CliUsageError('--timeout goes with --once: without --once, sync keeps syncing until stopped');
     const seconds = values.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(values.timeout);
     if (!Number.isFinite(seconds) || seconds <= 0) throw new CliUsageError(`--timeout needs a number of seconds, not "${values.timeout}"`);
     if (values.once) return withServices(values, context, 'write', (services) => once(services, seconds * 1000));

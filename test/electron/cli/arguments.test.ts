@@ -136,6 +136,13 @@ describe('apparatus arguments', () => {
       expect(JSON.parse((await cli('annotate', 'list', '--json')).stdout)).toHaveLength(1);
     });
 
+    it('refuses a --timeout that sync would not keep', async () => {
+      // Without --once, sync runs until stopped: the limit asked for was ignored without a word.
+      expect(await refused('sync', '--timeout', '5')).toBe('apparatus sync: --timeout goes with --once: without --once, sync keeps syncing until stopped');
+      expect(await refused('sync', 'status', '--timeout', '5')).toBe('apparatus sync: sync status takes no --timeout');
+      expect(await refused('sync', 'status', '--once')).toBe('apparatus sync: sync status takes no --once');
+    });
+
     it('shows a command\'s usage for -h as for --help', async () => {
       const help = await cli('project', '-h');
       expect(help).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Usage:\n {2}apparatus project check/), stderr: '' });
