@@ -139,7 +139,11 @@ export class CorpusUnion {
         if (step.setAside) {
           // The member's recipe and raw file made the text set aside: left in place, they would
           // stand beside the group's text as if it came from them (and be shared as its raw file).
-          const kept = corpus.setAside(step.id, this.#targets.now().toISOString(), !sameRaw(corpus.rawOf(step.id), fetched.raw));
+          // When the group's copy comes without a raw file (one may be too large to send), they
+          // stay if the two texts share a past (one text edited on both sides), and go with the
+          // text if they never did (two sources that happen to have one id).
+          const foreign = fetched.raw ? !sameRaw(corpus.rawOf(step.id), fetched.raw) : received[step.id] === undefined;
+          const kept = corpus.setAside(step.id, this.#targets.now().toISOString(), foreign);
           const withRecipe = kept.recipe ? `, its recipe and raw file in ${kept.recipe}` : '';
           this.#targets.notice(`“${title}” (${step.id}) differs from the group’s copy: the group’s copy is now in the corpus, and yours was kept as ${kept.text}${withRecipe} in the corpus folder.`);
         } else {
@@ -196,9 +200,8 @@ export class CorpusUnion {
 }
 
 // Whether this computer's raw file and recipe of a source are the group's.
-function sameRaw(local: { name: string; bytes: Uint8Array; recipe: string } | null, shared: SharedRawFile | undefined): boolean {
-  if (!local || !shared) return local === null && shared === undefined;
-  return local.name === shared.name && local.recipe === shared.recipe && contentHash(local.bytes) === shared.hash;
+function sameRaw(local: { name: string; bytes: Uint8Array; recipe: string } | null, shared: SharedRawFile): boolean {
+  return local !== null && local.name === shared.name && local.recipe === shared.recipe && contentHash(local.bytes) === shared.hash;
 }
 
 function readReceived(store: ProjectStore, key: string): Record<string, string> {

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CorpusService } from '../../../electron/services/corpus-service.ts';
@@ -122,5 +122,27 @@ describe('the raw files of a shared corpus', () => {
       expect(readFileSync(join(dora.corpus, file)), file).toEqual(readFileSync(join(anna.corpus, file)));
     }
     expect([`${aside}.md`, join(aside, 'recipes', 'letter-1960.yml'), join(aside, 'raw', 'letter-1960.md')].map((file) => readFileSync(join(dora.corpus, 'set-aside', file)))).toEqual(own);
+  }, 120_000);
+
+  it('sets a member’s own raw file and recipe aside with their text when the group’s source of that id has none', () => {
+    // Anna's note has only its cleaned text (its raw file and recipe removed before sharing).
+    const anna = member('anna', 'empty');
+    const annas = join(folder.dir, 'note-anna.md');
+    writeFileSync(annas, '# Note\n\nAnna’s note on the Tirana archive, 1961.\n');
+    expect(anna.cli('import', annas, '--title', 'Note', '--year', '1961')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^note-1961\n/) });
+    rmSync(join(anna.corpus, 'recipes', 'note-1961.yml'));
+    rmSync(join(anna.corpus, 'raw', 'note-1961.md'));
+    expect(anna.cli('sync', '--once').status).toBe(0);
+
+    const dora = member('dora', 'empty');
+    const doras = join(folder.dir, 'note-dora.md');
+    writeFileSync(doras, '# Note\n\nDora’s note on another archive.\n');
+    expect(dora.cli('import', doras, '--title', 'Note', '--year', '1961')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^note-1961\n/) });
+    const synced = dora.cli('sync', '--once');
+    expect(synced.status, synced.stderr).toBe(0);
+    expect(synced.stderr).toMatch(/\(note-1961\) differs from the group’s copy: .*, its recipe and raw file in set-aside\/note-1961\.[^ ]+\/ in the corpus folder\./);
+    expect(readFileSync(join(dora.corpus, 'note-1961.md'))).toEqual(readFileSync(join(anna.corpus, 'note-1961.md')));
+    expect(existsSync(join(dora.corpus, 'recipes', 'note-1961.yml'))).toBe(false);
+    expect(existsSync(join(dora.corpus, 'raw', 'note-1961.md'))).toBe(false);
   }, 120_000);
 });
