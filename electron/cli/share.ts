@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs';
 import type { ShareStatus, ShareView } from '../../core/api.ts';
+import { DomainError } from '../../core/errors.ts';
 import { TOKEN_VARIABLE } from '../services/sync/share-config.ts';
 import { CliUsageError, parseCommandArgs, type CliCommand } from './command.ts';
 import { withServices } from './services.ts';
@@ -43,7 +45,8 @@ export const shareCommand: CliCommand = {
     const token = values.token ?? context.env[TOKEN_VARIABLE];
     if (!token) throw new CliUsageError(`share needs your token: --token TOKEN (or $${TOKEN_VARIABLE})`);
     const { server, group } = values;
-    return withServices(values, context, 'write', async ({ sync }) => {
+    return withServices(values, context, 'write', async ({ sync, corpus }) => {
+      requireCorpusFolder(corpus.folder);
       const notices: string[] = [];
       const stop = sync.onNotice((message) => notices.push(message));
       try {
@@ -55,6 +58,22 @@ export const shareCommand: CliCommand = {
     });
   },
 };
+
+/**
+ * Refuses a corpus folder that is not there before anything is exchanged: joining went ahead, then
+ * failed on the group's sources, leaving the project joined although the command said it failed.
+ */
+export function requireCorpusFolder(folder: string): void {
+  let isFolder = false;
+  try {
+    isFolder = statSync(folder).isDirectory();
+  } catch {
+    // Missing or unreadable: said below.
+  }
+  if (!isFolder) {
+    throw new DomainError('not-found', `There is no corpus folder at ${folder}: create it (an empty folder receives the group's sources), or name the corpus with --corpus DIR.`);
+  }
+}
 
 function describeJoined(view: ShareView): string {
   if (!view.joined) return 'This project shares nothing.\n';

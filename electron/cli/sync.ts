@@ -2,7 +2,7 @@ import type { ShareStatus } from '../../core/api.ts';
 import { DomainError } from '../../core/errors.ts';
 import { CliUsageError, ok, parseCommandArgs, untilStopped, type CliCommand, type CliOutcome } from './command.ts';
 import { withServices } from './services.ts';
-import { describeStatus } from './share.ts';
+import { describeStatus, requireCorpusFolder } from './share.ts';
 import type { AppServices } from '../services/app-services.ts';
 
 const DEFAULT_TIMEOUT_S = 30;
@@ -65,6 +65,7 @@ function status(services: AppServices): CliOutcome {
 
 async function once(services: AppServices, timeoutMs: number): Promise<CliOutcome> {
   requireJoined(services);
+  requireCorpusFolder(services.corpus.folder);
   const notices: string[] = [];
   const stop = services.sync.onNotice((message) => notices.push(message));
   try {
@@ -82,6 +83,7 @@ async function once(services: AppServices, timeoutMs: number): Promise<CliOutcom
 // sync --once does.
 async function keepSyncing(services: AppServices): Promise<CliOutcome> {
   requireJoined(services);
+  requireCorpusFolder(services.corpus.folder);
   const missing = services.sync.stoppedReason();
   if (missing) throw new DomainError('not-found', missing);
   const print = (line: string) => process.stdout.write(`${line}\n`);

@@ -147,6 +147,18 @@ describe('apparatus share and apparatus sync, against apparatus serve', () => {
     expect(existsSync(join(d.dir, 'project', 'share-token'))).toBe(false);
   }, 60_000);
 
+  it('refuses to join with a corpus folder that is not there, before anything is exchanged', () => {
+    const missing = join(folder.dir, 'erin', 'no-corpus');
+    const where = ['--corpus', missing, '--project', join(folder.dir, 'erin', 'project')];
+    const refused = apparatus(['share', '--server', server.url, '--group', 'balkans', '--token', tokens.bob ?? '', ...where], folder.dir);
+    expect(refused).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `apparatus share: There is no corpus folder at ${missing}: create it (an empty folder receives the group's sources), or name the corpus with --corpus DIR.\n`,
+    });
+    expect(apparatus(['sync', '--once', ...where], folder.dir).stderr).toMatch(/^apparatus sync: This project does not share its corpus with a group/);
+  }, 30_000);
+
   it('keeps syncing with apparatus sync until stopped, taking in what another member sends', async () => {
     const a = anna();
     const running = a.spawn('sync');
