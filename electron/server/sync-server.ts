@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import type { DatabaseSync } from 'node:sqlite';
 import { Database } from '@hocuspocus/extension-database';
 import { Server, type Extension } from '@hocuspocus/server';
@@ -234,11 +235,31 @@ function goodbye(socket: GoingSocket): Promise<void> {
   });
 }
 
+// Read and checked before anything starts: a file that is not a PEM certificate and its key ended
+// the server with OpenSSL's stack trace.
 function readTls(files: { cert: string; key: string }): { cert: Buffer; key: Buffer } {
+  const tls = { cert: readPem(files.cert, 'certificate'), key: readPem(files.key, 'key') };
   try {
-    return { cert: readFileSync(files.cert), key: readFileSync(files.key) };
+    createSecureContext(tls);
   } catch (error) {
-    throw new ServerError('tls', `The certificate or its key cannot be read: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const why = /PEM|ASN1|DECODER|BAD_BASE64/.test(code)
+      ? `${files.cert} must hold a certificate and ${files.key} its private key, both in PEM form (text starting “-----BEGIN”)`
+      : /MISMATCH/i.test(`${code} ${(error as Error).message}`)
+        ? `the key ${files.key} is not the key of the certificate ${files.cert}`
+        : (error as Error).message;
+    throw new ServerError('tls', `The certificate cannot be used: ${why}.`);
+  }
+  return tls;
+}
+
+function readPem(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? `there is no file at ${file}` : code === 'EISDIR' ? `${file} is a folder` : code === 'EACCES' ? `this account may not read ${file}` : (error as Error).message;
+    throw new ServerError('tls', `The ${what} cannot be read: ${why}.`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,22 @@ describe('apparatus serve', () => {
       expect(server.output()).not.toContain(token);
     }, 60_000);
   });
+
+  it('refuses a certificate it cannot use, saying why, instead of ending with a stack trace', async () => {
+    const pem = (name: string) => join(data.dir, name);
+    writeFileSync(pem('notes.pem'), 'not a certificate\n');
+    for (const name of ['one', 'two']) {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', pem(`${name}-key.pem`), '-out', pem(`${name}-cert.pem`), '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
+    }
+    const serve = (cert: string, key: string) => cli('--port', '0', '--cert', pem(cert), '--key', pem(key), '--data', data.dir);
+    expect(await serve('notes.pem', 'one-key.pem')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `apparatus serve: The certificate cannot be used: ${pem('notes.pem')} must hold a certificate and ${pem('one-key.pem')} its private key, both in PEM form (text starting “-----BEGIN”).\n`,
+    });
+    expect((await serve('one-cert.pem', 'two-key.pem')).stderr).toBe(`apparatus serve: The certificate cannot be used: the key ${pem('two-key.pem')} is not the key of the certificate ${pem('one-cert.pem')}.\n`);
+    expect((await serve('missing.pem', 'one-key.pem')).stderr).toBe(`apparatus serve: The certificate cannot be read: there is no file at ${pem('missing.pem')}.\n`);
+  }, 30_000);
 
   describe('with a data folder it cannot use', () => {
     const CLI = fileURLToPath(new URL('../../../electron/cli.ts', import.meta.url));
