@@ -535,7 +535,6 @@ export class CorpusService implements SearchCorpus {
   }
 }
 
-// A plain file name inside raw/: no folder, no hidden or parent name, nothing unprintable.
 // The raw file a recipe names, when the recipe can be read and names one that may be in raw/.
 function rawNamedBy(recipeFile: string): string | undefined {
   try {
@@ -546,6 +545,7 @@ function rawNamedBy(recipeFile: string): string | undefined {
   }
 }
 
+// A plain file name inside raw/: no folder, no hidden or parent name, nothing unprintable.
 function isRawName(name: string): boolean {
   // eslint-disable-next-line no-control-regex -- matching control characters is the point here.
   return name.length > 0 && name.length <= 200 && !name.startsWith('.') && !/[/\\\u0000-\u001f]/u.test(name);
