@@ -75,6 +75,16 @@ describe('searching in the browser', () => {
     ]);
   });
 
+  it('names each source once, its hits under it, though the engine ranks the sources’ hits in turn', async () => {
+    const { page } = app;
+    await page.fill('.search-input', 'Albania');
+    // The answer for this query, not the last one's: its first hit is marked "Albania".
+    await expect.poll(() => page.locator('.search-results .result mark').first().textContent(), { timeout: 20_000 }).toBe('Albania');
+    const sources = await page.locator('.result-source').allTextContents();
+    expect(sources).toHaveLength(5);
+    expect(new Set(sources).size).toBe(5);
+  });
+
   it('raised no error in the page', () => {
     expect(app.errors).toEqual([]);
   });

@@ -96,20 +96,28 @@ export class SearchResultsView {
     const asked = document.activeElement === this.#more;
     let first: HTMLButtonElement | null = null;
     const groups: HTMLElement[] = [];
-    for (const hit of added) {
-      if (this.#lastGroup?.sourceId !== hit.sourceId) {
+    // The engine ranks hits of different sources in turn: a page's hits are grouped by source, in
+    // the order of each source's best hit, so that a source is named once on it (a page's first
+    // group joins the last one shown when it is the same source's).
+    const bySource = new Map<string, SearchHit[]>();
+    for (const hit of added) bySource.set(hit.sourceId, [...(bySource.get(hit.sourceId) ?? []), hit]);
+    for (const [sourceId, hits] of bySource) {
+      const head = hits[0] as SearchHit;
+      if (this.#lastGroup?.sourceId !== sourceId) {
         const group = el('div', 'result-group');
-        group.append(el('h3', 'result-source', hit.sourceMissing ? `${hit.sourceTitle} (no longer in the corpus)` : hit.sourceTitle));
+        group.append(el('h3', 'result-source', head.sourceMissing ? `${head.sourceTitle} (no longer in the corpus)` : head.sourceTitle));
         const list = el('ul', 'result-list');
         group.append(list);
         groups.push(group);
-        this.#lastGroup = { sourceId: hit.sourceId, list };
+        this.#lastGroup = { sourceId, list };
       }
-      const item = el('li');
-      const button = this.#hitButton(hit);
-      first ??= button;
-      item.append(button);
-      this.#lastGroup.list.append(item);
+      for (const hit of hits) {
+        const item = el('li');
+        const button = this.#hitButton(hit);
+        first ??= button;
+        item.append(button);
+        this.#lastGroup.list.append(item);
+      }
     }
     this.#more.before(...groups);
     this.#shown = results.hits.length;
