@@ -221,11 +221,14 @@ export function replaceProjectFile(
   return replaced === undefined ? {} : { setAside: replaced };
 }
 
-/** True when `file` opens as an SQLite database and passes `PRAGMA quick_check`. */
-export function isHealthy(file: string): boolean {
+/**
+ * True when `file` opens as an SQLite database and passes `PRAGMA quick_check`; `open` opens it
+ * (default: read-only; `frozen` for a file checked alone, leaving no working files beside it).
+ */
+export function isHealthy(file: string, open: (file: string) => DatabaseSync = (path) => new DatabaseSync(path, { readOnly: true })): boolean {
   let db: DatabaseSync | undefined;
   try {
-    db = new DatabaseSync(file, { readOnly: true });
+    db = open(file);
     const rows = db.prepare('PRAGMA quick_check').all();
     return rows.length === 1 && Object.values(rows[0] ?? {})[0] === 'ok';
   } catch {

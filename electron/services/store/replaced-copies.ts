@@ -5,8 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
-import { escapeRegExp, fromStamp } from './backups.ts';
+import { escapeRegExp, fromStamp, isHealthy } from './backups.ts';
 import { frozen } from './read-project-file.ts';
 
 /** A project file a restore replaced, as a copy it can be restored from. */
@@ -47,15 +46,5 @@ export function replacedCopies(file: string): ReplacedCopy[] {
 // The file alone is checked (the store writes every commit into it), opened as unchanging, so
 // that listing leaves no working files beside it.
 function opensSound(path: string): boolean {
-  let db: DatabaseSync | undefined;
-  try {
-    db = frozen(path);
-    const rows = db.prepare('PRAGMA quick_check').all();
-    return rows.length === 1 && Object.values(rows[0] ?? {})[0] === 'ok';
-  } catch {
-    return false;
-  } finally {
-    db?.close();
-  }
+  return isHealthy(path, frozen);
 }
-
